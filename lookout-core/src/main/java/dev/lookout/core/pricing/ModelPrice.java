@@ -1,0 +1,4 @@
+package dev.lookout.core.pricing;
+
+/** Price of one model. */
+public record ModelPrice(String model) {}

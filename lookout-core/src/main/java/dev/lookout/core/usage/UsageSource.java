@@ -1,0 +1,16 @@
+package dev.lookout.core.usage;
+
+import java.util.Locale;
+
+/** Where the token counts of a call came from. */
+public enum UsageSource {
+  /** Read from the provider's {@code usage} object. */
+  PROVIDER,
+  /** Counted by Lookout with the model's tokenizer because the provider sent no usage. */
+  ESTIMATED;
+
+  /** Returns the lower-case name used in storage and JSON. */
+  public String wireName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}
