@@ -1,22 +1,125 @@
 package dev.lookout.core.tokens;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.Encoding;
+import com.knuddels.jtokkit.api.EncodingRegistry;
+import com.knuddels.jtokkit.api.EncodingType;
+import java.util.Locale;
+import java.util.Map;
 
-/** Counts tokens with the model's tokenizer when the provider reports no usage. */
+/**
+ * Counts tokens with the model's tokenizer when the provider reports no usage.
+ *
+ * <p>Counts are exact for OpenAI models (jtokkit produces the same token ids as tiktoken). Other
+ * providers' models use their own tokenizers, which are not public: for them the count uses {@code
+ * o200k_base} and is an estimate, typically within a few percent for English text.
+ *
+ * <p>Thread-safe: the encodings are immutable once loaded.
+ */
 public final class TokenCounter {
+  /**
+   * Tokens OpenAI adds around every chat message ({@code <|start|>role...<|end|>}) and the three
+   * that prime the reply, as documented in OpenAI's cookbook for gpt-3.5-turbo-0613 and later.
+   */
+  private static final int TOKENS_PER_MESSAGE = 3;
 
-  /** Returns a counter backed by jtokkit's lazy encoding registry. */
+  private static final int TOKENS_PER_NAME = 1;
+  private static final int REPLY_PRIMING_TOKENS = 3;
+
+  /** Model name prefixes that use cl100k_base; everything newer uses o200k_base. */
+  private static final Map<String, EncodingType> LEGACY_PREFIXES =
+      Map.of(
+          "gpt-4-", EncodingType.CL100K_BASE,
+          "gpt-3.5", EncodingType.CL100K_BASE,
+          "text-embedding-", EncodingType.CL100K_BASE);
+
+  private final EncodingRegistry registry;
+
+  private TokenCounter(EncodingRegistry registry) {
+    this.registry = registry;
+  }
+
+  /**
+   * Returns a counter backed by jtokkit's lazy registry, which loads each encoding on first use.
+   */
   public static TokenCounter create() {
-    throw new UnsupportedOperationException("not built yet");
+    return new TokenCounter(Encodings.newLazyEncodingRegistry());
   }
 
-  /** Counts the tokens of {@code text} as {@code model} encodes it. */
+  /** Returns the encoding {@code model} uses, {@code o200k_base} for models it cannot place. */
+  public EncodingType encodingFor(String model) {
+    String name = baseName(model);
+    if (name.equals("gpt-4") || name.equals("gpt-3.5-turbo")) {
+      return EncodingType.CL100K_BASE;
+    }
+    if (name.startsWith("gpt-4o") || name.startsWith("gpt-4.1") || name.startsWith("gpt-4.5")) {
+      return EncodingType.O200K_BASE;
+    }
+    for (Map.Entry<String, EncodingType> entry : LEGACY_PREFIXES.entrySet()) {
+      if (name.startsWith(entry.getKey())) {
+        return entry.getValue();
+      }
+    }
+    return EncodingType.O200K_BASE;
+  }
+
+  /**
+   * Counts the tokens of {@code text} as {@code model} encodes it. Special-token text such as
+   * {@code <|endoftext|>} is counted as ordinary text, as a provider does with user input.
+   */
   public int countText(String model, String text) {
-    throw new UnsupportedOperationException("not built yet");
+    if (text == null || text.isEmpty()) {
+      return 0;
+    }
+    return encoding(model).countTokensOrdinary(text);
   }
 
-  /** Counts the prompt tokens of a chat request's {@code messages} array, overheads included. */
+  /**
+   * Counts the prompt tokens of a chat request's {@code messages} array: every string value of
+   * every message, a name's extra token, three tokens per message and three that prime the reply.
+   * Content given as an array of parts counts its text parts only.
+   */
   public int countChatPrompt(String model, JsonNode messages) {
-    throw new UnsupportedOperationException("not built yet");
+    if (messages == null || !messages.isArray()) {
+      return 0;
+    }
+    Encoding encoding = encoding(model);
+    int total = REPLY_PRIMING_TOKENS;
+    for (JsonNode message : messages) {
+      total += TOKENS_PER_MESSAGE;
+      total += countValue(encoding, message.path("role"));
+      total += countValue(encoding, message.path("content"));
+      if (message.hasNonNull("name")) {
+        total += TOKENS_PER_NAME + countValue(encoding, message.get("name"));
+      }
+    }
+    return total;
+  }
+
+  private int countValue(Encoding encoding, JsonNode value) {
+    if (value.isTextual()) {
+      return encoding.countTokensOrdinary(value.asText());
+    }
+    int total = 0;
+    if (value.isArray()) {
+      for (JsonNode part : value) {
+        total += countValue(encoding, part.isTextual() ? part : part.path("text"));
+      }
+    }
+    return total;
+  }
+
+  private Encoding encoding(String model) {
+    return registry.getEncoding(encodingFor(model));
+  }
+
+  private static String baseName(String model) {
+    if (model == null) {
+      return "";
+    }
+    String name = model.toLowerCase(Locale.ROOT);
+    int slash = name.lastIndexOf('/');
+    return slash >= 0 ? name.substring(slash + 1) : name;
   }
 }
