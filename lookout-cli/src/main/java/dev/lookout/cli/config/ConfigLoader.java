@@ -1,0 +1,203 @@
+package dev.lookout.cli.config;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.lookout.core.time.DurationText;
+import dev.lookout.gateway.GatewaySettings;
+import dev.lookout.gateway.metrics.GatewayMetrics;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Resolves the configuration of {@code lookout serve}: defaults, then {@code lookout.yaml}, then
+ * {@code LOOKOUT_*} environment variables, then flags. Invalid values fail at start with a message
+ * that names the setting, where it came from, and the value.
+ */
+public final class ConfigLoader {
+  /** File read when neither {@code --config} nor {@code LOOKOUT_CONFIG} names one. */
+  public static final Path DEFAULT_CONFIG = Path.of("lookout.yaml");
+
+  public static final Path DEFAULT_DATA = Path.of("lookout-data");
+  public static final int DEFAULT_QUEUE_CAPACITY = 10_000;
+  public static final int DEFAULT_BATCH_SIZE = 1_000;
+  public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofMillis(100);
+
+  private static final ObjectMapper YAML =
+      new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  private final Map<String, String> env;
+
+  public ConfigLoader(Map<String, String> env) {
+    this.env = env;
+  }
+
+  /**
+   * Resolves the configuration.
+   *
+   * @throws IllegalArgumentException if the file cannot be read or a value is invalid
+   */
+  public ServeConfig load(ServeOptions flags) {
+    ConfigFile file = readFile(configPath(flags));
+    ConfigFile.Recorder recorder =
+        file.recorder() != null ? file.recorder() : new ConfigFile.Recorder(null, null, null);
+    ConfigFile.Metrics metrics =
+        file.metrics() != null ? file.metrics() : new ConfigFile.Metrics(null);
+
+    String host = pick(flags.host, "LOOKOUT_HOST", file.host(), GatewaySettings.DEFAULT_HOST);
+    int port =
+        integer(
+            "port",
+            pick(
+                flags.port == null ? null : flags.port.toString(),
+                "LOOKOUT_PORT",
+                str(file.port()),
+                String.valueOf(GatewaySettings.DEFAULT_PORT)));
+    URI upstream =
+        uri(
+            pick(
+                flags.upstream,
+                "LOOKOUT_UPSTREAM",
+                file.upstream(),
+                GatewaySettings.DEFAULT_UPSTREAM.toString()));
+    Path data =
+        Path.of(
+            pick(
+                flags.data == null ? null : flags.data.toString(),
+                "LOOKOUT_DATA",
+                file.data(),
+                DEFAULT_DATA.toString()));
+    Duration timeout =
+        DurationText.parse(
+            "upstream_timeout",
+            pick(
+                flags.upstreamTimeout, "LOOKOUT_UPSTREAM_TIMEOUT", file.upstreamTimeout(), "600s"));
+    long maxBody =
+        longValue(
+            "max_body_bytes",
+            pick(
+                flags.maxBodyBytes == null ? null : flags.maxBodyBytes.toString(),
+                "LOOKOUT_MAX_BODY_BYTES",
+                str(file.maxBodyBytes()),
+                String.valueOf(GatewaySettings.DEFAULT_MAX_BODY_BYTES)));
+    Duration grace =
+        DurationText.parse(
+            "shutdown_grace",
+            pick(flags.shutdownGrace, "LOOKOUT_SHUTDOWN_GRACE", file.shutdownGrace(), "30s"));
+    int queueCapacity =
+        integer(
+            "recorder.queue_capacity",
+            pick(
+                null,
+                "LOOKOUT_RECORDER_QUEUE_CAPACITY",
+                str(recorder.queueCapacity()),
+                String.valueOf(DEFAULT_QUEUE_CAPACITY)));
+    int batchSize =
+        integer(
+            "recorder.batch_size",
+            pick(
+                null,
+                "LOOKOUT_RECORDER_BATCH_SIZE",
+                str(recorder.batchSize()),
+                String.valueOf(DEFAULT_BATCH_SIZE)));
+    Duration flushInterval =
+        DurationText.parse(
+            "recorder.flush_interval",
+            pick(null, "LOOKOUT_RECORDER_FLUSH_INTERVAL", recorder.flushInterval(), "100ms"));
+    int labelCap =
+        integer(
+            "metrics.label_cap",
+            pick(
+                null,
+                "LOOKOUT_METRICS_LABEL_CAP",
+                str(metrics.labelCap()),
+                String.valueOf(GatewayMetrics.DEFAULT_LABEL_CAP)));
+    GatewaySettings gateway = new GatewaySettings(host, port, upstream, timeout, maxBody, grace);
+    return new ServeConfig(gateway, data, queueCapacity, batchSize, flushInterval, labelCap);
+  }
+
+  private Path configPath(ServeOptions flags) {
+    if (flags.config != null) {
+      return flags.config;
+    }
+    String fromEnv = env.get("LOOKOUT_CONFIG");
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      return Path.of(fromEnv);
+    }
+    return Files.exists(DEFAULT_CONFIG) ? DEFAULT_CONFIG : null;
+  }
+
+  private static ConfigFile readFile(Path path) {
+    if (path == null) {
+      return ConfigFile.empty();
+    }
+    if (!Files.isRegularFile(path)) {
+      throw new IllegalArgumentException(
+          "Configuration file " + path.toAbsolutePath() + " does not exist; check --config");
+    }
+    try {
+      ConfigFile file = YAML.readValue(path.toFile(), ConfigFile.class);
+      return file == null ? ConfigFile.empty() : file;
+    } catch (UnrecognizedPropertyException e) {
+      throw new IllegalArgumentException(
+          "Unknown key '"
+              + e.getPropertyName()
+              + "' in "
+              + path
+              + "; known keys: "
+              + e.getKnownPropertyIds(),
+          e);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          "Cannot read configuration file " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  private String pick(String flag, String envName, String fileValue, String fallback) {
+    if (flag != null) {
+      return flag;
+    }
+    String fromEnv = env.get(envName);
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      return fromEnv;
+    }
+    return fileValue != null ? fileValue : fallback;
+  }
+
+  private static String str(Object value) {
+    return value == null ? null : value.toString();
+  }
+
+  private static int integer(String setting, String text) {
+    try {
+      return Integer.parseInt(text.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          setting + " must be a whole number, got '" + text + "'", e);
+    }
+  }
+
+  private static long longValue(String setting, String text) {
+    try {
+      return Long.parseLong(text.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          setting + " must be a whole number, got '" + text + "'", e);
+    }
+  }
+
+  private static URI uri(String text) {
+    try {
+      return new URI(text.trim());
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException(
+          "upstream must be a URL such as https://api.openai.com, got '" + text + "'", e);
+    }
+  }
+}

@@ -1,0 +1,23 @@
+package dev.lookout.cli.config;
+
+import dev.lookout.gateway.GatewaySettings;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Everything {@code lookout serve} needs, resolved from defaults, {@code lookout.yaml}, {@code
+ * LOOKOUT_*} variables and flags, in that order of precedence (flags win).
+ *
+ * @param dataDir folder of the DuckDB store
+ * @param queueCapacity records the recorder holds before it drops new ones
+ * @param batchSize most records written to the store in one transaction
+ * @param flushInterval longest time a record waits in the queue before a write
+ * @param labelCap most distinct values per metric label
+ */
+public record ServeConfig(
+    GatewaySettings gateway,
+    Path dataDir,
+    int queueCapacity,
+    int batchSize,
+    Duration flushInterval,
+    int labelCap) {}

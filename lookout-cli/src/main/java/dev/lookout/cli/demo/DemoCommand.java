@@ -1,0 +1,160 @@
+package dev.lookout.cli.demo;
+
+import dev.lookout.cli.config.ConfigLoader;
+import dev.lookout.cli.config.ServeConfig;
+import dev.lookout.cli.config.ServeOptions;
+import dev.lookout.cli.replay.ReplaySettings;
+import dev.lookout.cli.replay.ReplaySummary;
+import dev.lookout.cli.replay.Replayer;
+import dev.lookout.cli.serve.GatewayRuntime;
+import dev.lookout.cli.sim.DemoTraffic;
+import dev.lookout.gateway.sim.SimulatorSettings;
+import dev.lookout.gateway.sim.TrafficRecord;
+import dev.lookout.gateway.sim.UpstreamSimulator;
+import dev.lookout.store.report.GroupBy;
+import dev.lookout.store.report.Report;
+import dev.lookout.store.report.ReportText;
+import io.vertx.core.Vertx;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code lookout demo}: starts the upstream simulator and the gateway, replays the bundled real
+ * prompts and responses through the gateway, prints the report and keeps the gateway running.
+ */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Replay bundled real LLM traffic through a local gateway and print the report.",
+      "Nothing leaves this machine: the upstream is a local simulator."
+    })
+public final class DemoCommand implements Callable<Integer> {
+  @Mixin ServeOptions options = new ServeOptions();
+
+  @Option(
+      names = "--limit",
+      description = "Replay at most this many records, 0 for all (default: 0).")
+  int limit;
+
+  @Option(
+      names = "--concurrency",
+      description = "Requests in flight at once (default: 32).")
+  int concurrency = 32;
+
+  @Option(
+      names = "--stream-ratio",
+      description = "Fraction of requests sent as streams, 0 to 1 (default: 0.5).")
+  double streamRatio = 0.5;
+
+  @Option(names = "--users", description = "Distinct user ids to spread calls over (default: 20).")
+  int users = 20;
+
+  @Option(
+      names = "--sim-ttft-ms",
+      description = "Simulated time to first token, in milliseconds (default: 40).")
+  long ttftMs = 40;
+
+  @Option(
+      names = "--sim-tokens-per-second",
+      description = "Simulated token rate of each stream (default: 2000).")
+  double tokensPerSecond = 2000;
+
+  @Option(
+      names = "--exit",
+      description = "Exit after printing the report instead of serving until Ctrl-C.")
+  boolean exitAfterReport;
+
+  @Override
+  public Integer call() throws Exception {
+    List<TrafficRecord> records = DemoTraffic.load();
+    Vertx simVertx = Vertx.vertx();
+    UpstreamSimulator simulator =
+        UpstreamSimulator.start(
+                simVertx,
+                SimulatorSettings.defaults().withPort(0).withTiming(ttftMs, tokensPerSecond),
+                records)
+            .await(30, TimeUnit.SECONDS);
+    ServeConfig loaded = new ConfigLoader(System.getenv()).load(options);
+    ServeConfig config =
+        new ServeConfig(
+            loaded.gateway().withUpstream(URI.create(simulator.baseUrl())),
+            loaded.dataDir(),
+            loaded.queueCapacity(),
+            loaded.batchSize(),
+            loaded.flushInterval(),
+            loaded.labelCap());
+    Instant started = Instant.now();
+    GatewayRuntime runtime = GatewayRuntime.start(config);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  runtime.close();
+                  simulator.close();
+                  simVertx.close();
+                  stopped.countDown();
+                },
+                "lookout-demo-shutdown"));
+    String url = runtime.gateway().url();
+    System.out.println(
+        "Replaying "
+            + (limit > 0 ? Math.min(limit, records.size()) : records.size())
+            + " recorded prompts through the gateway at "
+            + url
+            + " (upstream simulator at "
+            + simulator.baseUrl()
+            + ")");
+    ReplaySummary summary = new Replayer(replaySettings(url)).run(records);
+    System.out.println(summary.line());
+    Report report = runtime.report(started, GroupBy.MODEL);
+    System.out.println();
+    System.out.print(ReportText.table(report, GroupBy.MODEL));
+    System.out.println();
+    System.out.println(
+        "Calls in this report: "
+            + report.total().calls()
+            + "; records in the store at "
+            + config.dataDir().toAbsolutePath()
+            + ": "
+            + runtime.storedRecords());
+    if (exitAfterReport) {
+      return summary.allSucceeded() ? 0 : 1;
+    }
+    System.out.println();
+    System.out.println("The gateway keeps running. Try:");
+    System.out.println(
+        "  curl -s "
+            + url
+            + "/v1/chat/completions -H 'content-type: application/json' -d"
+            + " '{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}'");
+    System.out.println("  curl -s " + url + "/metrics");
+    System.out.println("  ./lookout report --gateway " + url + " --by user");
+    System.out.println("Press Ctrl-C to stop.");
+    stopped.await();
+    return 0;
+  }
+
+  private ReplaySettings replaySettings(String gatewayUrl) {
+    // The demo never sends the user's real key, even to the local simulator.
+    return new ReplaySettings(
+        URI.create(gatewayUrl),
+        0,
+        concurrency,
+        streamRatio,
+        users,
+        limit,
+        null,
+        ReplaySettings.PLACEHOLDER_API_KEY,
+        Duration.ofSeconds(120));
+  }
+}

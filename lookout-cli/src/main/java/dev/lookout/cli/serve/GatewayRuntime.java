@@ -1,0 +1,123 @@
+package dev.lookout.cli.serve;
+
+import dev.lookout.cli.config.ServeConfig;
+import dev.lookout.core.pricing.PriceTable;
+import dev.lookout.core.time.DurationText;
+import dev.lookout.gateway.GatewayServer;
+import dev.lookout.gateway.metrics.GatewayMetrics;
+import dev.lookout.store.duckdb.DuckDbCallStore;
+import dev.lookout.store.recorder.Recorder;
+import dev.lookout.store.recorder.RecorderSettings;
+import dev.lookout.store.report.GroupBy;
+import dev.lookout.store.report.Report;
+import dev.lookout.store.report.ReportJson;
+import dev.lookout.store.report.ReportQuery;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running gateway with its store, recorder and metrics, wired together. Closing it stops the
+ * gateway first (calls in flight finish), then drains the recorder into the store, so no record
+ * of a finished call is lost.
+ */
+public final class GatewayRuntime implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(GatewayRuntime.class);
+
+  /** Longest wait for the recorder to write what is queued when the gateway stops. */
+  private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
+
+  private final DuckDbCallStore store;
+  private final Recorder recorder;
+  private final GatewayServer gateway;
+  private final GatewayDiscovery discovery;
+  private boolean closed;
+
+  private GatewayRuntime(
+      DuckDbCallStore store,
+      Recorder recorder,
+      GatewayServer gateway,
+      GatewayDiscovery discovery) {
+    this.store = store;
+    this.recorder = recorder;
+    this.gateway = gateway;
+    this.discovery = discovery;
+  }
+
+  /** Opens the store, starts the recorder and the gateway. */
+  public static GatewayRuntime start(ServeConfig config) {
+    DuckDbCallStore store = DuckDbCallStore.open(config.dataDir());
+    Recorder recorder =
+        new Recorder(
+            store,
+            RecorderSettings.defaults()
+                .withQueueCapacity(config.queueCapacity())
+                .withMaxBatchSize(config.batchSize())
+                .withFlushInterval(config.flushInterval()));
+    GatewayMetrics metrics = new GatewayMetrics(config.labelCap());
+    metrics.registerRecorder(recorder::written, recorder::dropped, recorder::queued);
+    GatewayServer gateway;
+    try {
+      gateway =
+          GatewayServer.start(
+              config.gateway(),
+              recorder::offer,
+              PriceTable.builtIn(),
+              metrics,
+              (since, by) -> reportJson(store, recorder, since, by));
+    } catch (RuntimeException e) {
+      recorder.close(DRAIN_TIMEOUT);
+      throw e;
+    }
+    GatewayDiscovery discovery = GatewayDiscovery.publish(config.dataDir(), gateway.url());
+    return new GatewayRuntime(store, recorder, gateway, discovery);
+  }
+
+  private static String reportJson(
+      DuckDbCallStore store, Recorder recorder, String since, String by) {
+    Duration window = DurationText.parse("since", since);
+    ReportQuery query = new ReportQuery(Instant.now().minus(window), GroupBy.parse(by));
+    // Records of calls that just finished may still sit in the queue; write them first so the
+    // report matches what the client has seen.
+    recorder.flush(Duration.ofSeconds(5));
+    return ReportJson.write(store.report(query));
+  }
+
+  /** Returns the report of calls since {@code since}, read in-process. */
+  public Report report(Instant since, GroupBy by) {
+    recorder.flush(Duration.ofSeconds(5));
+    return store.report(new ReportQuery(since, by));
+  }
+
+  /** Returns the number of records in the store, after writing what is queued. */
+  public long storedRecords() {
+    recorder.flush(Duration.ofSeconds(5));
+    return store.count();
+  }
+
+  public GatewayServer gateway() {
+    return gateway;
+  }
+
+  public Recorder recorder() {
+    return recorder;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    gateway.stop();
+    boolean drained = recorder.close(DRAIN_TIMEOUT);
+    if (!drained) {
+      LOG.warn(
+          "runtime: recorder did not drain within {} s; {} records were not written",
+          DRAIN_TIMEOUT.toSeconds(),
+          recorder.queued());
+    }
+    discovery.remove();
+  }
+}

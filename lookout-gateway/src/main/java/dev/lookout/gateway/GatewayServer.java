@@ -1,0 +1,208 @@
+package dev.lookout.gateway;
+
+import dev.lookout.core.pricing.PriceTable;
+import dev.lookout.core.tokens.TokenCounter;
+import dev.lookout.gateway.api.ApiHandler;
+import dev.lookout.gateway.api.ReportService;
+import dev.lookout.gateway.error.GatewayError;
+import dev.lookout.gateway.metrics.GatewayMetrics;
+import dev.lookout.gateway.proxy.CallFinisher;
+import dev.lookout.gateway.proxy.Endpoint;
+import dev.lookout.gateway.proxy.PassThroughHandler;
+import dev.lookout.gateway.proxy.ProxyHandler;
+import dev.lookout.gateway.proxy.UsageEstimator;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.PoolOptions;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gateway: an OpenAI-compatible HTTP server that forwards calls to the upstream provider and
+ * records each one. Owns its Vert.x instance; {@link #start} blocks until the port is bound and
+ * {@link #stop} blocks until calls in flight have finished or the grace period ran out.
+ */
+public final class GatewayServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
+
+  /** Connections kept open to the upstream, per event loop; enough for thousands of streams. */
+  private static final int UPSTREAM_POOL_SIZE = 1000;
+
+  private final GatewaySettings settings;
+  private final Vertx vertx;
+  private final HttpServer server;
+  private final HttpClient client;
+  private final AtomicInteger inFlight;
+  private volatile boolean stopping;
+
+  private GatewayServer(
+      GatewaySettings settings,
+      Vertx vertx,
+      HttpServer server,
+      HttpClient client,
+      AtomicInteger inFlight) {
+    this.settings = settings;
+    this.vertx = vertx;
+    this.server = server;
+    this.client = client;
+    this.inFlight = inFlight;
+  }
+
+  /**
+   * Starts a gateway and waits until it listens.
+   *
+   * @throws IllegalStateException if the port cannot be bound; the message names host and port
+   */
+  public static GatewayServer start(
+      GatewaySettings settings,
+      CallSink sink,
+      PriceTable prices,
+      GatewayMetrics metrics,
+      ReportService reports) {
+    Vertx vertx = Vertx.vertx();
+    HttpClient client =
+        vertx.createHttpClient(
+            new HttpClientOptions()
+                .setKeepAlive(true)
+                .setConnectTimeout((int) Math.min(settings.upstreamTimeout().toMillis(), 30_000)),
+            new PoolOptions().setHttp1MaxSize(UPSTREAM_POOL_SIZE));
+    AtomicInteger inFlight = new AtomicInteger();
+    CallFinisher finisher =
+        new CallFinisher(
+            sink, metrics, prices, new UsageEstimator(TokenCounter.create()), inFlight);
+    ProxyHandler proxy = new ProxyHandler(vertx, client, settings, finisher);
+    PassThroughHandler passThrough = new PassThroughHandler(client, settings);
+    ApiHandler api = new ApiHandler(vertx, metrics.registry(), reports);
+    HttpServer server =
+        vertx.createHttpServer(
+            new HttpServerOptions()
+                .setHost(settings.host())
+                .setPort(settings.port())
+                .setCompressionSupported(false));
+    GatewayServer gateway = new GatewayServer(settings, vertx, server, client, inFlight);
+    server.requestHandler(request -> gateway.route(request, proxy, passThrough, api));
+    try {
+      server.listen().await(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      vertx.close();
+      throw new IllegalStateException(
+          "Cannot listen on "
+              + settings.host()
+              + ":"
+              + settings.port()
+              + " ("
+              + e.getMessage()
+              + "); choose another port with --port or stop the process that uses it",
+          e);
+    }
+    LOG.info("gateway: listening on {} and forwarding to {}", gateway.url(), settings.upstream());
+    return gateway;
+  }
+
+  private void route(
+      HttpServerRequest request,
+      ProxyHandler proxy,
+      PassThroughHandler passThrough,
+      ApiHandler api) {
+    String path = request.path();
+    Optional<Endpoint> endpoint = Endpoint.forPath(path);
+    if (endpoint.isPresent()) {
+      if (request.method() != HttpMethod.POST) {
+        ProxyHandler.writeError(
+            request.response(),
+            GatewayError.METHOD_NOT_ALLOWED,
+            request.method() + " " + path + " is not supported; use POST");
+      } else if (stopping) {
+        request.response().putHeader("connection", "close");
+        ProxyHandler.writeError(
+            request.response(),
+            GatewayError.SHUTTING_DOWN,
+            "The gateway is shutting down; retry against another instance");
+      } else {
+        proxy.handle(request, endpoint.get());
+      }
+      return;
+    }
+    boolean get = request.method() == HttpMethod.GET;
+    if (get && (path.equals("/v1/models") || path.startsWith("/v1/models/"))) {
+      passThrough.handle(request);
+    } else if (get && path.equals("/metrics")) {
+      api.metrics(request);
+    } else if (get && path.equals("/api/v1/report")) {
+      api.report(request);
+    } else if (get && path.equals("/healthz")) {
+      api.health(request);
+    } else {
+      ProxyHandler.writeError(
+          request.response(),
+          GatewayError.ROUTE_NOT_FOUND,
+          "No route for "
+              + request.method()
+              + " "
+              + path
+              + "; the gateway serves /v1/chat/completions, /v1/completions, /v1/embeddings,"
+              + " /v1/models, /metrics and /api/v1/report");
+    }
+  }
+
+  /** Returns the port the gateway listens on (the real one when 0 was requested). */
+  public int port() {
+    return server.actualPort();
+  }
+
+  /** Returns the gateway's base URL, for example {@code http://127.0.0.1:8080}. */
+  public String url() {
+    return "http://" + settings.host() + ":" + port();
+  }
+
+  /** Returns the number of calls received and not yet recorded. */
+  public int inFlight() {
+    return inFlight.get();
+  }
+
+  /**
+   * Stops accepting calls, waits for calls in flight to finish (at most the shutdown grace), then
+   * closes the server. Calls still running after the grace are cut and recorded as cancelled.
+   */
+  public void stop() {
+    if (stopping) {
+      return;
+    }
+    stopping = true;
+    long graceMillis = settings.shutdownGrace().toMillis();
+    LOG.info("gateway: stopping; {} calls in flight, waiting up to {} ms", inFlight(), graceMillis);
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(graceMillis);
+    try {
+      server.shutdown(graceMillis, TimeUnit.MILLISECONDS);
+      while (inFlight.get() > 0 && System.nanoTime() - deadline < 0) {
+        Thread.sleep(10);
+      }
+      server.close().await(10, TimeUnit.SECONDS);
+      client.close().await(10, TimeUnit.SECONDS);
+      // Connections cut by the close above record their calls as cancelled; give them a moment.
+      long closeDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+      while (inFlight.get() > 0 && System.nanoTime() - closeDeadline < 0) {
+        Thread.sleep(10);
+      }
+      vertx.close().await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      LOG.warn("gateway: stop did not complete cleanly: {}", e.toString());
+    }
+    LOG.info("gateway: stopped; {} calls left unfinished", inFlight());
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+}

@@ -1,0 +1,128 @@
+package dev.lookout.gateway;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Settings of one gateway, validated when built. Every message names the setting as it appears in
+ * {@code lookout.yaml} and the value that was rejected.
+ *
+ * @param host interface to bind, {@code 127.0.0.1} by default so nothing is exposed by accident
+ * @param port TCP port; 0 picks a free port (tests)
+ * @param upstream base URL of the provider, for example {@code https://api.openai.com}
+ * @param upstreamTimeout how long to wait for the provider's response headers, and then for each
+ *     further chunk of its body
+ * @param maxBodyBytes largest request body accepted; larger ones get 413
+ * @param shutdownGrace how long calls in flight may run on after a stop request
+ */
+public record GatewaySettings(
+    String host,
+    int port,
+    URI upstream,
+    Duration upstreamTimeout,
+    long maxBodyBytes,
+    Duration shutdownGrace) {
+
+  public static final String DEFAULT_HOST = "127.0.0.1";
+  public static final int DEFAULT_PORT = 8080;
+  public static final URI DEFAULT_UPSTREAM = URI.create("https://api.openai.com");
+  public static final Duration DEFAULT_UPSTREAM_TIMEOUT = Duration.ofSeconds(600);
+  public static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
+  public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(30);
+
+  public GatewaySettings {
+    if (host == null || host.isBlank()) {
+      throw new IllegalArgumentException("host must not be empty; use 127.0.0.1 or 0.0.0.0");
+    }
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
+    }
+    validateUpstream(upstream);
+    if (upstreamTimeout == null || upstreamTimeout.isNegative() || upstreamTimeout.isZero()) {
+      throw new IllegalArgumentException(
+          "upstream_timeout must be positive, got " + upstreamTimeout + "; for example 600s");
+    }
+    if (maxBodyBytes <= 0) {
+      throw new IllegalArgumentException(
+          "max_body_bytes must be positive, got " + maxBodyBytes + "; the default is 10485760");
+    }
+    if (shutdownGrace == null || shutdownGrace.isNegative()) {
+      throw new IllegalArgumentException(
+          "shutdown_grace must be zero or more, got " + shutdownGrace + "; for example 30s");
+    }
+  }
+
+  /** Returns the defaults: {@code 127.0.0.1:8080} in front of {@code https://api.openai.com}. */
+  public static GatewaySettings defaults() {
+    return new GatewaySettings(
+        DEFAULT_HOST,
+        DEFAULT_PORT,
+        DEFAULT_UPSTREAM,
+        DEFAULT_UPSTREAM_TIMEOUT,
+        DEFAULT_MAX_BODY_BYTES,
+        DEFAULT_SHUTDOWN_GRACE);
+  }
+
+  public GatewaySettings withHost(String value) {
+    return new GatewaySettings(value, port, upstream, upstreamTimeout, maxBodyBytes, shutdownGrace);
+  }
+
+  public GatewaySettings withPort(int value) {
+    return new GatewaySettings(host, value, upstream, upstreamTimeout, maxBodyBytes, shutdownGrace);
+  }
+
+  public GatewaySettings withUpstream(URI value) {
+    return new GatewaySettings(host, port, value, upstreamTimeout, maxBodyBytes, shutdownGrace);
+  }
+
+  public GatewaySettings withUpstreamTimeout(Duration value) {
+    return new GatewaySettings(host, port, upstream, value, maxBodyBytes, shutdownGrace);
+  }
+
+  public GatewaySettings withMaxBodyBytes(long value) {
+    return new GatewaySettings(host, port, upstream, upstreamTimeout, value, shutdownGrace);
+  }
+
+  public GatewaySettings withShutdownGrace(Duration value) {
+    return new GatewaySettings(host, port, upstream, upstreamTimeout, maxBodyBytes, value);
+  }
+
+  /** Returns whether the upstream is reached over TLS. */
+  public boolean upstreamTls() {
+    return "https".equals(upstream.getScheme().toLowerCase(Locale.ROOT));
+  }
+
+  /** Returns the upstream port, with the scheme's default when the URL names none. */
+  public int upstreamPort() {
+    if (upstream.getPort() > 0) {
+      return upstream.getPort();
+    }
+    return upstreamTls() ? 443 : 80;
+  }
+
+  /** Returns the upstream's path prefix without a trailing slash, or an empty string. */
+  public String upstreamBasePath() {
+    String path = upstream.getRawPath();
+    if (path == null || path.equals("/")) {
+      return "";
+    }
+    return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+  }
+
+  private static void validateUpstream(URI upstream) {
+    if (upstream == null) {
+      throw new IllegalArgumentException(
+          "upstream must be set, for example https://api.openai.com");
+    }
+    String scheme = upstream.getScheme();
+    if (scheme == null
+        || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+        || upstream.getHost() == null) {
+      throw new IllegalArgumentException(
+          "upstream must be an http or https URL with a host, got '"
+              + upstream
+              + "'; for example https://api.openai.com");
+    }
+  }
+}

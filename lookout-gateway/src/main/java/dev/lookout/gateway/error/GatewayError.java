@@ -1,0 +1,52 @@
+package dev.lookout.gateway.error;
+
+import dev.lookout.core.record.CallStatus;
+
+/**
+ * Catalogue of the errors Lookout itself raises, each with its HTTP status, OpenAI-style error type
+ * and code, and the status recorded for the call. Handlers pick an entry and a message; they do not
+ * build error responses themselves.
+ */
+public enum GatewayError {
+  INVALID_JSON(400, "invalid_request_error", "invalid_json", CallStatus.ERROR),
+  MISSING_MODEL(400, "invalid_request_error", "missing_model", CallStatus.ERROR),
+  INVALID_HEADER(400, "invalid_request_error", "invalid_header", CallStatus.ERROR),
+  BODY_TOO_LARGE(413, "invalid_request_error", "request_too_large", CallStatus.ERROR),
+  INVALID_QUERY(400, "invalid_request_error", "invalid_query", CallStatus.ERROR),
+  ROUTE_NOT_FOUND(404, "invalid_request_error", "unknown_url", CallStatus.ERROR),
+  METHOD_NOT_ALLOWED(405, "invalid_request_error", "method_not_allowed", CallStatus.ERROR),
+  UPSTREAM_UNREACHABLE(502, "api_error", "upstream_unreachable", CallStatus.ERROR),
+  UPSTREAM_TIMEOUT(504, "api_error", "upstream_timeout", CallStatus.TIMEOUT),
+  SHUTTING_DOWN(503, "api_error", "shutting_down", CallStatus.ERROR),
+  INTERNAL(500, "api_error", "internal_error", CallStatus.ERROR);
+
+  private final int httpStatus;
+  private final String type;
+  private final String code;
+  private final CallStatus callStatus;
+
+  GatewayError(int httpStatus, String type, String code, CallStatus callStatus) {
+    this.httpStatus = httpStatus;
+    this.type = type;
+    this.code = code;
+    this.callStatus = callStatus;
+  }
+
+  public int httpStatus() {
+    return httpStatus;
+  }
+
+  /** OpenAI's {@code error.type}, for example {@code invalid_request_error}. */
+  public String type() {
+    return type;
+  }
+
+  /** OpenAI's {@code error.code}; also stored as the call record's {@code error_type}. */
+  public String code() {
+    return code;
+  }
+
+  public CallStatus callStatus() {
+    return callStatus;
+  }
+}

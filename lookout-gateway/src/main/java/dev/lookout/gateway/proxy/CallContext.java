@@ -1,0 +1,81 @@
+package dev.lookout.gateway.proxy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.lookout.core.record.CallRecord;
+import dev.lookout.core.record.CallRecordBuilder;
+import dev.lookout.core.record.CallStatus;
+import dev.lookout.core.record.RequestIds;
+import java.time.Instant;
+
+/**
+ * State of one call while the gateway handles it. Confined to the event loop that received the
+ * request, so it needs no locking; it becomes an immutable {@link CallRecord} exactly once.
+ */
+final class CallContext {
+  final String requestId = RequestIds.next();
+  final Instant timestamp = Instant.now();
+  final long startNanos = System.nanoTime();
+  final Endpoint endpoint;
+  final String apiKeyId = null;
+  JsonNode requestBody = MissingNode.getInstance();
+  String model;
+  boolean stream;
+  Attribution attribution;
+  String promptHash;
+  long firstContentNanos;
+  private boolean finished;
+
+  CallContext(Endpoint endpoint) {
+    this.endpoint = endpoint;
+  }
+
+  /** Marks the first content chunk of a stream; later calls keep the first time. */
+  void markFirstContent() {
+    if (firstContentNanos == 0) {
+      firstContentNanos = System.nanoTime();
+    }
+  }
+
+  /** Returns whether the call is still open, and closes it, so a record is built only once. */
+  boolean finish() {
+    if (finished) {
+      return false;
+    }
+    finished = true;
+    return true;
+  }
+
+  boolean finished() {
+    return finished;
+  }
+
+  /** Returns a builder with everything known about the request and the timings filled in. */
+  CallRecordBuilder recordBuilder(CallStatus status, int httpStatus) {
+    long endNanos = System.nanoTime();
+    CallRecordBuilder builder =
+        CallRecord.builder()
+            .requestId(requestId)
+            .timestamp(timestamp)
+            .endpoint(endpoint.path())
+            .provider("openai")
+            .model(model)
+            .promptHash(promptHash)
+            .stream(stream)
+            .status(status)
+            .httpStatus(httpStatus)
+            .apiKeyId(apiKeyId)
+            .latencyMs((endNanos - startNanos) / 1_000_000.0);
+    if (stream && firstContentNanos != 0) {
+      builder.ttftMs((firstContentNanos - startNanos) / 1_000_000.0);
+    }
+    if (attribution != null) {
+      builder
+          .userId(attribution.user())
+          .promptTemplate(attribution.template())
+          .templateVersion(attribution.templateVersion())
+          .metadata(attribution.metadata());
+    }
+    return builder;
+  }
+}

@@ -1,0 +1,175 @@
+package dev.lookout.gateway.proxy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lookout.core.prompt.PromptHash;
+import dev.lookout.gateway.GatewaySettings;
+import dev.lookout.gateway.error.ErrorBody;
+import dev.lookout.gateway.error.GatewayError;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Entry of a recorded call: reads the body within the size limit, validates it, reads the
+ * attribution and hands the call to an {@link UpstreamExchange}. Every call that reaches this
+ * handler ends in exactly one record, whether it succeeds, fails validation or is cancelled.
+ */
+public final class ProxyHandler {
+  /** Response header that carries the call's request id to the client. */
+  public static final String REQUEST_ID_HEADER = "x-lookout-request-id";
+
+  private static final Logger LOG = LoggerFactory.getLogger(ProxyHandler.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Vertx vertx;
+  private final HttpClient client;
+  private final GatewaySettings settings;
+  private final CallFinisher finisher;
+  private final RateLimitedLog upstreamWarnings = new RateLimitedLog(LOG, 1000);
+
+  public ProxyHandler(
+      Vertx vertx, HttpClient client, GatewaySettings settings, CallFinisher finisher) {
+    this.vertx = vertx;
+    this.client = client;
+    this.settings = settings;
+    this.finisher = finisher;
+  }
+
+  /** Handles one request to a recorded endpoint. */
+  public void handle(HttpServerRequest request, Endpoint endpoint) {
+    CallContext call = new CallContext(endpoint);
+    finisher.started();
+    request.response().putHeader(REQUEST_ID_HEADER, call.requestId);
+    long declared = declaredLength(request);
+    if (declared > settings.maxBodyBytes()) {
+      rejectTooLarge(call, request, declared);
+      return;
+    }
+    Buffer body = Buffer.buffer();
+    request.handler(
+        chunk -> {
+          if (call.finished()) {
+            return;
+          }
+          if (body.length() + chunk.length() > settings.maxBodyBytes()) {
+            rejectTooLarge(call, request, body.length() + (long) chunk.length());
+            return;
+          }
+          body.appendBuffer(chunk);
+        });
+    request.exceptionHandler(
+        failure -> {
+          LOG.debug("proxy: request {} body failed: {}", call.requestId, failure.toString());
+          finisher.rejected(
+              call, GatewayError.INVALID_JSON, "Request body could not be read: " + failure);
+        });
+    request.endHandler(
+        v -> {
+          if (!call.finished()) {
+            onBody(call, request, body);
+          }
+        });
+  }
+
+  private void onBody(CallContext call, HttpServerRequest request, Buffer body) {
+    JsonNode json;
+    try {
+      json = JSON.readTree(body.toString(StandardCharsets.UTF_8));
+    } catch (JsonProcessingException e) {
+      reject(
+          call,
+          request,
+          GatewayError.INVALID_JSON,
+          "Request body is not valid JSON ("
+              + e.getOriginalMessage()
+              + "); send a JSON object such as {\"model\": \"gpt-4o-mini\", \"messages\": [...]}");
+      return;
+    }
+    if (json == null || !json.isObject()) {
+      reject(
+          call,
+          request,
+          GatewayError.INVALID_JSON,
+          "Request body must be a JSON object, got "
+              + (json == null
+                  ? "an empty body"
+                  : json.getNodeType().toString().toLowerCase(Locale.ROOT))
+              + "; send {\"model\": ..., ...}");
+      return;
+    }
+    call.requestBody = json;
+    JsonNode model = json.path("model");
+    if (!model.isTextual() || model.asText().isBlank()) {
+      reject(
+          call,
+          request,
+          GatewayError.MISSING_MODEL,
+          "Request body has no \"model\" string; add one, for example \"model\": \"gpt-4o-mini\"");
+      return;
+    }
+    call.model = model.asText();
+    call.stream = json.path("stream").asBoolean(false);
+    try {
+      call.attribution = Attribution.read(json, request.headers());
+    } catch (IllegalArgumentException e) {
+      reject(call, request, GatewayError.INVALID_HEADER, e.getMessage());
+      return;
+    }
+    JsonNode prompt = call.endpoint.prompt(json);
+    if (!prompt.isMissingNode()) {
+      call.promptHash = PromptHash.of(prompt);
+    }
+    new UpstreamExchange(vertx, client, settings, finisher, upstreamWarnings, call, request)
+        .forward(body);
+  }
+
+  private void rejectTooLarge(CallContext call, HttpServerRequest request, long bytes) {
+    String message =
+        "Request body of "
+            + bytes
+            + " bytes is over the limit of "
+            + settings.maxBodyBytes()
+            + " bytes; send a smaller request or raise max_body_bytes";
+    // The rest of the body is not read, so the connection cannot be reused.
+    request.response().putHeader(HttpHeaders.CONNECTION, "close");
+    reject(call, request, GatewayError.BODY_TOO_LARGE, message);
+  }
+
+  private void reject(
+      CallContext call, HttpServerRequest request, GatewayError error, String message) {
+    finisher.rejected(call, error, message);
+    writeError(request.response(), error, message);
+  }
+
+  /** Sends one of Lookout's own errors in OpenAI's error shape. */
+  public static void writeError(HttpServerResponse response, GatewayError error, String message) {
+    if (response.ended() || response.closed()) {
+      return;
+    }
+    response
+        .setStatusCode(error.httpStatus())
+        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+        .end(ErrorBody.of(error, message));
+  }
+
+  private static long declaredLength(HttpServerRequest request) {
+    String header = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+    if (header == null) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(header.trim());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+}

@@ -1,0 +1,302 @@
+package dev.lookout.gateway.proxy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.lookout.core.record.CallStatus;
+import dev.lookout.core.sse.SseParser;
+import dev.lookout.core.usage.StreamAccumulator;
+import dev.lookout.core.usage.TokenUsage;
+import dev.lookout.core.usage.UsageReader;
+import dev.lookout.gateway.GatewaySettings;
+import dev.lookout.gateway.error.ErrorBody;
+import dev.lookout.gateway.error.GatewayError;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.RequestOptions;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Forwards one recorded call to the provider and passes the answer back chunk by chunk, reading
+ * usage on the way. Streams are parsed as they pass, never buffered whole; a non-streamed body is
+ * copied aside (up to a limit) to read its usage at the end. Runs on the request's event loop.
+ */
+final class UpstreamExchange {
+  private static final Logger LOG = LoggerFactory.getLogger(UpstreamExchange.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Largest non-streamed response copied aside for usage; larger bodies pass uncounted. */
+  private static final int MAX_COPIED_RESPONSE_BYTES = 32 * 1024 * 1024;
+
+  private final Vertx vertx;
+  private final HttpClient client;
+  private final GatewaySettings settings;
+  private final CallFinisher finisher;
+  private final RateLimitedLog upstreamWarnings;
+  private final CallContext call;
+  private final HttpServerRequest request;
+  private final StreamAccumulator stream = new StreamAccumulator();
+  private final SseParser sse = new SseParser(event -> onEvent(event.event(), event.data()));
+  private Buffer copied = Buffer.buffer();
+  private HttpClientRequest upstreamRequest;
+  private long timeoutTimer = -1;
+  private boolean responseStarted;
+  private boolean eventStream;
+
+  UpstreamExchange(
+      Vertx vertx,
+      HttpClient client,
+      GatewaySettings settings,
+      CallFinisher finisher,
+      RateLimitedLog upstreamWarnings,
+      CallContext call,
+      HttpServerRequest request) {
+    this.vertx = vertx;
+    this.client = client;
+    this.settings = settings;
+    this.finisher = finisher;
+    this.upstreamWarnings = upstreamWarnings;
+    this.call = call;
+    this.request = request;
+  }
+
+  /** Sends {@code body} upstream and wires the answer back to the client. */
+  void forward(Buffer body) {
+    request.response().closeHandler(v -> onClientClosed());
+    RequestOptions options = UpstreamRequests.options(settings, request);
+    timeoutTimer = vertx.setTimer(settings.upstreamTimeout().toMillis(), id -> onTimeout());
+    client
+        .request(options)
+        .compose(
+            upstream -> {
+              upstreamRequest = upstream;
+              ForwardHeaders.copyRequest(request.headers(), upstream.headers());
+              return upstream.send(body);
+            })
+        .onSuccess(this::onResponse)
+        .onFailure(this::onUpstreamFailure);
+  }
+
+  private void onResponse(HttpClientResponse upstream) {
+    vertx.cancelTimer(timeoutTimer);
+    if (call.finished()) {
+      upstream.request().reset();
+      return;
+    }
+    responseStarted = true;
+    HttpServerResponse response = request.response();
+    response.setStatusCode(upstream.statusCode());
+    ForwardHeaders.copyResponse(upstream.headers(), response.headers());
+    String contentType = upstream.getHeader(HttpHeaders.CONTENT_TYPE);
+    eventStream =
+        contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("text/event-stream");
+    call.stream = call.stream || eventStream;
+    if (eventStream || upstream.getHeader(HttpHeaders.CONTENT_LENGTH) == null) {
+      response.headers().remove(HttpHeaders.CONTENT_LENGTH);
+      response.setChunked(true);
+    }
+    upstream.handler(chunk -> onChunk(upstream, response, chunk));
+    upstream.exceptionHandler(this::onBodyFailure);
+    upstream.endHandler(v -> onEnd(upstream, response));
+  }
+
+  private void onChunk(HttpClientResponse upstream, HttpServerResponse response, Buffer chunk) {
+    if (eventStream) {
+      sse.feed(chunk.getBytes());
+    } else if (copied != null) {
+      if (copied.length() + chunk.length() <= MAX_COPIED_RESPONSE_BYTES) {
+        copied.appendBuffer(chunk);
+      } else {
+        copied = null;
+      }
+    }
+    response.write(chunk);
+    if (response.writeQueueFull()) {
+      upstream.pause();
+      response.drainHandler(v -> upstream.resume());
+    }
+  }
+
+  private void onEvent(String event, String data) {
+    stream.onEvent(event, data);
+    if (stream.sawContent()) {
+      call.markFirstContent();
+    }
+  }
+
+  private void onEnd(HttpClientResponse upstream, HttpServerResponse response) {
+    if (call.finished()) {
+      return;
+    }
+    response.end();
+    int status = upstream.statusCode();
+    if (eventStream) {
+      sse.finish();
+      finishStream(status);
+    } else {
+      finishBody(status);
+    }
+  }
+
+  private void finishStream(int status) {
+    String streamError = stream.errorMessage();
+    boolean ok = status / 100 == 2 && streamError == null;
+    finisher.completed(
+        call,
+        ok ? CallStatus.SUCCESS : CallStatus.ERROR,
+        status,
+        stream.usage(),
+        stream.outputText(),
+        stream.responseModel(),
+        ok ? null : (streamError != null ? "stream_error" : "http_" + status),
+        streamError);
+  }
+
+  private void finishBody(int status) {
+    JsonNode body = parseCopied();
+    String responseModel = body.path("model").isTextual() ? body.get("model").asText() : null;
+    if (status / 100 == 2) {
+      Optional<TokenUsage> usage = UsageReader.fromResponse(body);
+      finisher.completed(
+          call,
+          CallStatus.SUCCESS,
+          status,
+          usage,
+          UsageEstimator.outputText(body),
+          responseModel,
+          null,
+          null);
+      return;
+    }
+    String type = CallFinisher.errorType(body);
+    finisher.completed(
+        call,
+        CallStatus.ERROR,
+        status,
+        Optional.empty(),
+        "",
+        responseModel,
+        type != null ? type : "http_" + status,
+        CallFinisher.errorMessage(body));
+  }
+
+  private JsonNode parseCopied() {
+    if (copied == null || copied.length() == 0) {
+      return MissingNode.getInstance();
+    }
+    try {
+      JsonNode node = JSON.readTree(copied.getBytes());
+      return node == null ? MissingNode.getInstance() : node;
+    } catch (IOException e) {
+      LOG.debug("proxy: request {} response body is not JSON: {}", call.requestId, e.getMessage());
+      return MissingNode.getInstance();
+    }
+  }
+
+  private void onTimeout() {
+    if (responseStarted || call.finished()) {
+      return;
+    }
+    if (upstreamRequest != null) {
+      upstreamRequest.reset();
+    }
+    String message =
+        "Upstream "
+            + settings.upstream()
+            + " did not answer within "
+            + settings.upstreamTimeout().toSeconds()
+            + "s; raise upstream_timeout or check the provider's status";
+    upstreamWarnings.warn("proxy: request {} timed out: {}", call.requestId, message);
+    reply(GatewayError.UPSTREAM_TIMEOUT, message);
+  }
+
+  private void onUpstreamFailure(Throwable failure) {
+    vertx.cancelTimer(timeoutTimer);
+    if (call.finished()) {
+      return;
+    }
+    if (isTimeout(failure)) {
+      onTimeout();
+      return;
+    }
+    String message =
+        "Upstream "
+            + settings.upstream()
+            + " is unreachable: "
+            + failure.getMessage()
+            + "; check --upstream and that the provider is up";
+    upstreamWarnings.warn("proxy: request {} failed: {}", call.requestId, message);
+    reply(GatewayError.UPSTREAM_UNREACHABLE, message);
+  }
+
+  /** The provider's body broke off after its headers were sent on; the client sees a cut. */
+  private void onBodyFailure(Throwable failure) {
+    if (call.finished()) {
+      return;
+    }
+    boolean timedOut = isTimeout(failure);
+    upstreamWarnings.warn(
+        "proxy: request {} upstream body failed after {} ms: {}",
+        call.requestId,
+        (System.nanoTime() - call.startNanos) / 1_000_000,
+        failure.toString());
+    request.response().reset();
+    finisher.completed(
+        call,
+        timedOut ? CallStatus.TIMEOUT : CallStatus.ERROR,
+        request.response().getStatusCode(),
+        stream.usage(),
+        stream.outputText(),
+        stream.responseModel(),
+        timedOut ? "upstream_timeout" : "upstream_disconnected",
+        failure.getMessage());
+  }
+
+  private static boolean isTimeout(Throwable failure) {
+    String message = failure.getMessage();
+    return failure instanceof TimeoutException
+        || (message != null && message.toLowerCase(Locale.ROOT).contains("timeout"));
+  }
+
+  private void onClientClosed() {
+    if (call.finished()) {
+      return;
+    }
+    vertx.cancelTimer(timeoutTimer);
+    if (upstreamRequest != null) {
+      upstreamRequest.reset();
+    }
+    LOG.debug("proxy: request {} cancelled by the client", call.requestId);
+    finisher.completed(
+        call,
+        CallStatus.CANCELLED,
+        499,
+        stream.usage(),
+        stream.outputText(),
+        stream.responseModel(),
+        "client_disconnected",
+        "The client closed the connection before the response was complete");
+  }
+
+  private void reply(GatewayError error, String message) {
+    finisher.rejected(call, error, message);
+    HttpServerResponse response = request.response();
+    if (!response.ended() && !response.closed()) {
+      response
+          .setStatusCode(error.httpStatus())
+          .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+          .end(ErrorBody.of(error, message));
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package dev.lookout.gateway.proxy;
+
+import dev.lookout.gateway.GatewaySettings;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.RequestOptions;
+
+/** Builds the upstream request for a client request: same method, path and query. */
+final class UpstreamRequests {
+  private UpstreamRequests() {}
+
+  static RequestOptions options(GatewaySettings settings, HttpServerRequest request) {
+    return new RequestOptions()
+        .setMethod(request.method())
+        .setHost(settings.upstream().getHost())
+        .setPort(settings.upstreamPort())
+        .setSsl(settings.upstreamTls())
+        .setURI(upstreamUri(settings.upstreamBasePath(), request.uri()))
+        .setIdleTimeout(settings.upstreamTimeout().toMillis());
+  }
+
+  /**
+   * Joins the upstream's base path and the request URI. A base path that already ends in {@code
+   * /v1} (as in {@code https://api.openai.com/v1}, the form SDKs use) is not doubled.
+   */
+  static String upstreamUri(String basePath, String requestUri) {
+    if (basePath.endsWith("/v1") && (requestUri.startsWith("/v1/") || requestUri.equals("/v1"))) {
+      return basePath + requestUri.substring(3);
+    }
+    return basePath + requestUri;
+  }
+}

@@ -1,0 +1,59 @@
+package dev.lookout.gateway.proxy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lookout.core.tokens.TokenCounter;
+import dev.lookout.core.usage.TokenUsage;
+import dev.lookout.core.usage.UsageSource;
+
+/** Counts a call's tokens with the model's tokenizer when the provider reported no usage. */
+public final class UsageEstimator {
+  private final TokenCounter counter;
+
+  public UsageEstimator(TokenCounter counter) {
+    this.counter = counter;
+  }
+
+  /** Estimates usage from the request and the output text seen so far. */
+  public TokenUsage estimate(
+      Endpoint endpoint, String model, JsonNode requestBody, String outputText) {
+    long input = countPrompt(endpoint, model, endpoint.prompt(requestBody));
+    long output = counter.countText(model, outputText);
+    return TokenUsage.of(input, output, UsageSource.ESTIMATED);
+  }
+
+  private long countPrompt(Endpoint endpoint, String model, JsonNode prompt) {
+    if (endpoint == Endpoint.CHAT_COMPLETIONS) {
+      return counter.countChatPrompt(model, prompt);
+    }
+    if (prompt.isTextual()) {
+      return counter.countText(model, prompt.asText());
+    }
+    long total = 0;
+    for (JsonNode part : prompt) {
+      // Token-id arrays (a list of integers) already are tokens.
+      total += part.isTextual() ? counter.countText(model, part.asText()) : 1;
+    }
+    return total;
+  }
+
+  /** Returns the output text of a non-streamed response: message content, refusals and text. */
+  public static String outputText(JsonNode responseBody) {
+    StringBuilder text = new StringBuilder();
+    for (JsonNode choice : responseBody.path("choices")) {
+      JsonNode message = choice.path("message");
+      appendText(text, message.path("content"));
+      appendText(text, message.path("refusal"));
+      for (JsonNode call : message.path("tool_calls")) {
+        appendText(text, call.path("function").path("arguments"));
+      }
+      appendText(text, choice.path("text"));
+    }
+    return text.toString();
+  }
+
+  private static void appendText(StringBuilder text, JsonNode value) {
+    if (value.isTextual()) {
+      text.append(value.asText());
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package dev.lookout.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lookout.core.record.CallRecord;
+import dev.lookout.core.record.CallStatus;
+import dev.lookout.core.usage.UsageSource;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every recorded chat response and error body, served by a fake upstream through the gateway:
+ * the client gets the bytes unchanged and the record carries the usage the manifest expects.
+ */
+class ProxyFixturesTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static GatewayHarness harness;
+
+  @BeforeAll
+  static void start() throws Exception {
+    harness = new GatewayHarness();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    harness.close();
+  }
+
+  static Stream<JsonNode> chatFixtures() throws Exception {
+    return fixtures("openai.chat");
+  }
+
+  static Stream<JsonNode> errorFixtures() throws Exception {
+    return fixtures("error");
+  }
+
+  private static Stream<JsonNode> fixtures(String api) throws Exception {
+    JsonNode manifest = JSON.readTree(SharedData.path("fixtures/manifest.json").toFile());
+    List<JsonNode> selected = new ArrayList<>();
+    for (JsonNode fixture : manifest.path("fixtures")) {
+      if (fixture.path("api").asText().equals(api)) {
+        selected.add(fixture);
+      }
+    }
+    return selected.stream();
+  }
+
+  private static CallRecord replay(JsonNode fixture, HttpResponse<String>[] response)
+      throws Exception {
+    String body = Files.readString(SharedData.path("fixtures/" + fixture.path("file").asText()));
+    harness.upstream.respond(
+        fixture.path("http_status").asInt(), fixture.path("content_type").asText(), body);
+    int before = harness.records.size();
+    boolean stream = fixture.path("format").asText().equals("sse");
+    response[0] =
+        harness.post(
+            "/v1/chat/completions",
+            "{\"model\":\"gpt-4o\",\"stream\":"
+                + stream
+                + ",\"messages\":[{\"role\":\"user\",\"content\":\"Hello there\"}]}");
+    assertThat(response[0].body()).isEqualTo(body);
+    return harness.awaitRecord(before + 1);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("chatFixtures")
+  @SuppressWarnings("unchecked")
+  void chatUsageMatchesManifest(JsonNode fixture) throws Exception {
+    HttpResponse<String>[] response = new HttpResponse[1];
+    CallRecord record = replay(fixture, response);
+    JsonNode usage = fixture.path("expected").path("usage");
+
+    assertThat(record.status()).isEqualTo(CallStatus.SUCCESS);
+    if (usage.isObject()) {
+      assertThat(record.usageSource()).isEqualTo(UsageSource.PROVIDER);
+      assertThat(record.inputTokens()).isEqualTo(usage.path("input_tokens_total").asLong());
+      assertThat(record.outputTokens()).isEqualTo(usage.path("output_tokens").asLong());
+      assertThat(record.cachedInputTokens()).isEqualTo(usage.path("cached_input_tokens").asLong());
+      assertThat(record.reasoningTokens()).isEqualTo(usage.path("reasoning_tokens").asLong());
+    } else {
+      assertThat(record.usageSource()).isEqualTo(UsageSource.ESTIMATED);
+      assertThat(record.outputTokens()).isPositive();
+    }
+  }
+
+  private static String expectedErrorType(JsonNode fixture) {
+    JsonNode expected = fixture.path("expected");
+    if (expected.path("error_code").isTextual()) {
+      return expected.get("error_code").asText();
+    }
+    if (expected.path("error_type").isTextual()) {
+      return expected.get("error_type").asText();
+    }
+    return "http_" + fixture.path("http_status").asInt();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("errorFixtures")
+  @SuppressWarnings("unchecked")
+  void errorStatusPassesThrough(JsonNode fixture) throws Exception {
+    HttpResponse<String>[] response = new HttpResponse[1];
+    CallRecord record = replay(fixture, response);
+    JsonNode expected = fixture.path("expected");
+
+    assertThat(response[0].statusCode()).isEqualTo(fixture.path("http_status").asInt());
+    assertThat(record.status()).isEqualTo(CallStatus.ERROR);
+    assertThat(record.httpStatus()).isEqualTo(fixture.path("http_status").asInt());
+    assertThat(record.errorType()).isEqualTo(expectedErrorType(fixture));
+    assertThat(record.inputTokens()).isNull();
+  }
+}
