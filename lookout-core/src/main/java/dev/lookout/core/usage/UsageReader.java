@@ -3,12 +3,154 @@ package dev.lookout.core.usage;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 
-/** Reads the provider's usage from a non-streamed response body. */
+/**
+ * Reads the provider's usage from a response body and normalises it to a {@link TokenUsage} with
+ * source {@link UsageSource#PROVIDER}. A count the provider leaves out or sends as null becomes 0.
+ *
+ * <p>Shapes read:
+ *
+ * <ul>
+ *   <li>OpenAI Chat Completions and legacy Completions, and the many vendors that copy them: {@code
+ *       prompt_tokens}, {@code completion_tokens}, {@code prompt_tokens_details.cached_tokens},
+ *       {@code prompt_tokens_details.cache_write_tokens} (OpenRouter), {@code
+ *       completion_tokens_details.reasoning_tokens}.
+ *   <li>OpenAI Embeddings: {@code prompt_tokens} only, so output is 0.
+ *   <li>OpenAI Responses API: {@code input_tokens} (cached included), {@code output_tokens}
+ *       (reasoning included), {@code input_tokens_details.cached_tokens}, {@code
+ *       output_tokens_details.reasoning_tokens}.
+ *   <li>Anthropic Messages: its {@code input_tokens} excludes the cache, so input is {@code
+ *       input_tokens + cache_creation_input_tokens + cache_read_input_tokens}; cache writes are
+ *       {@code cache_creation_input_tokens} and cache reads {@code cache_read_input_tokens}.
+ *       Thinking tokens are inside {@code output_tokens} and are not reported apart, so reasoning
+ *       is 0.
+ * </ul>
+ *
+ * <p>Gemini's OpenAI-compatible endpoint reports a {@code total_tokens} larger than {@code
+ * prompt_tokens + completion_tokens} (for example 35 + 12 with a total of 109) and no {@code
+ * completion_tokens_details}. The gap is most likely the model's thinking tokens, but the response
+ * does not say so, so this reader takes {@code completion_tokens} as the output and reports 0
+ * reasoning tokens, as the provider's own fields state. NOTE: for Gemini thinking models this
+ * undercounts the output that Google bills, and the reported total is not carried into {@link
+ * TokenUsage}.
+ *
+ * <p>For example, {@code {"usage": {"prompt_tokens": 4020, "completion_tokens": 4,
+ * "prompt_tokens_details": {"cached_tokens": 4012}}}} reads as input 4020 (of which 4012 cached)
+ * and output 4.
+ */
 public final class UsageReader {
   private UsageReader() {}
 
   /** Returns the usage in {@code body}, or empty when the body carries none. */
   public static Optional<TokenUsage> fromResponse(JsonNode body) {
-    throw new UnsupportedOperationException("not built yet");
+    if (body == null || !body.isObject()) {
+      return Optional.empty();
+    }
+    JsonNode usage = body.get("usage");
+    if (usage == null || !usage.isObject()) {
+      return Optional.empty();
+    }
+    if ("message".equals(body.path("type").asText())) {
+      return fromAnthropicUsage(usage);
+    }
+    if ("response".equals(body.path("object").asText())) {
+      return fromResponsesUsage(usage);
+    }
+    return fromUsage(usage);
+  }
+
+  /**
+   * Returns the usage of one line of an OpenAI Batch API output file ({@code {"custom_id",
+   * "response": {"status_code", "body"}, "error"}}), or empty when the line has no response body or
+   * its body carries no usage.
+   */
+  public static Optional<TokenUsage> fromBatchLine(JsonNode line) {
+    if (line == null) {
+      return Optional.empty();
+    }
+    return fromResponse(line.path("response").path("body"));
+  }
+
+  /**
+   * Returns the usage a bare {@code usage} object holds, telling the shape from its fields: {@code
+   * prompt_tokens} for Chat Completions, Completions and Embeddings; {@code input_tokens} with
+   * {@code *_tokens_details} for the Responses API; {@code input_tokens} otherwise for Anthropic.
+   * Empty when the object holds no token count.
+   */
+  public static Optional<TokenUsage> fromUsage(JsonNode usage) {
+    if (usage == null || !usage.isObject()) {
+      return Optional.empty();
+    }
+    if (usage.has("prompt_tokens") || usage.has("completion_tokens")) {
+      return fromChatUsage(usage);
+    }
+    if (usage.has("input_tokens_details") || usage.has("output_tokens_details")) {
+      return fromResponsesUsage(usage);
+    }
+    if (usage.has("input_tokens") || usage.has("output_tokens")) {
+      return fromAnthropicUsage(usage);
+    }
+    return Optional.empty();
+  }
+
+  /** Reads a Chat Completions, Completions or Embeddings {@code usage} object. */
+  static Optional<TokenUsage> fromChatUsage(JsonNode usage) {
+    if (!hasCount(usage, "prompt_tokens") && !hasCount(usage, "completion_tokens")) {
+      return Optional.empty();
+    }
+    JsonNode promptDetails = usage.path("prompt_tokens_details");
+    return Optional.of(
+        new TokenUsage(
+            count(usage, "prompt_tokens"),
+            count(usage, "completion_tokens"),
+            count(promptDetails, "cached_tokens"),
+            count(promptDetails, "cache_write_tokens"),
+            count(usage.path("completion_tokens_details"), "reasoning_tokens"),
+            UsageSource.PROVIDER));
+  }
+
+  /** Reads a Responses API {@code usage} object. */
+  static Optional<TokenUsage> fromResponsesUsage(JsonNode usage) {
+    if (!hasCount(usage, "input_tokens") && !hasCount(usage, "output_tokens")) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new TokenUsage(
+            count(usage, "input_tokens"),
+            count(usage, "output_tokens"),
+            count(usage.path("input_tokens_details"), "cached_tokens"),
+            0,
+            count(usage.path("output_tokens_details"), "reasoning_tokens"),
+            UsageSource.PROVIDER));
+  }
+
+  /** Reads an Anthropic Messages {@code usage} object. */
+  static Optional<TokenUsage> fromAnthropicUsage(JsonNode usage) {
+    if (!hasCount(usage, "input_tokens") && !hasCount(usage, "output_tokens")) {
+      return Optional.empty();
+    }
+    long cacheWrite = count(usage, "cache_creation_input_tokens");
+    long cacheRead = count(usage, "cache_read_input_tokens");
+    return Optional.of(
+        new TokenUsage(
+            count(usage, "input_tokens") + cacheWrite + cacheRead,
+            count(usage, "output_tokens"),
+            cacheRead,
+            cacheWrite,
+            0,
+            UsageSource.PROVIDER));
+  }
+
+  private static boolean hasCount(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value != null && value.isNumber();
+  }
+
+  /** Returns the count in {@code field}; absent, null, non-numeric or negative values read as 0. */
+  private static long count(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    if (value == null || !value.isNumber()) {
+      return 0;
+    }
+    return Math.max(0, value.asLong());
   }
 }

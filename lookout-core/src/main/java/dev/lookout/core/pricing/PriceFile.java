@@ -1,0 +1,139 @@
+package dev.lookout.core.pricing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a price file: {@code {"models": {"gpt-4o": {"provider", "input", "output", "cached_input",
+ * "cache_write", "cache_write_1h", "reasoning", "long_context", "aliases", "effective_date",
+ * "source"}}}}, prices in USD per million tokens as decimal strings.
+ *
+ * <p>Prices must be JSON strings, not numbers, so that no value passes through a binary floating
+ * point on its way to {@link BigDecimal}.
+ */
+final class PriceFile {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** One entry of the file: its price and the other names it answers to. */
+  record Entry(ModelPrice price, List<String> aliases) {}
+
+  private PriceFile() {}
+
+  static List<Entry> read(InputStream in, String origin) throws IOException {
+    JsonNode models = JSON.readTree(in).path("models");
+    if (!models.isObject()) {
+      throw new IllegalArgumentException(
+          "Price file " + origin + " has no \"models\" object: add one keyed by model name");
+    }
+    List<Entry> entries = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> field : models.properties()) {
+      entries.add(readEntry(field.getKey(), field.getValue()));
+    }
+    return entries;
+  }
+
+  private static Entry readEntry(String model, JsonNode node) {
+    ModelPrice price =
+        new ModelPrice(
+            model,
+            text(node, "provider"),
+            decimal(model, node, "input"),
+            decimal(model, node, "output"),
+            decimal(model, node, "cached_input"),
+            decimal(model, node, "cache_write"),
+            decimal(model, node, "cache_write_1h"),
+            decimal(model, node, "reasoning"),
+            longContext(model, node.get("long_context")),
+            date(model, node),
+            text(node, "source"));
+    List<String> aliases = new ArrayList<>();
+    node.path("aliases").forEach(alias -> aliases.add(alias.asText()));
+    return new Entry(price, aliases);
+  }
+
+  private static LongContextPrice longContext(String model, JsonNode node) {
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    JsonNode threshold = node.path("above_input_tokens");
+    if (!threshold.canConvertToLong() || threshold.asLong() <= 0) {
+      throw new IllegalArgumentException(
+          "Price of model '"
+              + model
+              + "' has an invalid long_context.above_input_tokens: "
+              + threshold
+              + "; expected a positive whole number of tokens");
+    }
+    BigDecimal input = decimal(model, node, "input");
+    BigDecimal output = decimal(model, node, "output");
+    ModelPrice.requirePrice(model, "long_context.input", input);
+    ModelPrice.requirePrice(model, "long_context.output", output);
+    return new LongContextPrice(
+        threshold.asLong(),
+        input,
+        output,
+        decimal(model, node, "cached_input"),
+        decimal(model, node, "cache_write"));
+  }
+
+  private static BigDecimal decimal(String model, JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isTextual()) {
+      throw new IllegalArgumentException(
+          "Price of model '"
+              + model
+              + "' field '"
+              + field
+              + "' is "
+              + value
+              + "; write it as a decimal string such as \"2.5\"");
+    }
+    try {
+      return new BigDecimal(value.asText());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "Price of model '"
+              + model
+              + "' field '"
+              + field
+              + "' is not a decimal number: \""
+              + value.asText()
+              + "\"",
+          e);
+    }
+  }
+
+  private static LocalDate date(String model, JsonNode node) {
+    String text = text(node, "effective_date");
+    if (text == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          "Price of model '"
+              + model
+              + "' has an invalid effective_date \""
+              + text
+              + "\"; expected YYYY-MM-DD",
+          e);
+    }
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value == null || value.isNull() ? null : value.asText();
+  }
+}

@@ -1,0 +1,41 @@
+package dev.lookout.store;
+
+import dev.lookout.core.record.CallRecord;
+import dev.lookout.store.report.Report;
+import dev.lookout.store.report.ReportQuery;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Durable table of {@link CallRecord}s and the queries behind reports.
+ *
+ * <p>Implementations accept {@link #append} from one writer thread while any number of other
+ * threads run the read methods. Every method throws {@link StoreException} on failure and after
+ * {@link #close()}.
+ */
+public interface CallStore extends AutoCloseable {
+
+  /**
+   * Appends a batch in one transaction, so either every record of the batch is stored or none is. A
+   * record whose request id is already stored is skipped, which makes retrying a batch safe.
+   *
+   * @throws StoreException if the batch could not be written; the store is unchanged then
+   */
+  void append(List<CallRecord> batch);
+
+  /** Aggregates the stored records per group, computed by the store's query engine. */
+  Report report(ReportQuery query);
+
+  /** Returns the number of stored records. */
+  long count();
+
+  /** Returns the record with this request id, or empty when none is stored. */
+  Optional<CallRecord> find(String requestId);
+
+  /** Returns at most {@code limit} records, newest timestamp first. */
+  List<CallRecord> recent(int limit);
+
+  /** Closes the store; later calls throw {@link StoreException}. Closing twice is allowed. */
+  @Override
+  void close();
+}

@@ -1,0 +1,124 @@
+package dev.lookout.store.duckdb;
+
+import dev.lookout.store.StoreException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Schema of the {@code calls} table: one snake_case column per {@code CallRecord} field, in record
+ * order, which is also the order the appender writes values in.
+ *
+ * <p>There is no index on {@code timestamp}: rows arrive in roughly time order, so DuckDB's min/max
+ * zone maps per row group already skip the row groups outside a time range. An ART index would slow
+ * every append and is used only for point look-ups.
+ */
+final class CallsTable {
+  static final String NAME = "calls";
+
+  /** Number of decimal places of {@code cost_usd}; costs with more are rounded half-even. */
+  static final int COST_SCALE = 12;
+
+  private static final String[][] COLUMNS = {
+    {"request_id", "VARCHAR PRIMARY KEY"},
+    {"timestamp", "TIMESTAMP_MS NOT NULL"},
+    {"endpoint", "VARCHAR"},
+    {"provider", "VARCHAR"},
+    {"model", "VARCHAR"},
+    {"response_model", "VARCHAR"},
+    {"prompt_template", "VARCHAR"},
+    {"template_version", "VARCHAR"},
+    {"prompt_hash", "VARCHAR"},
+    {"input_tokens", "BIGINT"},
+    {"output_tokens", "BIGINT"},
+    {"cached_input_tokens", "BIGINT"},
+    {"cache_write_tokens", "BIGINT"},
+    {"reasoning_tokens", "BIGINT"},
+    {"usage_source", "VARCHAR"},
+    {"cost_usd", "DECIMAL(38," + COST_SCALE + ")"},
+    {"priced", "BOOLEAN NOT NULL"},
+    {"latency_ms", "DOUBLE NOT NULL"},
+    {"ttft_ms", "DOUBLE"},
+    {"stream", "BOOLEAN NOT NULL"},
+    {"status", "VARCHAR NOT NULL"},
+    {"http_status", "INTEGER NOT NULL"},
+    {"error_type", "VARCHAR"},
+    {"error_message", "VARCHAR"},
+    {"user_id", "VARCHAR"},
+    {"api_key_id", "VARCHAR"},
+    {"experiment_id", "VARCHAR"},
+    {"variant", "VARCHAR"},
+    {"guard_actions", "VARCHAR"},
+    {"metadata", "JSON"},
+  };
+
+  private CallsTable() {}
+
+  /** Returns the column names in table order. */
+  static List<String> columnNames() {
+    List<String> names = new ArrayList<>(COLUMNS.length);
+    for (String[] column : COLUMNS) {
+      names.add(column[0]);
+    }
+    return names;
+  }
+
+  /**
+   * Returns the select list that reads a whole record, with {@code timestamp} as epoch milliseconds
+   * so no JDBC time zone conversion applies.
+   */
+  static String selectList() {
+    return columnNames().stream()
+        .map(name -> name.equals("timestamp") ? "epoch_ms(\"timestamp\")" : quote(name))
+        .collect(Collectors.joining(", "));
+  }
+
+  /**
+   * Creates the table when the file has none, and checks an existing table has the expected
+   * columns.
+   *
+   * @throws StoreException if the existing table has other columns
+   */
+  static void create(Connection connection, Path file) throws SQLException {
+    String columns =
+        Arrays.stream(COLUMNS)
+            .map(column -> quote(column[0]) + " " + column[1])
+            .collect(Collectors.joining(", "));
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE IF NOT EXISTS " + NAME + " (" + columns + ")");
+    }
+    List<String> found = new ArrayList<>();
+    String sql =
+        "SELECT column_name FROM information_schema.columns WHERE table_name = '"
+            + NAME
+            + "' AND table_schema = 'main' ORDER BY ordinal_position";
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      while (rows.next()) {
+        found.add(rows.getString(1));
+      }
+    }
+    if (!found.equals(columnNames())) {
+      throw new StoreException(
+          "Table '"
+              + NAME
+              + "' in "
+              + file
+              + " has columns "
+              + found
+              + " but this version of Lookout expects "
+              + columnNames()
+              + "; move the file aside to start a new one");
+    }
+  }
+
+  static String quote(String name) {
+    return "\"" + name + "\"";
+  }
+}

@@ -1,0 +1,324 @@
+package dev.lookout.store.duckdb;
+
+import dev.lookout.core.record.CallRecord;
+import dev.lookout.store.CallStore;
+import dev.lookout.store.StoreException;
+import dev.lookout.store.report.Report;
+import dev.lookout.store.report.ReportQuery;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link CallStore} in an embedded DuckDB file, {@code <dataDir>/lookout.duckdb}.
+ *
+ * <p>Appends go through one writer connection, serialized by this object's monitor, and write with
+ * DuckDB's appender inside one transaction per batch. Each read opens its own connection with
+ * {@link DuckDBConnection#duplicate()} of a root connection that runs no statements itself, so
+ * reports run while a batch is being written. DuckDB lets one process at a time open the file; a
+ * second process gets a {@link StoreException} that says so.
+ */
+public final class DuckDbCallStore implements CallStore {
+  /** Name of the database file inside the data folder. */
+  public static final String FILE_NAME = "lookout.duckdb";
+
+  private static final Logger log = LoggerFactory.getLogger(DuckDbCallStore.class);
+  private static final String STAGING_TABLE = "calls_staging";
+
+  private final Path file;
+  private final DuckDBConnection root;
+  private final DuckDBConnection writer;
+  private volatile boolean closed;
+
+  private DuckDbCallStore(Path file, DuckDBConnection root, DuckDBConnection writer) {
+    this.file = file;
+    this.root = root;
+    this.writer = writer;
+  }
+
+  /**
+   * Opens the store in {@code dataDir}, creating the folder, the file and the table as needed.
+   *
+   * @throws StoreException if the folder cannot be created, the file is locked by another process,
+   *     or its table has columns other than this version expects
+   */
+  public static DuckDbCallStore open(Path dataDir) {
+    Path file = dataDir.resolve(FILE_NAME).toAbsolutePath();
+    try {
+      Files.createDirectories(dataDir);
+    } catch (IOException e) {
+      throw new StoreException(
+          "Creating the data folder " + dataDir.toAbsolutePath() + " failed: " + e.getMessage(), e);
+    }
+    Properties properties = new Properties();
+    // Nothing may download at run time; json and parquet are built into the driver.
+    properties.setProperty("autoinstall_known_extensions", "false");
+    properties.setProperty("autoload_known_extensions", "false");
+    DuckDBConnection root;
+    try {
+      root =
+          DriverManager.getConnection("jdbc:duckdb:" + file, properties)
+              .unwrap(DuckDBConnection.class);
+    } catch (SQLException e) {
+      throw openFailure(file, e);
+    }
+    DuckDBConnection writer = null;
+    try {
+      writer = root.duplicate();
+      CallsTable.create(writer, file);
+    } catch (SQLException | RuntimeException e) {
+      if (writer != null) {
+        closeQuietly(writer);
+      }
+      closeQuietly(root);
+      if (e instanceof StoreException storeException) {
+        throw storeException;
+      }
+      throw new StoreException(
+          "Creating the calls table in " + file + " failed: " + e.getMessage(), e);
+    }
+    log.info("store: opened {}", file);
+    return new DuckDbCallStore(file, root, writer);
+  }
+
+  /** Returns the absolute path of the database file. */
+  public Path file() {
+    return file;
+  }
+
+  @Override
+  public synchronized void append(List<CallRecord> batch) {
+    checkOpen();
+    if (batch.isEmpty()) {
+      return;
+    }
+    try {
+      appendDirect(batch);
+    } catch (SQLException e) {
+      rollbackQuietly();
+      if (!isDuplicateKey(e)) {
+        throw appendFailure(batch, e);
+      }
+      // A batch that repeats a stored request id: a retry after a commit that was reported as
+      // failed, or a caller that reused an id. Skip those rows and keep the others.
+      try {
+        appendSkippingDuplicates(batch);
+      } catch (SQLException retryFailure) {
+        rollbackQuietly();
+        throw appendFailure(batch, retryFailure);
+      }
+    }
+  }
+
+  private void appendDirect(List<CallRecord> batch) throws SQLException {
+    writer.setAutoCommit(false);
+    try (DuckDBAppender appender =
+        writer.createAppender(DuckDBConnection.DEFAULT_SCHEMA, CallsTable.NAME)) {
+      for (CallRecord record : batch) {
+        CallRecordRows.append(appender, record);
+      }
+      // Flush explicitly: in duckdb_jdbc 2.0.0.1, close() does not report a failed flush, and a
+      // duplicate key then loses the whole batch while commit() succeeds.
+      appender.flush();
+    }
+    writer.commit();
+    writer.setAutoCommit(true);
+  }
+
+  private void appendSkippingDuplicates(List<CallRecord> batch) throws SQLException {
+    try (Statement statement = writer.createStatement()) {
+      statement.execute(
+          "CREATE TEMP TABLE IF NOT EXISTS "
+              + STAGING_TABLE
+              + " AS SELECT * FROM "
+              + CallsTable.NAME
+              + " LIMIT 0");
+    }
+    writer.setAutoCommit(false);
+    try (DuckDBAppender appender = writer.createAppender("temp", "main", STAGING_TABLE)) {
+      for (CallRecord record : batch) {
+        CallRecordRows.append(appender, record);
+      }
+      appender.flush();
+    }
+    int inserted;
+    try (Statement statement = writer.createStatement()) {
+      inserted =
+          statement.executeUpdate(
+              "INSERT INTO "
+                  + CallsTable.NAME
+                  + " SELECT * FROM "
+                  + STAGING_TABLE
+                  + " ON CONFLICT DO NOTHING");
+      statement.execute("DELETE FROM " + STAGING_TABLE);
+    }
+    writer.commit();
+    writer.setAutoCommit(true);
+    log.warn(
+        "store: skipped {} of {} call records because their request_id is already stored; "
+            + "give every call a new request id",
+        batch.size() - inserted,
+        batch.size());
+  }
+
+  @Override
+  public Report report(ReportQuery query) {
+    return read("Running the report " + query, connection -> ReportSql.run(connection, query));
+  }
+
+  @Override
+  public long count() {
+    return read(
+        "Counting the call records",
+        connection -> {
+          try (Statement statement = connection.createStatement();
+              ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + CallsTable.NAME)) {
+            rows.next();
+            return rows.getLong(1);
+          }
+        });
+  }
+
+  @Override
+  public Optional<CallRecord> find(String requestId) {
+    String sql =
+        "SELECT " + CallsTable.selectList() + " FROM " + CallsTable.NAME + " WHERE request_id = ?";
+    return read(
+        "Finding the call record " + requestId,
+        connection -> {
+          try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, requestId);
+            try (ResultSet rows = statement.executeQuery()) {
+              return rows.next() ? Optional.of(CallRecordRows.read(rows)) : Optional.empty();
+            }
+          }
+        });
+  }
+
+  @Override
+  public List<CallRecord> recent(int limit) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("recent: limit must be 0 or more, got " + limit);
+    }
+    String sql =
+        "SELECT "
+            + CallsTable.selectList()
+            + " FROM "
+            + CallsTable.NAME
+            + " ORDER BY \"timestamp\" DESC, request_id DESC LIMIT ?";
+    return read(
+        "Reading the " + limit + " most recent call records",
+        connection -> {
+          try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setInt(1, limit);
+            List<CallRecord> records = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+              while (rows.next()) {
+                records.add(CallRecordRows.read(rows));
+              }
+            }
+            return records;
+          }
+        });
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      writer.close();
+      root.close();
+      log.info("store: closed {}", file);
+    } catch (SQLException e) {
+      throw new StoreException("Closing " + file + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  @FunctionalInterface
+  private interface Query<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  private <T> T read(String what, Query<T> query) {
+    checkOpen();
+    try (Connection connection = root.duplicate()) {
+      return query.run(connection);
+    } catch (SQLException e) {
+      throw new StoreException(what + " in " + file + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new StoreException("The call store " + file + " is closed; open it again");
+    }
+  }
+
+  private StoreException appendFailure(List<CallRecord> batch, SQLException e) {
+    return new StoreException(
+        "Appending a batch of "
+            + batch.size()
+            + " call records to "
+            + file
+            + " failed, nothing of it was stored: "
+            + e.getMessage(),
+        e);
+  }
+
+  private void rollbackQuietly() {
+    try {
+      writer.rollback();
+      writer.setAutoCommit(true);
+    } catch (SQLException e) {
+      log.warn("store: rolling back a failed append to {} failed: {}", file, e.toString());
+    }
+  }
+
+  private static boolean isDuplicateKey(SQLException e) {
+    // duckdb_jdbc 2.0.0.1 words it "PRIMARY KEY or UNIQUE constraint violation: duplicate key".
+    String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+    return message.contains("duplicate key") || message.contains("constraint violation");
+  }
+
+  private static StoreException openFailure(Path file, SQLException e) {
+    String message = String.valueOf(e.getMessage());
+    // DuckDB 1.x words a lock held by another process as "Could not set lock on file".
+    if (message.contains("Could not set lock")) {
+      return new StoreException(
+          "Opening "
+              + file
+              + " failed because another process holds its lock, probably a running Lookout"
+              + " gateway. Use `lookout report --gateway URL` to ask that gateway instead, or stop"
+              + " that process. DuckDB reported: "
+              + message,
+          e);
+    }
+    return new StoreException("Opening " + file + " failed: " + message, e);
+  }
+
+  private static void closeQuietly(Connection connection) {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      log.warn("store: closing a connection failed: {}", e.toString());
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package dev.lookout.store.report;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * Aggregates of the calls that share one group key, or of all calls for the total.
+ *
+ * <p>{@code costUsd} is kept without trailing zeros, so two groups with the same amount are equal
+ * whatever scale the store returned. The percentiles are NaN when the group has no calls.
+ *
+ * @param key the group's value of the grouped field, {@link #NONE_KEY} when that field was null, or
+ *     null for the total
+ * @param calls number of calls
+ * @param errors number of calls whose status is not {@code success}
+ * @param inputTokens sum of input tokens; calls without a count add nothing
+ * @param outputTokens sum of output tokens; calls without a count add nothing
+ * @param costUsd exact sum of the cost of the priced calls, in US dollars
+ * @param p50Ms median latency in milliseconds, interpolated linearly between records
+ * @param p95Ms 95th percentile latency in milliseconds, interpolated linearly
+ * @param p99Ms 99th percentile latency in milliseconds, interpolated linearly
+ */
+public record ReportGroup(
+    String key,
+    long calls,
+    long errors,
+    long inputTokens,
+    long outputTokens,
+    BigDecimal costUsd,
+    double p50Ms,
+    double p95Ms,
+    double p99Ms) {
+
+  /** Key of the group of calls whose grouped field is null. */
+  public static final String NONE_KEY = "(none)";
+
+  public ReportGroup {
+    Objects.requireNonNull(costUsd, "ReportGroup.costUsd must not be null; use zero");
+    costUsd = costUsd.stripTrailingZeros();
+  }
+}

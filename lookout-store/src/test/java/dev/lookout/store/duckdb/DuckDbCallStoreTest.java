@@ -1,0 +1,178 @@
+package dev.lookout.store.duckdb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lookout.core.record.CallRecord;
+import dev.lookout.store.StoreException;
+import dev.lookout.store.TestRecords;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DuckDbCallStoreTest {
+  @TempDir Path dataDir;
+
+  @Test
+  void openCreatesMissingFolder() {
+    Path nested = dataDir.resolve("a/b");
+    try (DuckDbCallStore store = DuckDbCallStore.open(nested)) {
+      assertThat(store.file()).isEqualTo(nested.resolve("lookout.duckdb").toAbsolutePath());
+    }
+    assertThat(Files.exists(nested.resolve("lookout.duckdb"))).isTrue();
+  }
+
+  @Test
+  void fullRecordRoundTrips() {
+    CallRecord record = TestRecords.full("req-1");
+    try (DuckDbCallStore store = DuckDbCallStore.open(dataDir)) {
+      store.append(List.of(record));
+      Optional<CallRecord> found = store.find("req-1");
+
+      assertThat(found).isPresent();
+      assertThat(found.get())
+          .usingRecursiveComparison()
+          .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+          .isEqualTo(record);
+    }
+  }
+
+  @Test
+  void minimalRecordRoundTrips() {
+    CallRecord record = TestRecords.minimal("req-2");
+    try (DuckDbCallStore store = DuckDbCallStore.open(dataDir)) {
+      store.append(List.of(record));
+
+      assertThat(store.find("req-2")).contains(record);
+    }
+  }
+
+  @Test
+  void recordsSurviveReopen() {
+    try (DuckDbCallStore store = DuckDbCallStore.open(dataDir)) {
+      store.append(List.of(TestRecords.full("a"), TestRecords.minimal("b")));
+    }
+    try (DuckDbCallStore store = DuckDbCallStore.open(dataDir)) {
+      assertThat(store.count()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void timestampCutToMilliseconds() {
+    Instant precise = Instant.parse("2025-06-01T12:00:00.123456789Z");
+    CallRecord record =
+        CallRecord.builder()
+            .requestId("r")
+            .timestamp(precise)
+            .status(dev.lookout.core.record.CallStatus.SUCCESS)
+            .build();
+    try (DuckDbCallStore store = DuckDbCallStore.open(dataDir)) {
+      store.append(List.of(record));
+
+      assertThat(store.find("r").orElseThrow().timestamp())
+          .isEqualTo(Instant.parse("2025-06-01T12:00:00.123Z"));
+    }
+  }
+
+  @Test
+  void costBeyondTwelvePlacesRounded() {
+    CallRecord record =
+        CallRecord.builder()
+            .requestId("r")
+            .timestamp(TestRecords.T0)
+            .status(dev.lookout.core.record.CallStatus.SUCCESS)
+            .costUsd(new BigDecimal("0.0000000000015"))
+            .build();
+    try (DuckDbCallStore store = DuckDbCallStore.open(dataDir)) {
+      store.append(List.of(record));
+
+      assertThat(store.find("r").orElseThrow().costUsd())
+          .isEqualByComparingTo(new BigDecimal("0.000000000002"));
+    }
+  }
+
+  @Test
+  void findMissingIsEmpty() {
+    try (DuckDbCallStore store = DuckDbCallStore.open(dataDir)) {
+      assertThat(store.find("nope")).isEmpty();
+    }
+  }
+
+  @Test
+  void recentNewestFirst() {
+    CallRecord older = TestRecords.minimal("old");
+    CallRecord newer =
+        CallRecord.builder()
+            .requestId("new")
+            .timestamp(TestRecords.T0.plusSeconds(5))
+            .status(dev.lookout.core.record.CallStatus.SUCCESS)
+            .build();
+    try (DuckDbCallStore store = DuckDbCallStore.open(dataDir)) {
+      store.append(List.of(older, newer));
+
+      assertThat(store.recent(1)).extracting(CallRecord::requestId).containsExactly("new");
+    }
+  }
+
+  @Test
+  void recentRejectsNegativeLimit() {
+    try (DuckDbCallStore store = DuckDbCallStore.open(dataDir)) {
+      assertThatThrownBy(() -> store.recent(-1)).hasMessageContaining("-1");
+    }
+  }
+
+  @Test
+  void duplicateRequestIdSkipped() {
+    try (DuckDbCallStore store = DuckDbCallStore.open(dataDir)) {
+      store.append(List.of(TestRecords.full("dup")));
+      store.append(List.of(TestRecords.full("dup"), TestRecords.full("fresh")));
+
+      assertThat(store.count()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void duplicateWithinBatchSkipped() {
+    try (DuckDbCallStore store = DuckDbCallStore.open(dataDir)) {
+      store.append(List.of(TestRecords.minimal("x"), TestRecords.minimal("x")));
+
+      assertThat(store.count()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void appendAfterCloseFails() {
+    DuckDbCallStore store = DuckDbCallStore.open(dataDir);
+    store.close();
+
+    assertThatThrownBy(() -> store.append(List.of(TestRecords.minimal("x"))))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("closed");
+  }
+
+  @Test
+  void readsRunDuringOpenTransaction() throws Exception {
+    try (DuckDbCallStore store = DuckDbCallStore.open(dataDir)) {
+      store.append(List.of(TestRecords.minimal("first")));
+      Thread reader =
+          new Thread(
+              () -> {
+                for (int i = 0; i < 50; i++) {
+                  store.count();
+                }
+              });
+      reader.start();
+      for (int i = 0; i < 50; i++) {
+        store.append(List.of(TestRecords.minimal("r" + i)));
+      }
+      reader.join();
+
+      assertThat(store.count()).isEqualTo(51);
+    }
+  }
+}

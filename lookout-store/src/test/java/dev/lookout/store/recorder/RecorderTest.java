@@ -1,0 +1,187 @@
+package dev.lookout.store.recorder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lookout.core.record.CallRecord;
+import dev.lookout.store.StoreException;
+import dev.lookout.store.TestRecords;
+import dev.lookout.store.duckdb.DuckDbCallStore;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class RecorderTest {
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(60);
+  private static final RecorderSettings FAST_RETRY =
+      RecorderSettings.defaults().withRetryBackoff(Duration.ofMillis(1), Duration.ofMillis(10));
+
+  @TempDir Path dataDir;
+
+  @Test
+  void recordRoundTripsThroughRecorder() {
+    CallRecord full = TestRecords.full("full");
+    CallRecord minimal = TestRecords.minimal("minimal");
+    Recorder recorder = new Recorder(DuckDbCallStore.open(dataDir), RecorderSettings.defaults());
+    recorder.offer(full);
+    recorder.offer(minimal);
+    recorder.close(CLOSE_TIMEOUT);
+
+    try (DuckDbCallStore store = DuckDbCallStore.open(dataDir)) {
+      assertThat(store.find("full").orElseThrow())
+          .usingRecursiveComparison()
+          .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+          .isEqualTo(full);
+      assertThat(store.find("minimal")).contains(minimal);
+    }
+  }
+
+  @Test
+  void flushWritesOfferedRecords() {
+    try (DuckDbCallStore store = DuckDbCallStore.open(dataDir)) {
+      Recorder recorder = new Recorder(new StoreWrapper(store), RecorderSettings.defaults());
+      for (int i = 0; i < 10; i++) {
+        recorder.offer(TestRecords.minimal("r" + i));
+      }
+      recorder.flush();
+
+      assertThat(store.count()).isEqualTo(10);
+      recorder.close(CLOSE_TIMEOUT);
+    }
+  }
+
+  @Test
+  void fullQueueOfferReturnsFalse() throws Exception {
+    CountDownLatch appendEntered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    StoreWrapper blocking =
+        new StoreWrapper(DuckDbCallStore.open(dataDir)) {
+          @Override
+          public void append(List<CallRecord> batch) {
+            appendEntered.countDown();
+            try {
+              release.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            super.append(batch);
+          }
+        };
+    RecorderSettings settings = FAST_RETRY.withQueueCapacity(4).withMaxBatchSize(1);
+    Recorder recorder = new Recorder(blocking, settings);
+    assertThat(recorder.offer(TestRecords.minimal("taken"))).isTrue();
+    appendEntered.await();
+    for (int i = 0; i < 4; i++) {
+      assertThat(recorder.offer(TestRecords.minimal("queued" + i))).isTrue();
+    }
+
+    assertThat(recorder.offer(TestRecords.minimal("overflow"))).isFalse();
+    assertThat(recorder.dropped()).isEqualTo(1);
+    assertThat(recorder.queued()).isEqualTo(4);
+
+    release.countDown();
+    assertThat(recorder.close(CLOSE_TIMEOUT)).isTrue();
+    assertThat(recorder.written()).isEqualTo(5);
+  }
+
+  @Test
+  void closeDrainsConcurrentOffers() throws Exception {
+    int threads = 4;
+    int perThread = 12_500;
+    // Room for every record, so this checks draining on close rather than dropping.
+    RecorderSettings settings = RecorderSettings.defaults().withQueueCapacity(threads * perThread);
+    Recorder recorder = new Recorder(DuckDbCallStore.open(dataDir), settings);
+    AtomicInteger rejected = new AtomicInteger();
+    List<Thread> producers = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int thread = t;
+      Thread producer =
+          new Thread(
+              () -> {
+                for (int i = 0; i < perThread; i++) {
+                  if (!recorder.offer(TestRecords.minimal("t" + thread + "-" + i))) {
+                    rejected.incrementAndGet();
+                  }
+                }
+              });
+      producers.add(producer);
+      producer.start();
+    }
+    for (Thread producer : producers) {
+      producer.join();
+    }
+    boolean drained = recorder.close(CLOSE_TIMEOUT);
+
+    assertThat(drained).isTrue();
+    assertThat(rejected.get()).isZero();
+    assertThat(recorder.written()).isEqualTo(50_000);
+    assertThat(recorder.dropped()).isZero();
+    try (DuckDbCallStore store = DuckDbCallStore.open(dataDir)) {
+      assertThat(store.count()).isEqualTo(50_000);
+    }
+  }
+
+  @Test
+  void failingStoreRetriedUntilWritten() {
+    AtomicInteger failuresLeft = new AtomicInteger(3);
+    StoreWrapper flaky =
+        new StoreWrapper(DuckDbCallStore.open(dataDir)) {
+          @Override
+          public void append(List<CallRecord> batch) {
+            if (failuresLeft.getAndDecrement() > 0) {
+              throw new StoreException("simulated append failure");
+            }
+            super.append(batch);
+          }
+        };
+    Recorder recorder = new Recorder(flaky, FAST_RETRY);
+    for (int i = 0; i < 100; i++) {
+      recorder.offer(TestRecords.minimal("r" + i));
+    }
+    boolean drained = recorder.close(CLOSE_TIMEOUT);
+
+    assertThat(drained).isTrue();
+    assertThat(recorder.failedWrites()).isEqualTo(3);
+    assertThat(recorder.written()).isEqualTo(100);
+    try (DuckDbCallStore store = DuckDbCallStore.open(dataDir)) {
+      assertThat(store.count()).isEqualTo(100);
+    }
+  }
+
+  @Test
+  void offerAfterCloseDropped() {
+    Recorder recorder = new Recorder(DuckDbCallStore.open(dataDir), RecorderSettings.defaults());
+    recorder.close(CLOSE_TIMEOUT);
+
+    assertThat(recorder.offer(TestRecords.minimal("late"))).isFalse();
+    assertThat(recorder.dropped()).isEqualTo(1);
+  }
+
+  @Test
+  void closeTimeoutCountsUnwritten() {
+    StoreWrapper broken =
+        new StoreWrapper(DuckDbCallStore.open(dataDir)) {
+          @Override
+          public void append(List<CallRecord> batch) {
+            throw new StoreException("simulated append failure");
+          }
+        };
+    Recorder recorder = new Recorder(broken, FAST_RETRY);
+    for (int i = 0; i < 3; i++) {
+      recorder.offer(TestRecords.minimal("r" + i));
+    }
+    boolean drained = recorder.close(Duration.ofMillis(200));
+
+    assertThat(drained).isFalse();
+    assertThat(recorder.dropped()).isEqualTo(3);
+    assertThat(recorder.written()).isZero();
+  }
+}
