@@ -22,7 +22,7 @@ import java.util.Map;
 final class PriceFile {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** One entry of the file: its price and the other names it answers to. */
+  /** One entry of the file: its price and its aliases. */
   record Entry(ModelPrice price, List<String> aliases) {}
 
   private PriceFile() {}

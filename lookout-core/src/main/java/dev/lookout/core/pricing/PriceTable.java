@@ -95,7 +95,7 @@ public final class PriceTable {
     return find(model).map(price -> price.cost(usage));
   }
 
-  /** Returns the number of names (entries and aliases) the table answers to. */
+  /** Returns the number of names the table resolves exactly, entries and aliases together. */
   public int size() {
     return byName.size();
   }

@@ -88,7 +88,7 @@ public final class SseParser {
 
   /**
    * Ends the stream: parses a last line that had no line terminator and dispatches the event built
-   * so far even without the closing blank line. WHATWG says to discard such an event, but some
+   * so far even without the closing blank line. The WHATWG rules discard such an event, but some
    * upstreams close the connection right after the last {@code data:} line, and its usage would
    * otherwise be lost.
    */

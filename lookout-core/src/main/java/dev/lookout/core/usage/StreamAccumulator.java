@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>An error inside a stream that started with HTTP 200 (an {@code event: error}, or a data
  * payload with a top-level {@code error}) is kept in {@link #errorMessage()}. Data that is not JSON
- * is skipped and never throws.
+ * is skipped without an exception.
  *
  * <p>Typical use, with the events an {@link dev.lookout.core.sse.SseParser} dispatches:
  *

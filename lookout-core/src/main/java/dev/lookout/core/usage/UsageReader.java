@@ -71,10 +71,10 @@ public final class UsageReader {
   }
 
   /**
-   * Returns the usage a bare {@code usage} object holds, telling the shape from its fields: {@code
-   * prompt_tokens} for Chat Completions, Completions and Embeddings; {@code input_tokens} with
-   * {@code *_tokens_details} for the Responses API; {@code input_tokens} otherwise for Anthropic.
-   * Empty when the object holds no token count.
+   * Returns the usage a bare {@code usage} object contains, telling the shape from its fields:
+   * {@code prompt_tokens} for Chat Completions, Completions and Embeddings; {@code input_tokens}
+   * with {@code *_tokens_details} for the Responses API; {@code input_tokens} otherwise for
+   * Anthropic. Empty when the object contains no token count.
    */
   public static Optional<TokenUsage> fromUsage(JsonNode usage) {
     if (usage == null || !usage.isObject()) {

@@ -98,7 +98,7 @@ class PriceTableTest {
   @Test
   void millionCostsSumExactly() {
     TokenUsage usage = new TokenUsage(1234, 567, 1024, 0, 89, UsageSource.PROVIDER);
-    BigDecimal one = TABLE.cost("gpt-4o-mini", usage).orElseThrow();
+    BigDecimal singleCost = TABLE.cost("gpt-4o-mini", usage).orElseThrow();
     BigDecimal sum = BigDecimal.ZERO;
     double doubleSum = 0;
 
@@ -109,8 +109,8 @@ class PriceTableTest {
     }
 
     // 210 uncached × 0.15 + 1024 cached × 0.075 + 567 × 0.6 = 31.5 + 76.8 + 340.2 = 448.5
-    assertThat(one).isEqualByComparingTo("0.0004485");
-    assertThat(sum).isEqualByComparingTo(one.multiply(BigDecimal.valueOf(1_000_000)));
+    assertThat(singleCost).isEqualByComparingTo("0.0004485");
+    assertThat(sum).isEqualByComparingTo(singleCost.multiply(BigDecimal.valueOf(1_000_000)));
     assertThat(new BigDecimal(doubleSum)).isNotEqualByComparingTo(sum);
   }
 
@@ -154,7 +154,7 @@ class PriceTableTest {
   }
 
   @Test
-  void datedSnapshotWithOwnPriceIsNotReplacedByBase() {
+  void datedSnapshotKeepsOwnPrice() {
     ModelPrice price = TABLE.find("gpt-4o-2024-05-13").orElseThrow();
 
     assertThat(price.input()).isEqualByComparingTo("5");

@@ -88,7 +88,7 @@ class SseParserTest {
   }
 
   @Test
-  void crLfSplitAcrossChunksIsOneLineEnd() {
+  void crLfSplitAcrossChunks() {
     List<SseEvent> events = new ArrayList<>();
     SseParser parser = new SseParser(events::add);
 
