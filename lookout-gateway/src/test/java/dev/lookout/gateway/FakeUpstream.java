@@ -34,7 +34,8 @@ public final class FakeUpstream implements AutoCloseable {
                         .onSuccess(
                             body -> {
                               requests.incrementAndGet();
-                              lastHeaders = MultiMap.caseInsensitiveMultiMap().addAll(request.headers());
+                              lastHeaders =
+                                  MultiMap.caseInsensitiveMultiMap().addAll(request.headers());
                               lastBody = body.toString();
                               handler.accept(request, body);
                             }))
@@ -59,8 +60,8 @@ public final class FakeUpstream implements AutoCloseable {
   }
 
   /**
-   * Answers with an event stream written in pieces, {@code gapMillis} apart, as a provider
-   * streams tokens.
+   * Answers with an event stream written in pieces, {@code gapMillis} apart, as a provider streams
+   * tokens.
    */
   public void stream(String body, int pieces, long gapMillis) {
     handler(
@@ -91,8 +92,7 @@ public final class FakeUpstream implements AutoCloseable {
     }
     int end = Math.min(body.length(), offset + size);
     response.write(body.substring(offset, end));
-    vertx.setTimer(
-        Math.max(1, gapMillis), id -> writePiece(response, body, end, size, gapMillis));
+    vertx.setTimer(Math.max(1, gapMillis), id -> writePiece(response, body, end, size, gapMillis));
   }
 
   public String url() {

@@ -43,8 +43,7 @@ class ProxyErrorsTest {
   @Test
   void missingModelIs400() throws Exception {
     try (GatewayHarness harness = new GatewayHarness()) {
-      HttpResponse<String> response =
-          harness.post("/v1/chat/completions", "{\"messages\":[]}");
+      HttpResponse<String> response = harness.post("/v1/chat/completions", "{\"messages\":[]}");
       CallRecord record = harness.awaitRecord(1);
 
       assertThat(response.statusCode()).isEqualTo(400);
@@ -177,8 +176,7 @@ class ProxyErrorsTest {
           5);
       HttpResponse<String> response =
           harness.post(
-              "/v1/chat/completions",
-              "{\"model\":\"gpt-4o\",\"stream\":true,\"messages\":[]}");
+              "/v1/chat/completions", "{\"model\":\"gpt-4o\",\"stream\":true,\"messages\":[]}");
       CallRecord record = harness.awaitRecord(1);
 
       assertThat(response.statusCode()).isEqualTo(200);

@@ -18,8 +18,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every recorded chat response and error body, served by a fake upstream through the gateway:
- * the client gets the bytes unchanged and the record carries the usage the manifest expects.
+ * Every recorded chat response and error body, served by a fake upstream through the gateway: the
+ * client gets the bytes unchanged and the record carries the usage the manifest expects.
  */
 class ProxyFixturesTest {
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -53,7 +53,9 @@ class ProxySdkTest {
   @Test
   void plainCallReturnsProviderAnswer() throws Exception {
     harness.upstream.respond(
-        200, "application/json", Files.readString(SharedData.path("fixtures/openai/chat_basic.json")));
+        200,
+        "application/json",
+        Files.readString(SharedData.path("fixtures/openai/chat_basic.json")));
 
     ChatCompletion completion = client.chat().completions().create(params());
 
@@ -64,7 +66,9 @@ class ProxySdkTest {
   @Test
   void plainCallIsRecorded() throws Exception {
     harness.upstream.respond(
-        200, "application/json", Files.readString(SharedData.path("fixtures/openai/chat_basic.json")));
+        200,
+        "application/json",
+        Files.readString(SharedData.path("fixtures/openai/chat_basic.json")));
 
     client.chat().completions().create(params());
     CallRecord record = harness.awaitRecord(1);
@@ -83,7 +87,9 @@ class ProxySdkTest {
   @Test
   void authorizationReachesUpstream() throws Exception {
     harness.upstream.respond(
-        200, "application/json", Files.readString(SharedData.path("fixtures/openai/chat_basic.json")));
+        200,
+        "application/json",
+        Files.readString(SharedData.path("fixtures/openai/chat_basic.json")));
 
     client.chat().completions().create(params());
 
@@ -102,10 +108,7 @@ class ProxySdkTest {
     harness.upstream.handler(
         (request, body) -> {
           var response =
-              request
-                  .response()
-                  .setChunked(true)
-                  .putHeader("content-type", "text/event-stream");
+              request.response().setChunked(true).putHeader("content-type", "text/event-stream");
           int split = sse.indexOf("\n\n") + 2;
           response.write(sse.substring(0, split));
           harness

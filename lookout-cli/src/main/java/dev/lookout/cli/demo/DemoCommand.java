@@ -45,9 +45,7 @@ public final class DemoCommand implements Callable<Integer> {
       description = "Replay at most this many records, 0 for all (default: 0).")
   int limit;
 
-  @Option(
-      names = "--concurrency",
-      description = "Requests in flight at once (default: 32).")
+  @Option(names = "--concurrency", description = "Requests in flight at once (default: 32).")
   int concurrency = 32;
 
   @Option(

@@ -69,11 +69,9 @@ public final class ReportCommand implements Callable<Integer> {
   }
 
   private Report load(Duration window, GroupBy group) throws Exception {
-    Optional<String> url =
-        gateway != null ? Optional.of(gateway) : GatewayDiscovery.find(data);
+    Optional<String> url = gateway != null ? Optional.of(gateway) : GatewayDiscovery.find(data);
     if (url.isPresent()) {
-      return new GatewayReportClient(URI.create(url.get().trim()))
-          .fetch(since, group.wireName());
+      return new GatewayReportClient(URI.create(url.get().trim())).fetch(since, group.wireName());
     }
     if (!Files.isDirectory(data)) {
       throw new IllegalArgumentException(

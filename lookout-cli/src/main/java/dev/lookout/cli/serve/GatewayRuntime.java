@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running gateway with its store, recorder and metrics, wired together. Closing it stops the
- * gateway first (calls in flight finish), then drains the recorder into the store, so no record
- * of a finished call is lost.
+ * gateway first (calls in flight finish), then drains the recorder into the store, so no record of
+ * a finished call is lost.
  */
 public final class GatewayRuntime implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GatewayRuntime.class);
@@ -35,10 +35,7 @@ public final class GatewayRuntime implements AutoCloseable {
   private boolean closed;
 
   private GatewayRuntime(
-      DuckDbCallStore store,
-      Recorder recorder,
-      GatewayServer gateway,
-      GatewayDiscovery discovery) {
+      DuckDbCallStore store, Recorder recorder, GatewayServer gateway, GatewayDiscovery discovery) {
     this.store = store;
     this.recorder = recorder;
     this.gateway = gateway;

@@ -17,6 +17,7 @@ public enum GatewayError {
   METHOD_NOT_ALLOWED(405, "invalid_request_error", "method_not_allowed", CallStatus.ERROR),
   UPSTREAM_UNREACHABLE(502, "api_error", "upstream_unreachable", CallStatus.ERROR),
   UPSTREAM_TIMEOUT(504, "api_error", "upstream_timeout", CallStatus.TIMEOUT),
+  CLIENT_CLOSED(499, "invalid_request_error", "client_disconnected", CallStatus.CANCELLED),
   SHUTTING_DOWN(503, "api_error", "shutting_down", CallStatus.ERROR),
   INTERNAL(500, "api_error", "internal_error", CallStatus.ERROR);
 

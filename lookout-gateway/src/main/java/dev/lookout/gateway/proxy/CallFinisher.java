@@ -106,8 +106,8 @@ public final class CallFinisher {
 
   /**
    * Returns the most specific error name in a provider's error body: {@code error.code} when it is
-   * a string (OpenAI's {@code insufficient_quota}), else {@code error.type} (Anthropic's
-   * {@code overloaded_error}), else null.
+   * a string (OpenAI's {@code insufficient_quota}), else {@code error.type} (Anthropic's {@code
+   * overloaded_error}), else null.
    */
   static String errorType(JsonNode body) {
     JsonNode error = body.path("error");

@@ -66,14 +66,22 @@ public final class ProxyHandler {
           }
           body.appendBuffer(chunk);
         });
+    boolean[] bodyComplete = {false};
     request.exceptionHandler(
         failure -> {
+          // After the body is read, a broken connection is the exchange's to record.
+          if (bodyComplete[0]) {
+            return;
+          }
           LOG.debug("proxy: request {} body failed: {}", call.requestId, failure.toString());
           finisher.rejected(
-              call, GatewayError.INVALID_JSON, "Request body could not be read: " + failure);
+              call,
+              GatewayError.CLIENT_CLOSED,
+              "The client closed the connection while sending the request body");
         });
     request.endHandler(
         v -> {
+          bodyComplete[0] = true;
           if (!call.finished()) {
             onBody(call, request, body);
           }

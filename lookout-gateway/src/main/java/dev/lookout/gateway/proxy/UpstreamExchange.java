@@ -52,6 +52,8 @@ final class UpstreamExchange {
   private HttpClientRequest upstreamRequest;
   private long timeoutTimer = -1;
   private boolean responseStarted;
+  private boolean responseEnded;
+  private long lastChunkNanos;
   private boolean eventStream;
 
   UpstreamExchange(
@@ -75,7 +77,11 @@ final class UpstreamExchange {
   void forward(Buffer body) {
     request.response().closeHandler(v -> onClientClosed());
     RequestOptions options = UpstreamRequests.options(settings, request);
-    timeoutTimer = vertx.setTimer(settings.upstreamTimeout().toMillis(), id -> onTimeout());
+    long timeoutMillis = settings.upstreamTimeout().toMillis();
+    // One periodic check per call, rather than a new timer per chunk: before the headers it
+    // enforces the timeout on the whole answer, afterwards on the gap between two chunks.
+    timeoutTimer =
+        vertx.setPeriodic(Math.max(10, timeoutMillis / 4), id -> checkTimeout(timeoutMillis));
     client
         .request(options)
         .compose(
@@ -88,9 +94,28 @@ final class UpstreamExchange {
         .onFailure(this::onUpstreamFailure);
   }
 
-  private void onResponse(HttpClientResponse upstream) {
+  private void checkTimeout(long timeoutMillis) {
+    long since = responseStarted ? lastChunkNanos : call.startNanos;
+    if (System.nanoTime() - since < timeoutMillis * 1_000_000L) {
+      return;
+    }
     vertx.cancelTimer(timeoutTimer);
+    if (responseStarted) {
+      onBodyFailure(
+          new TimeoutException(
+              "Upstream sent no data for " + timeoutMillis + " ms in the middle of its answer"));
+      if (upstreamRequest != null) {
+        upstreamRequest.reset();
+      }
+    } else {
+      onTimeout();
+    }
+  }
+
+  private void onResponse(HttpClientResponse upstream) {
+    lastChunkNanos = System.nanoTime();
     if (call.finished()) {
+      vertx.cancelTimer(timeoutTimer);
       upstream.request().reset();
       return;
     }
@@ -112,6 +137,7 @@ final class UpstreamExchange {
   }
 
   private void onChunk(HttpClientResponse upstream, HttpServerResponse response, Buffer chunk) {
+    lastChunkNanos = System.nanoTime();
     if (eventStream) {
       sse.feed(chunk.getBytes());
     } else if (copied != null) {
@@ -136,9 +162,12 @@ final class UpstreamExchange {
   }
 
   private void onEnd(HttpClientResponse upstream, HttpServerResponse response) {
+    vertx.cancelTimer(timeoutTimer);
     if (call.finished()) {
       return;
     }
+    // Over HTTP/2 the response's close handler runs inside end(); it must not see a cancel.
+    responseEnded = true;
     response.end();
     int status = upstream.statusCode();
     if (eventStream) {
@@ -205,20 +234,23 @@ final class UpstreamExchange {
   }
 
   private void onTimeout() {
+    vertx.cancelTimer(timeoutTimer);
     if (responseStarted || call.finished()) {
       return;
-    }
-    if (upstreamRequest != null) {
-      upstreamRequest.reset();
     }
     String message =
         "Upstream "
             + settings.upstream()
             + " did not answer within "
-            + settings.upstreamTimeout().toSeconds()
-            + "s; raise upstream_timeout or check the provider's status";
+            + settings.upstreamTimeout().toMillis()
+            + " ms; raise upstream_timeout or check the provider's status";
     upstreamWarnings.warn("proxy: request {} timed out: {}", call.requestId, message);
+    // Record first: resetting the upstream request fails its future at once, and that failure
+    // must find the call already finished.
     reply(GatewayError.UPSTREAM_TIMEOUT, message);
+    if (upstreamRequest != null) {
+      upstreamRequest.reset();
+    }
   }
 
   private void onUpstreamFailure(Throwable failure) {
@@ -242,6 +274,7 @@ final class UpstreamExchange {
 
   /** The provider's body broke off after its headers were sent on; the client sees a cut. */
   private void onBodyFailure(Throwable failure) {
+    vertx.cancelTimer(timeoutTimer);
     if (call.finished()) {
       return;
     }
@@ -270,23 +303,23 @@ final class UpstreamExchange {
   }
 
   private void onClientClosed() {
-    if (call.finished()) {
+    if (call.finished() || responseEnded) {
       return;
     }
     vertx.cancelTimer(timeoutTimer);
-    if (upstreamRequest != null) {
-      upstreamRequest.reset();
-    }
     LOG.debug("proxy: request {} cancelled by the client", call.requestId);
     finisher.completed(
         call,
         CallStatus.CANCELLED,
         499,
         stream.usage(),
-        stream.outputText(),
+        eventStream ? stream.outputText() : "",
         stream.responseModel(),
         "client_disconnected",
         "The client closed the connection before the response was complete");
+    if (upstreamRequest != null) {
+      upstreamRequest.reset();
+    }
   }
 
   private void reply(GatewayError error, String message) {

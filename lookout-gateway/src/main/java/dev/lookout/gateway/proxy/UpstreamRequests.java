@@ -14,8 +14,7 @@ final class UpstreamRequests {
         .setHost(settings.upstream().getHost())
         .setPort(settings.upstreamPort())
         .setSsl(settings.upstreamTls())
-        .setURI(upstreamUri(settings.upstreamBasePath(), request.uri()))
-        .setIdleTimeout(settings.upstreamTimeout().toMillis());
+        .setURI(upstreamUri(settings.upstreamBasePath(), request.uri()));
   }
 
   /**
