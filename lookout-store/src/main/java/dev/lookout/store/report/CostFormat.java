@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 
 /** Text form of a US dollar amount in reports. */
 final class CostFormat {
-  /** Fewest decimal places shown, so amounts of a fraction of a cent line up and stay readable. */
+  /**
+   * Minimum number of decimal places, so amounts of a fraction of a cent line up and stay readable.
+   */
   static final int MIN_SCALE = 9;
 
   private CostFormat() {}

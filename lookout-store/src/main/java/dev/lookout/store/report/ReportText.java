@@ -21,7 +21,7 @@ public final class ReportText {
 
   /**
    * Returns a table with a header row, one row per group and a TOTAL row. The key column is left
-   * aligned, numbers right aligned; latencies have one decimal place and {@code -} when unknown.
+   * aligned, numbers right aligned. Latencies have one decimal place and {@code -} when unknown.
    */
   public static String table(Report report, GroupBy by) {
     List<String[]> rows = new ArrayList<>();
