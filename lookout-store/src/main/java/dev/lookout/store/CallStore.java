@@ -19,7 +19,7 @@ public interface CallStore extends AutoCloseable {
    * Appends a batch in one transaction, so either every record of the batch is stored or none is. A
    * record whose request id is already stored is skipped, which makes retrying a batch safe.
    *
-   * @throws StoreException if the batch could not be written; the store is unchanged then
+   * @throws StoreException if the batch could not be written, in which case the store is unchanged
    */
   void append(List<CallRecord> batch);
 
@@ -35,7 +35,7 @@ public interface CallStore extends AutoCloseable {
   /** Returns at most {@code limit} records, newest timestamp first. */
   List<CallRecord> recent(int limit);
 
-  /** Closes the store; later calls throw {@link StoreException}. Closing twice is allowed. */
+  /** Closes the store. Later calls throw {@link StoreException}, except another close(). */
   @Override
   void close();
 }

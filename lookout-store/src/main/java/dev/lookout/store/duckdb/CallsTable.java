@@ -15,9 +15,9 @@ import java.util.stream.Collectors;
  * Schema of the {@code calls} table: one snake_case column per {@code CallRecord} field, in record
  * order, which is also the order the appender writes values in.
  *
- * <p>There is no index on {@code timestamp}: rows arrive in roughly time order, so DuckDB's min/max
- * zone maps per row group already skip the row groups outside a time range. An ART index would slow
- * every append and is used only for point look-ups.
+ * <p>There is no index on {@code timestamp}, because rows arrive in roughly time order and DuckDB's
+ * min/max zone maps per row group already skip the row groups outside a time range. An ART index
+ * would slow every append, and DuckDB uses one only for point look-ups and very selective filters.
  */
 final class CallsTable {
   static final String NAME = "calls";

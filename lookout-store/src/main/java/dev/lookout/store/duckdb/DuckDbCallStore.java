@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * <p>Appends go through one writer connection, serialized by this object's monitor, and write with
  * DuckDB's appender inside one transaction per batch. Each read opens its own connection with
  * {@link DuckDBConnection#duplicate()} of a root connection that runs no statements itself, so
- * reports run while a batch is being written. DuckDB lets one process at a time open the file; a
- * second process gets a {@link StoreException} that says so.
+ * reports run while a batch is being written. DuckDB lets only one process at a time open the file,
+ * so a second process gets a {@link StoreException} that names the file and the fix.
  */
 public final class DuckDbCallStore implements CallStore {
   /** Name of the database file inside the data folder. */
@@ -63,10 +63,16 @@ public final class DuckDbCallStore implements CallStore {
       Files.createDirectories(dataDir);
     } catch (IOException e) {
       throw new StoreException(
-          "Creating the data folder " + dataDir.toAbsolutePath() + " failed: " + e.getMessage(), e);
+          "Creating the data folder "
+              + dataDir.toAbsolutePath()
+              + " failed: "
+              + e.getMessage()
+              + ". Check that its parent folder is writable, or choose another data folder",
+          e);
     }
+
     Properties properties = new Properties();
-    // Nothing may download at run time; json and parquet are built into the driver.
+    // Nothing may download at run time, and json and parquet are built into the driver.
     properties.setProperty("autoinstall_known_extensions", "false");
     properties.setProperty("autoload_known_extensions", "false");
     DuckDBConnection root;
@@ -77,6 +83,7 @@ public final class DuckDbCallStore implements CallStore {
     } catch (SQLException e) {
       throw openFailure(file, e);
     }
+
     DuckDBConnection writer = null;
     try {
       writer = root.duplicate();
@@ -92,6 +99,7 @@ public final class DuckDbCallStore implements CallStore {
       throw new StoreException(
           "Creating the calls table in " + file + " failed: " + e.getMessage(), e);
     }
+
     log.info("store: opened {}", file);
     return new DuckDbCallStore(file, root, writer);
   }
@@ -114,8 +122,8 @@ public final class DuckDbCallStore implements CallStore {
       if (!isDuplicateKey(e)) {
         throw appendFailure(batch, e);
       }
-      // A batch that repeats a stored request id: a retry after a commit that was reported as
-      // failed, or a caller that reused an id. Skip those rows and keep the others.
+      // The batch repeats a stored request id, because a commit was reported as failed and then
+      // retried or because a caller reused an id. Skip those rows and keep the others.
       try {
         appendSkippingDuplicates(batch);
       } catch (SQLException retryFailure) {
@@ -213,7 +221,8 @@ public final class DuckDbCallStore implements CallStore {
   @Override
   public List<CallRecord> recent(int limit) {
     if (limit < 0) {
-      throw new IllegalArgumentException("recent: limit must be 0 or more, got " + limit);
+      throw new IllegalArgumentException(
+          "Invalid limit " + limit + " for recent call records: it must be 0 or more");
     }
     String sql =
         "SELECT "
@@ -257,18 +266,19 @@ public final class DuckDbCallStore implements CallStore {
     T run(Connection connection) throws SQLException;
   }
 
-  private <T> T read(String what, Query<T> query) {
+  private <T> T read(String description, Query<T> query) {
     checkOpen();
     try (Connection connection = root.duplicate()) {
       return query.run(connection);
     } catch (SQLException e) {
-      throw new StoreException(what + " in " + file + " failed: " + e.getMessage(), e);
+      throw new StoreException(description + " in " + file + " failed: " + e.getMessage(), e);
     }
   }
 
   private void checkOpen() {
     if (closed) {
-      throw new StoreException("The call store " + file + " is closed; open it again");
+      throw new StoreException(
+          "The call store " + file + " is closed. Open it again with DuckDbCallStore.open");
     }
   }
 

@@ -54,7 +54,7 @@ public final class Recorder {
     this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
     this.dropWarning = new DropWarning(settings.queueCapacity());
     this.writer = new Thread(this::runWriter, "lookout-recorder");
-    // Daemon, so a forgotten close() cannot keep the JVM alive; close() is what drains the queue.
+    // Daemon, so a forgotten close() cannot keep the JVM alive. Only close() drains the queue.
     writer.setDaemon(true);
     writer.start();
     log.info(
@@ -83,9 +83,7 @@ public final class Recorder {
     return false;
   }
 
-  /**
-   * Blocks until every record offered before this call is written; see {@link #flush(Duration)}.
-   */
+  /** Blocks until every record offered before this call is written, with no timeout. */
   public void flush() {
     flush(Duration.ofMillis(Long.MAX_VALUE));
   }
@@ -93,7 +91,7 @@ public final class Recorder {
   /**
    * Blocks until every record offered before this call is written to the store, or the timeout.
    *
-   * @return true when those records are written; false on timeout, on interruption, or when a
+   * @return true when those records are written, or false on timeout, on interruption, or when a
    *     timed-out close gave up on them
    */
   public boolean flush(Duration timeout) {
@@ -127,7 +125,7 @@ public final class Recorder {
    * Stops accepting records, writes everything queued, then closes the store. Offers after this
    * call are dropped and counted. Calling it again returns at once.
    *
-   * @param timeout max time to wait for the queue to drain; after it the writer stops retrying and
+   * @param timeout max time to wait for the queue to drain. After it the writer stops retrying and
    *     the records still queued are counted as dropped
    * @return true when every accepted record was written
    */
@@ -136,7 +134,7 @@ public final class Recorder {
       return lost.get() == 0;
     }
     accepting = false;
-    // An offer that saw accepting == true may still be inserting; wait so none is stranded.
+    // An offer that saw accepting == true may still be inserting, so wait until none is.
     while (offersInFlight.get() != 0) {
       Thread.onSpinWait();
     }

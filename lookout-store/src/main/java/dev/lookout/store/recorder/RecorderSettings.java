@@ -5,11 +5,12 @@ import java.time.Duration;
 /**
  * Sizes and timings of a {@link Recorder}.
  *
- * @param queueCapacity max records waiting to be written; offers beyond it are dropped
+ * @param queueCapacity max records waiting to be written, beyond which offers are dropped
  * @param maxBatchSize max records written to the store in one append
  * @param flushInterval max time the first record of a batch waits for more records before the batch
  *     is written
- * @param retryInitialBackoff wait before the first retry of a failed append; it doubles per retry
+ * @param retryInitialBackoff wait before the first retry of a failed append, doubled for each later
+ *     retry
  * @param retryMaxBackoff max wait between two retries of a failed append
  */
 public record RecorderSettings(

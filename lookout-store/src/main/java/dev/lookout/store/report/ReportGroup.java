@@ -13,8 +13,8 @@ import java.util.Objects;
  *     null for the total
  * @param calls number of calls
  * @param errors number of calls whose status is not {@code success}
- * @param inputTokens sum of input tokens; calls without a count add nothing
- * @param outputTokens sum of output tokens; calls without a count add nothing
+ * @param inputTokens sum of input tokens, where calls without a count add nothing
+ * @param outputTokens sum of output tokens, where calls without a count add nothing
  * @param costUsd exact sum of the cost of the priced calls, in US dollars
  * @param p50Ms median latency in milliseconds, interpolated linearly between records
  * @param p95Ms 95th percentile latency in milliseconds, interpolated linearly

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lookout.core.record.CallRecord;
+import dev.lookout.core.record.CallStatus;
 import dev.lookout.store.StoreException;
 import dev.lookout.store.TestRecords;
 import java.math.BigDecimal;
@@ -66,11 +67,7 @@ class DuckDbCallStoreTest {
   void timestampCutToMilliseconds() {
     Instant precise = Instant.parse("2025-06-01T12:00:00.123456789Z");
     CallRecord record =
-        CallRecord.builder()
-            .requestId("r")
-            .timestamp(precise)
-            .status(dev.lookout.core.record.CallStatus.SUCCESS)
-            .build();
+        CallRecord.builder().requestId("r").timestamp(precise).status(CallStatus.SUCCESS).build();
     try (DuckDbCallStore store = DuckDbCallStore.open(dataDir)) {
       store.append(List.of(record));
 
@@ -85,7 +82,7 @@ class DuckDbCallStoreTest {
         CallRecord.builder()
             .requestId("r")
             .timestamp(TestRecords.T0)
-            .status(dev.lookout.core.record.CallStatus.SUCCESS)
+            .status(CallStatus.SUCCESS)
             .costUsd(new BigDecimal("0.0000000000015"))
             .build();
     try (DuckDbCallStore store = DuckDbCallStore.open(dataDir)) {
@@ -110,7 +107,7 @@ class DuckDbCallStoreTest {
         CallRecord.builder()
             .requestId("new")
             .timestamp(TestRecords.T0.plusSeconds(5))
-            .status(dev.lookout.core.record.CallStatus.SUCCESS)
+            .status(CallStatus.SUCCESS)
             .build();
     try (DuckDbCallStore store = DuckDbCallStore.open(dataDir)) {
       store.append(List.of(older, newer));
