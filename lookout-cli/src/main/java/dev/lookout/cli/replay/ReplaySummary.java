@@ -9,10 +9,10 @@ import java.util.stream.Collectors;
  * Outcome of one replay.
  *
  * @param sent requests sent
- * @param succeeded requests answered with a 2xx status and, for streams, a body that ended with
- *     {@code data: [DONE]}
+ * @param succeeded requests that got a 2xx status and, for streams, a body that ended with {@code
+ *     data: [DONE]}
  * @param failed requests that did not succeed
- * @param elapsed time from the first send to the last answer
+ * @param elapsed time from the first send to the end of the last response
  * @param failures number of failed requests by cause, such as {@code "http 500"} or {@code
  *     "HttpTimeoutException"}
  */

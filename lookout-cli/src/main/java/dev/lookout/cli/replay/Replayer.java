@@ -61,16 +61,18 @@ public final class Replayer {
   }
 
   /**
-   * Sends the records (at most the settings' limit) and waits until every answer has arrived or
+   * Sends the records (at most the settings' limit) and waits until every response has ended or
    * timed out. Call from an ordinary thread: it sleeps to keep the rate.
    */
   public ReplaySummary run(List<TrafficRecord> records) throws InterruptedException {
     int count = settings.limit() > 0 ? Math.min(settings.limit(), records.size()) : records.size();
+
     Semaphore slots = new Semaphore(settings.concurrency());
     Map<String, Integer> failures = new ConcurrentHashMap<>();
     AtomicInteger succeeded = new AtomicInteger();
     List<CompletableFuture<Void>> pending = new ArrayList<>(count);
     LOG.info("replay starting: {} requests to {}", count, settings.chatCompletionsUri());
+
     long startNanos = System.nanoTime();
     int sent = 0;
     for (int i = 0; i < count && !stopped; i++) {
@@ -98,6 +100,7 @@ public final class Replayer {
       pending.add(outcome);
       sent++;
     }
+
     CompletableFuture.allOf(pending.toArray(new CompletableFuture<?>[0])).join();
     Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
     ReplaySummary summary =
@@ -116,7 +119,7 @@ public final class Replayer {
     return streamedBefore(index + 1) > streamedBefore(index);
   }
 
-  /** Returns whether request {@code index}, a streamed one, asks for a usage chunk. */
+  /** Returns whether request {@code index}, a streamed one, requests a usage chunk. */
   boolean includesUsage(int index) {
     return streamedBefore(index) % 2 == 0;
   }

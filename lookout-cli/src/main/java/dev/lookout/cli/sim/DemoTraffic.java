@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The bundled demo traffic: 2000 AlpacaEval prompts with the answers of four models
+ * The bundled demo traffic: 2000 AlpacaEval prompts with the responses of four models
  * (gpt-4o-2024-05-13, gpt-4o-mini-2024-07-18, claude-3-5-sonnet-20240620 and gpt-4-1106-preview),
  * read from the classpath resource {@value #RESOURCE}. Its README states the source, licence and
  * sampling.

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
     name = "upstream-sim",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs an OpenAI-compatible upstream that answers from recorded traffic, offline.",
+      "Runs an OpenAI-compatible upstream that responds with recorded traffic, offline.",
       "Headers x-sim-ttft-ms, x-sim-tokens-per-second, x-sim-delay-ms and x-sim-status",
       "shape or fail one request."
     })
@@ -69,7 +69,7 @@ public final class UpstreamSimCommand implements Callable<Integer> {
       paramLabel = "N",
       defaultValue = "50",
       description =
-          "Output tokens per second after the first token, 0 to send each answer at once."
+          "Output tokens per second after the first token, 0 to send each response at once."
               + " Default: ${DEFAULT-VALUE}.")
   double tokensPerSecond;
 
@@ -132,7 +132,7 @@ public final class UpstreamSimCommand implements Callable<Integer> {
       throw invalid(
           "--tokens-per-second",
           String.valueOf(tokensPerSecond),
-          "Use a number >= 0 (0 sends each answer at once)");
+          "Use a number >= 0 (0 sends each response at once)");
     }
     if (host.isBlank()) {
       throw invalid("--host", host, "Give an address such as 127.0.0.1");

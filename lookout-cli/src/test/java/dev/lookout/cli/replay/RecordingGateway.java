@@ -13,8 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Test gateway on 127.0.0.1 that keeps every request and answers after a fixed delay with a minimal
- * chat completion, or with {@code data: [DONE]} for a stream.
+ * Test gateway on 127.0.0.1 that keeps every request and responds after a fixed delay with a
+ * minimal chat completion, or with {@code data: [DONE]} for a stream.
  */
 final class RecordingGateway implements AutoCloseable {
   record Received(MultiMap headers, JsonNode body) {}
