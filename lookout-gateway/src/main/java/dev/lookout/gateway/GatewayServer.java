@@ -2,6 +2,9 @@ package dev.lookout.gateway;
 
 import dev.lookout.core.pricing.PriceTable;
 import dev.lookout.core.tokens.TokenCounter;
+import dev.lookout.gateway.access.AccessPolicy;
+import dev.lookout.gateway.access.AccessSettings;
+import dev.lookout.gateway.access.BudgetAlerts;
 import dev.lookout.gateway.api.ApiHandler;
 import dev.lookout.gateway.api.ReportService;
 import dev.lookout.gateway.error.GatewayError;
@@ -67,6 +70,22 @@ public final class GatewayServer implements AutoCloseable {
       PriceTable prices,
       GatewayMetrics metrics,
       ReportService reports) {
+    return start(settings, sink, prices, metrics, reports, AccessSettings.none());
+  }
+
+  /**
+   * Starts a gateway that authenticates Lookout keys and enforces budgets, and waits until it
+   * listens.
+   *
+   * @throws IllegalStateException if the port cannot be bound; the message names host and port
+   */
+  public static GatewayServer start(
+      GatewaySettings settings,
+      CallSink sink,
+      PriceTable prices,
+      GatewayMetrics metrics,
+      ReportService reports,
+      AccessSettings accessSettings) {
     Vertx vertx = Vertx.vertx();
     HttpClient client =
         vertx.createHttpClient(
@@ -75,10 +94,15 @@ public final class GatewayServer implements AutoCloseable {
                 .setConnectTimeout((int) Math.min(settings.upstreamTimeout().toMillis(), 30_000)),
             new PoolOptions().setHttp1MaxSize(UPSTREAM_POOL_SIZE));
     AtomicInteger inFlight = new AtomicInteger();
+    AccessPolicy access =
+        new AccessPolicy(
+            accessSettings.keys(),
+            accessSettings.ledger(),
+            new BudgetAlerts(metrics.registry(), client, accessSettings.webhook()));
     CallFinisher finisher =
         new CallFinisher(
-            sink, metrics, prices, new UsageEstimator(TokenCounter.create()), inFlight);
-    ProxyHandler proxy = new ProxyHandler(vertx, client, settings, finisher);
+            sink, metrics, prices, new UsageEstimator(TokenCounter.create()), inFlight, access);
+    ProxyHandler proxy = new ProxyHandler(vertx, client, settings, finisher, access);
     PassThroughHandler passThrough = new PassThroughHandler(client, settings);
     ApiHandler api = new ApiHandler(vertx, metrics.registry(), reports);
     HttpServer server =

@@ -26,13 +26,20 @@ public final class GatewayHarness implements AutoCloseable {
   }
 
   public GatewayHarness(java.util.function.UnaryOperator<GatewaySettings> tune) throws Exception {
+    this(tune, dev.lookout.gateway.access.AccessSettings.none());
+  }
+
+  public GatewayHarness(
+      java.util.function.UnaryOperator<GatewaySettings> tune,
+      dev.lookout.gateway.access.AccessSettings access)
+      throws Exception {
     upstream = new FakeUpstream();
     metrics.registerRecorder(records::size, () -> 0, () -> 0);
     GatewaySettings settings =
         tune.apply(GatewaySettings.defaults().withPort(0).withUpstream(URI.create(upstream.url())));
     gateway =
         GatewayServer.start(
-            settings, records::add, PriceTable.builtIn(), metrics, (since, by) -> "{}");
+            settings, records::add, PriceTable.builtIn(), metrics, (since, by) -> "{}", access);
   }
 
   public String url() {

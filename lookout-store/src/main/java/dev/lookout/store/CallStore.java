@@ -3,6 +3,7 @@ package dev.lookout.store;
 import dev.lookout.core.record.CallRecord;
 import dev.lookout.store.report.Report;
 import dev.lookout.store.report.ReportQuery;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,6 +35,11 @@ public interface CallStore extends AutoCloseable {
 
   /** Returns at most {@code limit} records, newest timestamp first. */
   List<CallRecord> recent(int limit);
+
+  /**
+   * Returns the summed cost of priced calls since {@code since}, per Lookout key, user and UTC day.
+   */
+  List<OwnerSpend> spendByOwner(Instant since);
 
   /** Closes the store. Later calls throw {@link StoreException}, except another close(). */
   @Override

@@ -1,6 +1,8 @@
 package dev.lookout.cli.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * The contents of {@code lookout.yaml}. Every field is optional; a null field keeps the default.
@@ -15,7 +17,30 @@ public record ConfigFile(
     @JsonProperty("max_body_bytes") Long maxBodyBytes,
     @JsonProperty("shutdown_grace") String shutdownGrace,
     @JsonProperty("recorder") Recorder recorder,
-    @JsonProperty("metrics") Metrics metrics) {
+    @JsonProperty("metrics") Metrics metrics,
+    @JsonProperty("require_key") Boolean requireKey,
+    @JsonProperty("keys") List<Key> keys,
+    @JsonProperty("users") List<User> users,
+    @JsonProperty("budgets") List<Budget> budgets,
+    @JsonProperty("budget_webhook") String budgetWebhook) {
+
+  /** One entry of {@code keys:}: a Lookout key known by the SHA-256 of its text. */
+  public record Key(
+      @JsonProperty("id") String id,
+      @JsonProperty("sha256") String sha256,
+      @JsonProperty("user") String user,
+      @JsonProperty("team") String team) {}
+
+  /** One entry of {@code users:}: the team a user belongs to. */
+  public record User(@JsonProperty("id") String id, @JsonProperty("team") String team) {}
+
+  /** One entry of {@code budgets:}. */
+  public record Budget(
+      @JsonProperty("scope") String scope,
+      @JsonProperty("id") String id,
+      @JsonProperty("daily_usd") BigDecimal dailyUsd,
+      @JsonProperty("monthly_usd") BigDecimal monthlyUsd,
+      @JsonProperty("soft_threshold") BigDecimal softThreshold) {}
 
   /** The {@code recorder:} section. */
   public record Recorder(
@@ -27,6 +52,7 @@ public record ConfigFile(
   public record Metrics(@JsonProperty("label_cap") Integer labelCap) {}
 
   static ConfigFile empty() {
-    return new ConfigFile(null, null, null, null, null, null, null, null, null);
+    return new ConfigFile(
+        null, null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 }

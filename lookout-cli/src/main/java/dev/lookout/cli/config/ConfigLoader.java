@@ -119,7 +119,8 @@ public final class ConfigLoader {
                 str(metrics.labelCap()),
                 String.valueOf(GatewayMetrics.DEFAULT_LABEL_CAP)));
     GatewaySettings gateway = new GatewaySettings(host, port, upstream, timeout, maxBody, grace);
-    return new ServeConfig(gateway, data, queueCapacity, batchSize, flushInterval, labelCap);
+    return new ServeConfig(
+        gateway, data, queueCapacity, batchSize, flushInterval, labelCap, AccessConfig.from(file));
   }
 
   private Path configPath(ServeOptions flags) {

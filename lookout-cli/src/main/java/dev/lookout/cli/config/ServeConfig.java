@@ -1,6 +1,7 @@
 package dev.lookout.cli.config;
 
 import dev.lookout.gateway.GatewaySettings;
+import dev.lookout.gateway.access.AccessSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -13,6 +14,7 @@ import java.time.Duration;
  * @param batchSize most records written to the store in one transaction
  * @param flushInterval longest time a record waits in the queue before a write
  * @param labelCap most distinct values per metric label
+ * @param access Lookout keys, budgets and the alert webhook
  */
 public record ServeConfig(
     GatewaySettings gateway,
@@ -20,4 +22,5 @@ public record ServeConfig(
     int queueCapacity,
     int batchSize,
     Duration flushInterval,
-    int labelCap) {}
+    int labelCap,
+    AccessSettings access) {}

@@ -89,7 +89,8 @@ public final class DemoCommand implements Callable<Integer> {
             loaded.queueCapacity(),
             loaded.batchSize(),
             loaded.flushInterval(),
-            loaded.labelCap());
+            loaded.labelCap(),
+            loaded.access());
     Instant started = Instant.now();
     GatewayRuntime runtime = GatewayRuntime.start(config);
     Runnable shutdown =

@@ -1,10 +1,14 @@
 package dev.lookout.cli.serve;
 
 import dev.lookout.cli.config.ServeConfig;
+import dev.lookout.core.budget.BudgetPeriod;
+import dev.lookout.core.budget.CallOwner;
 import dev.lookout.core.pricing.PriceTable;
 import dev.lookout.core.time.DurationText;
 import dev.lookout.gateway.GatewayServer;
+import dev.lookout.gateway.access.AccessSettings;
 import dev.lookout.gateway.metrics.GatewayMetrics;
+import dev.lookout.store.OwnerSpend;
 import dev.lookout.store.duckdb.DuckDbCallStore;
 import dev.lookout.store.recorder.Recorder;
 import dev.lookout.store.recorder.RecorderSettings;
@@ -14,6 +18,7 @@ import dev.lookout.store.report.ReportJson;
 import dev.lookout.store.report.ReportQuery;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +57,7 @@ public final class GatewayRuntime implements AutoCloseable {
                 .withQueueCapacity(config.queueCapacity())
                 .withMaxBatchSize(config.batchSize())
                 .withFlushInterval(config.flushInterval()));
+    restoreSpend(store, config.access());
     GatewayMetrics metrics = new GatewayMetrics(config.labelCap());
     metrics.registerRecorder(recorder::written, recorder::dropped, recorder::queued);
     GatewayServer gateway;
@@ -62,13 +68,30 @@ public final class GatewayRuntime implements AutoCloseable {
               recorder::offer,
               PriceTable.builtIn(),
               metrics,
-              (since, by) -> reportJson(store, recorder, since, by));
+              (since, by) -> reportJson(store, recorder, since, by),
+              config.access());
     } catch (RuntimeException e) {
       recorder.close(DRAIN_TIMEOUT);
       throw e;
     }
     GatewayDiscovery discovery = GatewayDiscovery.publish(config.dataDir(), gateway.url());
     return new GatewayRuntime(store, recorder, gateway, discovery);
+  }
+
+  /** Rebuilds this month's budget spend from the store, so limits hold across restarts. */
+  private static void restoreSpend(DuckDbCallStore store, AccessSettings access) {
+    if (!access.ledger().enabled()) {
+      return;
+    }
+    Instant monthStart = BudgetPeriod.MONTHLY.startOf(Instant.now());
+    int rows = 0;
+    for (OwnerSpend spend : store.spendByOwner(monthStart)) {
+      CallOwner owner = access.keys().ownerOf(spend.apiKeyId(), spend.userId());
+      Instant day = spend.day().atStartOfDay(ZoneOffset.UTC).toInstant();
+      access.ledger().restore(owner, spend.costUsd(), day);
+      rows++;
+    }
+    LOG.info("budget: restored spend since {} from {} stored owner-days", monthStart, rows);
   }
 
   private static String reportJson(

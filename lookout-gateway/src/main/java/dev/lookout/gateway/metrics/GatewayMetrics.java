@@ -35,6 +35,8 @@ public final class GatewayMetrics {
   private final Histogram tokens;
   private final Counter errors;
   private final Gauge inFlight;
+  private final Counter cost;
+  private final Counter unpriced;
 
   public GatewayMetrics(int labelCap) {
     this.models = new LabelCap(labelCap);
@@ -68,6 +70,19 @@ public final class GatewayMetrics {
             .name("llm_errors_total")
             .help("LLM calls that did not succeed, by error type")
             .labelNames("model", "error_type")
+            .register(registry);
+    this.cost =
+        Counter.builder()
+            .name("llm_cost_usd_total")
+            .help(
+                "Cost of priced LLM calls in US dollars (a float sum; the store keeps exact values)")
+            .labelNames("model", "prompt_template")
+            .register(registry);
+    this.unpriced =
+        Counter.builder()
+            .name("lookout_unpriced_calls_total")
+            .help("Calls whose model has no price; add the model to a prices file")
+            .labelNames("model")
             .register(registry);
     this.inFlight =
         Gauge.builder()
@@ -114,6 +129,12 @@ public final class GatewayMetrics {
     }
     if (record.outputTokens() != null) {
       tokens.labelValues(model, "output").observe(record.outputTokens());
+    }
+    if (record.costUsd() != null) {
+      cost.labelValues(model, templates.apply(record.promptTemplate()))
+          .inc(record.costUsd().doubleValue());
+    } else if (record.inputTokens() != null) {
+      unpriced.labelValues(model).inc();
     }
     if (record.status() != CallStatus.SUCCESS) {
       String type = record.errorType() != null ? record.errorType() : record.status().wireName();

@@ -2,6 +2,7 @@ package dev.lookout.gateway.proxy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.lookout.core.budget.CallOwner;
 import dev.lookout.core.record.CallRecord;
 import dev.lookout.core.record.CallRecordBuilder;
 import dev.lookout.core.record.CallStatus;
@@ -17,7 +18,7 @@ final class CallContext {
   final Instant timestamp = Instant.now();
   final long startNanos = System.nanoTime();
   final Endpoint endpoint;
-  final String apiKeyId = null;
+  CallOwner owner;
   JsonNode requestBody = MissingNode.getInstance();
   String model;
   boolean stream;
@@ -64,14 +65,14 @@ final class CallContext {
             .stream(stream)
             .status(status)
             .httpStatus(httpStatus)
-            .apiKeyId(apiKeyId)
+            .apiKeyId(owner == null ? null : owner.keyId())
             .latencyMs((endNanos - startNanos) / 1_000_000.0);
     if (stream && firstContentNanos != 0) {
       builder.ttftMs((firstContentNanos - startNanos) / 1_000_000.0);
     }
     if (attribution != null) {
       builder
-          .userId(attribution.user())
+          .userId(owner != null ? owner.userId() : attribution.user())
           .promptTemplate(attribution.template())
           .templateVersion(attribution.templateVersion())
           .metadata(attribution.metadata());

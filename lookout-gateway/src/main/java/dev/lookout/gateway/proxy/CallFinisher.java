@@ -7,34 +7,48 @@ import dev.lookout.core.record.CallRecordBuilder;
 import dev.lookout.core.record.CallStatus;
 import dev.lookout.core.usage.TokenUsage;
 import dev.lookout.gateway.CallSink;
+import dev.lookout.gateway.access.AccessPolicy;
 import dev.lookout.gateway.error.GatewayError;
 import dev.lookout.gateway.metrics.GatewayMetrics;
 import java.math.BigDecimal;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns a finished call into a record: prices its usage, observes metrics and hands the record to
  * the sink. Runs on the event loop; the sink must not block.
  */
 public final class CallFinisher {
+  private static final Logger LOG = LoggerFactory.getLogger(CallFinisher.class);
+
+  /** Most distinct unpriced models warned about; later ones are only counted in metrics. */
+  private static final int MAX_UNPRICED_WARNINGS = 1000;
+
   private final CallSink sink;
   private final GatewayMetrics metrics;
   private final PriceTable prices;
   private final UsageEstimator estimator;
   private final AtomicInteger inFlight;
+  private final AccessPolicy access;
+  private final Set<String> unpricedModels = ConcurrentHashMap.newKeySet();
 
   public CallFinisher(
       CallSink sink,
       GatewayMetrics metrics,
       PriceTable prices,
       UsageEstimator estimator,
-      AtomicInteger inFlight) {
+      AtomicInteger inFlight,
+      AccessPolicy access) {
     this.sink = sink;
     this.metrics = metrics;
     this.prices = prices;
     this.estimator = estimator;
     this.inFlight = inFlight;
+    this.access = access;
   }
 
   void started() {
@@ -82,7 +96,9 @@ public final class CallFinisher {
       TokenUsage tokens =
           usage.orElseGet(
               () -> estimator.estimate(call.endpoint, call.model, call.requestBody, outputText));
-      builder.usage(tokens).costUsd(price(call.model, responseModel, tokens));
+      BigDecimal cost = price(call.model, responseModel, tokens);
+      builder.usage(tokens).costUsd(cost);
+      access.charge(call.owner, cost, call.timestamp);
     }
     publish(builder.build());
   }
@@ -95,7 +111,22 @@ public final class CallFinisher {
         return cost.get();
       }
     }
-    return prices.cost(model, usage).orElse(null);
+    Optional<BigDecimal> cost = prices.cost(model, usage);
+    if (cost.isEmpty()) {
+      warnUnpriced(model);
+    }
+    return cost.orElse(null);
+  }
+
+  private void warnUnpriced(String model) {
+    String name = String.valueOf(model);
+    // Bounded so that a client sending random model names cannot grow this set without end.
+    if (unpricedModels.size() < MAX_UNPRICED_WARNINGS && unpricedModels.add(name)) {
+      LOG.warn(
+          "pricing: model '{}' has no price, so its calls are recorded with cost_usd null;"
+              + " add it to a prices file (--prices FILE)",
+          name);
+    }
   }
 
   private void publish(CallRecord record) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lookout.core.prompt.PromptHash;
 import dev.lookout.gateway.GatewaySettings;
+import dev.lookout.gateway.access.AccessPolicy;
 import dev.lookout.gateway.error.ErrorBody;
 import dev.lookout.gateway.error.GatewayError;
 import io.vertx.core.Vertx;
@@ -34,14 +35,20 @@ public final class ProxyHandler {
   private final HttpClient client;
   private final GatewaySettings settings;
   private final CallFinisher finisher;
+  private final AccessPolicy access;
   private final RateLimitedLog upstreamWarnings = new RateLimitedLog(LOG, 1000);
 
   public ProxyHandler(
-      Vertx vertx, HttpClient client, GatewaySettings settings, CallFinisher finisher) {
+      Vertx vertx,
+      HttpClient client,
+      GatewaySettings settings,
+      CallFinisher finisher,
+      AccessPolicy access) {
     this.vertx = vertx;
     this.client = client;
     this.settings = settings;
     this.finisher = finisher;
+    this.access = access;
   }
 
   /** Handles one request to a recorded endpoint. */
@@ -130,6 +137,14 @@ public final class ProxyHandler {
       call.attribution = Attribution.read(json, request.headers());
     } catch (IllegalArgumentException e) {
       reject(call, request, GatewayError.INVALID_HEADER, e.getMessage());
+      return;
+    }
+    AccessPolicy.Decision decision =
+        access.decide(
+            request.getHeader(AccessPolicy.KEY_HEADER), call.attribution.user(), call.timestamp);
+    call.owner = decision.owner();
+    if (!decision.allowed()) {
+      reject(call, request, decision.error(), decision.message());
       return;
     }
     JsonNode prompt = call.endpoint.prompt(json);

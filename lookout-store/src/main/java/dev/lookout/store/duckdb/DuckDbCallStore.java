@@ -2,6 +2,7 @@ package dev.lookout.store.duckdb;
 
 import dev.lookout.core.record.CallRecord;
 import dev.lookout.store.CallStore;
+import dev.lookout.store.OwnerSpend;
 import dev.lookout.store.StoreException;
 import dev.lookout.store.report.Report;
 import dev.lookout.store.report.ReportQuery;
@@ -14,6 +15,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -187,6 +190,33 @@ public final class DuckDbCallStore implements CallStore {
   @Override
   public Report report(ReportQuery query) {
     return read("Running the report " + query, connection -> ReportSql.run(connection, query));
+  }
+
+  @Override
+  public List<OwnerSpend> spendByOwner(Instant since) {
+    String sql =
+        "SELECT api_key_id, user_id, CAST(\"timestamp\" AS DATE) AS day, sum(cost_usd) FROM "
+            + CallsTable.NAME
+            + " WHERE cost_usd IS NOT NULL AND \"timestamp\" >= epoch_ms(?::BIGINT) GROUP BY ALL";
+    return read(
+        "Summing spend since " + since,
+        connection -> {
+          List<OwnerSpend> rows = new ArrayList<>();
+          try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, since.toEpochMilli());
+            try (ResultSet result = statement.executeQuery()) {
+              while (result.next()) {
+                rows.add(
+                    new OwnerSpend(
+                        result.getString(1),
+                        result.getString(2),
+                        result.getObject(3, LocalDate.class),
+                        result.getBigDecimal(4)));
+              }
+            }
+          }
+          return rows;
+        });
   }
 
   @Override

@@ -31,6 +31,11 @@ class StoreWrapper implements CallStore {
   }
 
   @Override
+  public java.util.List<dev.lookout.store.OwnerSpend> spendByOwner(java.time.Instant since) {
+    return delegate.spendByOwner(since);
+  }
+
+  @Override
   public Optional<CallRecord> find(String requestId) {
     return delegate.find(requestId);
   }
