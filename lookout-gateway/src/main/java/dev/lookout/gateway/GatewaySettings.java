@@ -15,6 +15,9 @@ import java.util.Locale;
  *     further chunk of its body
  * @param maxBodyBytes largest request body accepted; larger ones get 413
  * @param shutdownGrace how long calls in flight may run on after a stop request
+ * @param injectStreamUsage whether to ask the provider for usage on streams whose client did not
+ *     ({@code stream_options.include_usage}); the extra usage chunk is removed before the client
+ *     sees the stream
  */
 public record GatewaySettings(
     String host,
@@ -22,7 +25,8 @@ public record GatewaySettings(
     URI upstream,
     Duration upstreamTimeout,
     long maxBodyBytes,
-    Duration shutdownGrace) {
+    Duration shutdownGrace,
+    boolean injectStreamUsage) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
@@ -61,31 +65,43 @@ public record GatewaySettings(
         DEFAULT_UPSTREAM,
         DEFAULT_UPSTREAM_TIMEOUT,
         DEFAULT_MAX_BODY_BYTES,
-        DEFAULT_SHUTDOWN_GRACE);
+        DEFAULT_SHUTDOWN_GRACE,
+        true);
   }
 
   public GatewaySettings withHost(String value) {
-    return new GatewaySettings(value, port, upstream, upstreamTimeout, maxBodyBytes, shutdownGrace);
+    return new GatewaySettings(
+        value, port, upstream, upstreamTimeout, maxBodyBytes, shutdownGrace, injectStreamUsage);
   }
 
   public GatewaySettings withPort(int value) {
-    return new GatewaySettings(host, value, upstream, upstreamTimeout, maxBodyBytes, shutdownGrace);
+    return new GatewaySettings(
+        host, value, upstream, upstreamTimeout, maxBodyBytes, shutdownGrace, injectStreamUsage);
   }
 
   public GatewaySettings withUpstream(URI value) {
-    return new GatewaySettings(host, port, value, upstreamTimeout, maxBodyBytes, shutdownGrace);
+    return new GatewaySettings(
+        host, port, value, upstreamTimeout, maxBodyBytes, shutdownGrace, injectStreamUsage);
   }
 
   public GatewaySettings withUpstreamTimeout(Duration value) {
-    return new GatewaySettings(host, port, upstream, value, maxBodyBytes, shutdownGrace);
+    return new GatewaySettings(
+        host, port, upstream, value, maxBodyBytes, shutdownGrace, injectStreamUsage);
   }
 
   public GatewaySettings withMaxBodyBytes(long value) {
-    return new GatewaySettings(host, port, upstream, upstreamTimeout, value, shutdownGrace);
+    return new GatewaySettings(
+        host, port, upstream, upstreamTimeout, value, shutdownGrace, injectStreamUsage);
   }
 
   public GatewaySettings withShutdownGrace(Duration value) {
-    return new GatewaySettings(host, port, upstream, upstreamTimeout, maxBodyBytes, value);
+    return new GatewaySettings(
+        host, port, upstream, upstreamTimeout, maxBodyBytes, value, injectStreamUsage);
+  }
+
+  public GatewaySettings withInjectStreamUsage(boolean value) {
+    return new GatewaySettings(
+        host, port, upstream, upstreamTimeout, maxBodyBytes, shutdownGrace, value);
   }
 
   /** Returns whether the upstream is reached over TLS. */

@@ -70,6 +70,7 @@ class ProxyFixturesTest {
             "/v1/chat/completions",
             "{\"model\":\"gpt-4o\",\"stream\":"
                 + stream
+                + (stream ? ",\"stream_options\":{\"include_usage\":true}" : "")
                 + ",\"messages\":[{\"role\":\"user\",\"content\":\"Hello there\"}]}");
     assertThat(response[0].body()).isEqualTo(body);
     return harness.awaitRecord(before + 1);

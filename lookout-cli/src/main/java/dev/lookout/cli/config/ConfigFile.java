@@ -22,7 +22,8 @@ public record ConfigFile(
     @JsonProperty("keys") List<Key> keys,
     @JsonProperty("users") List<User> users,
     @JsonProperty("budgets") List<Budget> budgets,
-    @JsonProperty("budget_webhook") String budgetWebhook) {
+    @JsonProperty("budget_webhook") String budgetWebhook,
+    @JsonProperty("inject_stream_usage") Boolean injectStreamUsage) {
 
   /** One entry of {@code keys:}: a Lookout key known by the SHA-256 of its text. */
   public record Key(
@@ -53,6 +54,6 @@ public record ConfigFile(
 
   static ConfigFile empty() {
     return new ConfigFile(
-        null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 }

@@ -118,7 +118,12 @@ public final class ConfigLoader {
                 "LOOKOUT_METRICS_LABEL_CAP",
                 str(metrics.labelCap()),
                 String.valueOf(GatewayMetrics.DEFAULT_LABEL_CAP)));
-    GatewaySettings gateway = new GatewaySettings(host, port, upstream, timeout, maxBody, grace);
+    boolean injectStreamUsage =
+        bool(
+            "inject_stream_usage",
+            pick(null, "LOOKOUT_INJECT_STREAM_USAGE", str(file.injectStreamUsage()), "true"));
+    GatewaySettings gateway =
+        new GatewaySettings(host, port, upstream, timeout, maxBody, grace, injectStreamUsage);
     return new ServeConfig(
         gateway, data, queueCapacity, batchSize, flushInterval, labelCap, AccessConfig.from(file));
   }
@@ -182,6 +187,14 @@ public final class ConfigLoader {
       throw new IllegalArgumentException(
           setting + " must be a whole number, got '" + text + "'", e);
     }
+  }
+
+  private static boolean bool(String setting, String text) {
+    String value = text.trim().toLowerCase(java.util.Locale.ROOT);
+    if (value.equals("true") || value.equals("false")) {
+      return Boolean.parseBoolean(value);
+    }
+    throw new IllegalArgumentException(setting + " must be true or false, got '" + text + "'");
   }
 
   private static long longValue(String setting, String text) {

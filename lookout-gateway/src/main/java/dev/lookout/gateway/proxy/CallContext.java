@@ -19,6 +19,10 @@ final class CallContext {
   final long startNanos = System.nanoTime();
   final Endpoint endpoint;
   CallOwner owner;
+
+  /** Whether the gateway added {@code stream_options.include_usage} to the client's request. */
+  boolean usageInjected;
+
   JsonNode requestBody = MissingNode.getInstance();
   String model;
   boolean stream;

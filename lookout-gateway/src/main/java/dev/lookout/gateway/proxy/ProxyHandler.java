@@ -3,6 +3,7 @@ package dev.lookout.gateway.proxy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookout.core.prompt.PromptHash;
 import dev.lookout.gateway.GatewaySettings;
 import dev.lookout.gateway.access.AccessPolicy;
@@ -151,8 +152,30 @@ public final class ProxyHandler {
     if (!prompt.isMissingNode()) {
       call.promptHash = PromptHash.of(prompt);
     }
+    Buffer forwarded = body;
+    if (wantsInjectedUsage(call, json)) {
+      JsonNode options = json.path("stream_options");
+      ObjectNode streamOptions =
+          options.isObject()
+              ? (ObjectNode) options
+              : ((ObjectNode) json).putObject("stream_options");
+      streamOptions.put("include_usage", true);
+      forwarded = Buffer.buffer(json.toString());
+      call.usageInjected = true;
+    }
     new UpstreamExchange(vertx, client, settings, finisher, upstreamWarnings, call, request)
-        .forward(body);
+        .forward(forwarded);
+  }
+
+  /**
+   * Returns whether to ask the provider for a stream's usage: the client streams a chat or text
+   * completion without {@code stream_options.include_usage}, and injection is on.
+   */
+  private boolean wantsInjectedUsage(CallContext call, JsonNode json) {
+    return settings.injectStreamUsage()
+        && call.stream
+        && call.endpoint != Endpoint.EMBEDDINGS
+        && !json.path("stream_options").path("include_usage").asBoolean(false);
   }
 
   private void rejectTooLarge(CallContext call, HttpServerRequest request, long bytes) {

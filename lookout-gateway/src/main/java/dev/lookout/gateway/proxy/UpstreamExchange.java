@@ -49,6 +49,7 @@ final class UpstreamExchange {
   private final StreamAccumulator stream = new StreamAccumulator();
   private final SseParser sse = new SseParser(event -> onEvent(event.event(), event.data()));
   private Buffer copied = Buffer.buffer();
+  private InjectedUsageFilter usageFilter;
   private HttpClientRequest upstreamRequest;
   private long timeoutTimer = -1;
   private boolean responseStarted;
@@ -127,6 +128,9 @@ final class UpstreamExchange {
     eventStream =
         contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("text/event-stream");
     call.stream = call.stream || eventStream;
+    if (eventStream && call.usageInjected) {
+      usageFilter = new InjectedUsageFilter();
+    }
     if (eventStream || upstream.getHeader(HttpHeaders.CONTENT_LENGTH) == null) {
       response.headers().remove(HttpHeaders.CONTENT_LENGTH);
       response.setChunked(true);
@@ -147,7 +151,10 @@ final class UpstreamExchange {
         copied = null;
       }
     }
-    response.write(chunk);
+    Buffer out = usageFilter == null ? chunk : usageFilter.apply(chunk);
+    if (out.length() > 0) {
+      response.write(out);
+    }
     if (response.writeQueueFull()) {
       upstream.pause();
       response.drainHandler(v -> upstream.resume());
@@ -168,7 +175,11 @@ final class UpstreamExchange {
     }
     // Over HTTP/2 the response's close handler runs inside end(); it must not see a cancel.
     responseEnded = true;
-    response.end();
+    if (usageFilter != null) {
+      response.end(usageFilter.finish());
+    } else {
+      response.end();
+    }
     int status = upstream.statusCode();
     if (eventStream) {
       sse.finish();
