@@ -257,4 +257,21 @@ class ProxyErrorsTest {
       assertThat(metrics).doesNotContain("model=\"m119\"");
     }
   }
+
+  @Test
+  void apiKeyNeverReachesRecord() throws Exception {
+    try (GatewayHarness harness = new GatewayHarness()) {
+      harness.upstream.respond(
+          401,
+          "application/json",
+          "{\"error\":{\"message\":\"Incorrect API key provided: sk-live-abcdef0123456789."
+              + "\",\"type\":\"invalid_request_error\",\"code\":\"invalid_api_key\"}}");
+      harness.post(
+          "/v1/chat/completions", CHAT, "authorization", "Bearer sk-live-abcdef0123456789");
+      CallRecord record = harness.awaitRecord(1);
+
+      assertThat(record.errorMessage()).doesNotContain("sk-live-abcdef0123456789");
+      assertThat(record.toString()).doesNotContain("abcdef0123456789");
+    }
+  }
 }

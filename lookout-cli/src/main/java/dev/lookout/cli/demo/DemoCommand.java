@@ -92,17 +92,11 @@ public final class DemoCommand implements Callable<Integer> {
             loaded.labelCap());
     Instant started = Instant.now();
     GatewayRuntime runtime = GatewayRuntime.start(config);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  runtime.close();
-                  simulator.close();
-                  simVertx.close();
-                  stopped.countDown();
-                },
-                "lookout-demo-shutdown"));
+    Runnable shutdown =
+        () -> {
+          runtime.close();
+          simulator.close().onComplete(done -> simVertx.close());
+        };
     String url = runtime.gateway().url();
     System.out.println(
         "Replaying "
@@ -126,8 +120,18 @@ public final class DemoCommand implements Callable<Integer> {
             + ": "
             + runtime.storedRecords());
     if (exitAfterReport) {
+      shutdown.run();
       return summary.allSucceeded() ? 0 : 1;
     }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  shutdown.run();
+                  stopped.countDown();
+                },
+                "lookout-demo-shutdown"));
     System.out.println();
     System.out.println("The gateway keeps running. Try:");
     System.out.println(
@@ -136,7 +140,7 @@ public final class DemoCommand implements Callable<Integer> {
             + "/v1/chat/completions -H 'content-type: application/json' -d"
             + " '{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}'");
     System.out.println("  curl -s " + url + "/metrics");
-    System.out.println("  ./lookout report --gateway " + url + " --by user");
+    System.out.println("  ./lookout report --data " + config.dataDir() + " --by user");
     System.out.println("Press Ctrl-C to stop.");
     stopped.await();
     return 0;

@@ -12,7 +12,7 @@ final class CompletionBodies {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final String FINGERPRINT = "fp_lookout_sim";
 
-  /** Which OpenAI route the bodies are for. */
+  /** OpenAI route of the bodies. */
   enum Kind {
     CHAT,
     TEXT
@@ -37,7 +37,7 @@ final class CompletionBodies {
     this.model = model;
   }
 
-  /** Returns the non-stream body: the whole answer, finish_reason "stop" and usage. */
+  /** Returns the non-stream body: the whole response text, finish_reason "stop" and usage. */
   String full(String text, Usage usage) {
     ObjectNode body = header(kind == Kind.CHAT ? "chat.completion" : "text_completion");
     ObjectNode choice = body.putArray("choices").addObject();
@@ -66,7 +66,7 @@ final class CompletionBodies {
     return body.toString();
   }
 
-  /** Returns a chunk carrying one piece of the answer. */
+  /** Returns a chunk carrying one piece of the response text. */
   String pieceChunk(String piece, boolean usageField) {
     ObjectNode body = chunk(usageField);
     ObjectNode choice = firstChoice(body);

@@ -11,10 +11,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Answers {@code POST /v1/chat/completions} and {@code POST /v1/completions} with a recorded
+ * Serves {@code POST /v1/chat/completions} and {@code POST /v1/completions} with a recorded
  * response, either whole or as a server-sent event stream paced by the request's timing.
  *
- * <p>NOTE: {@code max_tokens}, {@code n}, {@code stop} and tools are ignored: every answer is the
+ * <p>NOTE: {@code max_tokens}, {@code n}, {@code stop} and tools are ignored: every response is the
  * whole recorded response with finish_reason "stop".
  */
 final class CompletionRoute {
@@ -38,7 +38,7 @@ final class CompletionRoute {
   }
 
   /**
-   * Sends the answer to {@code body}.
+   * Sends the response to the request {@code body}.
    *
    * @throws InvalidRequestException when the body lacks the model or the prompt
    */
@@ -58,8 +58,9 @@ final class CompletionRoute {
       prompt = RequestFields.promptText(body.get("prompt"));
       promptTokens = tokenCounter.countText(model, prompt);
     }
-    String answer = catalog.find(prompt).response();
-    var usage = new CompletionBodies.Usage(promptTokens, tokenCounter.countText(model, answer));
+    String responseText = catalog.find(prompt).response();
+    var usage =
+        new CompletionBodies.Usage(promptTokens, tokenCounter.countText(model, responseText));
     String idPrefix = kind == CompletionBodies.Kind.CHAT ? "chatcmpl-" : "cmpl-";
     var bodies =
         new CompletionBodies(
@@ -75,11 +76,11 @@ final class CompletionRoute {
     if (body.path("stream").asBoolean(false)) {
       boolean includeUsage = body.path("stream_options").path("include_usage").asBoolean(false);
       List<StreamEmitter.TimedEvent> events =
-          streamEvents(bodies, answer, usage, includeUsage, ttftNanos, generationNanos);
+          streamEvents(bodies, responseText, usage, includeUsage, ttftNanos, generationNanos);
       activeStreams.incrementAndGet();
       StreamEmitter.start(vertx, response, events, activeStreams::decrementAndGet);
     } else {
-      String json = bodies.full(answer, usage);
+      String json = bodies.full(responseText, usage);
       Delays.after(
           vertx,
           response,
@@ -95,12 +96,12 @@ final class CompletionRoute {
    */
   private List<StreamEmitter.TimedEvent> streamEvents(
       CompletionBodies bodies,
-      String answer,
+      String responseText,
       CompletionBodies.Usage usage,
       boolean includeUsage,
       long ttftNanos,
       long generationNanos) {
-    List<String> pieces = TextPieces.split(answer);
+    List<String> pieces = TextPieces.split(responseText);
     List<StreamEmitter.TimedEvent> events = new ArrayList<>(pieces.size() + 4);
     if (kind == CompletionBodies.Kind.CHAT) {
       events.add(new StreamEmitter.TimedEvent(ttftNanos, bodies.roleChunk(includeUsage)));

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Answers {@code POST /v1/embeddings} with {@link EmbeddingVectors}: one vector per input, in the
+ * Serves {@code POST /v1/embeddings} with {@link EmbeddingVectors}: one vector per input, in the
  * requested {@code dimensions} (384 by default) and {@code encoding_format} ("float" or "base64").
  */
 final class EmbeddingRoute {
@@ -59,9 +59,9 @@ final class EmbeddingRoute {
           "input", "Missing \"input\": give a string or a non-empty array of strings.");
     }
 
-    ObjectNode answer = MAPPER.createObjectNode();
-    answer.put("object", "list");
-    ArrayNode data = answer.putArray("data");
+    ObjectNode result = MAPPER.createObjectNode();
+    result.put("object", "list");
+    ArrayNode data = result.putArray("data");
     for (int i = 0; i < texts.size(); i++) {
       float[] vector = EmbeddingVectors.unitVector(texts.get(i), dimensions);
       ObjectNode item = data.addObject();
@@ -76,11 +76,11 @@ final class EmbeddingRoute {
         }
       }
     }
-    answer.put("model", model);
-    ObjectNode usage = answer.putObject("usage");
+    result.put("model", model);
+    ObjectNode usage = result.putObject("usage");
     usage.put("prompt_tokens", promptTokens);
     usage.put("total_tokens", promptTokens);
-    response.putHeader("content-type", "application/json").end(answer.toString());
+    response.putHeader("content-type", "application/json").end(result.toString());
   }
 
   private static int dimensions(JsonNode value) {

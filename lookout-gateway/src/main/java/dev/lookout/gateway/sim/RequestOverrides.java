@@ -3,12 +3,12 @@ package dev.lookout.gateway.sim;
 import io.vertx.core.MultiMap;
 
 /**
- * Per-request settings taken from {@code x-sim-*} headers, so a test can shape one answer.
+ * Per-request settings taken from {@code x-sim-*} headers, so a test can shape one response.
  *
  * @param ttftMs time to first token in milliseconds ({@code x-sim-ttft-ms})
  * @param tokensPerSecond output rate, 0 for all at once ({@code x-sim-tokens-per-second})
- * @param delayMs extra wait before anything is sent, error or answer ({@code x-sim-delay-ms})
- * @param status HTTP status of an injected error ({@code x-sim-status}), or 0 for a normal answer
+ * @param delayMs extra wait before anything is sent, error or response ({@code x-sim-delay-ms})
+ * @param status HTTP status of an injected error ({@code x-sim-status}), or 0 for a normal response
  */
 record RequestOverrides(long ttftMs, double tokensPerSecond, long delayMs, int status) {
   static final String TTFT_HEADER = "x-sim-ttft-ms";
@@ -16,7 +16,7 @@ record RequestOverrides(long ttftMs, double tokensPerSecond, long delayMs, int s
   static final String DELAY_HEADER = "x-sim-delay-ms";
   static final String STATUS_HEADER = "x-sim-status";
 
-  /** Longest wait a header may ask for: one hour, in milliseconds. */
+  /** Maximum wait a header may request: one hour, in milliseconds. */
   private static final long MAX_WAIT_MS = 3_600_000;
 
   /**
@@ -35,7 +35,7 @@ record RequestOverrides(long ttftMs, double tokensPerSecond, long delayMs, int s
         rate = -1;
       }
       if (!(rate >= 0) || Double.isInfinite(rate)) {
-        throw invalid(RATE_HEADER, rateText, "a number >= 0 (0 sends the answer at once)");
+        throw invalid(RATE_HEADER, rateText, "a number >= 0 (0 sends the whole response at once)");
       }
     }
     long delayMs = waitMillis(headers, DELAY_HEADER, 0);

@@ -10,8 +10,8 @@ import java.util.Objects;
  *     the bound one)
  * @param ttftMs time to first token in milliseconds, 300 by default; a request can override it with
  *     the {@code x-sim-ttft-ms} header
- * @param tokensPerSecond output rate after the first token, 50 by default; 0 sends the whole answer
- *     at once. A request can override it with the {@code x-sim-tokens-per-second} header
+ * @param tokensPerSecond output rate after the first token, 50 by default; 0 sends the whole
+ *     response at once. A request can override it with the {@code x-sim-tokens-per-second} header
  */
 public record SimulatorSettings(String host, int port, long ttftMs, double tokensPerSecond) {
   public static final String DEFAULT_HOST = "127.0.0.1";

@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits an answer into the small pieces a stream sends, about one token each: a run of whitespace
- * with the word after it, and long words cut into parts of at most {@value #MAX_PIECE_CHARS} chars.
- * Concatenating the pieces returns the original text exactly.
+ * Splits response text into the small pieces a stream sends, about one token each: a run of
+ * whitespace with the word after it, and long words cut into parts of at most {@value
+ * #MAX_PIECE_CHARS} chars. Concatenating the pieces returns the original text exactly.
  */
 final class TextPieces {
-  /** Longest piece in chars; BPE tokens of English text average about 4 chars. */
+  /** Maximum piece length in chars. BPE tokens of English text average about 4 chars. */
   static final int MAX_PIECE_CHARS = 12;
 
   private TextPieces() {}
@@ -32,7 +32,10 @@ final class TextPieces {
     return pieces;
   }
 
-  /** Adds {@code text[start, end)} in parts of at most MAX_PIECE_CHARS, never inside a pair. */
+  /**
+   * Adds {@code text[start, end)} in parts of at most MAX_PIECE_CHARS, keeping surrogate pairs
+   * whole.
+   */
   private static void addCut(List<String> pieces, String text, int start, int end) {
     int from = start;
     while (end - from > MAX_PIECE_CHARS) {

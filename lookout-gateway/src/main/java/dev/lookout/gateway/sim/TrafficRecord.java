@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One recorded prompt and the answer a model gave to it, as one line of a traffic JSONL file.
+ * One recorded prompt and the response a model gave to it, as one line of a traffic JSONL file.
  *
  * @param prompt the user's message text
- * @param response the model's answer text
+ * @param response the model's response text
  * @param model the model that wrote {@code response}, or null when unknown
  * @param category the source's own grouping of the prompt (used as the prompt template name when
  *     replaying), or null

@@ -21,17 +21,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An OpenAI-compatible upstream that answers from recorded traffic, for demos, tests and benchmarks
- * without internet access.
+ * An OpenAI-compatible upstream that responds with recorded traffic, for demos, tests and
+ * benchmarks without internet access.
  *
  * <p>Routes:
  *
  * <ul>
  *   <li>{@code POST /v1/chat/completions}: the recorded response whose prompt equals the text of
- *       the last user message, or else a record picked by the prompt's hash. The answer echoes the
- *       request's model; usage counts come from {@link TokenCounter}. With {@code "stream": true}
- *       it sends {@code chat.completion.chunk} events: a role chunk, the response in pieces of
- *       about one token, a finish chunk, a usage chunk only when {@code
+ *       the last user message, or else a record picked by the prompt's hash. The response echoes
+ *       the request's model; usage counts come from {@link TokenCounter}. With {@code "stream":
+ *       true} it sends {@code chat.completion.chunk} events: a role chunk, the response in pieces
+ *       of about one token, a finish chunk, a usage chunk only when {@code
  *       stream_options.include_usage} is true, then {@code [DONE]}.
  *   <li>{@code POST /v1/completions}: the same for the legacy {@code text_completion} shape.
  *   <li>{@code POST /v1/embeddings}: deterministic unit vectors of 384 dimensions by default.
@@ -39,12 +39,12 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p>Timing: a stream sends its first chunk after the time to first token and then the pieces at
- * the token rate; a non-stream answer arrives after the time to first token plus the time the
- * stream would take. Timers run on the event loop, which never blocks, and a stream's timer stops
- * when the client disconnects.
+ * the token rate. A non-stream response arrives after the time to first token plus the time the
+ * stream would take. Waits use Vert.x timers, so no handler sleeps on the event loop, and a
+ * stream's timer is cancelled when the client disconnects.
  *
  * <p>Request headers for tests: {@code x-sim-ttft-ms} and {@code x-sim-tokens-per-second} override
- * the timing, {@code x-sim-delay-ms} delays the whole answer (or error), and {@code x-sim-status:
+ * the timing, {@code x-sim-delay-ms} delays the whole response (or error), and {@code x-sim-status:
  * 429} (any 400 to 599) returns an OpenAI-style error with that status. Any {@code Authorization}
  * is accepted. Invalid JSON and invalid fields get a 400 OpenAI-style error.
  */
@@ -74,7 +74,7 @@ public final class UpstreamSimulator {
   }
 
   /**
-   * Starts a simulator that answers from {@code records}. The future completes once the server
+   * Starts a simulator that responds with {@code records}. The future completes once the server
    * listens; call {@code .await()} on it from a thread that is not an event loop to block.
    *
    * @return a future that fails with {@link IllegalArgumentException} when {@code records} is
@@ -161,11 +161,11 @@ public final class UpstreamSimulator {
                     vertx,
                     response,
                     overrides.delayMs(),
-                    () -> answer(method, path, body, overrides, response)))
+                    () -> respond(method, path, body, overrides, response)))
         .onFailure(e -> LOG.debug("request body of {} {} not received", method, path, e));
   }
 
-  private void answer(
+  private void respond(
       HttpMethod method,
       String path,
       Buffer body,

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Test client: sends real HTTP requests to a simulator and parses its answers. */
+/** Test client: sends real HTTP requests to a simulator and parses its responses. */
 final class SimClient {
   static final ObjectMapper MAPPER = new ObjectMapper();
 

@@ -1,0 +1,117 @@
+package dev.lookout.cli.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+  @TempDir Path dir;
+
+  private Path yaml(String text) throws Exception {
+    Path file = dir.resolve("lookout.yaml");
+    Files.writeString(file, text);
+    return file;
+  }
+
+  private static ServeOptions flags(Path config) {
+    ServeOptions options = new ServeOptions();
+    options.config = config;
+    return options;
+  }
+
+  @Test
+  void defaultsWithoutFile() {
+    ServeConfig config = new ConfigLoader(Map.of()).load(new ServeOptions());
+
+    assertThat(config.gateway().host()).isEqualTo("127.0.0.1");
+    assertThat(config.gateway().port()).isEqualTo(8080);
+    assertThat(config.gateway().upstream().toString()).isEqualTo("https://api.openai.com");
+    assertThat(config.dataDir()).isEqualTo(Path.of("lookout-data"));
+  }
+
+  @Test
+  void fileSetsValues() throws Exception {
+    Path file =
+        yaml(
+            "port: 9000\nupstream: http://127.0.0.1:5000\nupstream_timeout: 30s\n"
+                + "recorder:\n  queue_capacity: 50\n");
+
+    ServeConfig config = new ConfigLoader(Map.of()).load(flags(file));
+
+    assertThat(config.gateway().port()).isEqualTo(9000);
+    assertThat(config.gateway().upstream().getPort()).isEqualTo(5000);
+    assertThat(config.gateway().upstreamTimeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(config.queueCapacity()).isEqualTo(50);
+  }
+
+  @Test
+  void environmentBeatsFile() throws Exception {
+    Path file = yaml("port: 9000\n");
+
+    ServeConfig config = new ConfigLoader(Map.of("LOOKOUT_PORT", "9100")).load(flags(file));
+
+    assertThat(config.gateway().port()).isEqualTo(9100);
+  }
+
+  @Test
+  void flagBeatsEnvironment() throws Exception {
+    ServeOptions options = flags(yaml("port: 9000\n"));
+    options.port = 9200;
+
+    ServeConfig config = new ConfigLoader(Map.of("LOOKOUT_PORT", "9100")).load(options);
+
+    assertThat(config.gateway().port()).isEqualTo(9200);
+  }
+
+  @Test
+  void unknownKeyNamesKey() throws Exception {
+    Path file = yaml("prot: 9000\n");
+
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(flags(file)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'prot'");
+  }
+
+  @Test
+  void badPortNamesSetting() {
+    assertThatThrownBy(() -> new ConfigLoader(Map.of("LOOKOUT_PORT", "eighty")).load(flags(null)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("port")
+        .hasMessageContaining("eighty");
+  }
+
+  @Test
+  void badUpstreamNamesValue() {
+    ServeOptions options = new ServeOptions();
+    options.upstream = "api.openai.com";
+
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(options))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("api.openai.com");
+  }
+
+  @Test
+  void badDurationNamesSetting() {
+    ServeOptions options = new ServeOptions();
+    options.upstreamTimeout = "ten seconds";
+
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(options))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("upstream_timeout");
+  }
+
+  @Test
+  void missingFileIsReported() {
+    Path missing = dir.resolve("nope.yaml");
+
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(flags(missing)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("nope.yaml");
+  }
+}
