@@ -20,7 +20,7 @@ import java.util.Optional;
  * @param rounds number of rounds; each round runs one phase per target
  * @param maxInFlight maximum requests in flight per phase, which caps the open connections
  * @param timeout per-request timeout; a request that exceeds it counts as an error
- * @param stream whether the request asks for a streamed (SSE) answer
+ * @param stream whether the request sets {@code "stream": true} for a server-sent events response
  * @param model model name sent in the request body
  * @param prompt text of the single user message
  * @param markdownOut file to write the result tables to, if set
@@ -50,7 +50,7 @@ record BenchOptions(
           "Sends the same chat completion at a constant rate to the upstream (direct) and to the",
           "gateway in alternating rounds, and prints latency percentiles for both and their"
               + " difference.",
-          "Latency runs from each request's intended send time to the last byte of the answer.",
+          "Latency runs from each request's intended send time to the last byte of the response.",
           "",
           "  --direct URL          base URL of the upstream, e.g. http://127.0.0.1:9001 (required)",
           "  --gateway URL         base URL of the gateway, e.g. http://127.0.0.1:9002 (required)",
@@ -61,7 +61,7 @@ record BenchOptions(
           "  --rounds N            rounds of direct + gateway phases (default: 2)",
           "  --max-in-flight N     maximum requests in flight, and so connections (default: 64)",
           "  --timeout S           per-request timeout in seconds (default: 10)",
-          "  --stream true|false   ask for a streamed answer (default: false)",
+          "  --stream true|false   request a streamed response (default: false)",
           "  --model NAME          model in the request body (default: gpt-4o-mini)",
           "  --prompt TEXT         user message (default: \"" + DEFAULT_PROMPT + "\")",
           "  --markdown-out FILE   also write the result tables as Markdown to FILE",
@@ -100,7 +100,7 @@ record BenchOptions(
         throw new IllegalArgumentException("Option " + arg + " needs a value; see --help");
       }
       if (values.put(arg.substring(2), args[++i]) != null) {
-        throw new IllegalArgumentException("Option " + arg + " is given twice");
+        throw new IllegalArgumentException("Option " + arg + " is given twice; give it once");
       }
     }
     return new BenchOptions(

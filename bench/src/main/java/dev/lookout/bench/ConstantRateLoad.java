@@ -18,7 +18,7 @@ import org.HdrHistogram.SynchronizedHistogram;
  * omission.
  *
  * <p>Request {@code i} has the intended send time {@code start + i / rate}. Its latency runs from
- * that intended time to the moment the last byte of the answer arrives, so a slow answer that
+ * that intended time to the moment the last byte of the response arrives, so a slow response that
  * delays later sends (because all {@code maxInFlight} slots are busy) is charged to every request
  * that waited, as a real client at that rate would see it. The sender never skips a slot to catch
  * up.
@@ -102,8 +102,8 @@ final class ConstantRateLoad {
                 }
               });
     }
-    // Every slot free again means every request sent has finished; the HTTP client's timeout
-    // bounds this wait.
+    // All slots are free again only when every request sent has finished. The HTTP client's
+    // per-request timeout bounds this wait.
     slots.acquire(maxInFlight);
     slots.release(maxInFlight);
     long end = Math.max(lastDone.get(), start);

@@ -10,7 +10,7 @@ import org.HdrHistogram.Histogram;
  * @param errors requests that failed, timed out or got a non-2xx status
  * @param unsent requests never sent because the sender fell more than one timeout behind
  * @param scheduled requests the phase intended to send
- * @param elapsed time from the first intended send to the last answer
+ * @param elapsed time from the first intended send to the last response
  * @param maxSendLagNanos the furthest any send fell behind its intended time
  */
 record PhaseResult(
@@ -21,7 +21,7 @@ record PhaseResult(
     Duration elapsed,
     long maxSendLagNanos) {
 
-  /** Returns the number of requests answered with success. */
+  /** Returns the number of requests that succeeded. */
   long succeeded() {
     return latencyMicros.getTotalCount();
   }

@@ -19,6 +19,7 @@ final class ResultTables {
    */
   static String summary(TargetTotals direct, TargetTotals gateway) {
     StringBuilder out = new StringBuilder();
+
     out.append("| Latency (ms) | ")
         .append(direct.name())
         .append(" | ")
@@ -26,12 +27,15 @@ final class ResultTables {
         .append(" | Added by gateway |\n");
     out.append("|---|---:|---:|---:|\n");
     for (double percentile : List.of(50.0, 90.0, 99.0, 99.9)) {
-      double a = direct.percentileMillis(percentile);
-      double b = gateway.percentileMillis(percentile);
-      out.append(row("p" + trim(percentile), a, b));
+      out.append(
+          row(
+              "p" + trim(percentile),
+              direct.percentileMillis(percentile),
+              gateway.percentileMillis(percentile)));
     }
     out.append(row("max", direct.maxMillis(), gateway.maxMillis()));
     out.append('\n');
+
     out.append("| Counts | ")
         .append(direct.name())
         .append(" | ")
