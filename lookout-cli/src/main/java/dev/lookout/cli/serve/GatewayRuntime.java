@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 public final class GatewayRuntime implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GatewayRuntime.class);
 
-  /** Longest wait for the recorder to write what is queued when the gateway stops. */
+  /** Maximum wait for the recorder to write what is queued when the gateway stops. */
   private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
 
   private final DuckDbCallStore store;

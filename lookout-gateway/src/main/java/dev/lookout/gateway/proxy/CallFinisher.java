@@ -42,7 +42,7 @@ public final class CallFinisher {
     metrics.callStarted();
   }
 
-  /** Records a call that Lookout answered itself with one of its own errors. */
+  /** Records a call that Lookout rejected with one of its own errors. */
   void rejected(CallContext call, GatewayError error, String message) {
     if (!call.finish()) {
       return;
@@ -55,7 +55,7 @@ public final class CallFinisher {
   }
 
   /**
-   * Records a call the provider answered or that ended while streaming.
+   * Records a call that reached the provider, however it ended.
    *
    * @param usage usage the provider reported, or empty to estimate it from {@code outputText}
    * @param responseModel model named in the provider's response, or null
@@ -87,7 +87,7 @@ public final class CallFinisher {
     publish(builder.build());
   }
 
-  /** Prices by the model the provider answered with, else by the one requested. */
+  /** Prices by the model named in the response, else by the one requested. */
   private BigDecimal price(String model, String responseModel, TokenUsage usage) {
     if (responseModel != null && !responseModel.isEmpty()) {
       Optional<BigDecimal> cost = prices.cost(responseModel, usage);

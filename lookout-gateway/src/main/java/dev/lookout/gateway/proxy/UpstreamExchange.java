@@ -28,7 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Forwards one recorded call to the provider and passes the answer back chunk by chunk, reading
+ * Forwards one recorded call to the provider and passes the response back chunk by chunk, reading
  * usage on the way. Streams are parsed as they pass, never buffered whole; a non-streamed body is
  * copied aside (up to a limit) to read its usage at the end. Runs on the request's event loop.
  */
@@ -73,13 +73,13 @@ final class UpstreamExchange {
     this.request = request;
   }
 
-  /** Sends {@code body} upstream and wires the answer back to the client. */
+  /** Sends {@code body} upstream and relays the response to the client. */
   void forward(Buffer body) {
     request.response().closeHandler(v -> onClientClosed());
     RequestOptions options = UpstreamRequests.options(settings, request);
     long timeoutMillis = settings.upstreamTimeout().toMillis();
     // One periodic check per call, rather than a new timer per chunk: before the headers it
-    // enforces the timeout on the whole answer, afterwards on the gap between two chunks.
+    // enforces the timeout on the whole response, afterwards on the gap between two chunks.
     timeoutTimer =
         vertx.setPeriodic(Math.max(10, timeoutMillis / 4), id -> checkTimeout(timeoutMillis));
     client
@@ -103,7 +103,7 @@ final class UpstreamExchange {
     if (responseStarted) {
       onBodyFailure(
           new TimeoutException(
-              "Upstream sent no data for " + timeoutMillis + " ms in the middle of its answer"));
+              "Upstream sent no data for " + timeoutMillis + " ms in the middle of its response"));
       if (upstreamRequest != null) {
         upstreamRequest.reset();
       }
@@ -272,7 +272,7 @@ final class UpstreamExchange {
     reply(GatewayError.UPSTREAM_UNREACHABLE, message);
   }
 
-  /** The provider's body broke off after its headers were sent on; the client sees a cut. */
+  /** Records a provider body that broke off after its headers reached the client. */
   private void onBodyFailure(Throwable failure) {
     vertx.cancelTimer(timeoutTimer);
     if (call.finished()) {
