@@ -180,6 +180,12 @@ java_version="$(java -version 2>&1 | head -n 1)"
   echo
   echo "The load generator, the simulator and the gateway are three JVMs sharing these CPUs, so"
   echo "the gateway's numbers include competition for CPU with the other two."
+  if awk -v load="${load_before%% *}" -v cpus="$(nproc)" 'BEGIN {exit !(load > cpus)}'; then
+    echo
+    echo "**Noisy machine:** the 1-minute load average before the run (${load_before%% *}) was above"
+    echo "the number of CPUs ($(nproc)), so other processes competed for them. The tail percentiles"
+    echo "(p90 and above) include those scheduling delays and are upper bounds on the gateway's cost."
+  fi
   echo
   echo "## Latency"
   echo

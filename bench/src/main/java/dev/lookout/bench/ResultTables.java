@@ -8,6 +8,9 @@ final class ResultTables {
   /** One recorded phase, for the per-round table. */
   record RoundRow(int round, String target, PhaseResult result) {}
 
+  /** Send lag above which the summary adds a note; parking a thread overshoots by far less. */
+  static final double SEND_LAG_NOTE_MILLIS = 5;
+
   private ResultTables() {}
 
   /**
@@ -58,6 +61,12 @@ final class ResultTables {
             "| max send lag (ms) | %.3f | %.3f |\n",
             direct.maxSendLagMillis(),
             gateway.maxSendLagMillis()));
+    if (Math.max(direct.maxSendLagMillis(), gateway.maxSendLagMillis()) > SEND_LAG_NOTE_MILLIS) {
+      out.append('\n')
+          .append("The load generator sent some requests late (see max send lag). Their latency")
+          .append(" still counts from the intended send time, so the delay is charged to them,")
+          .append(" but it means the generator itself lost the CPU for that long.\n");
+    }
     return out.toString();
   }
 

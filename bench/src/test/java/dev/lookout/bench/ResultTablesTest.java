@@ -32,6 +32,19 @@ class ResultTablesTest {
   }
 
   @Test
+  void summaryNotesLateSends() {
+    TargetTotals direct = new TargetTotals(OverheadBenchmark.DIRECT);
+    TargetTotals gateway = new TargetTotals(OverheadBenchmark.GATEWAY);
+    direct.add(phase(1_000, 10, 0));
+    Histogram histogram = ConstantRateLoad.newHistogram();
+    histogram.recordValue(1_000);
+    gateway.add(new PhaseResult(histogram, 0, 0, 1, Duration.ofSeconds(1), 50_000_000));
+
+    assertThat(ResultTables.summary(direct, gateway)).contains("sent some requests late");
+    assertThat(ResultTables.summary(direct, direct)).doesNotContain("sent some requests late");
+  }
+
+  @Test
   void totalsSumPhasesAcrossRounds() {
     TargetTotals totals = new TargetTotals(OverheadBenchmark.DIRECT);
     totals.add(phase(1_000, 10, 2));
