@@ -8,7 +8,9 @@ final class ResultTables {
   /** One recorded phase, for the per-round table. */
   record RoundRow(int round, String target, PhaseResult result) {}
 
-  /** Send lag above which the summary adds a note; parking a thread overshoots by far less. */
+  /**
+   * Send lag in milliseconds above which the summary adds a note; a chosen threshold, not measured.
+   */
   static final double SEND_LAG_NOTE_MILLIS = 5;
 
   private ResultTables() {}
