@@ -44,6 +44,7 @@ public final class GatewayServer implements AutoCloseable {
   private final HttpServer server;
   private final HttpClient client;
   private final AtomicInteger inFlight;
+  private final CallFinisher finisher;
   private volatile boolean stopping;
 
   private GatewayServer(
@@ -51,7 +52,9 @@ public final class GatewayServer implements AutoCloseable {
       Vertx vertx,
       HttpServer server,
       HttpClient client,
-      AtomicInteger inFlight) {
+      AtomicInteger inFlight,
+      CallFinisher finisher) {
+    this.finisher = finisher;
     this.settings = settings;
     this.vertx = vertx;
     this.server = server;
@@ -111,7 +114,7 @@ public final class GatewayServer implements AutoCloseable {
                 .setHost(settings.host())
                 .setPort(settings.port())
                 .setCompressionSupported(false));
-    GatewayServer gateway = new GatewayServer(settings, vertx, server, client, inFlight);
+    GatewayServer gateway = new GatewayServer(settings, vertx, server, client, inFlight, finisher);
     server.requestHandler(request -> gateway.route(request, proxy, passThrough, api));
     try {
       server.listen().await(30, TimeUnit.SECONDS);
@@ -127,7 +130,10 @@ public final class GatewayServer implements AutoCloseable {
               + "); choose another port with --port or stop the process that uses it",
           e);
     }
-    LOG.info("gateway: listening on {} and forwarding to {}", gateway.url(), settings.upstream());
+    LOG.info(
+        "gateway: listening on {} and forwarding to {}",
+        gateway.url(),
+        settings.upstreamForDisplay());
     return gateway;
   }
 
@@ -137,6 +143,13 @@ public final class GatewayServer implements AutoCloseable {
       PassThroughHandler passThrough,
       ApiHandler api) {
     String path = request.path();
+    if (hasDotSegment(path)) {
+      ProxyHandler.writeError(
+          request.response(),
+          GatewayError.ROUTE_NOT_FOUND,
+          "Path " + path + " contains '.' or '..' segments; send a normalised path");
+      return;
+    }
     Optional<Endpoint> endpoint = Endpoint.forPath(path);
     if (endpoint.isPresent()) {
       if (request.method() != HttpMethod.POST) {
@@ -146,10 +159,7 @@ public final class GatewayServer implements AutoCloseable {
             request.method() + " " + path + " is not supported; use POST");
       } else if (stopping) {
         request.response().putHeader("connection", "close");
-        ProxyHandler.writeError(
-            request.response(),
-            GatewayError.SHUTTING_DOWN,
-            "The gateway is shutting down; retry against another instance");
+        proxy.rejectWhileStopping(request, endpoint.get());
       } else {
         proxy.handle(request, endpoint.get());
       }
@@ -177,6 +187,15 @@ public final class GatewayServer implements AutoCloseable {
     }
   }
 
+  private static boolean hasDotSegment(String path) {
+    for (String segment : path.split("/", -1)) {
+      if (segment.equals("..") || segment.equals(".")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Returns the port the gateway listens on (the real one when 0 was requested). */
   public int port() {
     return server.actualPort();
@@ -201,6 +220,7 @@ public final class GatewayServer implements AutoCloseable {
       return;
     }
     stopping = true;
+    finisher.markStopping();
     long graceMillis = settings.shutdownGrace().toMillis();
     LOG.info("gateway: stopping; {} calls in flight, waiting up to {} ms", inFlight(), graceMillis);
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(graceMillis);

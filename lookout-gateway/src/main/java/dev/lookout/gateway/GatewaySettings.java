@@ -104,6 +104,18 @@ public record GatewaySettings(
         host, port, upstream, upstreamTimeout, maxBodyBytes, shutdownGrace, value);
   }
 
+  /** Returns the upstream URL for logs and messages, without any user name or password in it. */
+  public String upstreamForDisplay() {
+    if (upstream.getRawUserInfo() == null) {
+      return upstream.toString();
+    }
+    return upstream.getScheme()
+        + "://"
+        + upstream.getHost()
+        + (upstream.getPort() > 0 ? ":" + upstream.getPort() : "")
+        + (upstream.getRawPath() == null ? "" : upstream.getRawPath());
+  }
+
   /** Returns whether the upstream is reached over TLS. */
   public boolean upstreamTls() {
     return "https".equals(upstream.getScheme().toLowerCase(Locale.ROOT));

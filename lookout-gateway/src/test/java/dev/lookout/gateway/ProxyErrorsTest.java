@@ -1,6 +1,7 @@
 package dev.lookout.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lookout.core.record.CallRecord;
@@ -272,6 +273,116 @@ class ProxyErrorsTest {
 
       assertThat(record.errorMessage()).doesNotContain("sk-live-abcdef0123456789");
       assertThat(record.toString()).doesNotContain("abcdef0123456789");
+    }
+  }
+
+  @Test
+  void errorTypeWithKeyIsReplaced() throws Exception {
+    try (GatewayHarness harness = new GatewayHarness()) {
+      harness.upstream.respond(
+          401,
+          "application/json",
+          "{\"error\":{\"message\":\"bad key\",\"code\":\"invalid:sk-live-abcdef0123456789\"}}");
+      harness.post("/v1/chat/completions", CHAT);
+      CallRecord record = harness.awaitRecord(1);
+
+      assertThat(record.errorType()).isEqualTo("http_401");
+      assertThat(harness.get("/metrics").body()).doesNotContain("abcdef0123456789");
+    }
+  }
+
+  @Test
+  void longModelNameIsOtherLabel() throws Exception {
+    try (GatewayHarness harness = new GatewayHarness()) {
+      harness.upstream.respond(400, "application/json", "{\"error\":{\"code\":\"bad\"}}");
+      harness.post(
+          "/v1/chat/completions", "{\"model\":\"" + "m".repeat(5000) + "\",\"messages\":[]}");
+      harness.awaitRecord(1);
+
+      String metrics = harness.get("/metrics").body();
+
+      assertThat(metrics).contains("model=\"other\"");
+      assertThat(metrics).doesNotContain("m".repeat(200));
+    }
+  }
+
+  @Test
+  void trailingJsonIs400() throws Exception {
+    try (GatewayHarness harness = new GatewayHarness()) {
+      HttpResponse<String> response =
+          harness.post("/v1/chat/completions", CHAT + "{\"model\":\"other\"}");
+
+      assertThat(response.statusCode()).isEqualTo(400);
+      assertThat(harness.upstream.requests()).isZero();
+    }
+  }
+
+  @Test
+  void dotSegmentPathIsRejected() throws Exception {
+    try (GatewayHarness harness = new GatewayHarness()) {
+      try (Socket socket = new Socket("127.0.0.1", harness.gateway.port())) {
+        socket
+            .getOutputStream()
+            .write(
+                "GET /v1/models/../../admin HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.UTF_8));
+        String response =
+            new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(response).startsWith("HTTP/1.1 404");
+      }
+      assertThat(harness.upstream.requests()).isZero();
+    }
+  }
+
+  @Test
+  void gzipBodyUsageIsRead() throws Exception {
+    try (GatewayHarness harness = new GatewayHarness()) {
+      byte[] json = Files.readAllBytes(SharedData.path("fixtures/openai/chat_basic.json"));
+      java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+      try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(zipped)) {
+        gzip.write(json);
+      }
+      harness.upstream.handler(
+          (request, body) ->
+              request
+                  .response()
+                  .putHeader("content-type", "application/json")
+                  .putHeader("content-encoding", "gzip")
+                  .end(io.vertx.core.buffer.Buffer.buffer(zipped.toByteArray())));
+      harness.post("/v1/chat/completions", CHAT);
+      CallRecord record = harness.awaitRecord(1);
+
+      assertThat(record.inputTokens()).isEqualTo(16L);
+      assertThat(record.outputTokens()).isEqualTo(12L);
+    }
+  }
+
+  @Test
+  void brokenStreamKeepsTokensSoFar() throws Exception {
+    try (GatewayHarness harness = new GatewayHarness()) {
+      harness.upstream.handler(
+          (request, body) -> {
+            var response =
+                request.response().setChunked(true).putHeader("content-type", "text/event-stream");
+            response.write(
+                "data: {\"id\":\"c\",\"model\":\"gpt-4o\",\"choices\":[{\"index\":0,"
+                    + "\"delta\":{\"content\":\"Hello there, friend\"}}]}\n\n");
+            harness.upstream.vertx().setTimer(50, id -> request.connection().close());
+          });
+      // The client sees the stream cut off, as an IOException from the JDK client.
+      assertThatThrownBy(
+              () ->
+                  harness.post(
+                      "/v1/chat/completions",
+                      "{\"model\":\"gpt-4o\",\"stream\":true,\"messages\":"
+                          + "[{\"role\":\"user\",\"content\":\"Hi\"}]}"))
+          .isInstanceOf(java.io.IOException.class);
+      CallRecord record = harness.awaitRecord(1);
+
+      assertThat(record.status()).isEqualTo(CallStatus.ERROR);
+      assertThat(record.errorType()).isEqualTo("upstream_disconnected");
+      assertThat(record.outputTokens()).isPositive();
     }
   }
 }

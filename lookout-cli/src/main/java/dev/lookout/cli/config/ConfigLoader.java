@@ -30,7 +30,29 @@ public final class ConfigLoader {
   public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofMillis(100);
 
   private static final ObjectMapper YAML =
-      new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+      new ObjectMapper(new YAMLFactory())
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+          .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+  /** Variables Lookout reads; another LOOKOUT_* variable is probably a typo and is reported. */
+  private static final java.util.Set<String> KNOWN_VARIABLES =
+      java.util.Set.of(
+          "LOOKOUT_CONFIG",
+          "LOOKOUT_HOST",
+          "LOOKOUT_PORT",
+          "LOOKOUT_UPSTREAM",
+          "LOOKOUT_DATA",
+          "LOOKOUT_UPSTREAM_TIMEOUT",
+          "LOOKOUT_MAX_BODY_BYTES",
+          "LOOKOUT_SHUTDOWN_GRACE",
+          "LOOKOUT_RECORDER_QUEUE_CAPACITY",
+          "LOOKOUT_RECORDER_BATCH_SIZE",
+          "LOOKOUT_RECORDER_FLUSH_INTERVAL",
+          "LOOKOUT_METRICS_LABEL_CAP",
+          "LOOKOUT_INJECT_STREAM_USAGE",
+          "LOOKOUT_LOG_LEVEL",
+          "LOOKOUT_JAVA_OPTS");
 
   private final Map<String, String> env;
 
@@ -44,6 +66,15 @@ public final class ConfigLoader {
    * @throws IllegalArgumentException if the file cannot be read or a value is invalid
    */
   public ServeConfig load(ServeOptions flags) {
+    for (String name : env.keySet()) {
+      if (name.startsWith("LOOKOUT_") && !KNOWN_VARIABLES.contains(name)) {
+        throw new IllegalArgumentException(
+            "Unknown environment variable "
+                + name
+                + "; known ones: "
+                + new java.util.TreeSet<>(KNOWN_VARIABLES));
+      }
+    }
     ConfigFile file = readFile(configPath(flags));
     ConfigFile.Recorder recorder =
         file.recorder() != null ? file.recorder() : new ConfigFile.Recorder(null, null, null);
@@ -159,10 +190,35 @@ public final class ConfigLoader {
               + "; known keys: "
               + e.getKnownPropertyIds(),
           e);
+    } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+      throw new IllegalArgumentException(
+          "Invalid value for key '"
+              + keyPath(e)
+              + "' in "
+              + path
+              + " (expected "
+              + e.getTargetType().getSimpleName()
+              + "); see the configuration table in the README",
+          e);
     } catch (IOException e) {
       throw new IllegalArgumentException(
           "Cannot read configuration file " + path + ": " + e.getMessage(), e);
     }
+  }
+
+  private static String keyPath(com.fasterxml.jackson.databind.JsonMappingException e) {
+    StringBuilder key = new StringBuilder();
+    for (var reference : e.getPath()) {
+      if (reference.getFieldName() != null) {
+        if (key.length() > 0) {
+          key.append('.');
+        }
+        key.append(reference.getFieldName());
+      } else {
+        key.append('[').append(reference.getIndex()).append(']');
+      }
+    }
+    return key.toString();
   }
 
   private String pick(String flag, String envName, String fileValue, String fallback) {

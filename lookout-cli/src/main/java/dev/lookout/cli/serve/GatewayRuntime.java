@@ -49,14 +49,14 @@ public final class GatewayRuntime implements AutoCloseable {
 
   /** Opens the store, starts the recorder and the gateway. */
   public static GatewayRuntime start(ServeConfig config) {
+    // Validated before the store is opened, so a bad setting creates no files.
+    RecorderSettings recorderSettings =
+        RecorderSettings.defaults()
+            .withQueueCapacity(config.queueCapacity())
+            .withMaxBatchSize(config.batchSize())
+            .withFlushInterval(config.flushInterval());
     DuckDbCallStore store = DuckDbCallStore.open(config.dataDir());
-    Recorder recorder =
-        new Recorder(
-            store,
-            RecorderSettings.defaults()
-                .withQueueCapacity(config.queueCapacity())
-                .withMaxBatchSize(config.batchSize())
-                .withFlushInterval(config.flushInterval()));
+    Recorder recorder = new Recorder(store, recorderSettings);
     restoreSpend(store, config.access());
     GatewayMetrics metrics = new GatewayMetrics(config.labelCap());
     metrics.registerRecorder(recorder::written, recorder::dropped, recorder::queued);

@@ -33,7 +33,8 @@ public final class ServeCommand implements Callable<Integer> {
                 },
                 "lookout-shutdown"));
     String url = runtime.gateway().url();
-    System.out.println("Lookout gateway on " + url + " -> " + config.gateway().upstream());
+    System.out.println(
+        "Lookout gateway on " + url + " -> " + config.gateway().upstreamForDisplay());
     System.out.println("  OpenAI base URL:  " + url + "/v1");
     System.out.println("  Metrics:          " + url + "/metrics");
     System.out.println("  Report (JSON):    " + url + "/api/v1/report?since=24h&by=model");

@@ -6,11 +6,16 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Caps the distinct values of one metric label so a caller cannot explode the cardinality of the
  * metrics by sending many model or template names. The first {@code max} distinct values are kept;
- * every later one is reported as {@value #OTHER}. A missing value is reported as {@value #NONE}.
+ * every later one is reported as {@value #OTHER}, and so is a value longer than {@value
+ * #MAX_VALUE_CHARS} characters, so that neither the number nor the size of label values is
+ * unbounded. A missing value is reported as {@value #NONE}.
  */
 public final class LabelCap {
   public static final String OTHER = "other";
   public static final String NONE = "none";
+
+  /** Longest label value kept; model and template names are far shorter in practice. */
+  public static final int MAX_VALUE_CHARS = 128;
 
   private final int max;
   private final Set<String> seen = ConcurrentHashMap.newKeySet();
@@ -26,6 +31,9 @@ public final class LabelCap {
   public String apply(String value) {
     if (value == null || value.isEmpty()) {
       return NONE;
+    }
+    if (value.length() > MAX_VALUE_CHARS) {
+      return OTHER;
     }
     if (seen.contains(value)) {
       return value;

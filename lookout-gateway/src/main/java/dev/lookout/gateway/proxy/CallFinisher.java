@@ -28,6 +28,10 @@ public final class CallFinisher {
   /** Most distinct unpriced models warned about; later ones are only counted in metrics. */
   private static final int MAX_UNPRICED_WARNINGS = 1000;
 
+  private static final int MAX_ERROR_TYPE_CHARS = 64;
+  private static final java.util.regex.Pattern ERROR_TYPE =
+      java.util.regex.Pattern.compile("[A-Za-z0-9_.-]+");
+
   private final CallSink sink;
   private final GatewayMetrics metrics;
   private final PriceTable prices;
@@ -49,6 +53,17 @@ public final class CallFinisher {
     this.estimator = estimator;
     this.inFlight = inFlight;
     this.access = access;
+  }
+
+  private volatile boolean stopping;
+
+  /** Notes that the gateway is stopping, so calls cut from now on are not blamed on clients. */
+  public void markStopping() {
+    stopping = true;
+  }
+
+  boolean stopping() {
+    return stopping;
   }
 
   void started() {
@@ -89,9 +104,13 @@ public final class CallFinisher {
     CallRecordBuilder builder =
         call.recordBuilder(status, httpStatus)
             .responseModel(responseModel)
-            .errorType(errorType)
+            .errorType(cleanErrorType(errorType, httpStatus))
             .errorMessage(Secrets.scrub(errorMessage));
-    boolean billed = status == CallStatus.SUCCESS || status == CallStatus.CANCELLED;
+    // A call that streamed some output before it failed was still billed for it.
+    boolean billed =
+        status == CallStatus.SUCCESS
+            || status == CallStatus.CANCELLED
+            || (outputText != null && !outputText.isEmpty());
     if (usage.isPresent() || billed) {
       TokenUsage tokens =
           usage.orElseGet(
@@ -101,6 +120,21 @@ public final class CallFinisher {
       access.charge(call.owner, cost, call.timestamp);
     }
     publish(builder.build());
+  }
+
+  /**
+   * Returns the provider's error name when it is a short identifier, else {@code http_<status>}:
+   * the value becomes a metric label and a stored column, so it must not carry free text such as an
+   * echoed key.
+   */
+  static String cleanErrorType(String errorType, int httpStatus) {
+    if (errorType == null) {
+      return null;
+    }
+    if (errorType.length() <= MAX_ERROR_TYPE_CHARS && ERROR_TYPE.matcher(errorType).matches()) {
+      return errorType;
+    }
+    return "http_" + httpStatus;
   }
 
   /** Prices by the model named in the response, else by the one requested. */

@@ -40,13 +40,13 @@ public final class PassThroughHandler {
                   "proxy: {} {} to upstream {} failed: {}",
                   request.method(),
                   request.path(),
-                  settings.upstream(),
+                  settings.upstreamForDisplay(),
                   failure.toString());
               ProxyHandler.writeError(
                   request.response(),
                   GatewayError.UPSTREAM_UNREACHABLE,
                   "Upstream "
-                      + settings.upstream()
+                      + settings.upstreamForDisplay()
                       + " is unreachable: "
                       + failure.getMessage()
                       + "; check --upstream and that the provider is up");

@@ -30,7 +30,12 @@ public final class ProxyHandler {
   public static final String REQUEST_ID_HEADER = "x-lookout-request-id";
 
   private static final Logger LOG = LoggerFactory.getLogger(ProxyHandler.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Rejects a second value after the JSON object, which a provider would parse differently. */
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   private final Vertx vertx;
   private final HttpClient client;
@@ -116,7 +121,7 @@ public final class ProxyHandler {
           request,
           GatewayError.INVALID_JSON,
           "Request body must be a JSON object, got "
-              + (json == null
+              + (json == null || json.isMissingNode()
                   ? "an empty body"
                   : json.getNodeType().toString().toLowerCase(Locale.ROOT))
               + "; send {\"model\": ..., ...}");
@@ -176,6 +181,18 @@ public final class ProxyHandler {
         && call.stream
         && call.endpoint != Endpoint.EMBEDDINGS
         && !json.path("stream_options").path("include_usage").asBoolean(false);
+  }
+
+  /** Records and rejects a call that arrived while the gateway stops. */
+  public void rejectWhileStopping(HttpServerRequest request, Endpoint endpoint) {
+    CallContext call = new CallContext(endpoint);
+    finisher.started();
+    request.response().putHeader(REQUEST_ID_HEADER, call.requestId);
+    reject(
+        call,
+        request,
+        GatewayError.SHUTTING_DOWN,
+        "The gateway is shutting down; retry against another instance");
   }
 
   private void rejectTooLarge(CallContext call, HttpServerRequest request, long bytes) {

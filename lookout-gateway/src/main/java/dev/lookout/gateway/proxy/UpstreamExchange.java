@@ -50,6 +50,7 @@ final class UpstreamExchange {
   private final SseParser sse = new SseParser(event -> onEvent(event.event(), event.data()));
   private Buffer copied = Buffer.buffer();
   private InjectedUsageFilter usageFilter;
+  private String contentEncoding;
   private HttpClientRequest upstreamRequest;
   private long timeoutTimer = -1;
   private boolean responseStarted;
@@ -77,7 +78,8 @@ final class UpstreamExchange {
   /** Sends {@code body} upstream and relays the response to the client. */
   void forward(Buffer body) {
     request.response().closeHandler(v -> onClientClosed());
-    RequestOptions options = UpstreamRequests.options(settings, request);
+    RequestOptions options =
+        UpstreamRequests.options(settings, request, call.endpoint.path() + query(request));
     long timeoutMillis = settings.upstreamTimeout().toMillis();
     // One periodic check per call, rather than a new timer per chunk: before the headers it
     // enforces the timeout on the whole response, afterwards on the gap between two chunks.
@@ -113,6 +115,11 @@ final class UpstreamExchange {
     }
   }
 
+  private static String query(HttpServerRequest request) {
+    String query = request.query();
+    return query == null || query.isEmpty() ? "" : "?" + query;
+  }
+
   private void onResponse(HttpClientResponse upstream) {
     lastChunkNanos = System.nanoTime();
     if (call.finished()) {
@@ -125,9 +132,18 @@ final class UpstreamExchange {
     response.setStatusCode(upstream.statusCode());
     ForwardHeaders.copyResponse(upstream.headers(), response.headers());
     String contentType = upstream.getHeader(HttpHeaders.CONTENT_TYPE);
+    contentEncoding = upstream.getHeader(HttpHeaders.CONTENT_ENCODING);
     eventStream =
         contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("text/event-stream");
     call.stream = call.stream || eventStream;
+    if (eventStream && contentEncoding != null && !contentEncoding.equalsIgnoreCase("identity")) {
+      // NOTE: a compressed stream is passed through unread; its tokens are estimated.
+      upstreamWarnings.warn(
+          "proxy: request {} stream is {}-encoded although the gateway asked for none, so its"
+              + " usage cannot be read",
+          call.requestId,
+          contentEncoding);
+    }
     if (eventStream && call.usageInjected) {
       usageFilter = new InjectedUsageFilter();
     }
@@ -232,14 +248,30 @@ final class UpstreamExchange {
   }
 
   private JsonNode parseCopied() {
-    if (copied == null || copied.length() == 0) {
+    if (copied == null) {
+      upstreamWarnings.warn(
+          "proxy: request {} response is over {} bytes, so its usage was not read and its output"
+              + " tokens are recorded as 0",
+          call.requestId,
+          MAX_COPIED_RESPONSE_BYTES);
+      return MissingNode.getInstance();
+    }
+    if (copied.length() == 0) {
       return MissingNode.getInstance();
     }
     try {
-      JsonNode node = JSON.readTree(copied.getBytes());
+      byte[] bytes = copied.getBytes();
+      if (contentEncoding != null && contentEncoding.toLowerCase(Locale.ROOT).contains("gzip")) {
+        bytes = Gzip.decompress(bytes, MAX_COPIED_RESPONSE_BYTES);
+      }
+      JsonNode node = JSON.readTree(bytes);
       return node == null ? MissingNode.getInstance() : node;
     } catch (IOException e) {
-      LOG.debug("proxy: request {} response body is not JSON: {}", call.requestId, e.getMessage());
+      upstreamWarnings.warn(
+          "proxy: request {} response body could not be read as JSON ({}), so its usage is"
+              + " estimated from the request",
+          call.requestId,
+          e.getMessage());
       return MissingNode.getInstance();
     }
   }
@@ -251,7 +283,7 @@ final class UpstreamExchange {
     }
     String message =
         "Upstream "
-            + settings.upstream()
+            + settings.upstreamForDisplay()
             + " did not answer within "
             + settings.upstreamTimeout().toMillis()
             + " ms; raise upstream_timeout or check the provider's status";
@@ -275,7 +307,7 @@ final class UpstreamExchange {
     }
     String message =
         "Upstream "
-            + settings.upstream()
+            + settings.upstreamForDisplay()
             + " is unreachable: "
             + failure.getMessage()
             + "; check --upstream and that the provider is up";
@@ -295,7 +327,6 @@ final class UpstreamExchange {
         call.requestId,
         (System.nanoTime() - call.startNanos) / 1_000_000,
         failure.toString());
-    request.response().reset();
     finisher.completed(
         call,
         timedOut ? CallStatus.TIMEOUT : CallStatus.ERROR,
@@ -305,6 +336,9 @@ final class UpstreamExchange {
         stream.responseModel(),
         timedOut ? "upstream_timeout" : "upstream_disconnected",
         failure.getMessage());
+    // Recorded first: the reset runs the close handler at once. HTTP/2 code 2 (INTERNAL_ERROR)
+    // tells the client the stream broke; over HTTP/1.1 the connection is closed.
+    request.response().reset(2);
   }
 
   private static boolean isTimeout(Throwable failure) {
@@ -318,7 +352,11 @@ final class UpstreamExchange {
       return;
     }
     vertx.cancelTimer(timeoutTimer);
-    LOG.debug("proxy: request {} cancelled by the client", call.requestId);
+    boolean shutdown = finisher.stopping();
+    LOG.debug(
+        "proxy: request {} cut before its response was complete ({})",
+        call.requestId,
+        shutdown ? "gateway stopping" : "client closed the connection");
     finisher.completed(
         call,
         CallStatus.CANCELLED,
@@ -326,8 +364,10 @@ final class UpstreamExchange {
         stream.usage(),
         eventStream ? stream.outputText() : "",
         stream.responseModel(),
-        "client_disconnected",
-        "The client closed the connection before the response was complete");
+        shutdown ? "gateway_shutdown" : "client_disconnected",
+        shutdown
+            ? "The gateway stopped before the response was complete; shutdown_grace ran out"
+            : "The client closed the connection before the response was complete");
     if (upstreamRequest != null) {
       upstreamRequest.reset();
     }

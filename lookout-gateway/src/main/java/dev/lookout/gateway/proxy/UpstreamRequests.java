@@ -9,12 +9,17 @@ final class UpstreamRequests {
   private UpstreamRequests() {}
 
   static RequestOptions options(GatewaySettings settings, HttpServerRequest request) {
+    return options(settings, request, request.uri());
+  }
+
+  /** Builds the upstream request with {@code uri} (path and query) in place of the client's. */
+  static RequestOptions options(GatewaySettings settings, HttpServerRequest request, String uri) {
     return new RequestOptions()
         .setMethod(request.method())
         .setHost(settings.upstream().getHost())
         .setPort(settings.upstreamPort())
         .setSsl(settings.upstreamTls())
-        .setURI(upstreamUri(settings.upstreamBasePath(), request.uri()));
+        .setURI(upstreamUri(settings.upstreamBasePath(), uri));
   }
 
   /**
