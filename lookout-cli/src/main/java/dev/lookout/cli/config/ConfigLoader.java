@@ -1,6 +1,7 @@
 package dev.lookout.cli.config;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -138,9 +139,11 @@ public final class ConfigLoader {
                 str(recorder.batchSize()),
                 String.valueOf(DEFAULT_BATCH_SIZE)));
     Duration flushInterval =
-        DurationText.parse(
+        positive(
             "recorder.flush_interval",
-            pick(null, "LOOKOUT_RECORDER_FLUSH_INTERVAL", recorder.flushInterval(), "100ms"));
+            DurationText.parse(
+                "recorder.flush_interval",
+                pick(null, "LOOKOUT_RECORDER_FLUSH_INTERVAL", recorder.flushInterval(), "100ms")));
     int labelCap =
         integer(
             "metrics.label_cap",
@@ -176,10 +179,17 @@ public final class ConfigLoader {
     }
     if (!Files.isRegularFile(path)) {
       throw new IllegalArgumentException(
-          "Configuration file " + path.toAbsolutePath() + " does not exist; check --config");
+          "Configuration file "
+              + path.toAbsolutePath()
+              + " does not exist; check --config or LOOKOUT_CONFIG");
     }
     try {
-      ConfigFile file = YAML.readValue(path.toFile(), ConfigFile.class);
+      JsonNode tree = YAML.readTree(path.toFile());
+      // An empty file, or one with only comments, means the defaults.
+      if (tree == null || tree.isMissingNode() || tree.isNull()) {
+        return ConfigFile.empty();
+      }
+      ConfigFile file = YAML.treeToValue(tree, ConfigFile.class);
       return file == null ? ConfigFile.empty() : file;
     } catch (UnrecognizedPropertyException e) {
       throw new IllegalArgumentException(
@@ -243,6 +253,13 @@ public final class ConfigLoader {
       throw new IllegalArgumentException(
           setting + " must be a whole number, got '" + text + "'", e);
     }
+  }
+
+  private static Duration positive(String setting, Duration value) {
+    if (value.isZero()) {
+      throw new IllegalArgumentException(setting + " must be above 0, got 0; for example 100ms");
+    }
+    return value;
   }
 
   private static boolean bool(String setting, String text) {

@@ -79,6 +79,9 @@ public final class ReportCommand implements Callable<Integer> {
               + data.toAbsolutePath()
               + "; pass --data DIR where lookout serve keeps its store, or --gateway URL");
     }
+    // The store's open and close lines are for servers; a one-shot report keeps stderr quiet.
+    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("dev.lookout.store"))
+        .setLevel(ch.qos.logback.classic.Level.WARN);
     try (DuckDbCallStore store = DuckDbCallStore.open(data)) {
       return store.report(new ReportQuery(Instant.now().minus(window), group));
     }

@@ -114,4 +114,60 @@ class ConfigLoaderTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("nope.yaml");
   }
+
+  @Test
+  void floatPortIsRejected() throws Exception {
+    Path file = yaml("port: 9000.5\n");
+
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(flags(file)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'port'");
+  }
+
+  @Test
+  void duplicateKeyIsRejected() throws Exception {
+    Path file = yaml("port: 9000\nport: 9001\n");
+
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(flags(file)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("port");
+  }
+
+  @Test
+  void typeErrorNamesNestedKey() throws Exception {
+    Path file = yaml("recorder:\n  queue_capacity: lots\n");
+
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(flags(file)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("recorder.queue_capacity");
+  }
+
+  @Test
+  void unknownVariableIsRejected() {
+    assertThatThrownBy(() -> new ConfigLoader(Map.of("LOOKOUT_PROT", "1")).load(flags(null)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("LOOKOUT_PROT");
+  }
+
+  @Test
+  void budgetsAreRead() throws Exception {
+    Path file =
+        yaml(
+            "users:\n  - id: alice\n    team: search\n"
+                + "budgets:\n  - scope: team\n    id: search\n    daily_usd: 10.50\n");
+
+    ServeConfig config = new ConfigLoader(Map.of()).load(flags(file));
+
+    assertThat(config.access().ledger().budgets()).hasSize(1);
+    assertThat(config.access().ledger().budgets().get(0).dailyUsd()).isEqualByComparingTo("10.50");
+  }
+
+  @Test
+  void badBudgetScopeIsNamed() throws Exception {
+    Path file = yaml("budgets:\n  - scope: org\n    id: x\n    daily_usd: 1\n");
+
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(flags(file)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'org'");
+  }
 }

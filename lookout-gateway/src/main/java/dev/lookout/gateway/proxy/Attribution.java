@@ -23,7 +23,7 @@ public record Attribution(
   /** Most metadata entries kept per call; the store is not a place for large documents. */
   public static final int MAX_METADATA_ENTRIES = 32;
 
-  /** Longest metadata value kept, in characters; longer values are cut. */
+  /** Longest metadata key or value kept, in characters; longer ones are cut. */
   public static final int MAX_METADATA_VALUE_CHARS = 256;
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -75,7 +75,7 @@ public record Attribution(
       var field = fields.next();
       JsonNode value = field.getValue();
       String text = value.isTextual() ? value.asText() : value.toString();
-      metadata.put(field.getKey(), abbreviate(text));
+      metadata.put(abbreviate(field.getKey()), abbreviate(text));
     }
   }
 

@@ -191,17 +191,20 @@ final class UpstreamExchange {
     }
     // Over HTTP/2 the response's close handler runs inside end(); it must not see a cancel.
     responseEnded = true;
-    if (usageFilter != null) {
-      response.end(usageFilter.finish());
-    } else {
-      response.end();
-    }
+    Buffer rest = usageFilter != null ? usageFilter.finish() : null;
+    // The record is handed over before the last byte goes out, so a client that has seen the
+    // whole response can rely on its record being with the recorder.
     int status = upstream.statusCode();
     if (eventStream) {
       sse.finish();
       finishStream(status);
     } else {
       finishBody(status);
+    }
+    if (rest != null) {
+      response.end(rest);
+    } else {
+      response.end();
     }
   }
 

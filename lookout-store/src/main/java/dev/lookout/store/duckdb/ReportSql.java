@@ -25,7 +25,8 @@ final class ReportSql {
           + "coalesce(sum(output_tokens), 0), "
           // sum over DECIMAL(38,12) stays DECIMAL(38,12), so the total is exact.
           + "coalesce(sum(cost_usd), 0), "
-          + "quantile_cont(latency_ms, [0.5, 0.95, 0.99])";
+          + "quantile_cont(latency_ms, [0.5, 0.95, 0.99]), "
+          + "count(*) FILTER (WHERE cost_usd IS NULL AND input_tokens IS NOT NULL)";
 
   private ReportSql() {}
 
@@ -88,7 +89,8 @@ final class ReportSql {
         cost,
         percentiles[0],
         percentiles[1],
-        percentiles[2]);
+        percentiles[2],
+        row.getLong(8));
   }
 
   /** Returns p50, p95 and p99, or three NaNs when the group had no rows. */

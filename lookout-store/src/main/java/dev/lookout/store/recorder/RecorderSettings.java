@@ -34,11 +34,11 @@ public record RecorderSettings(
   public RecorderSettings {
     if (queueCapacity < 1) {
       throw new IllegalArgumentException(
-          "Invalid recorder queue capacity " + queueCapacity + ": it must be at least 1");
+          "recorder.queue_capacity must be at least 1, got " + queueCapacity);
     }
     if (maxBatchSize < 1) {
       throw new IllegalArgumentException(
-          "Invalid recorder max batch size " + maxBatchSize + ": it must be at least 1");
+          "recorder.batch_size must be at least 1, got " + maxBatchSize);
     }
     requirePositive("flush interval", flushInterval);
     requirePositive("retry initial backoff", retryInitialBackoff);

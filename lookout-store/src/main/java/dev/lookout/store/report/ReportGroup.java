@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param p50Ms median latency in milliseconds, interpolated linearly between records
  * @param p95Ms 95th percentile latency in milliseconds, interpolated linearly
  * @param p99Ms 99th percentile latency in milliseconds, interpolated linearly
+ * @param unpricedCalls calls with token counts but no price for their model; their cost is missing
+ *     from {@code costUsd}
  */
 public record ReportGroup(
     String key,
@@ -29,10 +31,25 @@ public record ReportGroup(
     BigDecimal costUsd,
     double p50Ms,
     double p95Ms,
-    double p99Ms) {
+    double p99Ms,
+    long unpricedCalls) {
 
   /** Key of the group of calls whose grouped field is null. */
   public static final String NONE_KEY = "(none)";
+
+  /** Returns a group in which every call with token counts was priced. */
+  public ReportGroup(
+      String key,
+      long calls,
+      long errors,
+      long inputTokens,
+      long outputTokens,
+      BigDecimal costUsd,
+      double p50Ms,
+      double p95Ms,
+      double p99Ms) {
+    this(key, calls, errors, inputTokens, outputTokens, costUsd, p50Ms, p95Ms, p99Ms, 0);
+  }
 
   public ReportGroup {
     Objects.requireNonNull(costUsd, "ReportGroup.costUsd must not be null; use zero");

@@ -74,13 +74,15 @@ public final class ReportJson {
     putPercentile(latency, "p50", group.p50Ms());
     putPercentile(latency, "p95", group.p95Ms());
     putPercentile(latency, "p99", group.p99Ms());
+    node.put("unpriced_calls", group.unpricedCalls());
   }
 
   private static void putPercentile(ObjectNode node, String name, double value) {
     if (Double.isNaN(value)) {
       node.putNull(name);
     } else {
-      node.put(name, value);
+      // Microseconds are the finest a gateway's latency means anything at.
+      node.put(name, Math.round(value * 1000.0) / 1000.0);
     }
   }
 
@@ -104,7 +106,8 @@ public final class ReportJson {
         costUsd,
         readPercentile(require(latency, "p50", where)),
         readPercentile(require(latency, "p95", where)),
-        readPercentile(require(latency, "p99", where)));
+        readPercentile(require(latency, "p99", where)),
+        node.path("unpriced_calls").asLong(0));
   }
 
   private static double readPercentile(JsonNode node) {

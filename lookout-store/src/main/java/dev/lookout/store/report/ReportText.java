@@ -14,7 +14,15 @@ public final class ReportText {
   public static final String TOTAL_KEY = "TOTAL";
 
   private static final String[] VALUE_HEADERS = {
-    "calls", "errors", "input_tokens", "output_tokens", "cost_usd", "p50_ms", "p95_ms", "p99_ms"
+    "calls",
+    "errors",
+    "input_tokens",
+    "output_tokens",
+    "cost_usd",
+    "p50_ms",
+    "p95_ms",
+    "p99_ms",
+    "unpriced_calls"
   };
 
   private ReportText() {}
@@ -83,6 +91,7 @@ public final class ReportText {
       latency(group.p50Ms(), forTable),
       latency(group.p95Ms(), forTable),
       latency(group.p99Ms(), forTable),
+      String.valueOf(group.unpricedCalls()),
     };
   }
 

@@ -21,13 +21,13 @@ class RecorderSettingsTest {
   void zeroCapacityRejectedWithName() {
     assertThatThrownBy(() -> RecorderSettings.defaults().withQueueCapacity(0))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("queue capacity 0");
+        .hasMessageContaining("recorder.queue_capacity must be at least 1, got 0");
   }
 
   @Test
   void zeroBatchRejectedWithName() {
     assertThatThrownBy(() -> RecorderSettings.defaults().withMaxBatchSize(0))
-        .hasMessageContaining("max batch size 0");
+        .hasMessageContaining("recorder.batch_size must be at least 1, got 0");
   }
 
   @Test

@@ -34,7 +34,14 @@ class ReportJsonTest {
     assertThat(group.fieldNames())
         .toIterable()
         .containsExactly(
-            "key", "calls", "errors", "input_tokens", "output_tokens", "cost_usd", "latency_ms");
+            "key",
+            "calls",
+            "errors",
+            "input_tokens",
+            "output_tokens",
+            "cost_usd",
+            "latency_ms",
+            "unpriced_calls");
     assertThat(group.get("latency_ms").fieldNames())
         .toIterable()
         .containsExactly("p50", "p95", "p99");

@@ -27,14 +27,15 @@ class ReportTextTest {
     String[] lines = ReportText.csv(REPORT, GroupBy.USER).split("\r\n");
 
     assertThat(lines[0])
-        .isEqualTo("user,calls,errors,input_tokens,output_tokens,cost_usd,p50_ms,p95_ms,p99_ms");
+        .isEqualTo(
+            "user,calls,errors,input_tokens,output_tokens,cost_usd,p50_ms,p95_ms,p99_ms,unpriced_calls");
   }
 
   @Test
   void csvEndsWithTotal() {
     String[] lines = ReportText.csv(REPORT, GroupBy.MODEL).split("\r\n");
 
-    assertThat(lines[3]).isEqualTo("TOTAL,12,2,1010,220,1.750000000,9.0,19.0,29.0");
+    assertThat(lines[3]).isEqualTo("TOTAL,12,2,1010,220,1.750000000,9.0,19.0,29.0,0");
   }
 
   @Test
@@ -43,7 +44,7 @@ class ReportTextTest {
         new ReportGroup(null, 0, 0, 0, 0, BigDecimal.ZERO, Double.NaN, Double.NaN, Double.NaN);
     String csv = ReportText.csv(new Report(List.of(), empty), GroupBy.MODEL);
 
-    assertThat(csv.split("\r\n")[1]).isEqualTo("TOTAL,0,0,0,0,0.000000000,,,");
+    assertThat(csv.split("\r\n")[1]).isEqualTo("TOTAL,0,0,0,0,0.000000000,,,,0");
   }
 
   @Test
