@@ -14,10 +14,10 @@ public final class ServeOptions {
       description = "YAML configuration file (default: ./lookout.yaml when it exists).")
   public Path config;
 
-  @Option(names = "--host", description = "Interface to bind (default: 127.0.0.1).")
+  @Option(names = "--host", paramLabel = "HOST", description = "Interface to bind (default: 127.0.0.1).")
   public String host;
 
-  @Option(names = "--port", description = "TCP port to listen on (default: 8080).")
+  @Option(names = "--port", paramLabel = "PORT", description = "TCP port to listen on (default: 8080).")
   public Integer port;
 
   @Option(

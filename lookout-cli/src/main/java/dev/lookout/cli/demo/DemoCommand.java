@@ -35,34 +35,40 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Replay bundled real LLM traffic through a local gateway and print the report.",
-      "Nothing leaves this machine: the upstream is a local simulator."
+      "Nothing leaves this machine: the upstream is a local simulator, whatever --upstream says."
     })
 public final class DemoCommand implements Callable<Integer> {
   @Mixin ServeOptions options = new ServeOptions();
 
   @Option(
       names = "--limit",
+      paramLabel = "N",
       description = "Replay at most this many records, 0 for all (default: 0).")
   int limit;
 
-  @Option(names = "--concurrency", description = "Requests in flight at once (default: 32).")
+  @Option(names = "--concurrency",
+      paramLabel = "N", description = "Requests in flight at once (default: 32).")
   int concurrency = 32;
 
   @Option(
       names = "--stream-ratio",
+      paramLabel = "FRACTION",
       description = "Fraction of requests sent as streams, 0 to 1 (default: 0.5).")
   double streamRatio = 0.5;
 
-  @Option(names = "--users", description = "Distinct user ids to spread calls over (default: 20).")
+  @Option(names = "--users",
+      paramLabel = "N", description = "Distinct user ids to spread calls over (default: 20).")
   int users = 20;
 
   @Option(
       names = "--sim-ttft-ms",
+      paramLabel = "MS",
       description = "Simulated time to first token, in milliseconds (default: 40).")
   long ttftMs = 40;
 
   @Option(
       names = "--sim-tokens-per-second",
+      paramLabel = "N",
       description = "Simulated token rate of each stream (default: 2000).")
   double tokensPerSecond = 2000;
 
