@@ -149,8 +149,8 @@ public final class PriceTable {
 
   /**
    * Returns a table that also resolves each key of {@code modelAliases} as its value, for names
-   * that only a deployment knows: {@code {"prod-chat": "azure/gpt-4o"}}. A configured alias wins
-   * over an entry of the same name.
+   * that exist only in one deployment: {@code {"prod-chat": "azure/gpt-4o"}}. A configured alias
+   * wins over an entry of the same name.
    *
    * @throws IllegalArgumentException when a target does not resolve to an entry of this table
    */
@@ -202,7 +202,7 @@ public final class PriceTable {
 
   /**
    * Returns the exact cost of {@code usage} on {@code model}, at batch prices when {@code batch} is
-   * set, or empty when unpriced ({@link #quote} says why).
+   * set, or empty when unpriced ({@link #quote} returns the reason).
    */
   public Optional<BigDecimal> cost(String model, TokenUsage usage, boolean batch) {
     return Optional.ofNullable(quote(model, usage, batch).costUsd());
