@@ -3,6 +3,7 @@ package dev.lookout.core.pricing;
 import dev.lookout.core.usage.TokenUsage;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Optional;
 
 /**
  * Price of one model, in USD per million tokens.
@@ -20,10 +21,13 @@ import java.time.LocalDate;
  * @param cacheWrite price of a prompt token written to the prompt cache (Anthropic's 5-minute
  *     write), or null when writes cost {@code input}
  * @param cacheWriteOneHour price of a prompt token written to Anthropic's 1-hour cache, or null
- *     when not listed
+ *     when not listed (a call with 1-hour writes is then unpriced)
  * @param reasoning price of a reasoning token when it differs from {@code output}, or null
  * @param longContext the higher prices that apply to the whole call once its input passes a
  *     threshold, or null when the model has a single tier
+ * @param batchInput price of an uncached prompt token sent through the provider's batch API, or
+ *     null when no batch price is listed
+ * @param batchOutput price of a completion token returned by the provider's batch API, or null
  * @param effectiveDate the date on which the source listed this price as current
  * @param source where the price was taken from
  */
@@ -37,10 +41,10 @@ public record ModelPrice(
     BigDecimal cacheWriteOneHour,
     BigDecimal reasoning,
     LongContextPrice longContext,
+    BigDecimal batchInput,
+    BigDecimal batchOutput,
     LocalDate effectiveDate,
     String source) {
-
-  private static final int PER_MILLION_DIGITS = 6;
 
   public ModelPrice {
     if (model == null || model.isBlank()) {
@@ -48,43 +52,79 @@ public record ModelPrice(
     }
     requirePrice(model, "input", input);
     requirePrice(model, "output", output);
+    requireNonNegative(model, "cached_input", cachedInput);
+    requireNonNegative(model, "cache_write", cacheWrite);
+    requireNonNegative(model, "cache_write_1h", cacheWriteOneHour);
+    requireNonNegative(model, "reasoning", reasoning);
+    requireNonNegative(model, "batch_input", batchInput);
+    requireNonNegative(model, "batch_output", batchOutput);
+  }
+
+  /** Creates a price without batch prices. */
+  public ModelPrice(
+      String model,
+      String provider,
+      BigDecimal input,
+      BigDecimal output,
+      BigDecimal cachedInput,
+      BigDecimal cacheWrite,
+      BigDecimal cacheWriteOneHour,
+      BigDecimal reasoning,
+      LongContextPrice longContext,
+      LocalDate effectiveDate,
+      String source) {
+    this(
+        model,
+        provider,
+        input,
+        output,
+        cachedInput,
+        cacheWrite,
+        cacheWriteOneHour,
+        reasoning,
+        longContext,
+        null,
+        null,
+        effectiveDate,
+        source);
   }
 
   /**
-   * Returns the exact cost of {@code usage} in USD, without rounding.
+   * Returns the exact cost of {@code usage} in USD at the standard (not batch) prices, without
+   * rounding.
    *
    * <p>Cached reads and cache writes are parts of {@code inputTokens}, so each prompt token is
-   * billed once: uncached ones at {@code input}, cache reads at {@code cachedInput} and cache
-   * writes at {@code cacheWrite}. Output tokens are billed at {@code output}, and the reasoning
-   * part of them at {@code reasoning} when that is set. NOTE: usage does not tell 5-minute from
-   * 1-hour cache writes apart, so every write is billed at the 5-minute {@code cacheWrite} price.
+   * billed once: uncached ones at {@code input}, cache reads at {@code cachedInput}, 5-minute cache
+   * writes at {@code cacheWrite} and 1-hour writes at {@code cacheWriteOneHour}. Output tokens are
+   * billed at {@code output}, and the reasoning part of them at {@code reasoning} when that is set.
+   *
+   * @throws IllegalArgumentException when {@code usage} has a part this entry has no price for
+   *     (1-hour cache writes without {@code cacheWriteOneHour}); {@link #unpricedReason} says so
+   *     beforehand
    */
   public BigDecimal cost(TokenUsage usage) {
-    boolean longCall = longContext != null && usage.inputTokens() > longContext.aboveInputTokens();
-    BigDecimal inputRate = longCall ? longContext.input() : input;
-    BigDecimal outputRate = longCall ? longContext.output() : output;
-    BigDecimal cachedRate = orElse(longCall ? longContext.cachedInput() : cachedInput, inputRate);
-    BigDecimal writeRate = orElse(longCall ? longContext.cacheWrite() : cacheWrite, inputRate);
+    return cost(usage, false)
+        .orElseThrow(() -> new IllegalArgumentException(unpricedReason(usage, false).orElse("")));
+  }
 
-    long reasoningTokens =
-        reasoning == null ? 0 : Math.min(usage.reasoningTokens(), usage.outputTokens());
-    BigDecimal perMillion =
-        times(inputRate, usage.uncachedInputTokens())
-            .add(times(cachedRate, usage.cachedInputTokens()))
-            .add(times(writeRate, usage.cacheWriteTokens()))
-            .add(times(outputRate, usage.outputTokens() - reasoningTokens));
-    if (reasoningTokens > 0) {
-      perMillion = perMillion.add(times(reasoning, reasoningTokens));
+  /**
+   * Returns the exact cost of {@code usage} in USD, at batch prices when {@code batch} is set, or
+   * empty when this entry lacks a price that {@code usage} needs ({@link #unpricedReason} says
+   * which).
+   */
+  public Optional<BigDecimal> cost(TokenUsage usage, boolean batch) {
+    if (CostCalculator.unpricedReason(this, usage, batch) != null) {
+      return Optional.empty();
     }
-    return perMillion.movePointLeft(PER_MILLION_DIGITS);
+    return Optional.of(CostCalculator.cost(this, usage, batch));
   }
 
-  private static BigDecimal times(BigDecimal rate, long tokens) {
-    return rate.multiply(BigDecimal.valueOf(tokens));
-  }
-
-  private static BigDecimal orElse(BigDecimal value, BigDecimal fallback) {
-    return value == null ? fallback : value;
+  /**
+   * Returns why {@code usage} cannot be priced with this entry, or empty when it can: a 1-hour
+   * cache write without a 1-hour price, or a batch call without batch prices.
+   */
+  public Optional<String> unpricedReason(TokenUsage usage, boolean batch) {
+    return Optional.ofNullable(CostCalculator.unpricedReason(this, usage, batch));
   }
 
   static void requirePrice(String model, String field, BigDecimal value) {
@@ -92,7 +132,11 @@ public record ModelPrice(
       throw new IllegalArgumentException(
           "Price of model '" + model + "' is missing '" + field + "': add it in USD per million");
     }
-    if (value.signum() < 0) {
+    requireNonNegative(model, field, value);
+  }
+
+  static void requireNonNegative(String model, String field, BigDecimal value) {
+    if (value != null && value.signum() < 0) {
       throw new IllegalArgumentException(
           "Price of model '"
               + model

@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a price file: {@code {"models": {"gpt-4o": {"provider", "input", "output", "cached_input",
- * "cache_write", "cache_write_1h", "reasoning", "long_context", "aliases", "effective_date",
- * "source"}}}}, prices in USD per million tokens as decimal strings.
+ * Reads a price file in Lookout's format: {@code {"models": {"gpt-4o": {"provider", "input",
+ * "output", "cached_input", "cache_write", "cache_write_1h", "reasoning", "batch_input",
+ * "batch_output", "long_context", "aliases", "effective_date", "source"}}}}, prices in USD per
+ * million tokens as decimal strings. Other fields (such as {@code note}) are ignored.
  *
  * <p>Prices must be JSON strings, not numbers, so that no value passes through a binary floating
  * point on its way to {@link BigDecimal}.
@@ -28,19 +29,32 @@ final class PriceFile {
   private PriceFile() {}
 
   static List<Entry> read(InputStream in, String origin) throws IOException {
-    JsonNode models = JSON.readTree(in).path("models");
+    return read(JSON.readTree(in), origin);
+  }
+
+  /** Reads the entries of an already parsed file. */
+  static List<Entry> read(JsonNode root, String origin) {
+    JsonNode models = root.path("models");
     if (!models.isObject()) {
       throw new IllegalArgumentException(
           "Price file " + origin + " has no \"models\" object: add one keyed by model name");
     }
     List<Entry> entries = new ArrayList<>();
     for (Map.Entry<String, JsonNode> field : models.properties()) {
-      entries.add(readEntry(field.getKey(), field.getValue()));
+      try {
+        entries.add(readEntry(field.getKey(), field.getValue()));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("Price file " + origin + ": " + e.getMessage(), e);
+      }
     }
     return entries;
   }
 
   private static Entry readEntry(String model, JsonNode node) {
+    if (!node.isObject()) {
+      throw new IllegalArgumentException(
+          "Price of model '" + model + "' is " + node + "; expected an object of prices");
+    }
     ModelPrice price =
         new ModelPrice(
             model,
@@ -52,6 +66,8 @@ final class PriceFile {
             decimal(model, node, "cache_write_1h"),
             decimal(model, node, "reasoning"),
             longContext(model, node.get("long_context")),
+            decimal(model, node, "batch_input"),
+            decimal(model, node, "batch_output"),
             date(model, node),
             text(node, "source"));
     List<String> aliases = new ArrayList<>();
@@ -81,7 +97,8 @@ final class PriceFile {
         input,
         output,
         decimal(model, node, "cached_input"),
-        decimal(model, node, "cache_write"));
+        decimal(model, node, "cache_write"),
+        decimal(model, node, "cache_write_1h"));
   }
 
   private static BigDecimal decimal(String model, JsonNode node, String field) {

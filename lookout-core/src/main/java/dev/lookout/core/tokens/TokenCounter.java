@@ -27,6 +27,15 @@ public final class TokenCounter {
   private static final int TOKENS_PER_NAME = 1;
   private static final int REPLY_PRIMING_TOKENS = 3;
 
+  // Tool-definition constants of OpenAI's cookbook estimate, described on countChatRequest.
+  private static final int TOKENS_PER_FUNCTION = 7;
+  private static final int LEGACY_TOKENS_PER_FUNCTION = 10;
+  private static final int TOKENS_PER_PARAMETERS = 3;
+  private static final int TOKENS_PER_PARAMETER = 3;
+  private static final int TOKENS_PER_ENUM = -3;
+  private static final int TOKENS_PER_ENUM_VALUE = 3;
+  private static final int TOKENS_AFTER_FUNCTIONS = 12;
+
   /** Model name prefixes that use cl100k_base; everything newer uses o200k_base. */
   private static final Map<String, EncodingType> LEGACY_PREFIXES =
       Map.of(
@@ -95,6 +104,84 @@ public final class TokenCounter {
       }
     }
     return total;
+  }
+
+  /**
+   * Counts the prompt tokens of a whole chat request body: its {@code messages} as {@link
+   * #countChatPrompt} does, plus its {@code tools} (or legacy {@code functions}) definitions.
+   *
+   * <p>OpenAI renders tool definitions into the prompt in an undocumented format. This uses the
+   * estimate from OpenAI's cookbook notebook "How to count tokens with tiktoken": per function 7
+   * tokens (10 for cl100k_base models) plus {@code name:description}, 3 more when it has
+   * parameters, per parameter 3 plus {@code name:type:description} and 3 per enum value plus the
+   * value, less 3 per enum, and 12 after all functions. Trailing periods of descriptions are
+   * dropped, and an empty description is left out. NOTE: nested object parameters and {@code
+   * response_format} schemas are not counted, so requests with them are undercounted.
+   */
+  public int countChatRequest(String model, JsonNode requestBody) {
+    if (requestBody == null || !requestBody.isObject()) {
+      return 0;
+    }
+    int total = countChatPrompt(model, requestBody.get("messages"));
+    return total + countTools(model, requestBody);
+  }
+
+  private int countTools(String model, JsonNode requestBody) {
+    Encoding encoding = encoding(model);
+    int functionStart =
+        encodingFor(model) == EncodingType.CL100K_BASE
+            ? LEGACY_TOKENS_PER_FUNCTION
+            : TOKENS_PER_FUNCTION;
+    int total = 0;
+    int functions = 0;
+    for (JsonNode tool : requestBody.path("tools")) {
+      if (tool.path("function").isObject()) {
+        total += functionStart + countFunction(encoding, tool.get("function"));
+        functions++;
+      }
+    }
+    for (JsonNode function : requestBody.path("functions")) {
+      total += functionStart + countFunction(encoding, function);
+      functions++;
+    }
+    return functions == 0 ? 0 : total + TOKENS_AFTER_FUNCTIONS;
+  }
+
+  private static int countFunction(Encoding encoding, JsonNode function) {
+    // An empty description is left out of the rendered definition, colon included: a tool
+    // without one matched OpenAI's prompt_tokens only when counted as the bare name.
+    String description = withoutFinalPeriod(function.path("description").asText(""));
+    String name = function.path("name").asText("");
+    String line = description.isEmpty() ? name : name + ":" + description;
+    int total = encoding.countTokensOrdinary(line);
+    JsonNode properties = function.path("parameters").path("properties");
+    if (!properties.isObject() || properties.isEmpty()) {
+      return total;
+    }
+    total += TOKENS_PER_PARAMETERS;
+    for (Map.Entry<String, JsonNode> property : properties.properties()) {
+      JsonNode schema = property.getValue();
+      total += TOKENS_PER_PARAMETER;
+      JsonNode values = schema.path("enum");
+      if (values.isArray()) {
+        total += TOKENS_PER_ENUM;
+        for (JsonNode value : values) {
+          total += TOKENS_PER_ENUM_VALUE + encoding.countTokensOrdinary(value.asText());
+        }
+      }
+      String parameter =
+          property.getKey()
+              + ":"
+              + schema.path("type").asText("")
+              + ":"
+              + withoutFinalPeriod(schema.path("description").asText(""));
+      total += encoding.countTokensOrdinary(parameter);
+    }
+    return total;
+  }
+
+  private static String withoutFinalPeriod(String text) {
+    return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
   }
 
   private int countValue(Encoding encoding, JsonNode value) {

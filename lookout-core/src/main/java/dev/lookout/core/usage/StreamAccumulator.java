@@ -176,6 +176,8 @@ public final class StreamAccumulator {
     if (chunkUsage != null && chunkUsage.isObject()) {
       UsageReader.fromChatUsage(chunkUsage).ifPresent(read -> usage = read);
     }
+    // Gemini's native streamGenerateContent chunks carry a cumulative usageMetadata.
+    UsageReader.fromGeminiUsage(chunk.get("usageMetadata")).ifPresent(read -> usage = read);
     for (JsonNode choice : chunk.path("choices")) {
       // NOTE: with n > 1 the choices interleave, so only the first choice's text is kept.
       if (choice.path("index").asInt(0) != 0) {

@@ -13,25 +13,29 @@ import java.util.Optional;
  *   <li>OpenAI Chat Completions and legacy Completions, and the many vendors that copy them: {@code
  *       prompt_tokens}, {@code completion_tokens}, {@code prompt_tokens_details.cached_tokens},
  *       {@code prompt_tokens_details.cache_write_tokens} (OpenRouter), {@code
- *       completion_tokens_details.reasoning_tokens}.
+ *       completion_tokens_details.reasoning_tokens}. DeepSeek's {@code prompt_cache_hit_tokens}
+ *       counts as the cached part when {@code cached_tokens} is absent. Extra fields (OpenRouter's
+ *       {@code cost}, {@code is_byok}, {@code cost_details}; Groq's timings) are ignored.
  *   <li>OpenAI Embeddings: {@code prompt_tokens} only, so output is 0.
  *   <li>OpenAI Responses API: {@code input_tokens} (cached included), {@code output_tokens}
  *       (reasoning included), {@code input_tokens_details.cached_tokens}, {@code
  *       output_tokens_details.reasoning_tokens}.
  *   <li>Anthropic Messages: its {@code input_tokens} excludes the cache, so input is {@code
  *       input_tokens + cache_creation_input_tokens + cache_read_input_tokens}; cache writes are
- *       {@code cache_creation_input_tokens} and cache reads {@code cache_read_input_tokens}.
- *       Thinking tokens are inside {@code output_tokens} and are not reported apart, so reasoning
- *       is 0.
+ *       {@code cache_creation_input_tokens}, of which {@code
+ *       cache_creation.ephemeral_1h_input_tokens} have the 1-hour lifetime, and cache reads are
+ *       {@code cache_read_input_tokens}. Thinking tokens are inside {@code output_tokens} and are
+ *       not reported apart, so reasoning is 0.
+ *   <li>Gemini's native {@code usageMetadata}: {@code promptTokenCount} (cached included) plus
+ *       {@code toolUsePromptTokenCount}, {@code cachedContentTokenCount}, and output {@code
+ *       candidatesTokenCount + thoughtsTokenCount}, the thoughts being the reasoning part.
  * </ul>
  *
- * <p>Gemini's OpenAI-compatible endpoint reports a {@code total_tokens} larger than {@code
- * prompt_tokens + completion_tokens} (for example 35 + 12 with a total of 109) and no {@code
- * completion_tokens_details}. The gap is most likely the model's thinking tokens, but the response
- * does not say so, so this reader takes {@code completion_tokens} as the output and reports 0
- * reasoning tokens, as the provider's own fields state. NOTE: for Gemini thinking models this
- * undercounts the output that Google bills, and the reported total is not carried into {@link
- * TokenUsage}.
+ * <p>Gemini bills thinking tokens at the output price. Its OpenAI-compatible endpoint leaves them
+ * out of {@code completion_tokens} and counts them only in {@code total_tokens} (for example 35
+ * prompt and 12 completion tokens with a total of 109). So when {@code total_tokens} is larger than
+ * {@code prompt_tokens + completion_tokens} and no reasoning count is reported, the excess is read
+ * as thinking tokens: output 12 + 62 = 74, of which 62 reasoning.
  *
  * <p>For example, {@code {"usage": {"prompt_tokens": 4020, "completion_tokens": 4,
  * "prompt_tokens_details": {"cached_tokens": 4012}}}} reads as input 4020 (of which 4012 cached)
@@ -47,7 +51,7 @@ public final class UsageReader {
     }
     JsonNode usage = body.get("usage");
     if (usage == null || !usage.isObject()) {
-      return Optional.empty();
+      return fromGeminiUsage(body.get("usageMetadata"));
     }
     if ("message".equals(body.path("type").asText())) {
       return fromAnthropicUsage(usage);
@@ -74,7 +78,7 @@ public final class UsageReader {
    * Returns the usage a bare {@code usage} object contains, telling the shape from its fields:
    * {@code prompt_tokens} for Chat Completions, Completions and Embeddings; {@code input_tokens}
    * with {@code *_tokens_details} for the Responses API; {@code input_tokens} otherwise for
-   * Anthropic. Empty when the object contains no token count.
+   * Anthropic; {@code promptTokenCount} for Gemini. Empty when the object contains no token count.
    */
   public static Optional<TokenUsage> fromUsage(JsonNode usage) {
     if (usage == null || !usage.isObject()) {
@@ -89,22 +93,43 @@ public final class UsageReader {
     if (usage.has("input_tokens") || usage.has("output_tokens")) {
       return fromAnthropicUsage(usage);
     }
-    return Optional.empty();
+    return fromGeminiUsage(usage);
   }
 
   /** Reads a Chat Completions, Completions or Embeddings {@code usage} object. */
   static Optional<TokenUsage> fromChatUsage(JsonNode usage) {
-    if (!hasCount(usage, "prompt_tokens") && !hasCount(usage, "completion_tokens")) {
+    boolean deepSeekCache = hasCount(usage, "prompt_cache_hit_tokens");
+    if (!hasCount(usage, "prompt_tokens")
+        && !hasCount(usage, "completion_tokens")
+        && !deepSeekCache) {
       return Optional.empty();
     }
     JsonNode promptDetails = usage.path("prompt_tokens_details");
+    long prompt =
+        hasCount(usage, "prompt_tokens")
+            ? count(usage, "prompt_tokens")
+            : count(usage, "prompt_cache_hit_tokens") + count(usage, "prompt_cache_miss_tokens");
+    long cached =
+        hasCount(promptDetails, "cached_tokens")
+            ? count(promptDetails, "cached_tokens")
+            : count(usage, "prompt_cache_hit_tokens");
+    long completion = count(usage, "completion_tokens");
+    JsonNode reasoningCount = usage.path("completion_tokens_details").get("reasoning_tokens");
+    long reasoning;
+    if (reasoningCount != null && reasoningCount.isNumber()) {
+      reasoning = Math.max(0, reasoningCount.asLong());
+    } else {
+      // Gemini's OpenAI-compatible endpoint counts thinking tokens only in total_tokens.
+      reasoning = Math.max(0, count(usage, "total_tokens") - prompt - completion);
+      completion += reasoning;
+    }
     return Optional.of(
         new TokenUsage(
-            count(usage, "prompt_tokens"),
-            count(usage, "completion_tokens"),
-            count(promptDetails, "cached_tokens"),
+            prompt,
+            completion,
+            Math.min(cached, prompt),
             count(promptDetails, "cache_write_tokens"),
-            count(usage.path("completion_tokens_details"), "reasoning_tokens"),
+            Math.min(reasoning, completion),
             UsageSource.PROVIDER));
   }
 
@@ -128,7 +153,12 @@ public final class UsageReader {
     if (!hasCount(usage, "input_tokens") && !hasCount(usage, "output_tokens")) {
       return Optional.empty();
     }
-    long cacheWrite = count(usage, "cache_creation_input_tokens");
+    JsonNode creation = usage.path("cache_creation");
+    long oneHour = count(creation, "ephemeral_1h_input_tokens");
+    long cacheWrite =
+        hasCount(usage, "cache_creation_input_tokens")
+            ? count(usage, "cache_creation_input_tokens")
+            : count(creation, "ephemeral_5m_input_tokens") + oneHour;
     long cacheRead = count(usage, "cache_read_input_tokens");
     return Optional.of(
         new TokenUsage(
@@ -137,6 +167,26 @@ public final class UsageReader {
             cacheRead,
             cacheWrite,
             0,
+            Math.min(oneHour, cacheWrite),
+            UsageSource.PROVIDER));
+  }
+
+  /** Reads a Gemini {@code usageMetadata} object. */
+  static Optional<TokenUsage> fromGeminiUsage(JsonNode usage) {
+    if (usage == null
+        || !usage.isObject()
+        || !hasCount(usage, "promptTokenCount") && !hasCount(usage, "candidatesTokenCount")) {
+      return Optional.empty();
+    }
+    long input = count(usage, "promptTokenCount") + count(usage, "toolUsePromptTokenCount");
+    long thoughts = count(usage, "thoughtsTokenCount");
+    return Optional.of(
+        new TokenUsage(
+            input,
+            count(usage, "candidatesTokenCount") + thoughts,
+            Math.min(count(usage, "cachedContentTokenCount"), input),
+            0,
+            thoughts,
             UsageSource.PROVIDER));
   }
 

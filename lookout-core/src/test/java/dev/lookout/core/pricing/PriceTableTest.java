@@ -17,6 +17,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -126,7 +127,6 @@ class PriceTableTest {
     "gpt-4.1-2025-04-14, gpt-4.1",
     "claude-sonnet-4-0, claude-sonnet-4-20250514",
     "ft:gpt-4o-mini-2024-07-18:acme::9AbCdEf, ft:gpt-4o-mini-2024-07-18",
-    "ft:gpt-4o-2024-05-13:acme:custom:9AbCdEf, gpt-4o-2024-05-13",
     "ft:gpt-4.1-mini-2025-04-14:acme::x, ft:gpt-4.1-mini-2025-04-14",
     "gpt4_1106_preview, gpt-4-1106-preview",
     "gpt4, gpt-4",
@@ -143,7 +143,7 @@ class PriceTableTest {
       strings = {
         "gpt-5.6-sol",
         "claude-sonnet-5",
-        "azure/gpt-4o",
+        "ft:gpt-4o-2024-05-13:acme:custom:9AbCdEf",
         "gpt-4o-2024",
         "ft:",
         "",
@@ -217,27 +217,84 @@ class PriceTableTest {
             "input", "input_cost_per_token",
             "output", "output_cost_per_token",
             "cached_input", "cache_read_input_token_cost",
-            "cache_write", "cache_creation_input_token_cost");
+            "cache_write", "cache_creation_input_token_cost",
+            "cache_write_1h", "cache_creation_input_token_cost_above_1hr",
+            "batch_input", "input_cost_per_token_batches",
+            "batch_output", "output_cost_per_token_batches",
+            "long_context.input", "input_cost_per_token_above_200k_tokens",
+            "long_context.output", "output_cost_per_token_above_200k_tokens",
+            "long_context.cached_input", "cache_read_input_token_cost_above_200k_tokens");
     int checked = 0;
 
     for (Map.Entry<String, JsonNode> entry : ours.properties()) {
-      JsonNode source = litellm.path(entry.getValue().path("litellm_key").asText());
+      JsonNode model = entry.getValue();
+      JsonNode source = litellm.path(model.path("litellm_key").asText());
       assertThat(source.isObject()).as("LiteLLM entry of %s", entry.getKey()).isTrue();
+      String derived = model.path("derived").toString() + model.path("omitted").toString();
       for (Map.Entry<String, String> field : fields.entrySet()) {
+        if (derived.contains("\"" + field.getKey() + "\"")) {
+          continue;
+        }
         JsonNode perToken = source.get(field.getValue());
-        JsonNode perMillion = entry.getValue().get(field.getKey());
+        JsonNode perMillion = field(model, field.getKey());
+        String label = entry.getKey() + " " + field.getKey();
         if (perToken == null) {
-          assertThat(perMillion.isNull()).as("%s %s", entry.getKey(), field.getKey()).isTrue();
+          assertThat(perMillion.isNull() || perMillion.isMissingNode()).as(label).isTrue();
           continue;
         }
         assertThat(new BigDecimal(perMillion.asText()))
-            .as("%s %s", entry.getKey(), field.getKey())
+            .as(label)
             .isEqualByComparingTo(perToken.decimalValue().movePointRight(6));
         checked++;
       }
     }
 
-    assertThat(checked).isGreaterThan(150);
+    assertThat(checked).isGreaterThan(450);
+  }
+
+  @Test
+  void derivedPricesFollowProviderRules() {
+    int checked = 0;
+
+    for (ModelPrice price : TABLE.models()) {
+      String provider = price.provider();
+      if (provider.equals("anthropic") && price.cacheWrite() != null) {
+        // Anthropic bills a 1-hour cache write at 2 times the input price.
+        assertThat(price.cacheWriteOneHour())
+            .as("%s cache_write_1h", price.model())
+            .isEqualByComparingTo(price.input().multiply(BigDecimal.valueOf(2)));
+        checked++;
+      }
+      boolean halfPriceBatch = Set.of("openai", "anthropic", "google").contains(provider);
+      if (halfPriceBatch && price.batchInput() != null) {
+        // OpenAI, Anthropic and Google bill their batch APIs at 50% of the standard prices.
+        assertThat(price.batchInput())
+            .as("%s batch_input", price.model())
+            .isEqualByComparingTo(price.input().multiply(new BigDecimal("0.5")));
+        assertThat(price.batchOutput())
+            .as("%s batch_output", price.model())
+            .isEqualByComparingTo(price.output().multiply(new BigDecimal("0.5")));
+        checked++;
+      }
+    }
+
+    assertThat(checked).isGreaterThan(60);
+  }
+
+  @Test
+  void everyEntryCitesSourceAndDate() {
+    for (ModelPrice price : TABLE.models()) {
+      assertThat(price.source()).as("%s source", price.model()).contains("LiteLLM", "https://");
+      assertThat(price.effectiveDate()).as("%s date", price.model()).isNotNull();
+    }
+  }
+
+  private static JsonNode field(JsonNode model, String path) {
+    JsonNode node = model;
+    for (String part : path.split("\\.")) {
+      node = node.path(part);
+    }
+    return node;
   }
 
   @Test

@@ -1,0 +1,90 @@
+package dev.lookout.cli.prices;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class PricesCommandTest {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  @TempDir Path dir;
+
+  @Test
+  void jsonShowsResolvedEntry() throws Exception {
+    int exit = run("claude-sonnet-4-5-20250929", "--format", "json");
+    JsonNode json = new ObjectMapper().readTree(out.toString());
+
+    assertThat(exit).isZero();
+    assertThat(json.path("requested_model").asText()).isEqualTo("claude-sonnet-4-5-20250929");
+    assertThat(json.path("model").asText()).isEqualTo("claude-sonnet-4-5");
+    assertThat(json.path("input").asText()).isEqualTo("3");
+    assertThat(json.path("long_context").path("above_input_tokens").asLong()).isEqualTo(200_000);
+    assertThat(json.path("source").asText()).contains("LiteLLM");
+  }
+
+  @Test
+  void tableListsAllModels() {
+    int exit = run();
+
+    assertThat(exit).isZero();
+    assertThat(out.toString()).contains("groq/llama-3.3-70b-versatile");
+    assertThat(out.toString()).contains("gemini-2.5-pro");
+  }
+
+  @Test
+  void unknownModelFails() {
+    int exit = run("gpt-5.6-sol");
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(err.toString()).contains("No price is listed for model 'gpt-5.6-sol'");
+  }
+
+  @Test
+  void pricesFileOverridesBuiltIn() throws Exception {
+    Path file = dir.resolve("prices.json");
+    Files.writeString(
+        file,
+        "{\"models\": {\"gpt-4o\": {\"input\": \"1\", \"output\": \"2\", \"source\": \"us\"}}}");
+
+    run("gpt-4o", "--prices", file.toString(), "--format", "json");
+    JsonNode json = new ObjectMapper().readTree(out.toString());
+
+    assertThat(json.path("input").asText()).isEqualTo("1");
+    assertThat(json.path("source").asText()).isEqualTo("us");
+  }
+
+  @Test
+  void invalidPricesFileFails() throws Exception {
+    Path file = dir.resolve("bad.json");
+    Files.writeString(file, "{\"models\": {\"m\": {\"input\": 1, \"output\": \"2\"}}}");
+
+    int exit = run("gpt-4o", "--prices", file.toString());
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("--prices: Price file " + file);
+  }
+
+  @Test
+  void invalidFormatFails() {
+    int exit = run("gpt-4o", "--format", "yaml");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("--format: invalid value 'yaml'");
+  }
+
+  private int run(String... args) {
+    CommandLine command = new CommandLine(new PricesCommand());
+    command.setOut(new PrintWriter(out, true));
+    command.setErr(new PrintWriter(err, true));
+    return command.execute(args);
+  }
+}

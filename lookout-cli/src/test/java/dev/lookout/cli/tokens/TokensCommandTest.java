@@ -1,0 +1,80 @@
+package dev.lookout.cli.tokens;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class TokensCommandTest {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  @TempDir Path dir;
+
+  @Test
+  void countsChatRequestFile() throws Exception {
+    Path file = dir.resolve("request.json");
+    Files.writeString(
+        file,
+        "{\"messages\": [{\"role\": \"user\", \"content\": \"What is 4200 + 42?\"}],"
+            + " \"model\": \"gpt-4o\"}");
+
+    int exit = run(null, "count", "--model", "gpt-4o", file.toString());
+
+    // OpenAI reported prompt_tokens 16 for this request (recorded chat_basic response).
+    assertThat(exit).isZero();
+    assertThat(out.toString().strip()).isEqualTo("16");
+  }
+
+  @Test
+  void countsPlainTextFromStdin() {
+    int exit = run("hello world", "count", "--model", "gpt-4o", "-");
+
+    // o200k_base encodes "hello world" as "hello" and " world".
+    assertThat(exit).isZero();
+    assertThat(out.toString().strip()).isEqualTo("2");
+  }
+
+  @Test
+  void jsonWithoutMessagesCountsAsText() {
+    int exit = run("{\"a\": 1}", "count", "--model", "gpt-4o");
+
+    assertThat(exit).isZero();
+    assertThat(Integer.parseInt(out.toString().strip())).isGreaterThan(0);
+  }
+
+  @Test
+  void missingFileFails() {
+    int exit = run(null, "count", "--model", "gpt-4o", dir.resolve("none.txt").toString());
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("file not found");
+  }
+
+  private int run(String stdin, String... args) {
+    TokensCountCommand count = new TokensCountCommand();
+    if (stdin != null) {
+      count.stdin = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
+    }
+    CommandLine.IFactory factory =
+        new CommandLine.IFactory() {
+          @Override
+          public <K> K create(Class<K> type) throws Exception {
+            return type == TokensCountCommand.class
+                ? type.cast(count)
+                : CommandLine.defaultFactory().create(type);
+          }
+        };
+    CommandLine command = new CommandLine(new TokensCommand(), factory);
+    command.setOut(new PrintWriter(out, true));
+    command.setErr(new PrintWriter(err, true));
+    return command.execute(args);
+  }
+}
