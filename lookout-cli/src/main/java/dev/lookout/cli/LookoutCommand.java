@@ -1,10 +1,13 @@
 package dev.lookout.cli;
 
+import dev.lookout.cli.cost.CostCommand;
 import dev.lookout.cli.demo.DemoCommand;
+import dev.lookout.cli.prices.PricesCommand;
 import dev.lookout.cli.replay.ReplayCommand;
 import dev.lookout.cli.report.ReportCommand;
 import dev.lookout.cli.serve.ServeCommand;
 import dev.lookout.cli.sim.UpstreamSimCommand;
+import dev.lookout.cli.tokens.TokensCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,6 +23,9 @@ import picocli.CommandLine.Command;
       ReportCommand.class,
       ReplayCommand.class,
       UpstreamSimCommand.class,
+      PricesCommand.class,
+      CostCommand.class,
+      TokensCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class LookoutCommand implements Runnable {

@@ -3,6 +3,7 @@ package dev.lookout.cli.config;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The contents of {@code lookout.yaml}. Every field is optional; a null field keeps the default.
@@ -23,7 +24,9 @@ public record ConfigFile(
     @JsonProperty("users") List<User> users,
     @JsonProperty("budgets") List<Budget> budgets,
     @JsonProperty("budget_webhook") String budgetWebhook,
-    @JsonProperty("inject_stream_usage") Boolean injectStreamUsage) {
+    @JsonProperty("inject_stream_usage") Boolean injectStreamUsage,
+    @JsonProperty("prices") String prices,
+    @JsonProperty("model_aliases") Map<String, String> modelAliases) {
 
   /** One entry of {@code keys:}: a Lookout key known by the SHA-256 of its text. */
   public record Key(
@@ -54,6 +57,7 @@ public record ConfigFile(
 
   static ConfigFile empty() {
     return new ConfigFile(
-        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        null, null);
   }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.lookout.cli.prices.PriceTables;
+import dev.lookout.core.pricing.PriceTable;
 import dev.lookout.core.time.DurationText;
 import dev.lookout.gateway.GatewaySettings;
 import dev.lookout.gateway.metrics.GatewayMetrics;
@@ -52,6 +54,7 @@ public final class ConfigLoader {
           "LOOKOUT_RECORDER_FLUSH_INTERVAL",
           "LOOKOUT_METRICS_LABEL_CAP",
           "LOOKOUT_INJECT_STREAM_USAGE",
+          "LOOKOUT_PRICES",
           "LOOKOUT_LOG_LEVEL",
           "LOOKOUT_JAVA_OPTS");
 
@@ -159,7 +162,28 @@ public final class ConfigLoader {
     GatewaySettings gateway =
         new GatewaySettings(host, port, upstream, timeout, maxBody, grace, injectStreamUsage);
     return new ServeConfig(
-        gateway, data, queueCapacity, batchSize, flushInterval, labelCap, AccessConfig.from(file));
+        gateway,
+        data,
+        queueCapacity,
+        batchSize,
+        flushInterval,
+        labelCap,
+        AccessConfig.from(file),
+        prices(flags, file));
+  }
+
+  private PriceTable prices(ServeOptions flags, ConfigFile file) {
+    String path =
+        pick(
+            flags.prices == null ? null : flags.prices.toString(),
+            "LOOKOUT_PRICES",
+            file.prices(),
+            null);
+    PriceTable table = PriceTables.load(path == null ? null : Path.of(path));
+    if (file.modelAliases() != null && !file.modelAliases().isEmpty()) {
+      table = table.withAliases(file.modelAliases());
+    }
+    return table;
   }
 
   private Path configPath(ServeOptions flags) {

@@ -1,5 +1,6 @@
 package dev.lookout.cli.config;
 
+import dev.lookout.core.pricing.PriceTable;
 import dev.lookout.gateway.GatewaySettings;
 import dev.lookout.gateway.access.AccessSettings;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.time.Duration;
  * @param flushInterval longest time a record waits in the queue before a write
  * @param labelCap most distinct values per metric label
  * @param access Lookout keys, budgets and the alert webhook
+ * @param prices the built-in price table, with the user's table and model aliases merged over it
  */
 public record ServeConfig(
     GatewaySettings gateway,
@@ -23,4 +25,5 @@ public record ServeConfig(
     int batchSize,
     Duration flushInterval,
     int labelCap,
-    AccessSettings access) {}
+    AccessSettings access,
+    PriceTable prices) {}

@@ -14,10 +14,16 @@ public final class ServeOptions {
       description = "YAML configuration file (default: ./lookout.yaml when it exists).")
   public Path config;
 
-  @Option(names = "--host", paramLabel = "HOST", description = "Interface to bind (default: 127.0.0.1).")
+  @Option(
+      names = "--host",
+      paramLabel = "HOST",
+      description = "Interface to bind (default: 127.0.0.1).")
   public String host;
 
-  @Option(names = "--port", paramLabel = "PORT", description = "TCP port to listen on (default: 8080).")
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      description = "TCP port to listen on (default: 8080).")
   public Integer port;
 
   @Option(
@@ -43,6 +49,13 @@ public final class ServeOptions {
       paramLabel = "BYTES",
       description = "Largest request body accepted, in bytes (default: 10485760).")
   public Long maxBodyBytes;
+
+  @Option(
+      names = "--prices",
+      paramLabel = "FILE",
+      description =
+          "Price table merged over the built-in one, in Lookout's or LiteLLM's JSON format.")
+  public Path prices;
 
   @Option(
       names = "--shutdown-grace",

@@ -46,8 +46,10 @@ public final class DemoCommand implements Callable<Integer> {
       description = "Replay at most this many records, 0 for all (default: 0).")
   int limit;
 
-  @Option(names = "--concurrency",
-      paramLabel = "N", description = "Requests in flight at once (default: 32).")
+  @Option(
+      names = "--concurrency",
+      paramLabel = "N",
+      description = "Requests in flight at once (default: 32).")
   int concurrency = 32;
 
   @Option(
@@ -56,8 +58,10 @@ public final class DemoCommand implements Callable<Integer> {
       description = "Fraction of requests sent as streams, 0 to 1 (default: 0.5).")
   double streamRatio = 0.5;
 
-  @Option(names = "--users",
-      paramLabel = "N", description = "Distinct user ids to spread calls over (default: 20).")
+  @Option(
+      names = "--users",
+      paramLabel = "N",
+      description = "Distinct user ids to spread calls over (default: 20).")
   int users = 20;
 
   @Option(
@@ -96,7 +100,8 @@ public final class DemoCommand implements Callable<Integer> {
             loaded.batchSize(),
             loaded.flushInterval(),
             loaded.labelCap(),
-            loaded.access());
+            loaded.access(),
+            loaded.prices());
     Instant started = Instant.now();
     GatewayRuntime runtime = GatewayRuntime.start(config);
     Runnable shutdown =

@@ -3,7 +3,6 @@ package dev.lookout.cli.serve;
 import dev.lookout.cli.config.ServeConfig;
 import dev.lookout.core.budget.BudgetPeriod;
 import dev.lookout.core.budget.CallOwner;
-import dev.lookout.core.pricing.PriceTable;
 import dev.lookout.core.time.DurationText;
 import dev.lookout.gateway.GatewayServer;
 import dev.lookout.gateway.access.AccessSettings;
@@ -66,7 +65,7 @@ public final class GatewayRuntime implements AutoCloseable {
           GatewayServer.start(
               config.gateway(),
               recorder::offer,
-              PriceTable.builtIn(),
+              config.prices(),
               metrics,
               (since, by) -> reportJson(store, recorder, since, by),
               config.access());
