@@ -16,15 +16,15 @@ public final class UsageEstimator {
   /** Estimates usage from the request and the output text seen so far. */
   public TokenUsage estimate(
       Endpoint endpoint, String model, JsonNode requestBody, String outputText) {
-    long input = countPrompt(endpoint, model, endpoint.prompt(requestBody));
+    long input =
+        endpoint == Endpoint.CHAT_COMPLETIONS
+            ? counter.countChatRequest(model, requestBody)
+            : countPrompt(model, endpoint.prompt(requestBody));
     long output = counter.countText(model, outputText);
     return TokenUsage.of(input, output, UsageSource.ESTIMATED);
   }
 
-  private long countPrompt(Endpoint endpoint, String model, JsonNode prompt) {
-    if (endpoint == Endpoint.CHAT_COMPLETIONS) {
-      return counter.countChatPrompt(model, prompt);
-    }
+  private long countPrompt(String model, JsonNode prompt) {
     if (prompt.isTextual()) {
       return counter.countText(model, prompt.asText());
     }
