@@ -183,6 +183,7 @@ public final class GatewayServer implements AutoCloseable {
               + " "
               + path
               + "; the gateway serves /v1/chat/completions, /v1/completions, /v1/embeddings,"
+              + " /v1/messages,"
               + " /v1/models, /metrics, /api/v1/report and /healthz");
     }
   }

@@ -2,7 +2,6 @@ package dev.lookout.gateway;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
 
 /**
  * Settings of one gateway, validated when built. Every message names the setting as it appears in
@@ -18,6 +17,8 @@ import java.util.Locale;
  * @param injectStreamUsage whether to ask the provider for usage on streams whose client did not
  *     ({@code stream_options.include_usage}); the extra usage chunk is removed before the client
  *     sees the stream
+ * @param anthropicUpstream base URL for Anthropic's {@code /v1/messages}, for example {@code
+ *     https://api.anthropic.com}
  */
 public record GatewaySettings(
     String host,
@@ -26,11 +27,13 @@ public record GatewaySettings(
     Duration upstreamTimeout,
     long maxBodyBytes,
     Duration shutdownGrace,
-    boolean injectStreamUsage) {
+    boolean injectStreamUsage,
+    URI anthropicUpstream) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
   public static final URI DEFAULT_UPSTREAM = URI.create("https://api.openai.com");
+  public static final URI DEFAULT_ANTHROPIC_UPSTREAM = URI.create("https://api.anthropic.com");
   public static final Duration DEFAULT_UPSTREAM_TIMEOUT = Duration.ofSeconds(600);
   public static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
   public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(30);
@@ -42,7 +45,8 @@ public record GatewaySettings(
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
     }
-    validateUpstream(upstream);
+    validateUpstream("upstream", upstream);
+    validateUpstream("anthropic_upstream", anthropicUpstream);
     if (upstreamTimeout == null || upstreamTimeout.isNegative() || upstreamTimeout.isZero()) {
       throw new IllegalArgumentException(
           "upstream_timeout must be positive, got " + upstreamTimeout + "; for example 600s");
@@ -66,89 +70,123 @@ public record GatewaySettings(
         DEFAULT_UPSTREAM_TIMEOUT,
         DEFAULT_MAX_BODY_BYTES,
         DEFAULT_SHUTDOWN_GRACE,
-        true);
+        true,
+        DEFAULT_ANTHROPIC_UPSTREAM);
   }
 
   public GatewaySettings withHost(String value) {
     return new GatewaySettings(
-        value, port, upstream, upstreamTimeout, maxBodyBytes, shutdownGrace, injectStreamUsage);
+        value,
+        port,
+        upstream,
+        upstreamTimeout,
+        maxBodyBytes,
+        shutdownGrace,
+        injectStreamUsage,
+        anthropicUpstream);
   }
 
   public GatewaySettings withPort(int value) {
     return new GatewaySettings(
-        host, value, upstream, upstreamTimeout, maxBodyBytes, shutdownGrace, injectStreamUsage);
+        host,
+        value,
+        upstream,
+        upstreamTimeout,
+        maxBodyBytes,
+        shutdownGrace,
+        injectStreamUsage,
+        anthropicUpstream);
   }
 
   public GatewaySettings withUpstream(URI value) {
     return new GatewaySettings(
-        host, port, value, upstreamTimeout, maxBodyBytes, shutdownGrace, injectStreamUsage);
+        host,
+        port,
+        value,
+        upstreamTimeout,
+        maxBodyBytes,
+        shutdownGrace,
+        injectStreamUsage,
+        anthropicUpstream);
   }
 
   public GatewaySettings withUpstreamTimeout(Duration value) {
     return new GatewaySettings(
-        host, port, upstream, value, maxBodyBytes, shutdownGrace, injectStreamUsage);
+        host,
+        port,
+        upstream,
+        value,
+        maxBodyBytes,
+        shutdownGrace,
+        injectStreamUsage,
+        anthropicUpstream);
   }
 
   public GatewaySettings withMaxBodyBytes(long value) {
     return new GatewaySettings(
-        host, port, upstream, upstreamTimeout, value, shutdownGrace, injectStreamUsage);
+        host,
+        port,
+        upstream,
+        upstreamTimeout,
+        value,
+        shutdownGrace,
+        injectStreamUsage,
+        anthropicUpstream);
   }
 
   public GatewaySettings withShutdownGrace(Duration value) {
     return new GatewaySettings(
-        host, port, upstream, upstreamTimeout, maxBodyBytes, value, injectStreamUsage);
+        host,
+        port,
+        upstream,
+        upstreamTimeout,
+        maxBodyBytes,
+        value,
+        injectStreamUsage,
+        anthropicUpstream);
   }
 
   public GatewaySettings withInjectStreamUsage(boolean value) {
     return new GatewaySettings(
-        host, port, upstream, upstreamTimeout, maxBodyBytes, shutdownGrace, value);
+        host,
+        port,
+        upstream,
+        upstreamTimeout,
+        maxBodyBytes,
+        shutdownGrace,
+        value,
+        anthropicUpstream);
+  }
+
+  public GatewaySettings withAnthropicUpstream(URI value) {
+    return new GatewaySettings(
+        host,
+        port,
+        upstream,
+        upstreamTimeout,
+        maxBodyBytes,
+        shutdownGrace,
+        injectStreamUsage,
+        value);
   }
 
   /** Returns the upstream URL for logs and messages, without any user name or password in it. */
   public String upstreamForDisplay() {
-    if (upstream.getRawUserInfo() == null) {
-      return upstream.toString();
-    }
-    return upstream.getScheme()
-        + "://"
-        + upstream.getHost()
-        + (upstream.getPort() > 0 ? ":" + upstream.getPort() : "")
-        + (upstream.getRawPath() == null ? "" : upstream.getRawPath());
+    return Upstreams.display(upstream);
   }
 
-  /** Returns whether the upstream is reached over TLS. */
-  public boolean upstreamTls() {
-    return "https".equals(upstream.getScheme().toLowerCase(Locale.ROOT));
-  }
-
-  /** Returns the upstream port, with the scheme's default when the URL names none. */
-  public int upstreamPort() {
-    if (upstream.getPort() > 0) {
-      return upstream.getPort();
-    }
-    return upstreamTls() ? 443 : 80;
-  }
-
-  /** Returns the upstream's path prefix without a trailing slash, or an empty string. */
-  public String upstreamBasePath() {
-    String path = upstream.getRawPath();
-    if (path == null || path.equals("/")) {
-      return "";
-    }
-    return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-  }
-
-  private static void validateUpstream(URI upstream) {
+  private static void validateUpstream(String setting, URI upstream) {
     if (upstream == null) {
       throw new IllegalArgumentException(
-          "upstream must be set, for example https://api.openai.com");
+          setting + " must be set, for example https://api.openai.com");
     }
     String scheme = upstream.getScheme();
     if (scheme == null
         || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
         || upstream.getHost() == null) {
       throw new IllegalArgumentException(
-          "upstream must be an http or https URL with a host, got '"
+          setting
+              + " must be an http or https URL with a host, got '"
               + upstream
               + "'; for example https://api.openai.com");
     }

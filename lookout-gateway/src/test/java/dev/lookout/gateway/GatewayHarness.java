@@ -36,7 +36,11 @@ public final class GatewayHarness implements AutoCloseable {
     upstream = new FakeUpstream();
     metrics.registerRecorder(records::size, () -> 0, () -> 0);
     GatewaySettings settings =
-        tune.apply(GatewaySettings.defaults().withPort(0).withUpstream(URI.create(upstream.url())));
+        tune.apply(
+            GatewaySettings.defaults()
+                .withPort(0)
+                .withUpstream(URI.create(upstream.url()))
+                .withAnthropicUpstream(URI.create(upstream.url())));
     gateway =
         GatewayServer.start(
             settings, records::add, PriceTable.builtIn(), metrics, (since, by) -> "{}", access);

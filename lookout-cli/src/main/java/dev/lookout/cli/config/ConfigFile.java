@@ -26,7 +26,8 @@ public record ConfigFile(
     @JsonProperty("budget_webhook") String budgetWebhook,
     @JsonProperty("inject_stream_usage") Boolean injectStreamUsage,
     @JsonProperty("prices") String prices,
-    @JsonProperty("model_aliases") Map<String, String> modelAliases) {
+    @JsonProperty("model_aliases") Map<String, String> modelAliases,
+    @JsonProperty("anthropic_upstream") String anthropicUpstream) {
 
   /** One entry of {@code keys:}: a Lookout key known by the SHA-256 of its text. */
   public record Key(
@@ -58,6 +59,6 @@ public record ConfigFile(
   static ConfigFile empty() {
     return new ConfigFile(
         null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null);
+        null, null, null);
   }
 }

@@ -55,6 +55,7 @@ public final class ConfigLoader {
           "LOOKOUT_METRICS_LABEL_CAP",
           "LOOKOUT_INJECT_STREAM_USAGE",
           "LOOKOUT_PRICES",
+          "LOOKOUT_ANTHROPIC_UPSTREAM",
           "LOOKOUT_LOG_LEVEL",
           "LOOKOUT_JAVA_OPTS");
 
@@ -159,8 +160,16 @@ public final class ConfigLoader {
         bool(
             "inject_stream_usage",
             pick(null, "LOOKOUT_INJECT_STREAM_USAGE", str(file.injectStreamUsage()), "true"));
+    URI anthropicUpstream =
+        uri(
+            pick(
+                flags.anthropicUpstream,
+                "LOOKOUT_ANTHROPIC_UPSTREAM",
+                file.anthropicUpstream(),
+                GatewaySettings.DEFAULT_ANTHROPIC_UPSTREAM.toString()));
     GatewaySettings gateway =
-        new GatewaySettings(host, port, upstream, timeout, maxBody, grace, injectStreamUsage);
+        new GatewaySettings(
+            host, port, upstream, timeout, maxBody, grace, injectStreamUsage, anthropicUpstream);
     return new ServeConfig(
         gateway,
         data,

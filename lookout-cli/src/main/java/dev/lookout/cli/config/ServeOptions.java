@@ -33,6 +33,12 @@ public final class ServeOptions {
   public String upstream;
 
   @Option(
+      names = "--anthropic-upstream",
+      paramLabel = "URL",
+      description = "Base URL for Anthropic's /v1/messages (default: https://api.anthropic.com).")
+  public String anthropicUpstream;
+
+  @Option(
       names = "--data",
       paramLabel = "DIR",
       description = "Folder of the call store (default: ./lookout-data).")

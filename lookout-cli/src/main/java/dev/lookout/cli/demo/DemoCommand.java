@@ -94,7 +94,10 @@ public final class DemoCommand implements Callable<Integer> {
     ServeConfig loaded = new ConfigLoader(System.getenv()).load(options);
     ServeConfig config =
         new ServeConfig(
-            loaded.gateway().withUpstream(URI.create(simulator.baseUrl())),
+            loaded
+                .gateway()
+                .withUpstream(URI.create(simulator.baseUrl()))
+                .withAnthropicUpstream(URI.create(simulator.baseUrl())),
             loaded.dataDir(),
             loaded.queueCapacity(),
             loaded.batchSize(),

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.buffer.Buffer;
 
-/** Writes an error in OpenAI's shape: {@code {"error": {"message", "type", "param", "code"}}}. */
+/**
+ * Writes an error in the provider's shape: OpenAI's {@code {"error": {"message", "type", "param",
+ * "code"}}}, or Anthropic's {@code {"type": "error", "error": {"type", "message"}}} on its routes.
+ */
 public final class ErrorBody {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -18,6 +21,16 @@ public final class ErrorBody {
     body.put("type", error.type());
     body.putNull("param");
     body.put("code", error.code());
+    return Buffer.buffer(root.toString());
+  }
+
+  /** Returns the JSON body in Anthropic's error shape, with Lookout's code as the error type. */
+  public static Buffer anthropic(GatewayError error, String message) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("type", "error");
+    ObjectNode body = root.putObject("error");
+    body.put("type", error.code());
+    body.put("message", message);
     return Buffer.buffer(root.toString());
   }
 }

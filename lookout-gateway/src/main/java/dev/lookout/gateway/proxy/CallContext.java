@@ -63,7 +63,7 @@ final class CallContext {
             .requestId(requestId)
             .timestamp(timestamp)
             .endpoint(endpoint.path())
-            .provider("openai")
+            .provider(endpoint.provider())
             .model(model)
             .promptHash(promptHash)
             .stream(stream)

@@ -179,7 +179,7 @@ public final class ProxyHandler {
   private boolean wantsInjectedUsage(CallContext call, JsonNode json) {
     return settings.injectStreamUsage()
         && call.stream
-        && call.endpoint != Endpoint.EMBEDDINGS
+        && (call.endpoint == Endpoint.CHAT_COMPLETIONS || call.endpoint == Endpoint.COMPLETIONS)
         && !json.path("stream_options").path("include_usage").asBoolean(false);
   }
 
@@ -210,18 +210,25 @@ public final class ProxyHandler {
   private void reject(
       CallContext call, HttpServerRequest request, GatewayError error, String message) {
     finisher.rejected(call, error, message);
-    writeError(request.response(), error, message);
+    writeError(request.response(), error, message, call.endpoint);
   }
 
   /** Sends one of Lookout's own errors in OpenAI's error shape. */
   public static void writeError(HttpServerResponse response, GatewayError error, String message) {
+    writeError(response, error, message, null);
+  }
+
+  /** Sends one of Lookout's own errors in the shape of the route's provider. */
+  public static void writeError(
+      HttpServerResponse response, GatewayError error, String message, Endpoint endpoint) {
     if (response.ended() || response.closed()) {
       return;
     }
+    boolean anthropic = endpoint != null && endpoint.anthropic();
     response
         .setStatusCode(error.httpStatus())
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-        .end(ErrorBody.of(error, message));
+        .end(anthropic ? ErrorBody.anthropic(error, message) : ErrorBody.of(error, message));
   }
 
   private static long declaredLength(HttpServerRequest request) {

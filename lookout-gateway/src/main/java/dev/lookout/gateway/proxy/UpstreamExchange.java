@@ -79,7 +79,7 @@ final class UpstreamExchange {
   void forward(Buffer body) {
     request.response().closeHandler(v -> onClientClosed());
     RequestOptions options =
-        UpstreamRequests.options(settings, request, call.endpoint.path() + query(request));
+        UpstreamRequests.options(target(), request, call.endpoint.path() + query(request));
     long timeoutMillis = settings.upstreamTimeout().toMillis();
     // One periodic check per call, rather than a new timer per chunk: before the headers it
     // enforces the timeout on the whole response, afterwards on the gap between two chunks.
@@ -113,6 +113,10 @@ final class UpstreamExchange {
     } else {
       onTimeout();
     }
+  }
+
+  private java.net.URI target() {
+    return call.endpoint.anthropic() ? settings.anthropicUpstream() : settings.upstream();
   }
 
   private static String query(HttpServerRequest request) {
@@ -286,7 +290,7 @@ final class UpstreamExchange {
     }
     String message =
         "Upstream "
-            + settings.upstreamForDisplay()
+            + dev.lookout.gateway.Upstreams.display(target())
             + " did not answer within "
             + settings.upstreamTimeout().toMillis()
             + " ms; raise upstream_timeout or check the provider's status";
@@ -310,7 +314,7 @@ final class UpstreamExchange {
     }
     String message =
         "Upstream "
-            + settings.upstreamForDisplay()
+            + dev.lookout.gateway.Upstreams.display(target())
             + " is unreachable: "
             + failure.getMessage()
             + "; check --upstream and that the provider is up";
@@ -383,7 +387,10 @@ final class UpstreamExchange {
       response
           .setStatusCode(error.httpStatus())
           .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-          .end(ErrorBody.of(error, message));
+          .end(
+              call.endpoint.anthropic()
+                  ? ErrorBody.anthropic(error, message)
+                  : ErrorBody.of(error, message));
     }
   }
 }

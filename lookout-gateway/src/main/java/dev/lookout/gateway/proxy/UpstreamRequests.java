@@ -1,25 +1,30 @@
 package dev.lookout.gateway.proxy;
 
 import dev.lookout.gateway.GatewaySettings;
+import dev.lookout.gateway.Upstreams;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
+import java.net.URI;
 
 /** Builds the upstream request for a client request: same method, path and query. */
 final class UpstreamRequests {
   private UpstreamRequests() {}
 
   static RequestOptions options(GatewaySettings settings, HttpServerRequest request) {
-    return options(settings, request, request.uri());
+    return options(settings.upstream(), request, request.uri());
   }
 
-  /** Builds the upstream request with {@code uri} (path and query) in place of the client's. */
-  static RequestOptions options(GatewaySettings settings, HttpServerRequest request, String uri) {
+  /**
+   * Builds the request to {@code upstream} with {@code uri} (path and query) in place of the
+   * client's.
+   */
+  static RequestOptions options(URI upstream, HttpServerRequest request, String uri) {
     return new RequestOptions()
         .setMethod(request.method())
-        .setHost(settings.upstream().getHost())
-        .setPort(settings.upstreamPort())
-        .setSsl(settings.upstreamTls())
-        .setURI(upstreamUri(settings.upstreamBasePath(), uri));
+        .setHost(upstream.getHost())
+        .setPort(Upstreams.port(upstream))
+        .setSsl(Upstreams.tls(upstream))
+        .setURI(upstreamUri(Upstreams.basePath(upstream), uri));
   }
 
   /**
