@@ -156,7 +156,8 @@ public final class GatewayServer implements AutoCloseable {
         ProxyHandler.writeError(
             request.response(),
             GatewayError.METHOD_NOT_ALLOWED,
-            request.method() + " " + path + " is not supported; use POST");
+            request.method() + " " + path + " is not supported; use POST",
+            endpoint.get());
       } else if (stopping) {
         request.response().putHeader("connection", "close");
         proxy.rejectWhileStopping(request, endpoint.get());

@@ -149,4 +149,44 @@ class BudgetGatewayTest {
       }
     }
   }
+
+  @Test
+  void nonAsciiKeyMatchesUtf8Hash() throws Exception {
+    String key = "ключ-✓";
+    LookoutKey unicode = new LookoutKey("unicode", KeyRing.sha256(key), null, null);
+    AccessSettings access =
+        new AccessSettings(
+            new KeyRing(List.of(unicode), Map.of(), true), new BudgetLedger(List.of()), null);
+    try (GatewayHarness harness = start(access)) {
+      byte[] body = CHAT.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      try (java.net.Socket socket = new java.net.Socket("127.0.0.1", harness.gateway.port())) {
+        java.io.ByteArrayOutputStream request = new java.io.ByteArrayOutputStream();
+        request.write(
+            ("POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: "
+                    + body.length
+                    + "\r\nx-lookout-key: ")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        request.write(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        request.write("\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        request.write(body);
+        socket.getOutputStream().write(request.toByteArray());
+        String response =
+            new String(
+                socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(response).startsWith("HTTP/1.1 200");
+      }
+    }
+  }
+
+  @Test
+  void emptyKeyHeaderCountsAsNone() throws Exception {
+    try (GatewayHarness harness = start(access(false, List.of(), null))) {
+      HttpResponse<String> response =
+          harness.post("/v1/chat/completions", CHAT, "x-lookout-key", " ");
+
+      assertThat(response.statusCode()).isEqualTo(200);
+    }
+  }
 }

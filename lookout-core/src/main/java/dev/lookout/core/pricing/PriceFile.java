@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads a price file in Lookout's format: {@code {"models": {"gpt-4o": {"provider", "input",
@@ -55,6 +56,7 @@ final class PriceFile {
       throw new IllegalArgumentException(
           "Price of model '" + model + "' is " + node + "; expected an object of prices");
     }
+    requireKnownFields(model, node, ENTRY_FIELDS, "");
     ModelPrice price =
         new ModelPrice(
             model,
@@ -79,6 +81,7 @@ final class PriceFile {
     if (node == null || node.isNull()) {
       return null;
     }
+    requireKnownFields(model, node, LONG_CONTEXT_FIELDS, "long_context.");
     JsonNode threshold = node.path("above_input_tokens");
     if (!threshold.canConvertToLong() || threshold.asLong() <= 0) {
       throw new IllegalArgumentException(
@@ -101,6 +104,53 @@ final class PriceFile {
         decimal(model, node, "cache_write_1h"));
   }
 
+  /** Fields an entry may have; a misspelt price would otherwise be ignored without a word. */
+  private static final Set<String> ENTRY_FIELDS =
+      Set.of(
+          "provider",
+          "input",
+          "output",
+          "cached_input",
+          "cache_write",
+          "cache_write_1h",
+          "reasoning",
+          "long_context",
+          "batch_input",
+          "batch_output",
+          "effective_date",
+          "source",
+          "aliases",
+          "derived",
+          "note",
+          "omitted",
+          "litellm_key");
+
+  private static final Set<String> LONG_CONTEXT_FIELDS =
+      Set.of(
+          "above_input_tokens", "input", "output", "cached_input", "cache_write", "cache_write_1h");
+
+  /**
+   * Highest price accepted, in USD per million tokens: far above any real model, and low enough
+   * that the cost of any call fits the store's DECIMAL(38,12).
+   */
+  private static final BigDecimal MAX_PRICE = new BigDecimal("1000000");
+
+  private static void requireKnownFields(
+      String model, JsonNode node, Set<String> known, String prefix) {
+    for (String field : (Iterable<String>) node::fieldNames) {
+      if (!known.contains(field)) {
+        throw new IllegalArgumentException(
+            "Price of model '"
+                + model
+                + "' has an unknown field '"
+                + prefix
+                + field
+                + "'; known fields: "
+                + new java.util.TreeSet<>(known));
+      }
+    }
+  }
+
   private static BigDecimal decimal(String model, JsonNode node, String field) {
     JsonNode value = node.get(field);
     if (value == null || value.isNull()) {
@@ -116,8 +166,9 @@ final class PriceFile {
               + value
               + "; write it as a decimal string such as \"2.5\"");
     }
+    BigDecimal price;
     try {
-      return new BigDecimal(value.asText());
+      price = new BigDecimal(value.asText());
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
           "Price of model '"
@@ -129,6 +180,18 @@ final class PriceFile {
               + "\"",
           e);
     }
+    if (price.signum() < 0 || price.compareTo(MAX_PRICE) > 0) {
+      throw new IllegalArgumentException(
+          "Price of model '"
+              + model
+              + "' field '"
+              + field
+              + "' is "
+              + value.asText()
+              + " USD per million tokens; it must be between 0 and "
+              + MAX_PRICE.toPlainString());
+    }
+    return price;
   }
 
   private static LocalDate date(String model, JsonNode node) {

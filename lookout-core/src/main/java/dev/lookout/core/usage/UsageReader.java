@@ -117,7 +117,7 @@ public final class UsageReader {
     JsonNode reasoningCount = usage.path("completion_tokens_details").get("reasoning_tokens");
     long reasoning;
     if (reasoningCount != null && reasoningCount.isNumber()) {
-      reasoning = Math.max(0, reasoningCount.asLong());
+      reasoning = clamp(reasoningCount);
     } else {
       // Gemini's OpenAI-compatible endpoint counts thinking tokens only in total_tokens.
       reasoning = Math.max(0, count(usage, "total_tokens") - prompt - completion);
@@ -196,11 +196,27 @@ public final class UsageReader {
   }
 
   /** Returns the count in {@code field}; absent, null, non-numeric or negative values read as 0. */
+  /**
+   * Most tokens one count may report. Far above any real call, it keeps sums of counts from
+   * overflowing a long and costs within what the store can hold; larger counts are clamped.
+   */
+  static final long MAX_TOKENS = 1_000_000_000_000L;
+
   private static long count(JsonNode node, String field) {
     JsonNode value = node.get(field);
     if (value == null || !value.isNumber()) {
       return 0;
     }
-    return Math.max(0, value.asLong());
+    return clamp(value);
+  }
+
+  private static long clamp(JsonNode value) {
+    if (!value.isNumber() || value.doubleValue() <= 0) {
+      return 0;
+    }
+    if (!value.canConvertToLong() || value.asLong() > MAX_TOKENS) {
+      return MAX_TOKENS;
+    }
+    return value.asLong();
   }
 }

@@ -47,8 +47,9 @@ public final class AccessPolicy {
    */
   public Decision decide(String presentedKey, String requestUser, Instant now) {
     LookoutKey key = null;
-    if (presentedKey != null) {
-      Optional<LookoutKey> found = keys.find(presentedKey.trim());
+    String presented = presentedKey == null ? "" : utf8(presentedKey).trim();
+    if (!presented.isEmpty()) {
+      Optional<LookoutKey> found = keys.find(presented);
       if (found.isEmpty()) {
         return Decision.reject(
             GatewayError.INVALID_LOOKOUT_KEY,
@@ -69,6 +70,17 @@ public final class AccessPolicy {
       return Decision.reject(GatewayError.BUDGET_EXCEEDED, breach.get().message(), owner);
     }
     return new Decision(owner, null, null);
+  }
+
+  /**
+   * Returns a header value read as UTF-8. HTTP servers hand header bytes over as ISO-8859-1
+   * characters, one per byte, so a key with non-ASCII characters would otherwise never match its
+   * SHA-256, which is computed over UTF-8.
+   */
+  private static String utf8(String header) {
+    return new String(
+        header.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+        java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /** Charges a finished call's cost to its owner's budgets and raises any soft alerts. */

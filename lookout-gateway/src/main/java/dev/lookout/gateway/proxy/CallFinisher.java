@@ -29,6 +29,10 @@ public final class CallFinisher {
   private static final int MAX_UNPRICED_WARNINGS = 1000;
 
   private static final int MAX_ERROR_TYPE_CHARS = 64;
+
+  /** Costs from here up do not fit the store's DECIMAL(38,12) column. */
+  private static final BigDecimal MAX_COST_USD = new BigDecimal("1e26");
+
   private static final java.util.regex.Pattern ERROR_TYPE =
       java.util.regex.Pattern.compile("[A-Za-z0-9_.-]+");
 
@@ -112,12 +116,29 @@ public final class CallFinisher {
             || status == CallStatus.CANCELLED
             || (outputText != null && !outputText.isEmpty());
     if (usage.isPresent() || billed) {
-      TokenUsage tokens =
-          usage.orElseGet(
-              () -> estimator.estimate(call.endpoint, call.model, call.requestBody, outputText));
-      BigDecimal cost = price(call.model, responseModel, tokens);
-      builder.usage(tokens).costUsd(cost);
-      access.charge(call.owner, cost, call.timestamp);
+      try {
+        TokenUsage tokens =
+            usage.orElseGet(
+                () -> estimator.estimate(call.endpoint, call.model, call.requestBody, outputText));
+        BigDecimal cost = price(call.model, responseModel, tokens);
+        if (cost != null && cost.compareTo(MAX_COST_USD) >= 0) {
+          LOG.error(
+              "pricing: request {} costs {} USD, more than the store holds; recorded unpriced."
+                  + " Check the prices of model '{}'",
+              call.requestId,
+              cost.toPlainString(),
+              call.model);
+          cost = null;
+        }
+        builder.usage(tokens).costUsd(cost);
+        access.charge(call.owner, cost, call.timestamp);
+      } catch (RuntimeException e) {
+        // Whatever the provider sent, the call is recorded and leaves the in-flight count.
+        LOG.error(
+            "proxy: request {} usage or cost could not be computed; recorded without them",
+            call.requestId,
+            e);
+      }
     }
     publish(builder.build());
   }

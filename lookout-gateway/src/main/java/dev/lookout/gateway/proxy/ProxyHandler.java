@@ -134,7 +134,9 @@ public final class ProxyHandler {
           call,
           request,
           GatewayError.MISSING_MODEL,
-          "Request body has no \"model\" string; add one, for example \"model\": \"gpt-4o-mini\"");
+          "Request body has no \"model\" string; add one, for example \"model\": \""
+              + (call.endpoint.anthropic() ? "claude-sonnet-4-5" : "gpt-4o-mini")
+              + "\"");
       return;
     }
     call.model = model.asText();

@@ -28,6 +28,9 @@ public final class Recorder {
   private static final Logger log = LoggerFactory.getLogger(Recorder.class);
   private static final long CLOSE_ABORT_WAIT_MILLIS = 1_000;
 
+  /** Failed attempts of a batch before its records are tried one by one. */
+  private static final int ATTEMPTS_BEFORE_ISOLATING = 3;
+
   private final CallStore store;
   private final RecorderSettings settings;
   // Holds CallRecord and FlushRequest entries, so a flush waits exactly for the records before it.
@@ -37,6 +40,7 @@ public final class Recorder {
   private final AtomicLong written = new AtomicLong();
   private final AtomicLong failedWrites = new AtomicLong();
   private final AtomicLong lost = new AtomicLong();
+  private final AtomicLong rejected = new AtomicLong();
   private final AtomicInteger offersInFlight = new AtomicInteger();
   private final AtomicBoolean closeStarted = new AtomicBoolean();
   private volatile boolean accepting = true;
@@ -169,7 +173,12 @@ public final class Recorder {
 
   /** Returns the number of records dropped: queue full, offered after close, or left by close. */
   public long dropped() {
-    return dropWarning.total() + lost.get();
+    return dropWarning.total() + lost.get() + rejected.get();
+  }
+
+  /** Returns the number of records the store could not hold on their own, which were dropped. */
+  public long rejected() {
+    return rejected.get();
   }
 
   /** Returns the number of entries waiting in the queue, pending flush requests included. */
@@ -237,23 +246,70 @@ public final class Recorder {
 
   private void writeWithRetry(List<CallRecord> batch) throws InterruptedException {
     long backoffNanos = settings.retryInitialBackoff().toNanos();
+    List<CallRecord> pending = batch;
     for (int attempt = 1; ; attempt++) {
       try {
-        store.append(batch);
-        written.addAndGet(batch.size());
+        store.append(pending);
+        written.addAndGet(pending.size());
         return;
       } catch (RuntimeException e) {
         failedWrites.incrementAndGet();
         log.warn(
             "recorder: appending a batch of {} call records failed (attempt {}), retrying in {} ms:"
                 + " {}",
-            batch.size(),
+            pending.size(),
             attempt,
             TimeUnit.NANOSECONDS.toMillis(backoffNanos),
             e.toString());
+        if (attempt >= ATTEMPTS_BEFORE_ISOLATING && storeReachable()) {
+          pending = writeOneByOne(pending);
+          if (pending.isEmpty()) {
+            return;
+          }
+        }
         TimeUnit.NANOSECONDS.sleep(backoffNanos);
         backoffNanos = Math.min(backoffNanos * 2, settings.retryMaxBackoff().toNanos());
       }
+    }
+  }
+
+  /**
+   * Writes each record on its own, so one record the store cannot hold (a value out of range) does
+   * not hold back the records batched with it. A record that fails while others of the same batch
+   * are written is dropped with an ERROR. When every record fails, the store itself is failing (a
+   * full disk, say), so all of them are returned for another try.
+   */
+  private List<CallRecord> writeOneByOne(List<CallRecord> batch) {
+    List<CallRecord> failed = new ArrayList<>();
+    List<RuntimeException> errors = new ArrayList<>();
+    for (CallRecord record : batch) {
+      try {
+        store.append(List.of(record));
+        written.incrementAndGet();
+      } catch (RuntimeException e) {
+        failed.add(record);
+        errors.add(e);
+      }
+    }
+    if (failed.size() == batch.size()) {
+      return failed;
+    }
+    for (int i = 0; i < failed.size(); i++) {
+      rejected.incrementAndGet();
+      log.error(
+          "recorder: call record {} cannot be stored and is dropped: {}",
+          failed.get(i).requestId(),
+          errors.get(i).toString());
+    }
+    return List.of();
+  }
+
+  private boolean storeReachable() {
+    try {
+      store.count();
+      return true;
+    } catch (RuntimeException e) {
+      return false;
     }
   }
 
