@@ -231,6 +231,13 @@ public final class GatewayServer implements AutoCloseable {
       while (inFlight.get() > 0 && System.nanoTime() - deadline < 0) {
         Thread.sleep(10);
       }
+      int cut = inFlight.get();
+      if (cut > 0) {
+        LOG.warn(
+            "gateway: shutdown grace of {} ms ran out; cutting {} calls, recorded as cancelled",
+            graceMillis,
+            cut);
+      }
       server.close().await(10, TimeUnit.SECONDS);
       client.close().await(10, TimeUnit.SECONDS);
       // Connections cut by the close above record their calls as cancelled; give them a moment.

@@ -35,7 +35,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Replay bundled real LLM traffic through a local gateway and print the report.",
-      "Nothing leaves this machine: the upstream is a local simulator, whatever --upstream says."
+      "Nothing leaves this machine: both upstreams are a local simulator, whatever"
+          + " --upstream and --anthropic-upstream say."
     })
 public final class DemoCommand implements Callable<Integer> {
   @Mixin ServeOptions options = new ServeOptions();

@@ -179,7 +179,15 @@ public final class Replayer {
   private void logFailure(String cause, Throwable error) {
     int logged = loggedFailures.incrementAndGet();
     if (logged <= LOGGED_FAILURES) {
-      LOG.warn("replay request failed: {}", cause, error);
+      // The cause is enough for a user; the stack trace only at DEBUG.
+      LOG.warn(
+          "replay request to {} failed: {}{}",
+          settings.chatCompletionsUri(),
+          cause,
+          error instanceof java.net.ConnectException
+              ? " (is the gateway running at that address?)"
+              : error == null ? "" : " (" + error + ")");
+      LOG.debug("replay request failure", error);
     } else if (logged == LOGGED_FAILURES + 1) {
       LOG.warn("replay requests keep failing; further failures are only counted");
     }

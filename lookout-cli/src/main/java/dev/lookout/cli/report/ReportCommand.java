@@ -1,5 +1,7 @@
 package dev.lookout.cli.report;
 
+import dev.lookout.cli.config.ConfigLoader;
+import dev.lookout.cli.config.ServeOptions;
 import dev.lookout.cli.serve.GatewayDiscovery;
 import dev.lookout.core.time.DurationText;
 import dev.lookout.store.duckdb.DuckDbCallStore;
@@ -31,8 +33,10 @@ public final class ReportCommand implements Callable<Integer> {
   @Option(
       names = "--data",
       paramLabel = "DIR",
-      description = "Folder of the call store (default: ./lookout-data).")
-  Path data = Path.of("lookout-data");
+      description =
+          "Folder of the call store (default: data from LOOKOUT_DATA or lookout.yaml, else"
+              + " ./lookout-data).")
+  Path data;
 
   @Option(
       names = "--gateway",
@@ -68,7 +72,16 @@ public final class ReportCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** Returns --data, else the folder lookout serve would use with the same environment. */
+  private Path dataDir() {
+    if (data != null) {
+      return data;
+    }
+    return new ConfigLoader(System.getenv()).load(new ServeOptions()).dataDir();
+  }
+
   private Report load(Duration window, GroupBy group) throws Exception {
+    Path data = dataDir();
     Optional<String> url = gateway != null ? Optional.of(gateway) : GatewayDiscovery.find(data);
     if (url.isPresent()) {
       return new GatewayReportClient(URI.create(url.get().trim())).fetch(since, group.wireName());

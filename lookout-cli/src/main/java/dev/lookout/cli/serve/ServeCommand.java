@@ -36,6 +36,11 @@ public final class ServeCommand implements Callable<Integer> {
     System.out.println(
         "Lookout gateway on " + url + " -> " + config.gateway().upstreamForDisplay());
     System.out.println("  OpenAI base URL:  " + url + "/v1");
+    System.out.println(
+        "  Anthropic:        "
+            + url
+            + "/v1/messages -> "
+            + dev.lookout.gateway.Upstreams.display(config.gateway().anthropicUpstream()));
     System.out.println("  Metrics:          " + url + "/metrics");
     System.out.println("  Report (JSON):    " + url + "/api/v1/report?since=24h&by=model");
     System.out.println("  Store:            " + config.dataDir().toAbsolutePath());

@@ -317,7 +317,9 @@ final class UpstreamExchange {
             + dev.lookout.gateway.Upstreams.display(target())
             + " is unreachable: "
             + failure.getMessage()
-            + "; check --upstream and that the provider is up";
+            + "; check "
+            + (call.endpoint.anthropic() ? "--anthropic-upstream" : "--upstream")
+            + " and that the provider is up";
     upstreamWarnings.warn("proxy: request {} failed: {}", call.requestId, message);
     reply(GatewayError.UPSTREAM_UNREACHABLE, message);
   }
@@ -326,6 +328,12 @@ final class UpstreamExchange {
   private void onBodyFailure(Throwable failure) {
     vertx.cancelTimer(timeoutTimer);
     if (call.finished()) {
+      return;
+    }
+    if (finisher.stopping()) {
+      // Stopping closes the upstream connections too; such a cut is the shutdown's, not the
+      // provider's.
+      onClientClosed();
       return;
     }
     boolean timedOut = isTimeout(failure);

@@ -102,7 +102,8 @@ public final class ReportText {
     if (forTable) {
       return String.format(Locale.ROOT, "%.1f", millis);
     }
-    return BigDecimal.valueOf(millis).toPlainString();
+    // Microseconds, as in the JSON report.
+    return BigDecimal.valueOf(millis).setScale(3, java.math.RoundingMode.HALF_EVEN).toPlainString();
   }
 
   private static String pad(String value, int width, boolean right) {

@@ -35,7 +35,7 @@ class ReportTextTest {
   void csvEndsWithTotal() {
     String[] lines = ReportText.csv(REPORT, GroupBy.MODEL).split("\r\n");
 
-    assertThat(lines[3]).isEqualTo("TOTAL,12,2,1010,220,1.750000000,9.0,19.0,29.0,0");
+    assertThat(lines[3]).isEqualTo("TOTAL,12,2,1010,220,1.750000000,9.000,19.000,29.000,0");
   }
 
   @Test
