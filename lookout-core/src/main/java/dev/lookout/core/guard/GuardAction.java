@@ -1,0 +1,17 @@
+package dev.lookout.core.guard;
+
+import java.util.Locale;
+
+/** What a guard decided about a text. */
+public enum GuardAction {
+  /** The text may pass unchanged. */
+  PASS,
+  /** The text is rewritten: the verdict carries the new text. */
+  REDACT,
+  /** The text must not pass: an input never reaches the provider. */
+  BLOCK;
+
+  public String wireName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}
