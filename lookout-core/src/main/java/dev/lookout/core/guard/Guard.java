@@ -11,4 +11,14 @@ public interface Guard {
 
   /** Checks {@code text} travelling in {@code direction}. */
   GuardVerdict check(String text, Direction direction);
+
+  /**
+   * Returns how many characters at the end of a streamed text this guard may still need to see
+   * before it can decide about them: the length of the longest value it redacts. A stream redactor
+   * holds back that many characters until more text or the end arrives. Guards that never rewrite
+   * text return 0.
+   */
+  default int holdbackChars() {
+    return 0;
+  }
 }
