@@ -8,6 +8,7 @@ import dev.lookout.gateway.access.BudgetAlerts;
 import dev.lookout.gateway.api.ApiHandler;
 import dev.lookout.gateway.api.ReportService;
 import dev.lookout.gateway.error.GatewayError;
+import dev.lookout.gateway.guard.GuardSettings;
 import dev.lookout.gateway.metrics.GatewayMetrics;
 import dev.lookout.gateway.proxy.CallFinisher;
 import dev.lookout.gateway.proxy.Endpoint;
@@ -89,6 +90,22 @@ public final class GatewayServer implements AutoCloseable {
       GatewayMetrics metrics,
       ReportService reports,
       AccessSettings accessSettings) {
+    return start(settings, sink, prices, metrics, reports, accessSettings, GuardSettings.none());
+  }
+
+  /**
+   * Starts a gateway with keys, budgets and guards, and waits until it listens.
+   *
+   * @throws IllegalStateException if the port cannot be bound; the message names host and port
+   */
+  public static GatewayServer start(
+      GatewaySettings settings,
+      CallSink sink,
+      PriceTable prices,
+      GatewayMetrics metrics,
+      ReportService reports,
+      AccessSettings accessSettings,
+      GuardSettings guards) {
     Vertx vertx = Vertx.vertx();
     HttpClient client =
         vertx.createHttpClient(
@@ -104,8 +121,16 @@ public final class GatewayServer implements AutoCloseable {
             new BudgetAlerts(metrics.registry(), client, accessSettings.webhook()));
     CallFinisher finisher =
         new CallFinisher(
-            sink, metrics, prices, new UsageEstimator(TokenCounter.create()), inFlight, access);
-    ProxyHandler proxy = new ProxyHandler(vertx, client, settings, finisher, access);
+            sink,
+            metrics,
+            prices,
+            new UsageEstimator(TokenCounter.create()),
+            inFlight,
+            access,
+            guards.storageRedactor());
+    ProxyHandler proxy =
+        new ProxyHandler(
+            vertx, client, settings, finisher, access, guards.input(), guards.output());
     PassThroughHandler passThrough = new PassThroughHandler(client, settings);
     ApiHandler api = new ApiHandler(vertx, metrics.registry(), reports);
     HttpServer server =

@@ -3,11 +3,13 @@ package dev.lookout.gateway.proxy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.lookout.core.budget.CallOwner;
+import dev.lookout.core.guard.GuardOutcome;
 import dev.lookout.core.record.CallRecord;
 import dev.lookout.core.record.CallRecordBuilder;
 import dev.lookout.core.record.CallStatus;
 import dev.lookout.core.record.RequestIds;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * State of one call while the gateway handles it. Confined to the event loop that received the
@@ -22,6 +24,9 @@ final class CallContext {
 
   /** Whether the gateway added {@code stream_options.include_usage} to the client's request. */
   boolean usageInjected;
+
+  List<GuardOutcome> inputOutcomes = List.of();
+  List<GuardOutcome> outputOutcomes = List.of();
 
   JsonNode requestBody = MissingNode.getInstance();
   String model;
@@ -70,6 +75,7 @@ final class CallContext {
             .status(status)
             .httpStatus(httpStatus)
             .apiKeyId(owner == null ? null : owner.keyId())
+            .guardActions(GuardOutcome.toJson(inputOutcomes, outputOutcomes))
             .latencyMs((endNanos - startNanos) / 1_000_000.0);
     if (stream && firstContentNanos != 0) {
       builder.ttftMs((firstContentNanos - startNanos) / 1_000_000.0);

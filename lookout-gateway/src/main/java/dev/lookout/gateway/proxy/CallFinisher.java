@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +43,7 @@ public final class CallFinisher {
   private final UsageEstimator estimator;
   private final AtomicInteger inFlight;
   private final AccessPolicy access;
+  private final UnaryOperator<String> storageRedactor;
   private final Set<String> unpricedModels = ConcurrentHashMap.newKeySet();
 
   public CallFinisher(
@@ -50,13 +52,15 @@ public final class CallFinisher {
       PriceTable prices,
       UsageEstimator estimator,
       AtomicInteger inFlight,
-      AccessPolicy access) {
+      AccessPolicy access,
+      UnaryOperator<String> storageRedactor) {
     this.sink = sink;
     this.metrics = metrics;
     this.prices = prices;
     this.estimator = estimator;
     this.inFlight = inFlight;
     this.access = access;
+    this.storageRedactor = storageRedactor;
   }
 
   private volatile boolean stopping;
@@ -83,7 +87,7 @@ public final class CallFinisher {
     CallRecordBuilder builder =
         call.recordBuilder(error.callStatus(), error.httpStatus())
             .errorType(error.code())
-            .errorMessage(Secrets.scrub(message));
+            .errorMessage(storageRedactor.apply(Secrets.scrub(message)));
     publish(builder.build());
   }
 
@@ -109,7 +113,8 @@ public final class CallFinisher {
         call.recordBuilder(status, httpStatus)
             .responseModel(responseModel)
             .errorType(cleanErrorType(errorType, httpStatus))
-            .errorMessage(Secrets.scrub(errorMessage));
+            .errorMessage(
+                errorMessage == null ? null : storageRedactor.apply(Secrets.scrub(errorMessage)));
     // A call that streamed some output before it failed was still billed for it.
     boolean billed =
         status == CallStatus.SUCCESS
@@ -141,6 +146,46 @@ public final class CallFinisher {
       }
     }
     publish(builder.build());
+  }
+
+  /** Returns {@code record} with its metadata values passed through the storage redactor. */
+  private CallRecord redactMetadata(CallRecord record) {
+    if (record.metadata().isEmpty()) {
+      return record;
+    }
+    java.util.Map<String, String> redacted = new java.util.LinkedHashMap<>();
+    record.metadata().forEach((key, value) -> redacted.put(key, storageRedactor.apply(value)));
+    return new CallRecord(
+        record.requestId(),
+        record.timestamp(),
+        record.endpoint(),
+        record.provider(),
+        record.model(),
+        record.responseModel(),
+        record.promptTemplate(),
+        record.templateVersion(),
+        record.promptHash(),
+        record.inputTokens(),
+        record.outputTokens(),
+        record.cachedInputTokens(),
+        record.cacheWriteTokens(),
+        record.reasoningTokens(),
+        record.usageSource(),
+        record.costUsd(),
+        record.priced(),
+        record.latencyMs(),
+        record.ttftMs(),
+        record.stream(),
+        record.status(),
+        record.httpStatus(),
+        record.errorType(),
+        record.errorMessage(),
+        record.userId(),
+        record.apiKeyId(),
+        record.experimentId(),
+        record.variant(),
+        record.guardActions(),
+        redacted);
   }
 
   /**
@@ -185,6 +230,7 @@ public final class CallFinisher {
   }
 
   private void publish(CallRecord record) {
+    record = redactMetadata(record);
     inFlight.decrementAndGet();
     metrics.callFinished(record);
     sink.offer(record);

@@ -9,6 +9,8 @@ import dev.lookout.gateway.GatewaySettings;
 import dev.lookout.gateway.access.AccessPolicy;
 import dev.lookout.gateway.error.ErrorBody;
 import dev.lookout.gateway.error.GatewayError;
+import dev.lookout.gateway.guard.InputGuarding;
+import dev.lookout.gateway.guard.OutputGuarding;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -42,6 +44,8 @@ public final class ProxyHandler {
   private final GatewaySettings settings;
   private final CallFinisher finisher;
   private final AccessPolicy access;
+  private final InputGuarding inputGuarding;
+  private final OutputGuarding outputGuarding;
   private final RateLimitedLog upstreamWarnings = new RateLimitedLog(LOG, 1000);
 
   public ProxyHandler(
@@ -49,12 +53,16 @@ public final class ProxyHandler {
       HttpClient client,
       GatewaySettings settings,
       CallFinisher finisher,
-      AccessPolicy access) {
+      AccessPolicy access,
+      InputGuarding inputGuarding,
+      OutputGuarding outputGuarding) {
     this.vertx = vertx;
     this.client = client;
     this.settings = settings;
     this.finisher = finisher;
     this.access = access;
+    this.inputGuarding = inputGuarding;
+    this.outputGuarding = outputGuarding;
   }
 
   /** Handles one request to a recorded endpoint. */
@@ -155,11 +163,29 @@ public final class ProxyHandler {
       reject(call, request, decision.error(), decision.message());
       return;
     }
+    boolean guardsRewrote = false;
+    if (inputGuarding.active()) {
+      InputGuarding.Result guarded = inputGuarding.apply(json);
+      call.inputOutcomes = guarded.outcomes();
+      if (guarded.blocked() != null) {
+        reject(
+            call,
+            request,
+            GatewayError.INPUT_BLOCKED,
+            "The input was blocked by the "
+                + guarded.blocked().verdicts().get(0).guard()
+                + " guard ("
+                + String.join(", ", guarded.blocked().reasons())
+                + "); rephrase the request or change the guard's settings in lookout.yaml");
+        return;
+      }
+      guardsRewrote = guarded.rewritten();
+    }
     JsonNode prompt = call.endpoint.prompt(json);
     if (!prompt.isMissingNode()) {
       call.promptHash = PromptHash.of(prompt);
     }
-    Buffer forwarded = body;
+    Buffer forwarded = guardsRewrote ? Buffer.buffer(json.toString()) : body;
     if (wantsInjectedUsage(call, json)) {
       JsonNode options = json.path("stream_options");
       ObjectNode streamOptions =
@@ -170,7 +196,8 @@ public final class ProxyHandler {
       forwarded = Buffer.buffer(json.toString());
       call.usageInjected = true;
     }
-    new UpstreamExchange(vertx, client, settings, finisher, upstreamWarnings, call, request)
+    new UpstreamExchange(
+            vertx, client, settings, finisher, upstreamWarnings, outputGuarding, call, request)
         .forward(forwarded);
   }
 

@@ -11,6 +11,8 @@ import dev.lookout.core.usage.UsageReader;
 import dev.lookout.gateway.GatewaySettings;
 import dev.lookout.gateway.error.ErrorBody;
 import dev.lookout.gateway.error.GatewayError;
+import dev.lookout.gateway.guard.OutputGuarding;
+import dev.lookout.gateway.guard.StreamRedactor;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -50,6 +52,12 @@ final class UpstreamExchange {
   private final SseParser sse = new SseParser(event -> onEvent(event.event(), event.data()));
   private Buffer copied = Buffer.buffer();
   private InjectedUsageFilter usageFilter;
+  private final OutputGuarding outputGuarding;
+  private StreamRedactor redactor;
+
+  /** Whether a non-streamed body is held whole so the output guards can rewrite it. */
+  private boolean holdBody;
+
   private String contentEncoding;
   private HttpClientRequest upstreamRequest;
   private long timeoutTimer = -1;
@@ -64,8 +72,10 @@ final class UpstreamExchange {
       GatewaySettings settings,
       CallFinisher finisher,
       RateLimitedLog upstreamWarnings,
+      OutputGuarding outputGuarding,
       CallContext call,
       HttpServerRequest request) {
+    this.outputGuarding = outputGuarding;
     this.vertx = vertx;
     this.client = client;
     this.settings = settings;
@@ -151,6 +161,19 @@ final class UpstreamExchange {
     if (eventStream && call.usageInjected) {
       usageFilter = new InjectedUsageFilter();
     }
+    boolean success = upstream.statusCode() / 100 == 2;
+    if (outputGuarding.active() && success) {
+      if (eventStream && call.endpoint == Endpoint.CHAT_COMPLETIONS) {
+        redactor = new StreamRedactor(outputGuarding.pipeline());
+      } else if (!eventStream) {
+        holdBody = true;
+      }
+      // NOTE: streamed text completions and Anthropic streams pass unredacted.
+    }
+    if (redactor != null || holdBody) {
+      response.headers().remove(HttpHeaders.CONTENT_LENGTH);
+      response.setChunked(true);
+    }
     if (eventStream || upstream.getHeader(HttpHeaders.CONTENT_LENGTH) == null) {
       response.headers().remove(HttpHeaders.CONTENT_LENGTH);
       response.setChunked(true);
@@ -168,10 +191,25 @@ final class UpstreamExchange {
       if (copied.length() + chunk.length() <= MAX_COPIED_RESPONSE_BYTES) {
         copied.appendBuffer(chunk);
       } else {
+        if (holdBody) {
+          // Too large to hold for the guards: release what is held and pass the rest through.
+          upstreamWarnings.warn(
+              "proxy: request {} response is over {} bytes, so the output guards cannot check it",
+              call.requestId,
+              MAX_COPIED_RESPONSE_BYTES);
+          holdBody = false;
+          response.write(copied);
+        }
         copied = null;
       }
     }
     Buffer out = usageFilter == null ? chunk : usageFilter.apply(chunk);
+    if (redactor != null) {
+      out = redactor.apply(out);
+    }
+    if (holdBody) {
+      return;
+    }
     if (out.length() > 0) {
       response.write(out);
     }
@@ -196,9 +234,17 @@ final class UpstreamExchange {
     // Over HTTP/2 the response's close handler runs inside end(); it must not see a cancel.
     responseEnded = true;
     Buffer rest = usageFilter != null ? usageFilter.finish() : null;
+    if (redactor != null) {
+      Buffer tail = redactor.apply(rest == null ? Buffer.buffer() : rest);
+      rest = tail.appendBuffer(redactor.finish());
+      call.outputOutcomes = redactor.outcomes();
+    }
     // The record is handed over before the last byte goes out, so a client that has seen the
     // whole response can rely on its record being with the recorder.
     int status = upstream.statusCode();
+    if (holdBody) {
+      rest = guardedBody();
+    }
     if (eventStream) {
       sse.finish();
       finishStream(status);
@@ -252,6 +298,23 @@ final class UpstreamExchange {
         responseModel,
         type != null ? type : "http_" + status,
         CallFinisher.errorMessage(body));
+  }
+
+  /** Returns the held body after the output guards, or unchanged when it is not JSON. */
+  private Buffer guardedBody() {
+    JsonNode body = parseCopied();
+    if (!body.isObject()) {
+      return copied == null ? Buffer.buffer() : copied;
+    }
+    call.outputOutcomes = outputGuarding.apply(body);
+    if (call.outputOutcomes.isEmpty()) {
+      return copied;
+    }
+    Buffer rewritten = Buffer.buffer(body.toString());
+    // Usage is read from the rewritten body below; redaction does not change it.
+    copied = rewritten;
+    contentEncoding = null;
+    return rewritten;
   }
 
   private JsonNode parseCopied() {

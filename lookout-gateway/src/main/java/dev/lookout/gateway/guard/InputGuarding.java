@@ -1,0 +1,66 @@
+package dev.lookout.gateway.guard;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lookout.core.guard.Direction;
+import dev.lookout.core.guard.GuardAction;
+import dev.lookout.core.guard.GuardOutcome;
+import dev.lookout.core.guard.GuardPipeline;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs the input guards over a request's end-user texts. A block stops at once; redactions are
+ * written into the request body when the configuration sends redacted prompts upstream.
+ */
+public final class InputGuarding {
+  private final GuardPipeline pipeline;
+  private final boolean redactUpstream;
+
+  /**
+   * @param redactUpstream whether redacted texts replace the originals in what is forwarded
+   */
+  public InputGuarding(GuardPipeline pipeline, boolean redactUpstream) {
+    this.pipeline = pipeline;
+    this.redactUpstream = redactUpstream;
+  }
+
+  public static InputGuarding none() {
+    return new InputGuarding(GuardPipeline.none(), false);
+  }
+
+  public boolean active() {
+    return pipeline.hasInputGuards();
+  }
+
+  /**
+   * Checks the request; may rewrite {@code body} in place.
+   *
+   * @return the outcome of each text the guards acted on, in request order
+   */
+  public Result apply(JsonNode body) {
+    List<GuardOutcome> outcomes = new ArrayList<>();
+    boolean rewritten = false;
+    for (RequestTexts.Slot slot : RequestTexts.find(body)) {
+      GuardOutcome outcome = pipeline.check(slot.text(), Direction.INPUT);
+      if (outcome.action() == GuardAction.PASS) {
+        continue;
+      }
+      outcomes.add(outcome);
+      if (outcome.action() == GuardAction.BLOCK) {
+        return new Result(outcome, outcomes, false);
+      }
+      if (redactUpstream) {
+        slot.replace(outcome.text());
+        rewritten = true;
+      }
+    }
+    return new Result(null, outcomes, rewritten);
+  }
+
+  /**
+   * @param blocked the outcome that blocked the request, or null
+   * @param outcomes every outcome in which a guard acted
+   * @param rewritten whether the body now holds redacted texts
+   */
+  public record Result(GuardOutcome blocked, List<GuardOutcome> outcomes, boolean rewritten) {}
+}
