@@ -27,7 +27,7 @@ public final class PiiGuard implements Guard {
     this.redactor = redactor;
   }
 
-  /** Returns a guard of every type that redacts with placeholders. */
+  /** Returns a guard of {@link PiiDetector#DEFAULT_TYPES} that redacts with placeholders. */
   public static PiiGuard defaults() {
     return new PiiGuard(PiiDetector.defaults(), new PiiRedactor(RedactionMode.PLACEHOLDER, null));
   }

@@ -16,17 +16,17 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Splits labelled texts into training and validation sides by template, so that validation
- * measures how the detectors do on sentence templates they never saw. Each entity is replaced by
- * its type in angle brackets, and texts that are then identical form one template group, which
- * always falls on one side.
+ * Splits labelled texts into training and validation sides by template, so that validation measures
+ * how the detectors do on sentence templates they never saw. Each entity is replaced by its type in
+ * angle brackets, and texts that are then identical form one template group, which always falls on
+ * one side.
  *
  * <p>The split is stratified by entity type because some types occur in only a handful of
  * templates. Groups are visited in the order of the SHA-256 of their masked text, and a group goes
  * to validation while the type in it with the fewest groups overall still has fewer than {@link
  * #VALIDATION_PERCENT} percent of its groups (at least one) on that side. Groups without entities
- * go to validation when their hash falls in the first {@link #VALIDATION_PERCENT} percent. The
- * same input always gives the same split.
+ * go to validation when their hash falls in the first {@link #VALIDATION_PERCENT} percent. The same
+ * input always gives the same split.
  */
 public final class TemplateSplit {
   /** Target share of template groups, in percent, on the validation side. */
@@ -79,8 +79,7 @@ public final class TemplateSplit {
     if (types.isEmpty()) {
       return Integer.parseInt(hash.substring(0, 4), 16) % 100 < VALIDATION_PERCENT;
     }
-    String rarest =
-        types.stream().min(Comparator.comparingInt(groupsPerType::get)).orElseThrow();
+    String rarest = types.stream().min(Comparator.comparingInt(groupsPerType::get)).orElseThrow();
     int quota = Math.max(1, Math.round(groupsPerType.get(rarest) * VALIDATION_PERCENT / 100f));
     return validationGroups.getOrDefault(rarest, 0) < quota;
   }

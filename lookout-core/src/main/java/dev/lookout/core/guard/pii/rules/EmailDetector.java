@@ -31,11 +31,20 @@ public final class EmailDetector implements SpanDetector {
     if (text.indexOf('@') < 0) {
       return findings;
     }
+    // The pattern runs only on a window around each '@', not over the whole text.
     Matcher matcher = CANDIDATE.matcher(text);
-    while (matcher.find()) {
-      if (validLocalPart(matcher.group(1)) && validDomain(matcher.group(2))) {
-        findings.add(
-            new Finding(PiiType.EMAIL.name(), matcher.start(), matcher.end(), Scores.VALIDATED));
+    int searched = 0;
+    for (int at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+      int from = Math.max(searched, at - 64);
+      int to = Math.min(text.length(), at + 256);
+      matcher.region(from, to);
+      matcher.useTransparentBounds(true);
+      if (matcher.find() && matcher.start() <= at) {
+        if (validLocalPart(matcher.group(1)) && validDomain(matcher.group(2))) {
+          findings.add(
+              new Finding(PiiType.EMAIL.name(), matcher.start(), matcher.end(), Scores.VALIDATED));
+        }
+        searched = matcher.end();
       }
     }
     return findings;

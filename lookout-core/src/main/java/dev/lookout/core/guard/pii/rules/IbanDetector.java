@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 public final class IbanDetector implements SpanDetector {
   private static final Pattern CANDIDATE =
       Pattern.compile(
-          "(?<![A-Za-z0-9])[A-Za-z]{2}\\d{2}(?:[A-Za-z0-9]{4} ?){2,7}[A-Za-z0-9]{1,4}(?![A-Za-z0-9])");
+          "(?<![A-Za-z0-9])[A-Za-z]{2}\\d{2} ?(?:[A-Za-z0-9]{4} ?){2,7}[A-Za-z0-9]{1,4}(?![A-Za-z0-9])");
 
   private static final Map<String, Integer> LENGTHS = lengths();
 

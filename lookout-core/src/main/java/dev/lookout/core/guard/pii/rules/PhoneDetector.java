@@ -32,20 +32,51 @@ public final class PhoneDetector implements SpanDetector {
   static final int MIN_DIGITS_WITHOUT_CONTEXT = 8;
   private static final int MIN_DIGITS = 6;
 
+  /** Maximum digits of a number without its extension, from ITU-T E.164. */
+  private static final int MAX_DIGITS = 15;
+
   private static final Pattern RUN =
       Pattern.compile("(?<![\\w.+-])[+(]?\\d[\\d ()./\\-]*\\d(?:\\s?(?:x|ext\\.?)\\s?\\d{1,6})?");
   private static final ContextWords SUPPORT =
       new ContextWords(
           List.of(
-              "phone", "tel", "mobile", "cell", "fax", "call", "office", "desk", "contact", "sms",
-              "whatsapp", "messages to", "registered", "reach me", "dial", "ext"),
+              "phone",
+              "tel",
+              "mobile",
+              "cell",
+              "fax",
+              "call",
+              "office",
+              "desk",
+              "contact",
+              "sms",
+              "whatsapp",
+              "messages to",
+              "registered",
+              "reach me",
+              "dial",
+              "ext"),
           30,
           12);
   private static final ContextWords AGAINST =
       new ContextWords(
           List.of(
-              "license", "licence", "passport", "zip", "postal", "postcode", "order", "invoice",
-              "account", "card", "iban", "ssn", "social security", "routing", "tracking", "serial"),
+              "license",
+              "licence",
+              "passport",
+              "zip",
+              "postal",
+              "postcode",
+              "order",
+              "invoice",
+              "account",
+              "card",
+              "iban",
+              "ssn",
+              "social security",
+              "routing",
+              "tracking",
+              "serial"),
           30,
           0);
   private static final List<String> LABELS =
@@ -91,8 +122,9 @@ public final class PhoneDetector implements SpanDetector {
     List<Finding> findings = new ArrayList<>();
     Matcher run = RUN.matcher(text);
     while (run.find()) {
-      if (countDigits(run.group()) >= MIN_DIGITS) {
-        detectInRun(text, run.start(), run.group(), findings);
+      String candidate = run.group();
+      if (countDigits(candidate) >= MIN_DIGITS && !clearlyNotPhone(candidate)) {
+        detectInRun(text, run.start(), candidate, findings);
       }
     }
     return findings;
@@ -115,7 +147,9 @@ public final class PhoneDetector implements SpanDetector {
         int end = offset + match.end();
         boolean supported = SUPPORT.near(text, start, end);
         int digits = countDigits(match.rawString());
-        if (DATE.matcher(match.rawString()).find() || startsTime(text, end)) {
+        if (DATE.matcher(match.rawString()).find()
+            || startsTime(text, end)
+            || otherKind(match.rawString())) {
           continue;
         }
         if (digits < 10 && wordFollows(text, end)) {
@@ -133,6 +167,33 @@ public final class PhoneDetector implements SpanDetector {
         return;
       }
     }
+  }
+
+  /**
+   * Returns whether a whole run is a date, an IPv4 address, a card number or longer than the 15
+   * digits that E.164 allows, so that libphonenumber need not try every region on it.
+   */
+  private static boolean clearlyNotPhone(String run) {
+    Matcher date = DATE.matcher(run);
+    if (date.lookingAt() && countDigits(run.substring(date.end())) < MIN_DIGITS) {
+      return true;
+    }
+    int extension = run.indexOf('x');
+    String number = extension < 0 ? run : run.substring(0, extension);
+    return countDigits(number) > MAX_DIGITS || otherKind(run);
+  }
+
+  /** Returns whether {@code raw} is an IPv4 address or a valid card number, not a phone. */
+  private static boolean otherKind(String raw) {
+    if (IpAddressDetector.validV4(raw)) {
+      return true;
+    }
+    String digits = CreditCardDetector.digitsOf(raw);
+    return digits.length() >= 12
+        && raw.indexOf('(') < 0
+        && raw.indexOf('+') < 0
+        && CardIssuers.luhn(digits)
+        && CardIssuers.known(digits);
   }
 
   /** Returns whether a clock time such as {@code :21} continues the text at {@code end}. */

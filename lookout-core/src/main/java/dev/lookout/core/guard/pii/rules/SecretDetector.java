@@ -19,9 +19,11 @@ import java.util.regex.Pattern;
  * ({@code sk-…}), JSON Web Tokens whose header decodes to JSON, and PEM private key blocks.
  */
 public final class SecretDetector implements SpanDetector {
+  private static final List<String> AWS_PREFIXES =
+      List.of("AKIA", "ASIA", "ABIA", "ACCA", "AGPA", "AIDA", "AROA");
   private static final Pattern AWS_KEY_ID =
       Pattern.compile(
-          "(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA)[A-Z0-9]{16}(?![A-Z0-9])");
+          "(?<![A-Z0-9])(?:" + String.join("|", AWS_PREFIXES) + ")[A-Z0-9]{16}(?![A-Z0-9])");
   private static final Pattern AWS_SECRET =
       Pattern.compile("(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])");
   private static final ContextWords AWS_SECRET_CONTEXT =
@@ -54,27 +56,59 @@ public final class SecretDetector implements SpanDetector {
   @Override
   public List<Finding> detect(String text) {
     List<Finding> findings = new ArrayList<>();
-    addAll(findings, AWS_KEY_ID, text);
-    addAll(findings, GITHUB, text);
-    addAll(findings, SLACK, text);
-    addAll(findings, SK_KEY, text);
+    // Each pattern runs only when its fixed prefix occurs, which keeps clean text cheap.
+    boolean awsKeyId = hasAwsPrefix(text);
+    if (awsKeyId) {
+      addAll(findings, AWS_KEY_ID, text);
+    }
+    if (text.contains("gh") || text.contains("github_pat_")) {
+      addAll(findings, GITHUB, text);
+    }
+    if (text.contains("xox")) {
+      addAll(findings, SLACK, text);
+    }
+    if (text.contains("sk-")) {
+      addAll(findings, SK_KEY, text);
+    }
     if (text.contains("-----BEGIN ")) {
       addAll(findings, PEM, text);
     }
-    Matcher jwt = JWT.matcher(text);
-    while (jwt.find()) {
-      if (jsonHeader(jwt.group(1))) {
-        findings.add(finding(jwt.start(), jwt.end()));
+    if (text.contains("eyJ")) {
+      Matcher jwt = JWT.matcher(text);
+      while (jwt.find()) {
+        if (jsonHeader(jwt.group(1))) {
+          findings.add(finding(jwt.start(), jwt.end()));
+        }
       }
     }
-    Matcher secret = AWS_SECRET.matcher(text);
-    while (secret.find()) {
-      if (AWS_SECRET_CONTEXT.near(text, secret.start(), secret.end())
-          && entropy(secret.group()) >= MIN_SECRET_ENTROPY) {
-        findings.add(finding(secret.start(), secret.end()));
+    if (awsKeyId || containsIgnoreCase(text, "secret")) {
+      Matcher secret = AWS_SECRET.matcher(text);
+      while (secret.find()) {
+        if (AWS_SECRET_CONTEXT.near(text, secret.start(), secret.end())
+            && entropy(secret.group()) >= MIN_SECRET_ENTROPY) {
+          findings.add(finding(secret.start(), secret.end()));
+        }
       }
     }
     return findings;
+  }
+
+  private static boolean hasAwsPrefix(String text) {
+    for (String prefix : AWS_PREFIXES) {
+      if (text.contains(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean containsIgnoreCase(String text, String word) {
+    for (int i = 0; i + word.length() <= text.length(); i++) {
+      if (text.regionMatches(true, i, word, 0, word.length())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void addAll(List<Finding> findings, Pattern pattern, String text) {

@@ -42,14 +42,14 @@ public final class TaggerTrainer {
    * Rebuilds the weights file. Arguments: the labelled JSON lines file, the output file (for the
    * bundled weights, {@code
    * lookout-core/src/main/resources/dev/lookout/core/guard/pii/entity-tagger.bin.gz}) and
-   * optionally the number of epochs (default 8).
+   * optionally the number of epochs (default 12).
    */
   public static void main(String[] args) throws IOException {
     if (args.length < 2) {
       System.err.println("Usage: TaggerTrainer DATA.jsonl OUT.bin.gz [EPOCHS]");
       System.exit(2);
     }
-    int epochs = args.length > 2 ? Integer.parseInt(args[2]) : 8;
+    int epochs = args.length > 2 ? Integer.parseInt(args[2]) : 12;
     List<LabelledText> training = TemplateSplit.of(PiiDataset.read(Path.of(args[0]))).training();
     TaggerWeights trained = train(training, epochs);
     try (OutputStream out = Files.newOutputStream(Path.of(args[1]))) {
