@@ -1,8 +1,9 @@
 package dev.lookout.core.guard.injection;
 
 /**
- * Binary signals of evasion that hashed n-grams miss, fed to the model as extra features with
- * weights learned like any other. Each is 0 or 1, independent of text length.
+ * Binary signals of evasion and of injection phrasing that hashed n-grams miss or dilute, fed to
+ * the model as extra features with weights learned like any other. Each is 0 or 1, independent of
+ * text length.
  */
 final class Signals {
   /** Invisible characters inside words. */
@@ -20,7 +21,19 @@ final class Signals {
   /** A base64 or hex blob that decodes to readable text. */
   static final int ENCODED_TEXT = 4;
 
-  static final int COUNT = 5;
+  /** An order to drop earlier instructions ({@link InjectionPhrases#OVERRIDE}). */
+  static final int OVERRIDE_PHRASE = 5;
+
+  /** A request for the hidden prompt or a secret ({@link InjectionPhrases#EXTRACTION}). */
+  static final int EXTRACTION_PHRASE = 6;
+
+  /** A rule-free persona ({@link InjectionPhrases#PERSONA}). */
+  static final int PERSONA_PHRASE = 7;
+
+  /** A claim that no rules apply ({@link InjectionPhrases#NO_RULES}). */
+  static final int NO_RULES_PHRASE = 8;
+
+  static final int COUNT = 9;
 
   /** Window of whitespace-separated tokens over which odd tokens are counted. */
   static final int RUN_WINDOW = 12;
@@ -44,6 +57,11 @@ final class Signals {
     signals[ODD_TOKEN_RUN] = hasOddTokenRun(raw) ? 1 : 0;
     signals[LEET_WORDS] = countLeetWords(normalized.text()) >= 2 ? 1 : 0;
     signals[ENCODED_TEXT] = encodedPayloads > 0 ? 1 : 0;
+    String text = normalized.text();
+    signals[OVERRIDE_PHRASE] = InjectionPhrases.OVERRIDE.matcher(text).find() ? 1 : 0;
+    signals[EXTRACTION_PHRASE] = InjectionPhrases.EXTRACTION.matcher(text).find() ? 1 : 0;
+    signals[PERSONA_PHRASE] = InjectionPhrases.PERSONA.matcher(text).find() ? 1 : 0;
+    signals[NO_RULES_PHRASE] = InjectionPhrases.NO_RULES.matcher(text).find() ? 1 : 0;
     return signals;
   }
 
