@@ -37,7 +37,7 @@ public final class InjectionTrainer {
 
     /** Returns the settings of the shipped model. */
     public static Settings defaults() {
-      return new Settings(18, 2048, 1024, 8, 0.3, 1e-5, 20261204L);
+      return new Settings(18, 1024, 512, 8, 0.3, 1e-5, 20261204L);
     }
   }
 
