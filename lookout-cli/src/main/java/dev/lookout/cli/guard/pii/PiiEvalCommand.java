@@ -1,0 +1,138 @@
+package dev.lookout.cli.guard.pii;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lookout.core.guard.pii.PiiDetector;
+import dev.lookout.core.guard.pii.PiiType;
+import dev.lookout.core.guard.pii.eval.LabelledText;
+import dev.lookout.core.guard.pii.eval.PiiDataset;
+import dev.lookout.core.guard.pii.eval.PiiEvaluation;
+import dev.lookout.core.guard.pii.eval.TypeScore;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code lookout guard eval --kind pii}: scores every PII detector, {@code LOCATION} included, on a
+ * labelled JSON lines file and prints precision, recall, F1 and support per type and overall. A
+ * predicted span counts as correct when it overlaps a labelled span of the same type; labelled
+ * types that no detector reports count as misses in the overall figures.
+ */
+@Command(
+    name = "pii",
+    mixinStandardHelpOptions = true,
+    description = "Score the PII detectors on a labelled JSON lines file.")
+public final class PiiEvalCommand implements Callable<Integer> {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--data",
+      required = true,
+      paramLabel = "FILE",
+      description =
+          "Labelled JSON lines: {\"text\", \"entities\": [{\"type\", \"start\", \"end\"}]}.")
+  Path data;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description = "Output format: table or json (default: table).")
+  String format = "table";
+
+  @Override
+  public Integer call() throws IOException {
+    boolean json;
+    if (format.equals("json")) {
+      json = true;
+    } else if (format.equals("table")) {
+      json = false;
+    } else {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "Invalid --format: " + format + "; use table or json");
+    }
+    if (!Files.isRegularFile(data)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--data: file not found: " + data);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    run(data, json, out);
+    out.flush();
+    return 0;
+  }
+
+  /**
+   * Scores the detectors on {@code data} and prints the result to {@code out}, as JSON ({@code
+   * {"overall": {...}, "by_type": {"EMAIL": {...}}}}) or as a table.
+   *
+   * @throws IOException if the file cannot be read or holds an invalid line
+   */
+  public static void run(Path data, boolean json, PrintWriter out) throws IOException {
+    List<LabelledText> texts = PiiDataset.read(data);
+    PiiEvaluation evaluation =
+        PiiEvaluation.evaluate(PiiDetector.withTypes(EnumSet.allOf(PiiType.class)), texts);
+    if (json) {
+      out.println(JSON.writeValueAsString(toJson(evaluation)));
+    } else {
+      printTable(evaluation, out);
+    }
+  }
+
+  static ObjectNode toJson(PiiEvaluation evaluation) {
+    ObjectNode root = JSON.createObjectNode();
+    root.set("overall", scoreJson(evaluation.overall()));
+    ObjectNode byType = root.putObject("by_type");
+    for (Map.Entry<String, TypeScore> entry : evaluation.byType().entrySet()) {
+      byType.set(entry.getKey(), scoreJson(entry.getValue()));
+    }
+    return root;
+  }
+
+  private static ObjectNode scoreJson(TypeScore score) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("precision", round(score.precision()));
+    node.put("recall", round(score.recall()));
+    node.put("f1", round(score.f1()));
+    node.put("support", score.support());
+    return node;
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 10_000) / 10_000.0;
+  }
+
+  private static void printTable(PiiEvaluation evaluation, PrintWriter out) {
+    String header =
+        String.format(
+            Locale.ROOT, "%-14s %9s %9s %9s %9s", "type", "precision", "recall", "f1", "support");
+    out.println(header);
+    for (Map.Entry<String, TypeScore> entry : evaluation.byType().entrySet()) {
+      out.println(row(entry.getKey(), entry.getValue()));
+    }
+    out.println(row("overall", evaluation.overall()));
+  }
+
+  private static String row(String name, TypeScore score) {
+    return String.format(
+        Locale.ROOT,
+        "%-14s %9.4f %9.4f %9.4f %9d",
+        name,
+        score.precision(),
+        score.recall(),
+        score.f1(),
+        score.support());
+  }
+}

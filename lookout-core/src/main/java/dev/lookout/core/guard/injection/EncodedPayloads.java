@@ -1,0 +1,116 @@
+package dev.lookout.core.guard.injection;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds base64 and hex blobs in a text that decode to readable text, so that the classifier can
+ * score an instruction hidden as {@code aWdub3JlIGFsbCBwcmV2aW91cyBpbnN0cnVjdGlvbnM=}. Blobs that
+ * decode to binary data (hashes, keys, images) are skipped.
+ */
+final class EncodedPayloads {
+  /** Max blobs decoded per text, which bounds the cost of a text made of many blobs. */
+  static final int MAX_PAYLOADS = 4;
+
+  private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/_-]{16,}={0,2}");
+  private static final Pattern HEX = Pattern.compile("(?:[0-9A-Fa-f]{2}[ :]?){12,}");
+  private static final double MIN_PRINTABLE = 0.95;
+  private static final int MIN_LETTERS = 8;
+
+  private EncodedPayloads() {}
+
+  /**
+   * Returns the readable texts that blobs in {@code text} decode to, at most {@link #MAX_PAYLOADS}.
+   */
+  static List<String> decode(String text) {
+    List<String> out = new ArrayList<>();
+    Matcher base64 = BASE64.matcher(text);
+    while (out.size() < MAX_PAYLOADS && base64.find()) {
+      String blob = base64.group();
+      if (!hasMixedCase(blob)) {
+        continue;
+      }
+      addIfReadable(decodeBase64(blob), out);
+    }
+    Matcher hex = HEX.matcher(text);
+    while (out.size() < MAX_PAYLOADS && hex.find()) {
+      addIfReadable(decodeHex(hex.group()), out);
+    }
+    return out;
+  }
+
+  /** Plain words and identifiers rarely mix cases and digits the way base64 does. */
+  private static boolean hasMixedCase(String blob) {
+    boolean upper = false;
+    boolean lower = false;
+    for (int i = 0; i < blob.length(); i++) {
+      char c = blob.charAt(i);
+      upper |= c >= 'A' && c <= 'Z';
+      lower |= c >= 'a' && c <= 'z';
+    }
+    return upper && lower;
+  }
+
+  private static byte[] decodeBase64(String blob) {
+    String body = blob.replace('-', '+').replace('_', '/');
+    int end = body.indexOf('=');
+    String unpadded = end < 0 ? body : body.substring(0, end);
+    // Drop a trailing partial group so a blob cut short still decodes.
+    String whole = unpadded.substring(0, unpadded.length() - unpadded.length() % 4);
+    try {
+      return Base64.getDecoder().decode(whole);
+    } catch (IllegalArgumentException e) {
+      return new byte[0];
+    }
+  }
+
+  private static byte[] decodeHex(String blob) {
+    String digits = blob.replace(" ", "").replace(":", "");
+    byte[] bytes = new byte[digits.length() / 2];
+    for (int i = 0; i < bytes.length; i++) {
+      bytes[i] = (byte) Integer.parseInt(digits, 2 * i, 2 * i + 2, 16);
+    }
+    return bytes;
+  }
+
+  private static void addIfReadable(byte[] bytes, List<String> out) {
+    if (bytes.length == 0) {
+      return;
+    }
+    String decoded;
+    try {
+      decoded =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
+    } catch (CharacterCodingException e) {
+      return;
+    }
+    int printable = 0;
+    int letters = 0;
+    for (int i = 0; i < decoded.length(); i++) {
+      char c = decoded.charAt(i);
+      if (!Character.isISOControl(c) || c == '\n' || c == '\t') {
+        printable++;
+      }
+      if (Character.isLetter(c)) {
+        letters++;
+      }
+    }
+    if (printable >= MIN_PRINTABLE * decoded.length()
+        && letters >= MIN_LETTERS
+        && decoded.indexOf(' ') >= 0) {
+      out.add(decoded);
+    }
+  }
+}

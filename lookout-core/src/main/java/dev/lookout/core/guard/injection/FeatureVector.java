@@ -1,0 +1,45 @@
+package dev.lookout.core.guard.injection;
+
+import java.util.Arrays;
+
+/**
+ * Hashed features of one text: bucket indices, one per occurrence, each with the value {@code
+ * 1/sqrt(size)} so that every vector has unit L2 norm when no bucket repeats. The normalisation
+ * keeps long and short texts on one scale, so length alone does not push a score up.
+ */
+final class FeatureVector {
+  private int[] buckets;
+  private int size;
+
+  FeatureVector(int capacity) {
+    buckets = new int[Math.max(capacity, 16)];
+  }
+
+  void add(int bucket) {
+    if (size == buckets.length) {
+      buckets = Arrays.copyOf(buckets, size * 2);
+    }
+    buckets[size++] = bucket;
+  }
+
+  int size() {
+    return size;
+  }
+
+  int bucket(int i) {
+    return buckets[i];
+  }
+
+  /** Returns the value each occurrence carries, or 0 for an empty vector. */
+  double value() {
+    return size == 0 ? 0.0 : 1.0 / Math.sqrt(size);
+  }
+
+  /** Returns a copy trimmed to its size, for storing many vectors during training. */
+  FeatureVector compact() {
+    FeatureVector copy = new FeatureVector(0);
+    copy.buckets = Arrays.copyOf(buckets, size);
+    copy.size = size;
+    return copy;
+  }
+}

@@ -1,0 +1,119 @@
+package dev.lookout.core.guard.injection;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Scores how likely a text is a prompt injection or jailbreak, from 0 to 1.
+ *
+ * <p>The model is logistic regression over hashed word and character n-grams plus a few evasion
+ * {@link Signals}. A text longer than the model's window is scanned in overlapping windows and the
+ * max window score is the text's score, so an attack appended to a long benign text is not diluted
+ * by it. Base64 or hex blobs that decode to readable text, and text spelled in Unicode tag
+ * characters, are scored on their own as well.
+ *
+ * <p>NOTE: features are length-normalised per window, so a single short instruction inside a
+ * window of benign text (one sentence in 1 KB) is diluted and may score below the threshold. A
+ * paragraph-long attack appended to a long text is found.
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class InjectionClassifier {
+  /** Classpath location of the shipped weights. */
+  public static final String RESOURCE = "/dev/lookout/core/guard/injection/injection-model.bin.gz";
+
+  private static final Logger LOG = LoggerFactory.getLogger(InjectionClassifier.class);
+
+  private final LinearModel model;
+  private final InjectionFeatures features;
+
+  InjectionClassifier(LinearModel model) {
+    this.model = model;
+    this.features = new InjectionFeatures(model.bits);
+  }
+
+  /** The highest-scoring window of a text: {@code text[start, end)} and its score. */
+  public record WindowScore(int start, int end, double score) {}
+
+  /**
+   * Returns the classifier with the weights shipped in this jar, loaded once per class loader.
+   *
+   * @throws IllegalStateException when the weights resource is missing
+   * @throws UncheckedIOException when the weights resource cannot be read
+   */
+  public static InjectionClassifier builtIn() {
+    return BuiltIn.INSTANCE;
+  }
+
+  /** Loads a classifier from a weights file written by {@link InjectionTrainer}. */
+  public static InjectionClassifier load(Path weights) throws IOException {
+    try (InputStream in = Files.newInputStream(weights)) {
+      return new InjectionClassifier(LinearModel.read(in));
+    }
+  }
+
+  /** Returns the score at or above which a text counts as an injection, as shipped. */
+  public double threshold() {
+    return model.threshold;
+  }
+
+  /** Returns the window length, in chars, beyond which a text is scanned in windows. */
+  public int window() {
+    return model.window;
+  }
+
+  /** Returns the injection score of {@code text}, from 0 (benign) to 1 (injection). */
+  public double score(String text) {
+    return maxWindow(text).score();
+  }
+
+  /** Returns the window of {@code text} with the highest score. */
+  public WindowScore maxWindow(String text) {
+    WindowScore best = null;
+    for (int[] span : TextWindows.spans(text, model.window, model.stride)) {
+      double score = scoreWindow(text.substring(span[0], span[1]));
+      if (best == null || score > best.score()) {
+        best = new WindowScore(span[0], span[1], score);
+      }
+    }
+    return best;
+  }
+
+  /** Returns the score of examples from {@link InjectionFeatures#examples}: the max of them. */
+  double score(List<InjectionFeatures.Example> examples) {
+    double max = 0;
+    for (InjectionFeatures.Example example : examples) {
+      max = Math.max(max, LinearModel.sigmoid(model.logit(example.features(), example.signals())));
+    }
+    return max;
+  }
+
+  private double scoreWindow(String window) {
+    return score(features.examples(window));
+  }
+
+  private static final class BuiltIn {
+    static final InjectionClassifier INSTANCE = loadResource();
+
+    private static InjectionClassifier loadResource() {
+      try (InputStream in = InjectionClassifier.class.getResourceAsStream(RESOURCE)) {
+        if (in == null) {
+          throw new IllegalStateException(
+              "Injection model resource not found on the classpath: " + RESOURCE);
+        }
+        LinearModel model = LinearModel.read(in);
+        LOG.debug(
+            "Loaded injection model: 2^{} buckets, threshold {}", model.bits, model.threshold);
+        return new InjectionClassifier(model);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Failed to read injection model " + RESOURCE, e);
+      }
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package dev.lookout.core.guard.injection;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The feature pipeline shared by training and scoring: normalise, hash n-grams, compute {@link
+ * Signals}. Training and scoring must use this one class, or the model sees features at run time
+ * that it never saw in training.
+ */
+final class InjectionFeatures {
+  private final FeatureHasher hasher;
+
+  InjectionFeatures(int bits) {
+    this.hasher = new FeatureHasher(bits);
+  }
+
+  /** Features of one text, as the model consumes them. */
+  record Example(FeatureVector features, float[] signals) {}
+
+  /**
+   * Returns the example for {@code raw} itself, followed by one example for each hidden text it
+   * carries (tag-character text, readable base64 or hex blobs), which the classifier scores
+   * separately because a hidden instruction is diluted by the text around it.
+   */
+  List<Example> examples(String raw) {
+    TextNormalizer.Normalized normalized = TextNormalizer.normalize(raw);
+    List<String> payloads = EncodedPayloads.decode(raw);
+    List<Example> out = new ArrayList<>(1 + payloads.size());
+    out.add(example(raw, normalized, payloads.size()));
+    if (!normalized.hiddenText().isEmpty()) {
+      out.add(decodedExample(normalized.hiddenText(), Signals.HIDDEN_TAG_TEXT));
+    }
+    for (String payload : payloads) {
+      out.add(decodedExample(payload, Signals.ENCODED_TEXT));
+    }
+    return out;
+  }
+
+  /** Returns the example for {@code raw} alone, without scoring its hidden texts separately. */
+  Example example(String raw) {
+    return example(raw, TextNormalizer.normalize(raw), EncodedPayloads.decode(raw).size());
+  }
+
+  private Example example(String raw, TextNormalizer.Normalized normalized, int payloads) {
+    FeatureVector features = hasher.features(normalized.text());
+    return new Example(features, Signals.compute(raw, normalized, payloads));
+  }
+
+  private Example decodedExample(String decoded, int signal) {
+    TextNormalizer.Normalized normalized = TextNormalizer.normalize(decoded);
+    Example example = example(decoded, normalized, 0);
+    example.signals()[signal] = 1;
+    return example;
+  }
+}

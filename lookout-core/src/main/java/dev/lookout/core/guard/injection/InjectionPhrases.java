@@ -1,0 +1,47 @@
+package dev.lookout.core.guard.injection;
+
+import java.util.regex.Pattern;
+
+/**
+ * Phrase patterns common to injections across datasets, matched on normalised text. Each pattern
+ * allows a few filler words between its key words, so that {@code ignore all of the above
+ * instructions} matches as well as {@code ignore previous instructions}. A match is a signal whose
+ * weight the trainer learns: benign prompts that merely mention a trigger word ({@code ignore},
+ * {@code system prompt}) do not match, because the patterns need the verb and its object together.
+ */
+final class InjectionPhrases {
+  private static final String GAP = "\\W+(?:\\w+\\W+){0,3}?";
+
+  /** An order to drop earlier instructions. */
+  static final Pattern OVERRIDE =
+      Pattern.compile(
+          "\\b(?:ignore|disregard|forget|override|bypass|skip)"
+              + GAP
+              + "(?:previous|prior|above|earlier|preceding|initial|original|all|any|your|these|those)"
+              + "\\W+(?:\\w+\\W+){0,2}?"
+              + "(?:instructions?|prompts?|rules|directives|directions|guidelines|commands?|orders)\\b");
+
+  /** A request to reveal the hidden prompt or a secret. */
+  static final Pattern EXTRACTION =
+      Pattern.compile(
+          "\\b(?:reveal|repeat|print|output|show|tell|display|leak|spell|write|give|say|list)"
+              + GAP
+              + "(?:system prompt|initial prompt|hidden prompt|pre-?prompt|instructions above"
+              + "|prompt above|text above|your instructions|your prompt|the password|secret"
+              + " (?:key|password|code))\\b");
+
+  /** A new persona that replaces the assistant's rules. */
+  static final Pattern PERSONA =
+      Pattern.compile(
+          "\\b(?:you are now|from now on,? you|developer mode|do anything now|stay in character"
+              + "|jailbr(?:eak|oken)|dan mode|unfiltered (?:ai|mode|response)|no longer bound)\\b");
+
+  /** A claim that no rules apply. */
+  static final Pattern NO_RULES =
+      Pattern.compile(
+          "\\b(?:no|without|free (?:of|from)|not bound by|ignores?|break|bypass)\\W+(?:\\w+\\W+){0,3}?"
+              + "(?:restrictions|limitations|filters|censorship|guidelines|content polic(?:y|ies)"
+              + "|ethical (?:guidelines|principles|constraints)|moral (?:guidelines|principles))\\b");
+
+  private InjectionPhrases() {}
+}

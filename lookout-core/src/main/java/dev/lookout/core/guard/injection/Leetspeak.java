@@ -1,0 +1,47 @@
+package dev.lookout.core.guard.injection;
+
+/** Decoding of leetspeak words such as {@code 1gn0r3} or {@code pr0mp7}. */
+final class Leetspeak {
+  private static final String LEET = "0134578@$!|";
+  private static final String PLAIN = "oieastbasil";
+
+  private Leetspeak() {}
+
+  /**
+   * Returns the letters that {@code text[start, end)} spells once each leet character is replaced,
+   * or null when the chunk is not a leet word: it must hold at least two letters and at least one
+   * leet character, and decode to letters only (after dropping surrounding punctuation).
+   */
+  static String decode(String text, int start, int end) {
+    while (start < end && isPunctuation(text.charAt(start))) {
+      start++;
+    }
+    while (end > start && (isPunctuation(text.charAt(end - 1)) || text.charAt(end - 1) == '!')) {
+      end--;
+    }
+    if (end - start < 3) {
+      return null;
+    }
+    StringBuilder word = new StringBuilder(end - start);
+    int letters = 0;
+    int leet = 0;
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
+      int index = LEET.indexOf(c);
+      if (index >= 0) {
+        word.append(PLAIN.charAt(index));
+        leet++;
+      } else if (Character.isLetter(c)) {
+        word.append(c);
+        letters++;
+      } else {
+        return null;
+      }
+    }
+    return leet > 0 && letters >= 2 ? word.toString() : null;
+  }
+
+  private static boolean isPunctuation(char c) {
+    return ".,;:?\"'()[]{}<>*".indexOf(c) >= 0;
+  }
+}

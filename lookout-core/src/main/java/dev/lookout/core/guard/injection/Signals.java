@@ -1,0 +1,137 @@
+package dev.lookout.core.guard.injection;
+
+/**
+ * Binary signals of evasion and of injection phrasing that hashed n-grams miss or dilute, fed to
+ * the model as extra features with weights learned like any other. Each is 0 or 1, independent of
+ * text length.
+ */
+final class Signals {
+  /** Invisible characters inside words. */
+  static final int INVISIBLE_IN_WORDS = 0;
+
+  /** Text spelled with Unicode tag characters. */
+  static final int HIDDEN_TAG_TEXT = 1;
+
+  /** A run of random-looking tokens, as in optimised adversarial suffixes. */
+  static final int ODD_TOKEN_RUN = 2;
+
+  /** Two or more words in leetspeak. */
+  static final int LEET_WORDS = 3;
+
+  /** A base64 or hex blob that decodes to readable text. */
+  static final int ENCODED_TEXT = 4;
+
+  /** An order to drop earlier instructions ({@link InjectionPhrases#OVERRIDE}). */
+  static final int OVERRIDE_PHRASE = 5;
+
+  /** A request for the hidden prompt or a secret ({@link InjectionPhrases#EXTRACTION}). */
+  static final int EXTRACTION_PHRASE = 6;
+
+  /** A rule-free persona ({@link InjectionPhrases#PERSONA}). */
+  static final int PERSONA_PHRASE = 7;
+
+  /** A claim that no rules apply ({@link InjectionPhrases#NO_RULES}). */
+  static final int NO_RULES_PHRASE = 8;
+
+  static final int COUNT = 9;
+
+  /** Window of whitespace-separated tokens over which odd tokens are counted. */
+  static final int RUN_WINDOW = 12;
+
+  /** Odd tokens within {@link #RUN_WINDOW} that make a run. */
+  static final int RUN_MIN_ODD = 5;
+
+  private Signals() {}
+
+  /**
+   * Computes the signals of one text.
+   *
+   * @param raw the text as received
+   * @param normalized its normalised form
+   * @param encodedPayloads how many readable blobs {@link EncodedPayloads} found in {@code raw}
+   */
+  static float[] compute(String raw, TextNormalizer.Normalized normalized, int encodedPayloads) {
+    float[] signals = new float[COUNT];
+    signals[INVISIBLE_IN_WORDS] = normalized.invisibleInWords() > 0 ? 1 : 0;
+    signals[HIDDEN_TAG_TEXT] = normalized.hiddenText().isEmpty() ? 0 : 1;
+    signals[ODD_TOKEN_RUN] = hasOddTokenRun(raw) ? 1 : 0;
+    signals[LEET_WORDS] = countLeetWords(normalized.text()) >= 2 ? 1 : 0;
+    signals[ENCODED_TEXT] = encodedPayloads > 0 ? 1 : 0;
+    String text = normalized.text();
+    signals[OVERRIDE_PHRASE] = InjectionPhrases.OVERRIDE.matcher(text).find() ? 1 : 0;
+    signals[EXTRACTION_PHRASE] = InjectionPhrases.EXTRACTION.matcher(text).find() ? 1 : 0;
+    signals[PERSONA_PHRASE] = InjectionPhrases.PERSONA.matcher(text).find() ? 1 : 0;
+    signals[NO_RULES_PHRASE] = InjectionPhrases.NO_RULES.matcher(text).find() ? 1 : 0;
+    return signals;
+  }
+
+  static boolean hasOddTokenRun(String raw) {
+    String[] tokens = raw.strip().split("\\s+");
+    boolean[] odd = new boolean[tokens.length];
+    int inWindow = 0;
+    for (int i = 0; i < tokens.length; i++) {
+      odd[i] = isOddToken(tokens[i]);
+      inWindow += odd[i] ? 1 : 0;
+      if (i >= RUN_WINDOW && odd[i - RUN_WINDOW]) {
+        inWindow--;
+      }
+      if (inWindow >= RUN_MIN_ODD) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Returns whether a token looks machine-made: two or more symbols inside it (not counting
+   * surrounding quotes, brackets and sentence punctuation), or a lower-case word joined to a
+   * capitalised one ({@code similarlyNow}).
+   */
+  static boolean isOddToken(String token) {
+    int start = 0;
+    int end = token.length();
+    while (start < end && isEdgePunctuation(token.charAt(start))) {
+      start++;
+    }
+    while (end > start && isEdgePunctuation(token.charAt(end - 1))) {
+      end--;
+    }
+    int innerSymbols = 0;
+    int lowerRun = 0;
+    for (int i = start; i < end; i++) {
+      char c = token.charAt(i);
+      if (Character.isLowerCase(c)) {
+        lowerRun++;
+        continue;
+      }
+      if (Character.isUpperCase(c) && lowerRun >= 3 && i + 1 < end) {
+        return true;
+      }
+      lowerRun = 0;
+      if (!Character.isLetterOrDigit(c) && c != '\'' && c != '-') {
+        innerSymbols++;
+      }
+    }
+    return innerSymbols >= 2;
+  }
+
+  private static boolean isEdgePunctuation(char c) {
+    return "\"'()[]{}<>.,;:!?".indexOf(c) >= 0;
+  }
+
+  private static int countLeetWords(String text) {
+    int count = 0;
+    int i = 0;
+    while (i < text.length()) {
+      int start = i;
+      while (i < text.length() && !Character.isWhitespace(text.charAt(i))) {
+        i++;
+      }
+      if (Leetspeak.decode(text, start, i) != null) {
+        count++;
+      }
+      i++;
+    }
+    return count;
+  }
+}

@@ -1,0 +1,139 @@
+package dev.lookout.core.guard.pii;
+
+import dev.lookout.core.guard.Finding;
+import dev.lookout.core.guard.pii.rules.CreditCardDetector;
+import dev.lookout.core.guard.pii.rules.EmailDetector;
+import dev.lookout.core.guard.pii.rules.IbanDetector;
+import dev.lookout.core.guard.pii.rules.IpAddressDetector;
+import dev.lookout.core.guard.pii.rules.PhoneDetector;
+import dev.lookout.core.guard.pii.rules.SecretDetector;
+import dev.lookout.core.guard.pii.rules.SsnDetector;
+import dev.lookout.core.guard.pii.tagger.EntityTagger;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Runs a set of {@link SpanDetector}s and merges their findings into one list of non-overlapping
+ * spans, sorted by start. Only the enabled types are reported.
+ *
+ * <p>Overlaps are resolved greedily in a fixed order of trust: checksummed and strictly formatted
+ * types first ({@code SECRET}, {@code EMAIL}, {@code CREDIT_CARD}, {@code IBAN}, {@code US_SSN},
+ * {@code IP_ADDRESS}, {@code PHONE}), then the statistical ones ({@code PERSON}, {@code ADDRESS},
+ * {@code LOCATION}). Within one type a higher score, then a longer span, wins. A finding that
+ * overlaps one already kept is dropped, not trimmed. Instances are immutable and thread-safe.
+ */
+public final class PiiDetector {
+  private static final List<PiiType> TRUST_ORDER =
+      List.of(
+          PiiType.SECRET,
+          PiiType.EMAIL,
+          PiiType.CREDIT_CARD,
+          PiiType.IBAN,
+          PiiType.US_SSN,
+          PiiType.IP_ADDRESS,
+          PiiType.PHONE,
+          PiiType.PERSON,
+          PiiType.ADDRESS,
+          PiiType.LOCATION);
+
+  private static final Comparator<Finding> PRIORITY =
+      Comparator.<Finding>comparingInt(f -> TRUST_ORDER.indexOf(PiiType.valueOf(f.type())))
+          .thenComparing(Comparator.comparingDouble(Finding::score).reversed())
+          .thenComparing(Comparator.comparingInt((Finding f) -> f.end() - f.start()).reversed())
+          .thenComparingInt(Finding::start);
+
+  private final List<SpanDetector> detectors;
+  private final Set<PiiType> enabled;
+
+  /**
+   * Creates a detector that runs those of {@code detectors} that can report an enabled type, and
+   * keeps only findings of {@code enabled} types.
+   */
+  public PiiDetector(List<SpanDetector> detectors, Set<PiiType> enabled) {
+    this.enabled = enabled.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(enabled));
+    List<SpanDetector> used = new ArrayList<>();
+    for (SpanDetector detector : detectors) {
+      if (detector.types().stream().anyMatch(this.enabled::contains)) {
+        used.add(detector);
+      }
+    }
+    this.detectors = List.copyOf(used);
+  }
+
+  /**
+   * Types enabled by {@link #defaults()}: every type except {@link PiiType#LOCATION}. Place names
+   * are often not personal data, and the tagger finds them with low precision on sentence templates
+   * it was not trained on.
+   */
+  public static final Set<PiiType> DEFAULT_TYPES =
+      Set.copyOf(EnumSet.complementOf(EnumSet.of(PiiType.LOCATION)));
+
+  /** Returns a detector of {@link #DEFAULT_TYPES}, with default phone regions and the tagger. */
+  public static PiiDetector defaults() {
+    return withTypes(DEFAULT_TYPES);
+  }
+
+  /** Returns a detector of {@code enabled} types, with the default detectors behind them. */
+  public static PiiDetector withTypes(Set<PiiType> enabled) {
+    List<SpanDetector> detectors = new ArrayList<>(ruleDetectors());
+    Set<PiiType> tagged = EnumSet.of(PiiType.PERSON, PiiType.ADDRESS, PiiType.LOCATION);
+    if (enabled.stream().anyMatch(tagged::contains)) {
+      detectors.add(EntityTagger.bundled());
+    }
+    return new PiiDetector(detectors, enabled);
+  }
+
+  /** Returns the rule-based detectors with their default settings. */
+  public static List<SpanDetector> ruleDetectors() {
+    return List.of(
+        new SecretDetector(),
+        new EmailDetector(),
+        new CreditCardDetector(),
+        new IbanDetector(),
+        new SsnDetector(),
+        new IpAddressDetector(),
+        new PhoneDetector());
+  }
+
+  /** Returns the types this detector reports. */
+  public Set<PiiType> enabledTypes() {
+    return enabled;
+  }
+
+  /** Returns the non-overlapping findings of enabled types in {@code text}, sorted by start. */
+  public List<Finding> detect(String text) {
+    List<Finding> candidates = new ArrayList<>();
+    for (SpanDetector detector : detectors) {
+      for (Finding finding : detector.detect(text)) {
+        if (enabled.contains(PiiType.valueOf(finding.type()))) {
+          candidates.add(finding);
+        }
+      }
+    }
+    return resolveOverlaps(candidates);
+  }
+
+  /** Keeps the most trusted of each group of overlapping findings; see the class comment. */
+  static List<Finding> resolveOverlaps(List<Finding> candidates) {
+    List<Finding> ordered = new ArrayList<>(candidates);
+    ordered.sort(PRIORITY);
+    List<Finding> kept = new ArrayList<>();
+    for (Finding candidate : ordered) {
+      boolean overlaps = false;
+      for (Finding other : kept) {
+        if (candidate.start() < other.end() && other.start() < candidate.end()) {
+          overlaps = true;
+          break;
+        }
+      }
+      if (!overlaps) {
+        kept.add(candidate);
+      }
+    }
+    kept.sort(Comparator.comparingInt(Finding::start));
+    return kept;
+  }
+}

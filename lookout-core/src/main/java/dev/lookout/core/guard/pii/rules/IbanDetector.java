@@ -1,0 +1,91 @@
+package dev.lookout.core.guard.pii.rules;
+
+import dev.lookout.core.guard.Finding;
+import dev.lookout.core.guard.pii.PiiType;
+import dev.lookout.core.guard.pii.SpanDetector;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds International Bank Account Numbers, solid or in groups of four split by single spaces, in
+ * upper or lower case. A candidate must have the length that the SWIFT IBAN registry sets for its
+ * country and pass the ISO 13616 mod-97 check.
+ */
+public final class IbanDetector implements SpanDetector {
+  private static final Pattern CANDIDATE =
+      Pattern.compile(
+          "(?<![A-Za-z0-9])[A-Za-z]{2}\\d{2} ?(?:[A-Za-z0-9]{4} ?){2,7}[A-Za-z0-9]{1,4}(?![A-Za-z0-9])");
+
+  private static final Map<String, Integer> LENGTHS = lengths();
+
+  @Override
+  public Set<PiiType> types() {
+    return Set.of(PiiType.IBAN);
+  }
+
+  @Override
+  public List<Finding> detect(String text) {
+    List<Finding> findings = new ArrayList<>();
+    Matcher matcher = CANDIDATE.matcher(text);
+    while (matcher.find()) {
+      int end = matcher.end();
+      String candidate = matcher.group();
+      if (candidate.endsWith(" ")) {
+        end--;
+      }
+      if (valid(candidate)) {
+        findings.add(new Finding(PiiType.IBAN.name(), matcher.start(), end, Scores.VALIDATED));
+      }
+    }
+    return findings;
+  }
+
+  /** Returns whether {@code candidate} (spaces allowed) is an IBAN of the right length and sum. */
+  public static boolean valid(String candidate) {
+    String iban = candidate.replace(" ", "").toUpperCase(Locale.ROOT);
+    Integer length = LENGTHS.get(iban.substring(0, 2));
+    if (length == null || iban.length() != length) {
+      return false;
+    }
+    return mod97(iban.substring(4) + iban.substring(0, 4)) == 1;
+  }
+
+  private static int mod97(String rearranged) {
+    int remainder = 0;
+    for (int i = 0; i < rearranged.length(); i++) {
+      char c = rearranged.charAt(i);
+      int value;
+      if (c >= '0' && c <= '9') {
+        value = c - '0';
+        remainder = (remainder * 10 + value) % 97;
+      } else if (c >= 'A' && c <= 'Z') {
+        value = c - 'A' + 10;
+        remainder = (remainder * 100 + value) % 97;
+      } else {
+        return -1;
+      }
+    }
+    return remainder;
+  }
+
+  private static Map<String, Integer> lengths() {
+    String table =
+        "AD24 AE23 AL28 AT20 AZ28 BA20 BE16 BG22 BH22 BI27 BR29 BY28 CH21 CR22 CY28 CZ24 DE22"
+            + " DJ27 DK18 DO28 EE20 EG29 ES24 FI18 FK18 FO18 FR27 GB22 GE22 GI23 GL18 GR27 GT28"
+            + " HR21 HU28 IE22 IL23 IQ23 IS26 IT27 JO30 KW30 KZ20 LB28 LC32 LI21 LT20 LU20 LV21"
+            + " LY25 MC27 MD24 ME22 MK19 MN20 MR27 MT31 MU30 NI28 NL18 NO15 OM23 PK24 PL28 PS29"
+            + " PT25 QA29 RO24 RS22 RU33 SA24 SC31 SD18 SE24 SI19 SK24 SM27 SO23 ST25 SV28 TL23"
+            + " TN24 TR26 UA29 VA22 VG24 XK20 YE30";
+    Map<String, Integer> lengths = new HashMap<>();
+    for (String entry : table.split(" ")) {
+      lengths.put(entry.substring(0, 2), Integer.parseInt(entry.substring(2)));
+    }
+    return Map.copyOf(lengths);
+  }
+}

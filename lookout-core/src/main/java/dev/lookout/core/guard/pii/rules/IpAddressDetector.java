@@ -1,0 +1,127 @@
+package dev.lookout.core.guard.pii.rules;
+
+import dev.lookout.core.guard.Finding;
+import dev.lookout.core.guard.pii.PiiType;
+import dev.lookout.core.guard.pii.SpanDetector;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds IPv4 addresses in dotted-decimal form and IPv6 addresses in the text forms of RFC 4291
+ * section 2.2 (full, {@code ::}-compressed and with an embedded IPv4 tail). Each candidate is
+ * parsed: IPv4 octets must be 0-255 without leading zeros, and IPv6 must have exactly eight groups
+ * of one to four hex digits once {@code ::} is expanded. Version strings such as {@code 1.2.3.4.5}
+ * and clock times such as {@code 10:20:30} are not addresses.
+ */
+public final class IpAddressDetector implements SpanDetector {
+  private static final Pattern V4 =
+      Pattern.compile("(?<![\\w.:])\\d{1,3}(?:\\.\\d{1,3}){3}(?![\\w]|\\.\\d)");
+  private static final Pattern V6 =
+      Pattern.compile("(?<![\\w:.])[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*(?![\\w:])");
+
+  @Override
+  public Set<PiiType> types() {
+    return Set.of(PiiType.IP_ADDRESS);
+  }
+
+  @Override
+  public List<Finding> detect(String text) {
+    List<Finding> findings = new ArrayList<>();
+    Matcher v4 = V4.matcher(text);
+    while (v4.find()) {
+      if (validV4(v4.group())) {
+        findings.add(
+            new Finding(PiiType.IP_ADDRESS.name(), v4.start(), v4.end(), Scores.VALIDATED));
+      }
+    }
+    if (text.indexOf(':') < 0) {
+      return findings;
+    }
+    Matcher v6 = V6.matcher(text);
+    while (v6.find()) {
+      String candidate = v6.group();
+      int end = v6.end();
+      if (candidate.endsWith(".")) {
+        candidate = candidate.substring(0, candidate.length() - 1);
+        end--;
+      }
+      if (validV6(candidate)) {
+        findings.add(new Finding(PiiType.IP_ADDRESS.name(), v6.start(), end, Scores.VALIDATED));
+      }
+    }
+    return findings;
+  }
+
+  /** Returns whether {@code candidate} is a dotted-decimal IPv4 address. */
+  public static boolean validV4(String candidate) {
+    String[] parts = candidate.split("\\.", -1);
+    if (parts.length != 4) {
+      return false;
+    }
+    for (String part : parts) {
+      if (part.isEmpty() || part.length() > 3 || (part.length() > 1 && part.charAt(0) == '0')) {
+        return false;
+      }
+      for (int i = 0; i < part.length(); i++) {
+        if (!Character.isDigit(part.charAt(i))) {
+          return false;
+        }
+      }
+      if (Integer.parseInt(part) > 255) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Returns whether {@code candidate} is an IPv6 address in one of the RFC 4291 text forms. */
+  public static boolean validV6(String candidate) {
+    String body = candidate;
+    int lastColon = candidate.lastIndexOf(':');
+    String tail = candidate.substring(lastColon + 1);
+    if (tail.indexOf('.') >= 0) {
+      if (!validV4(tail)) {
+        return false;
+      }
+      // An embedded IPv4 address fills the last two groups.
+      body = candidate.substring(0, lastColon + 1) + "0:0";
+    }
+    int compression = body.indexOf("::");
+    if (compression < 0) {
+      return countGroups(body) == 8;
+    }
+    if (body.indexOf("::", compression + 1) >= 0) {
+      return false;
+    }
+    String head = body.substring(0, compression);
+    String rest = body.substring(compression + 2);
+    int headGroups = head.isEmpty() ? 0 : countGroups(head);
+    int restGroups = rest.isEmpty() ? 0 : countGroups(rest);
+    if (headGroups < 0 || restGroups < 0) {
+      return false;
+    }
+    int total = headGroups + restGroups;
+    // "::" stands for at least one zero group. Forms with fewer than two explicit groups ("::",
+    // "::1") are loopback or unspecified addresses, or not addresses at all, so they are skipped.
+    return total <= 7 && total >= 2;
+  }
+
+  /** Returns the number of hex groups in {@code part}, or -1 if one is empty or invalid. */
+  private static int countGroups(String part) {
+    String[] groups = part.split(":", -1);
+    for (String group : groups) {
+      if (group.isEmpty() || group.length() > 4) {
+        return -1;
+      }
+      for (int i = 0; i < group.length(); i++) {
+        if (Character.digit(group.charAt(i), 16) < 0) {
+          return -1;
+        }
+      }
+    }
+    return groups.length;
+  }
+}

@@ -1,0 +1,251 @@
+package dev.lookout.core.guard.pii.rules;
+
+import com.google.i18n.phonenumbers.PhoneNumberMatch;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.Leniency;
+import dev.lookout.core.guard.Finding;
+import dev.lookout.core.guard.pii.PiiType;
+import dev.lookout.core.guard.pii.SpanDetector;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds telephone numbers of any country with Google's libphonenumber. A cheap scan first picks
+ * runs of digits and phone punctuation that hold enough digits, and {@link
+ * PhoneNumberUtil#findNumbers} then runs on each run once per default region. Numbers written with
+ * a {@code +} country code are found whatever the regions. National numbers are found when they fit
+ * the numbering plan of one of the default regions at the chosen {@link Leniency}.
+ *
+ * <p>Short numbers (fewer than {@link #MIN_DIGITS_WITHOUT_CONTEXT} digits) are reported only when a
+ * word such as "phone", "fax" or "call" is near, because postcodes and other short numbers are too
+ * often possible local numbers somewhere.
+ */
+public final class PhoneDetector implements SpanDetector {
+  /** Default regions: the numbering plans of the larger markets, in order of trial. */
+  public static final List<String> DEFAULT_REGIONS =
+      List.of("US", "GB", "DE", "FR", "AU", "BR", "IN", "SE", "CH", "NL", "IT", "ES", "DK", "NO");
+
+  static final int MIN_DIGITS_WITHOUT_CONTEXT = 8;
+  private static final int MIN_DIGITS = 6;
+
+  /** Maximum digits of a number without its extension, from ITU-T E.164. */
+  private static final int MAX_DIGITS = 15;
+
+  private static final Pattern RUN =
+      Pattern.compile("(?<![\\w.+-])[+(]?\\d[\\d ()./\\-]*\\d(?:\\s?(?:x|ext\\.?)\\s?\\d{1,6})?");
+  private static final ContextWords SUPPORT =
+      new ContextWords(
+          List.of(
+              "phone",
+              "tel",
+              "mobile",
+              "cell",
+              "fax",
+              "call",
+              "office",
+              "desk",
+              "contact",
+              "sms",
+              "whatsapp",
+              "messages to",
+              "registered",
+              "reach me",
+              "dial",
+              "ext"),
+          30,
+          12);
+  private static final ContextWords AGAINST =
+      new ContextWords(
+          List.of(
+              "license",
+              "licence",
+              "passport",
+              "zip",
+              "postal",
+              "postcode",
+              "order",
+              "invoice",
+              "account",
+              "card",
+              "iban",
+              "ssn",
+              "social security",
+              "routing",
+              "tracking",
+              "serial"),
+          30,
+          0);
+  private static final List<String> LABELS =
+      List.of("office", "fax", "mobile", "cell", "home", "work", "desk", "ext", "tel", "phone");
+  private static final Pattern DATE =
+      Pattern.compile(
+          "(?:19|20)\\d{2}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.](?:19|20)\\d{2}");
+
+  private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+
+  private final List<String> regions;
+  private final Leniency leniency;
+
+  /** Creates a detector with {@link #DEFAULT_REGIONS} and {@link Leniency#POSSIBLE}. */
+  public PhoneDetector() {
+    this(DEFAULT_REGIONS, Leniency.POSSIBLE);
+  }
+
+  /**
+   * Creates a detector that tries {@code regions} (ISO 3166-1 alpha-2 codes, tried in order) at
+   * {@code leniency}.
+   *
+   * @throws IllegalArgumentException if a region is not one libphonenumber supports
+   */
+  public PhoneDetector(List<String> regions, Leniency leniency) {
+    for (String region : regions) {
+      if (!UTIL.getSupportedRegions().contains(region)) {
+        throw new IllegalArgumentException(
+            "Unsupported phone region: " + region + "; use an ISO 3166-1 alpha-2 code such as US");
+      }
+    }
+    this.regions = List.copyOf(regions);
+    this.leniency = leniency;
+  }
+
+  @Override
+  public Set<PiiType> types() {
+    return Set.of(PiiType.PHONE);
+  }
+
+  @Override
+  public List<Finding> detect(String text) {
+    List<Finding> findings = new ArrayList<>();
+    Matcher run = RUN.matcher(text);
+    while (run.find()) {
+      String candidate = run.group();
+      if (countDigits(candidate) >= MIN_DIGITS && !clearlyNotPhone(candidate)) {
+        detectInRun(text, run.start(), candidate, findings);
+      }
+    }
+    return findings;
+  }
+
+  /**
+   * Tries each region on one run of phone characters. A later region only adds numbers that do not
+   * overlap earlier ones, and the trial stops once every digit of the run belongs to a number.
+   */
+  private void detectInRun(String text, int offset, String run, List<Finding> findings) {
+    int runDigits = countDigits(run);
+    int foundDigits = 0;
+    List<int[]> spans = new ArrayList<>();
+    for (String region : regions) {
+      for (PhoneNumberMatch match : UTIL.findNumbers(run, region, leniency, Long.MAX_VALUE)) {
+        if (overlapsAny(spans, match.start(), match.end())) {
+          continue;
+        }
+        int start = offset + match.start();
+        int end = offset + match.end();
+        boolean supported = SUPPORT.near(text, start, end);
+        int digits = countDigits(match.rawString());
+        if (DATE.matcher(match.rawString()).find()
+            || startsTime(text, end)
+            || otherKind(match.rawString())) {
+          continue;
+        }
+        if (digits < 10 && wordFollows(text, end)) {
+          continue;
+        }
+        if (!supported && (AGAINST.near(text, start, end) || digits < MIN_DIGITS_WITHOUT_CONTEXT)) {
+          continue;
+        }
+        double score = supported ? Scores.boost(Scores.FORMAT) : Scores.FORMAT;
+        findings.add(new Finding(PiiType.PHONE.name(), start, end, score));
+        spans.add(new int[] {match.start(), match.end()});
+        foundDigits += digits;
+      }
+      if (foundDigits >= runDigits) {
+        return;
+      }
+    }
+  }
+
+  /**
+   * Returns whether a whole run is a date, an IPv4 address, a card number or longer than the 15
+   * digits that E.164 allows, so that libphonenumber need not try every region on it.
+   */
+  private static boolean clearlyNotPhone(String run) {
+    Matcher date = DATE.matcher(run);
+    if (date.lookingAt() && countDigits(run.substring(date.end())) < MIN_DIGITS) {
+      return true;
+    }
+    int extension = run.indexOf('x');
+    String number = extension < 0 ? run : run.substring(0, extension);
+    return countDigits(number) > MAX_DIGITS || otherKind(run);
+  }
+
+  /** Returns whether {@code raw} is an IPv4 address or a valid card number, not a phone. */
+  private static boolean otherKind(String raw) {
+    if (IpAddressDetector.validV4(raw)) {
+      return true;
+    }
+    String digits = CreditCardDetector.digitsOf(raw);
+    return digits.length() >= 12
+        && raw.indexOf('(') < 0
+        && raw.indexOf('+') < 0
+        && CardIssuers.luhn(digits)
+        && CardIssuers.known(digits);
+  }
+
+  /** Returns whether a clock time such as {@code :21} continues the text at {@code end}. */
+  private static boolean startsTime(String text, int end) {
+    return end + 1 < text.length()
+        && text.charAt(end) == ':'
+        && Character.isDigit(text.charAt(end + 1));
+  }
+
+  /**
+   * Returns whether a word other than a phone label follows on the same line, as in "3747 3911
+   * Fourth Avenue": such house numbers often parse as phone numbers, while a phone number is
+   * usually last on its line, or followed by punctuation or a label such as "office".
+   */
+  private static boolean wordFollows(String text, int end) {
+    int i = end;
+    while (i < text.length() && text.charAt(i) == ' ') {
+      i++;
+    }
+    if (i >= text.length() || !Character.isLetter(text.charAt(i))) {
+      return false;
+    }
+    if (i == end) {
+      // A letter right after the digits, as in "40th", unless it starts an extension "x12".
+      return text.charAt(i) != 'x';
+    }
+    String next = text.substring(i, Math.min(text.length(), i + 6)).toLowerCase(Locale.ROOT);
+    for (String label : LABELS) {
+      if (next.startsWith(label)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean overlapsAny(List<int[]> spans, int start, int end) {
+    for (int[] span : spans) {
+      if (start < span[1] && span[0] < end) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int countDigits(String value) {
+    int digits = 0;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits++;
+      }
+    }
+    return digits;
+  }
+}

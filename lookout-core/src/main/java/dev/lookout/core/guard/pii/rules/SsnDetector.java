@@ -1,0 +1,65 @@
+package dev.lookout.core.guard.pii.rules;
+
+import dev.lookout.core.guard.Finding;
+import dev.lookout.core.guard.pii.PiiType;
+import dev.lookout.core.guard.pii.SpanDetector;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds US Social Security numbers written {@code AAA-GG-SSSS}, and those written {@code AAA GG
+ * SSSS} or as nine solid digits when a word such as "SSN" or "social security" is near. The Social
+ * Security Administration never issues area 000, 666 or 900-999, group 00 or serial 0000, and a few
+ * numbers that were published in advertising are rejected too.
+ */
+public final class SsnDetector implements SpanDetector {
+  private static final Pattern CANDIDATE =
+      Pattern.compile("(?<![\\w.+-])(\\d{3})([- ]?)(\\d{2})\\2(\\d{4})(?![\\w]|[.,-]\\d)");
+
+  private static final ContextWords SUPPORT =
+      new ContextWords(List.of("ssn", "social security", "social sec", "ss#", "ss #"), 40, 10);
+
+  private static final Set<String> ADVERTISED = Set.of("078051120", "219099999", "457555462");
+
+  @Override
+  public Set<PiiType> types() {
+    return Set.of(PiiType.US_SSN);
+  }
+
+  @Override
+  public List<Finding> detect(String text) {
+    List<Finding> findings = new ArrayList<>();
+    Matcher matcher = CANDIDATE.matcher(text);
+    while (matcher.find()) {
+      String area = matcher.group(1);
+      String group = matcher.group(3);
+      String serial = matcher.group(4);
+      if (!valid(area, group, serial)) {
+        continue;
+      }
+      boolean supported = SUPPORT.near(text, matcher.start(), matcher.end());
+      boolean dashed = matcher.group(2).equals("-");
+      if (!dashed && !supported) {
+        continue;
+      }
+      double score = supported ? Scores.boost(Scores.FORMAT) : Scores.FORMAT;
+      findings.add(new Finding(PiiType.US_SSN.name(), matcher.start(), matcher.end(), score));
+    }
+    return findings;
+  }
+
+  /** Returns whether the three parts (digits only) form an SSN that can be issued. */
+  static boolean valid(String area, String group, String serial) {
+    int areaNumber = Integer.parseInt(area);
+    if (areaNumber == 0 || areaNumber == 666 || areaNumber >= 900) {
+      return false;
+    }
+    if (Integer.parseInt(group) == 0 || Integer.parseInt(serial) == 0) {
+      return false;
+    }
+    return !ADVERTISED.contains(area + group + serial);
+  }
+}

@@ -1,0 +1,37 @@
+package dev.lookout.core.guard.pii.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PiiDatasetTest {
+  @TempDir Path dir;
+
+  @Test
+  void readsTextAndSpans() throws IOException {
+    Path file = dir.resolve("a.jsonl");
+    Files.writeString(
+        file,
+        "{\"text\": \"Marek\", \"entities\": [{\"type\": \"PERSON\", \"start\": 0, \"end\": 5}]}\n\n");
+    List<LabelledText> texts = PiiDataset.read(file);
+    assertThat(texts).hasSize(1);
+    assertThat(texts.get(0).entities().get(0).type()).isEqualTo("PERSON");
+  }
+
+  @Test
+  void rejectsSpanPastText() throws IOException {
+    Path file = dir.resolve("b.jsonl");
+    Files.writeString(
+        file,
+        "{\"text\": \"Ann\", \"entities\": [{\"type\": \"PERSON\", \"start\": 0, \"end\": 9}]}\n");
+    assertThatThrownBy(() -> PiiDataset.read(file))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("line 1");
+  }
+}

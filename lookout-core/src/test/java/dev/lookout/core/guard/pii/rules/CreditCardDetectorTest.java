@@ -1,0 +1,62 @@
+package dev.lookout.core.guard.pii.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class CreditCardDetectorTest {
+  private final CreditCardDetector detector = new CreditCardDetector();
+
+  @Test
+  void findsVisa() {
+    assertThat(Spans.of(detector, "My card 4111111111111111 was lost"))
+        .containsExactly("4111111111111111");
+  }
+
+  @Test
+  void findsGroupedAmex() {
+    assertThat(Spans.of(detector, "amex 3782 822463 10005.")).containsExactly("3782 822463 10005");
+  }
+
+  @Test
+  void findsDashedMastercard() {
+    assertThat(Spans.of(detector, "5555-5555-5555-4444")).containsExactly("5555-5555-5555-4444");
+  }
+
+  @Test
+  void rejectsLuhnFailure() {
+    assertThat(Spans.of(detector, "card 4111111111111112")).isEmpty();
+  }
+
+  @Test
+  void rejectsUnknownIssuer() {
+    // Passes Luhn, but no issuer uses prefix 9.
+    assertThat(Spans.of(detector, "9111111111111110")).isEmpty();
+  }
+
+  @Test
+  void rejectsWrongLengthForIssuer() {
+    // Amex numbers have 15 digits; this 16-digit one passes Luhn.
+    assertThat(Spans.of(detector, "3782822463100053")).isEmpty();
+  }
+
+  @Test
+  void rejectsOrderNumber() {
+    assertThat(Spans.of(detector, "Your order #4111111111111111 has shipped")).isEmpty();
+  }
+
+  @Test
+  void rejectsMixedSeparators() {
+    assertThat(Spans.of(detector, "4111 1111-1111 1111")).isEmpty();
+  }
+
+  @Test
+  void luhnAcceptsKnownNumber() {
+    assertThat(CardIssuers.luhn("79927398713")).isTrue();
+  }
+
+  @Test
+  void luhnRejectsChangedDigit() {
+    assertThat(CardIssuers.luhn("79927398714")).isFalse();
+  }
+}

@@ -1,0 +1,56 @@
+package dev.lookout.core.guard.pii.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class IpAddressDetectorTest {
+  private final IpAddressDetector detector = new IpAddressDetector();
+
+  @Test
+  void findsIpv4() {
+    assertThat(Spans.of(detector, "blocked from 172.61.42.192.")).containsExactly("172.61.42.192");
+  }
+
+  @Test
+  void findsFullIpv6() {
+    String address = "6e40:4041:c617:e898:c11:40d2:c669:2eb4";
+    assertThat(Spans.of(detector, "from " + address + " today")).containsExactly(address);
+  }
+
+  @Test
+  void findsCompressedIpv6() {
+    assertThat(Spans.of(detector, "host 2001:db8::8a2e:370:7334"))
+        .containsExactly("2001:db8::8a2e:370:7334");
+  }
+
+  @Test
+  void findsIpv6WithIpv4Tail() {
+    assertThat(Spans.of(detector, "::ffff:192.0.2.128")).containsExactly("::ffff:192.0.2.128");
+  }
+
+  @Test
+  void rejectsOctetAbove255() {
+    assertThat(Spans.of(detector, "999.1.1.1")).isEmpty();
+  }
+
+  @Test
+  void rejectsVersionString() {
+    assertThat(Spans.of(detector, "version 1.2.3.4.5")).isEmpty();
+  }
+
+  @Test
+  void rejectsClockTime() {
+    assertThat(Spans.of(detector, "at 10:20:30")).isEmpty();
+  }
+
+  @Test
+  void rejectsDoubleCompression() {
+    assertThat(IpAddressDetector.validV6("1::2::3")).isFalse();
+  }
+
+  @Test
+  void rejectsLongGroup() {
+    assertThat(IpAddressDetector.validV6("12345:0:0:0:0:0:0:1")).isFalse();
+  }
+}

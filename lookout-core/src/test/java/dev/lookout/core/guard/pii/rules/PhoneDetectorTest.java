@@ -1,0 +1,71 @@
+package dev.lookout.core.guard.pii.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.i18n.phonenumbers.PhoneNumberUtil.Leniency;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PhoneDetectorTest {
+  private final PhoneDetector detector = new PhoneDetector();
+
+  @Test
+  void findsUsNumberWithExtension() {
+    assertThat(Spans.of(detector, "Fax: 345-899-3560x4587")).containsExactly("345-899-3560x4587");
+  }
+
+  @Test
+  void findsInternationalNumberWithTrunkZero() {
+    assertThat(Spans.of(detector, "Fax: +46 (0)157 548 89")).containsExactly("+46 (0)157 548 89");
+  }
+
+  @Test
+  void findsShortNumberWithContext() {
+    assertThat(Spans.of(detector, "Phone: (96) 627-277")).containsExactly("(96) 627-277");
+  }
+
+  @Test
+  void findsSeveralLabelledNumbers() {
+    String text = "0496 46 46 70 office\n(505)498-8487x6837 fax";
+    assertThat(Spans.of(detector, text)).containsExactly("0496 46 46 70", "(505)498-8487x6837");
+  }
+
+  @Test
+  void skipsShortNumberWithoutContext() {
+    assertThat(Spans.of(detector, "Turkey 05557")).isEmpty();
+  }
+
+  @Test
+  void skipsDateTime() {
+    assertThat(Spans.of(detector, "Date: 1970-09-29 20:21:24")).isEmpty();
+  }
+
+  @Test
+  void skipsHouseNumbers() {
+    assertThat(Spans.of(detector, "Meet me at 7943 2027 Prospect St")).isEmpty();
+  }
+
+  @Test
+  void skipsLicenseNumber() {
+    assertThat(Spans.of(detector, "my driver's license number is 950735093")).isEmpty();
+  }
+
+  @Test
+  void skipsCardNumber() {
+    assertThat(Spans.of(detector, "cc 4929266263682574 on my bill")).isEmpty();
+  }
+
+  @Test
+  void validLeniencyRejectsUnassignedAreaCode() {
+    PhoneDetector strict = new PhoneDetector(List.of("US"), Leniency.VALID);
+    assertThat(Spans.of(strict, "Phone: +1-177-892-0730")).isEmpty();
+  }
+
+  @Test
+  void rejectsUnknownRegion() {
+    assertThatThrownBy(() -> new PhoneDetector(List.of("XX"), Leniency.POSSIBLE))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("XX");
+  }
+}

@@ -1,0 +1,60 @@
+package dev.lookout.core.guard.pii.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SsnDetectorTest {
+  private final SsnDetector detector = new SsnDetector();
+
+  @Test
+  void findsDashedNumber() {
+    assertThat(Spans.of(detector, "SSN 536-32-3065 on file")).containsExactly("536-32-3065");
+  }
+
+  @Test
+  void findsSolidNumberWithContext() {
+    assertThat(Spans.of(detector, "social security number: 536323065"))
+        .containsExactly("536323065");
+  }
+
+  @Test
+  void skipsSolidNumberWithoutContext() {
+    assertThat(Spans.of(detector, "ref 536323065")).isEmpty();
+  }
+
+  @Test
+  void skipsSpacedNumberWithoutContext() {
+    assertThat(Spans.of(detector, "Suite 680 36 4022 Oakridge Lane")).isEmpty();
+  }
+
+  @Test
+  void rejectsAreaZero() {
+    assertThat(Spans.of(detector, "000-12-3456")).isEmpty();
+  }
+
+  @Test
+  void rejectsArea666() {
+    assertThat(Spans.of(detector, "666-12-3456")).isEmpty();
+  }
+
+  @Test
+  void rejectsArea900s() {
+    assertThat(Spans.of(detector, "912-12-3456")).isEmpty();
+  }
+
+  @Test
+  void rejectsGroupZero() {
+    assertThat(Spans.of(detector, "123-00-3456")).isEmpty();
+  }
+
+  @Test
+  void rejectsSerialZero() {
+    assertThat(Spans.of(detector, "123-45-0000")).isEmpty();
+  }
+
+  @Test
+  void rejectsAdvertisedNumber() {
+    assertThat(Spans.of(detector, "078-05-1120")).isEmpty();
+  }
+}
