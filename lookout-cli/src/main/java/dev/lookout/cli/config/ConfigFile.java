@@ -27,7 +27,27 @@ public record ConfigFile(
     @JsonProperty("inject_stream_usage") Boolean injectStreamUsage,
     @JsonProperty("prices") String prices,
     @JsonProperty("model_aliases") Map<String, String> modelAliases,
-    @JsonProperty("anthropic_upstream") String anthropicUpstream) {
+    @JsonProperty("anthropic_upstream") String anthropicUpstream,
+    @JsonProperty("guards") Guards guards) {
+
+  /** The {@code guards:} section. */
+  public record Guards(
+      @JsonProperty("injection") Injection injection, @JsonProperty("pii") Pii pii) {}
+
+  /** The {@code guards.injection:} section. */
+  public record Injection(
+      @JsonProperty("enabled") Boolean enabled,
+      @JsonProperty("threshold") Double threshold,
+      @JsonProperty("check_output") Boolean checkOutput) {}
+
+  /** The {@code guards.pii:} section. */
+  public record Pii(
+      @JsonProperty("enabled") Boolean enabled,
+      @JsonProperty("input") String input,
+      @JsonProperty("output") String output,
+      @JsonProperty("mode") String mode,
+      @JsonProperty("hash_key_env") String hashKeyEnv,
+      @JsonProperty("types") List<String> types) {}
 
   /** One entry of {@code keys:}: a Lookout key known by the SHA-256 of its text. */
   public record Key(
@@ -59,6 +79,6 @@ public record ConfigFile(
   static ConfigFile empty() {
     return new ConfigFile(
         null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null);
+        null, null, null, null);
   }
 }

@@ -56,6 +56,7 @@ public final class ConfigLoader {
           "LOOKOUT_INJECT_STREAM_USAGE",
           "LOOKOUT_PRICES",
           "LOOKOUT_ANTHROPIC_UPSTREAM",
+          "LOOKOUT_PII_HASH_KEY",
           "LOOKOUT_LOG_LEVEL",
           "LOOKOUT_JAVA_OPTS");
 
@@ -178,7 +179,8 @@ public final class ConfigLoader {
         flushInterval,
         labelCap,
         AccessConfig.from(file),
-        prices(flags, file));
+        prices(flags, file),
+        GuardConfig.from(file.guards(), env));
   }
 
   private PriceTable prices(ServeOptions flags, ConfigFile file) {

@@ -3,6 +3,7 @@ package dev.lookout.cli.config;
 import dev.lookout.core.pricing.PriceTable;
 import dev.lookout.gateway.GatewaySettings;
 import dev.lookout.gateway.access.AccessSettings;
+import dev.lookout.gateway.guard.GuardSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -16,6 +17,7 @@ import java.time.Duration;
  * @param flushInterval longest time a record waits in the queue before a write
  * @param labelCap most distinct values per metric label
  * @param access Lookout keys, budgets and the alert webhook
+ * @param guards the input and output guards and the redaction of stored text
  * @param prices the built-in price table, with the user's table and model aliases merged over it
  */
 public record ServeConfig(
@@ -26,4 +28,5 @@ public record ServeConfig(
     Duration flushInterval,
     int labelCap,
     AccessSettings access,
-    PriceTable prices) {}
+    PriceTable prices,
+    GuardSettings guards) {}

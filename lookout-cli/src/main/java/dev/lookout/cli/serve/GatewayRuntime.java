@@ -68,7 +68,8 @@ public final class GatewayRuntime implements AutoCloseable {
               config.prices(),
               metrics,
               (since, by) -> reportJson(store, recorder, since, by),
-              config.access());
+              config.access(),
+              config.guards());
     } catch (RuntimeException e) {
       recorder.close(DRAIN_TIMEOUT);
       throw e;

@@ -1,0 +1,185 @@
+package dev.lookout.cli.config;
+
+import dev.lookout.core.guard.Direction;
+import dev.lookout.core.guard.Guard;
+import dev.lookout.core.guard.GuardPipeline;
+import dev.lookout.core.guard.GuardVerdict;
+import dev.lookout.core.guard.injection.InjectionClassifier;
+import dev.lookout.core.guard.injection.InjectionGuard;
+import dev.lookout.core.guard.pii.PiiDetector;
+import dev.lookout.core.guard.pii.PiiGuard;
+import dev.lookout.core.guard.pii.PiiRedactor;
+import dev.lookout.core.guard.pii.PiiType;
+import dev.lookout.core.guard.pii.RedactionMode;
+import dev.lookout.gateway.guard.GuardSettings;
+import dev.lookout.gateway.guard.InputGuarding;
+import dev.lookout.gateway.guard.OutputGuarding;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * Builds the gateway's guards from the {@code guards:} section. Defaults: injection detection
+ * blocks inputs at the model's threshold; PII is detected on inputs and recorded (the prompt goes
+ * upstream unchanged), responses are not rewritten, and stored error messages and metadata are
+ * redacted.
+ */
+final class GuardConfig {
+  /** Variable that holds the key of the {@code hash} redaction mode unless configured otherwise. */
+  static final String DEFAULT_HASH_KEY_ENV = "LOOKOUT_PII_HASH_KEY";
+
+  /**
+   * Longest streamed value the PII guard waits for before it releases text; longer secrets (PEM
+   * blocks) can be split across releases.
+   */
+  private static final int PII_HOLDBACK_CHARS = 256;
+
+  private GuardConfig() {}
+
+  static GuardSettings from(ConfigFile.Guards guards, Map<String, String> env) {
+    ConfigFile.Injection injection = guards == null ? null : guards.injection();
+    ConfigFile.Pii pii = guards == null ? null : guards.pii();
+    List<Guard> input = new ArrayList<>();
+    List<Guard> output = new ArrayList<>();
+
+    if (injection == null || !Boolean.FALSE.equals(injection.enabled())) {
+      InjectionClassifier classifier = InjectionClassifier.builtIn();
+      double threshold =
+          injection == null || injection.threshold() == null
+              ? classifier.threshold()
+              : injection.threshold();
+      if (!(threshold > 0 && threshold <= 1)) {
+        throw new IllegalArgumentException(
+            "guards.injection.threshold must be above 0 and at most 1, got " + threshold);
+      }
+      boolean checkOutput = injection != null && Boolean.TRUE.equals(injection.checkOutput());
+      InjectionGuard guard = new InjectionGuard(classifier, threshold, checkOutput);
+      input.add(guard);
+      if (checkOutput) {
+        output.add(guard);
+      }
+    }
+
+    boolean piiOn = pii == null || !Boolean.FALSE.equals(pii.enabled());
+    String inputMode =
+        choice(
+            "guards.pii.input",
+            pii == null ? null : pii.input(),
+            "detect",
+            Set.of("redact", "detect", "off"));
+    String outputMode =
+        choice(
+            "guards.pii.output", pii == null ? null : pii.output(), "off", Set.of("redact", "off"));
+    UnaryOperator<String> storage = UnaryOperator.identity();
+    if (piiOn) {
+      PiiDetector detector = PiiDetector.withTypes(types(pii));
+      PiiRedactor redactor = new PiiRedactor(mode(pii), hashKey(pii, env));
+      Guard guard = withHoldback(new PiiGuard(detector, redactor));
+      if (!inputMode.equals("off")) {
+        input.add(guard);
+      }
+      if (outputMode.equals("redact")) {
+        output.add(guard);
+      }
+      storage = text -> redactStored(guard, text);
+    }
+    GuardPipeline pipeline = new GuardPipeline(input, output);
+    return new GuardSettings(
+        new InputGuarding(pipeline, inputMode.equals("redact")),
+        new OutputGuarding(pipeline),
+        storage);
+  }
+
+  private static String redactStored(Guard guard, String text) {
+    if (text == null || text.isEmpty()) {
+      return text;
+    }
+    return guard.check(text, Direction.OUTPUT).text();
+  }
+
+  private static Guard withHoldback(Guard guard) {
+    return new Guard() {
+      @Override
+      public String name() {
+        return guard.name();
+      }
+
+      @Override
+      public GuardVerdict check(String text, Direction direction) {
+        return guard.check(text, direction);
+      }
+
+      @Override
+      public int holdbackChars() {
+        return PII_HOLDBACK_CHARS;
+      }
+    };
+  }
+
+  private static Set<PiiType> types(ConfigFile.Pii pii) {
+    if (pii == null || pii.types() == null) {
+      return PiiDetector.defaults().enabledTypes();
+    }
+    Set<PiiType> types = EnumSet.noneOf(PiiType.class);
+    for (String name : pii.types()) {
+      PiiType type = PiiType.parseOrNull(name);
+      if (type == null) {
+        throw new IllegalArgumentException(
+            "guards.pii.types has an unknown type '"
+                + name
+                + "'; known types: "
+                + java.util.Arrays.toString(PiiType.values()));
+      }
+      types.add(type);
+    }
+    return types;
+  }
+
+  private static RedactionMode mode(ConfigFile.Pii pii) {
+    String name = pii == null || pii.mode() == null ? "placeholder" : pii.mode();
+    try {
+      return RedactionMode.valueOf(name.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "guards.pii.mode must be placeholder, mask or hash, got '" + name + "'", e);
+    }
+  }
+
+  private static byte[] hashKey(ConfigFile.Pii pii, Map<String, String> env) {
+    if (mode(pii) != RedactionMode.HASH) {
+      return null;
+    }
+    String variable =
+        pii.hashKeyEnv() == null || pii.hashKeyEnv().isBlank()
+            ? DEFAULT_HASH_KEY_ENV
+            : pii.hashKeyEnv();
+    String key = env.get(variable);
+    if (key == null || key.length() < 16) {
+      throw new IllegalArgumentException(
+          "guards.pii.mode hash needs a key of at least 16 characters in the environment"
+              + " variable "
+              + variable
+              + "; set it, or choose mode placeholder or mask");
+    }
+    return key.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String choice(String setting, String value, String fallback, Set<String> allowed) {
+    String chosen = value == null ? fallback : value.trim().toLowerCase(Locale.ROOT);
+    if (!allowed.contains(chosen)) {
+      throw new IllegalArgumentException(
+          setting
+              + " must be one of "
+              + new java.util.TreeSet<>(allowed)
+              + ", got '"
+              + value
+              + "'");
+    }
+    return chosen;
+  }
+}
