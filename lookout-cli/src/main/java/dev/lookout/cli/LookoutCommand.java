@@ -2,6 +2,7 @@ package dev.lookout.cli;
 
 import dev.lookout.cli.cost.CostCommand;
 import dev.lookout.cli.demo.DemoCommand;
+import dev.lookout.cli.guard.GuardCommand;
 import dev.lookout.cli.prices.PricesCommand;
 import dev.lookout.cli.replay.ReplayCommand;
 import dev.lookout.cli.report.ReportCommand;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Command;
       PricesCommand.class,
       CostCommand.class,
       TokensCommand.class,
+      GuardCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class LookoutCommand implements Runnable {

@@ -1,0 +1,115 @@
+package dev.lookout.cli.guard;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lookout.core.guard.Direction;
+import dev.lookout.core.guard.GuardOutcome;
+import dev.lookout.core.guard.GuardPipeline;
+import dev.lookout.core.guard.injection.InjectionGuard;
+import dev.lookout.core.guard.pii.PiiGuard;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code lookout guard check [--text TEXT | FILE | -] [--direction input|output]}: runs the
+ * default guards (injection, then PII redaction) on one text and prints the action, the reasons
+ * and the resulting text.
+ */
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    description = "Run the default guards on a text and print the action, reasons and text.")
+public final class GuardCheckCommand implements Callable<Integer> {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--text", paramLabel = "TEXT", description = "The text to check.")
+  String text;
+
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "FILE",
+      description = "File holding the text, or - for standard input.")
+  String file;
+
+  @Option(
+      names = "--direction",
+      paramLabel = "DIRECTION",
+      description = "input (a prompt) or output (a response) (default: input).")
+  String direction = "input";
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description = "table or json (default: table).")
+  String format = "table";
+
+  @Override
+  public Integer call() throws Exception {
+    String input = readText();
+    Direction chosen = parseDirection(direction);
+    GuardPipeline pipeline =
+        new GuardPipeline(
+            List.of(InjectionGuard.builtIn(), PiiGuard.defaults()), List.of(PiiGuard.defaults()));
+    GuardOutcome outcome = pipeline.check(input, chosen);
+    PrintWriter out = spec.commandLine().getOut();
+    if (format.trim().equalsIgnoreCase("json")) {
+      ObjectNode node = JSON.createObjectNode();
+      node.put("action", outcome.action().wireName());
+      outcome.reasons().forEach(node.putArray("reasons")::add);
+      if (outcome.reasons().isEmpty()) {
+        node.putArray("reasons");
+      }
+      node.put("text", outcome.text());
+      out.println(node);
+    } else {
+      out.println("action: " + outcome.action().wireName());
+      out.println("reasons: " + (outcome.reasons().isEmpty() ? "-" : outcome.reasons()));
+      out.println("text: " + outcome.text());
+    }
+    out.flush();
+    return 0;
+  }
+
+  private String readText() throws IOException {
+    if (text != null && file != null) {
+      throw new IllegalArgumentException("Pass either --text or FILE, not both");
+    }
+    if (text != null) {
+      return text;
+    }
+    if (file == null || file.equals("-")) {
+      InputStream in = System.in;
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    Path path = Path.of(file);
+    if (!Files.isRegularFile(path)) {
+      throw new IllegalArgumentException("FILE " + file + " is not a file; pass --text or -");
+    }
+    return Files.readString(path, StandardCharsets.UTF_8);
+  }
+
+  private static Direction parseDirection(String value) {
+    switch (value.trim().toLowerCase(Locale.ROOT)) {
+      case "input":
+        return Direction.INPUT;
+      case "output":
+        return Direction.OUTPUT;
+      default:
+        throw new IllegalArgumentException(
+            "--direction must be input or output, got '" + value + "'");
+    }
+  }
+}
