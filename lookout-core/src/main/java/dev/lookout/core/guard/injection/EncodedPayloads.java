@@ -62,8 +62,10 @@ final class EncodedPayloads {
     String body = blob.replace('-', '+').replace('_', '/');
     int end = body.indexOf('=');
     String unpadded = end < 0 ? body : body.substring(0, end);
-    // Drop a trailing partial group so a blob cut short still decodes.
-    String whole = unpadded.substring(0, unpadded.length() - unpadded.length() % 4);
+    // The JDK decoder accepts a missing padding but not a single char after the last whole group,
+    // which a blob cut short can end with.
+    String whole =
+        unpadded.length() % 4 == 1 ? unpadded.substring(0, unpadded.length() - 1) : unpadded;
     try {
       return Base64.getDecoder().decode(whole);
     } catch (IllegalArgumentException e) {

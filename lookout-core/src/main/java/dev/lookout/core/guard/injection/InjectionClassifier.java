@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
  * by it. Base64 or hex blobs that decode to readable text, and text spelled in Unicode tag
  * characters, are scored on their own as well.
  *
- * <p>NOTE: features are length-normalised per window, so a single short instruction inside a
- * window of benign text (one sentence in 1 KB) is diluted and may score below the threshold. A
+ * <p>NOTE: features are length-normalised per window, so a single short instruction inside a window
+ * of benign text (one sentence in 1 KB) is diluted and may score below the threshold. A
  * paragraph-long attack appended to a long text is found.
  *
  * <p>Instances are immutable and thread-safe.

@@ -39,7 +39,7 @@ final class Signals {
   static final int RUN_WINDOW = 12;
 
   /** Odd tokens within {@link #RUN_WINDOW} that make a run. */
-  static final int RUN_MIN_ODD = 5;
+  static final int RUN_MIN_ODD = 4;
 
   private Signals() {}
 
