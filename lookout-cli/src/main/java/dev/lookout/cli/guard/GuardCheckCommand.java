@@ -22,9 +22,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code lookout guard check [--text TEXT | FILE | -] [--direction input|output]}: runs the
- * default guards (injection, then PII redaction) on one text and prints the action, the reasons
- * and the resulting text.
+ * {@code lookout guard check [--text TEXT | FILE | -] [--direction input|output]}: runs the default
+ * guards (injection, then PII redaction) on one text and prints the action, the reasons and the
+ * resulting text.
  */
 @Command(
     name = "check",
