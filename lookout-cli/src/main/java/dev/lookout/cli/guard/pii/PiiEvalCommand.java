@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code lookout guard eval --kind pii}: scores every PII detector, {@code LOCATION} included, on a
  * labelled JSON lines file and prints precision, recall, F1 and support per type and overall. A
- * predicted span counts as correct when it overlaps a labelled span of the same type; labelled
+ * predicted span counts as correct when it overlaps a labelled span of the same type. Labelled
  * types that no detector reports count as misses in the overall figures.
  */
 @Command(
@@ -78,7 +78,7 @@ public final class PiiEvalCommand implements Callable<Integer> {
    * Scores the detectors on {@code data} and prints the result to {@code out}, as JSON ({@code
    * {"overall": {...}, "by_type": {"EMAIL": {...}}}}) or as a table.
    *
-   * @throws IOException if the file cannot be read or holds an invalid line
+   * @throws IOException if the file cannot be read or contains an invalid line
    */
   public static void run(Path data, boolean json, PrintWriter out) throws IOException {
     List<LabelledText> texts = PiiDataset.read(data);

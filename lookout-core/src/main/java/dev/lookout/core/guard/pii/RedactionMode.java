@@ -1,6 +1,6 @@
 package dev.lookout.core.guard.pii;
 
-/** How {@link PiiRedactor} replaces a detected value. */
+/** Replacement style that {@link PiiRedactor} applies to each detected value. */
 public enum RedactionMode {
   /** The type in brackets, for example {@code [EMAIL]}. */
   PLACEHOLDER,

@@ -16,7 +16,7 @@ import java.util.TreeSet;
  * overlaps a labelled span of the same type, and a labelled span is found when a predicted span of
  * its type overlaps it.
  *
- * <p>{@link #byType()} holds the types the detector reports. {@link #overall()} sums every
+ * <p>{@link #byType()} contains the types the detector reports. {@link #overall()} sums every
  * predicted span and every labelled span, so labelled types that the detector does not report (such
  * as {@code ORGANIZATION}) count as misses there.
  */

@@ -17,6 +17,7 @@ final class CardIssuers {
     int p3 = prefix(digits, 3);
     int p4 = prefix(digits, 4);
     int p6 = prefix(digits, 6);
+
     if (p1 == 4) {
       return length == 13 || length == 16 || length == 19; // Visa
     }

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 public final class CreditCardDetector implements SpanDetector {
   private static final Pattern CANDIDATE =
-      Pattern.compile("(?<![\\w.+-])\\d(?:[ -]?\\d){11,18}(?![\\w]|[.,-]\\d)");
+      Pattern.compile("\\d(?<![\\w.+-]\\d)(?:[ -]?\\d){11,18}(?![\\w]|[.,-]\\d)");
 
   private static final ContextWords SUPPORT =
       new ContextWords(

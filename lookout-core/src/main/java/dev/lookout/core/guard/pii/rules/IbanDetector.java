@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 public final class IbanDetector implements SpanDetector {
   private static final Pattern CANDIDATE =
       Pattern.compile(
-          "(?<![A-Za-z0-9])[A-Za-z]{2}\\d{2} ?(?:[A-Za-z0-9]{4} ?){2,7}[A-Za-z0-9]{1,4}(?![A-Za-z0-9])");
+          "[A-Za-z]{2}\\d{2} ?(?:[A-Za-z0-9]{4} ?){2,7}[A-Za-z0-9]{1,4}(?![A-Za-z0-9])");
 
   private static final Map<String, Integer> LENGTHS = lengths();
 
@@ -33,7 +33,16 @@ public final class IbanDetector implements SpanDetector {
   public List<Finding> detect(String text) {
     List<Finding> findings = new ArrayList<>();
     Matcher matcher = CANDIDATE.matcher(text);
-    while (matcher.find()) {
+    // A plain scan for "two letters, two digits" at a word start is much cheaper than letting the
+    // pattern try every position of the text.
+    int from = 0;
+    while ((from = nextStart(text, from)) >= 0) {
+      matcher.region(from, text.length());
+      if (!matcher.lookingAt()) {
+        from++;
+        continue;
+      }
+      from = matcher.end();
       int end = matcher.end();
       String candidate = matcher.group();
       if (candidate.endsWith(" ")) {
@@ -44,6 +53,28 @@ public final class IbanDetector implements SpanDetector {
       }
     }
     return findings;
+  }
+
+  /** Returns the next index from {@code from} where two letters and two digits start a word. */
+  private static int nextStart(String text, int from) {
+    for (int i = from; i + 3 < text.length(); i++) {
+      if (isAsciiLetter(text.charAt(i))
+          && isAsciiLetter(text.charAt(i + 1))
+          && isDigit(text.charAt(i + 2))
+          && isDigit(text.charAt(i + 3))
+          && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   /** Returns whether {@code candidate} (spaces allowed) is an IBAN of the right length and sum. */

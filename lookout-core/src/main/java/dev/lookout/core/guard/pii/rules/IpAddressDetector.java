@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 public final class IpAddressDetector implements SpanDetector {
   private static final Pattern V4 =
-      Pattern.compile("(?<![\\w.:])\\d{1,3}(?:\\.\\d{1,3}){3}(?![\\w]|\\.\\d)");
+      Pattern.compile("\\d(?<![\\w.:]\\d)\\d{0,2}(?:\\.\\d{1,3}){3}(?![\\w]|\\.\\d)");
   private static final Pattern V6 =
       Pattern.compile("(?<![\\w:.])[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*(?![\\w:])");
 

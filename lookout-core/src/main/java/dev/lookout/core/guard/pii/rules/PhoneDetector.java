@@ -205,7 +205,7 @@ public final class PhoneDetector implements SpanDetector {
 
   /**
    * Returns whether a word other than a phone label follows on the same line, as in "3747 3911
-   * Fourth Avenue": such house numbers often parse as phone numbers, while a phone number is
+   * Fourth Avenue". Such house numbers often parse as phone numbers, while a phone number is
    * usually last on its line, or followed by punctuation or a label such as "office".
    */
   private static boolean wordFollows(String text, int end) {

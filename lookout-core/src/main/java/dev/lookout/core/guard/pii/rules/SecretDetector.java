@@ -43,8 +43,8 @@ public final class SecretDetector implements SpanDetector {
       Pattern.compile("-----BEGIN ((?:[A-Z0-9]+ )*PRIVATE KEY)-----[\\s\\S]*?-----END \\1-----");
 
   /**
-   * Minimum Shannon entropy in bits per character for a 40-character AWS secret key candidate; real
-   * keys are random base64 (about 5 bits), while prose and placeholders are far lower.
+   * Minimum Shannon entropy in bits per character for a 40-character AWS secret key candidate.
+   * Random base64 of that length measures about 5 bits, and prose and placeholders far lower.
    */
   private static final double MIN_SECRET_ENTROPY = 4.0;
 

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 public final class SsnDetector implements SpanDetector {
   private static final Pattern CANDIDATE =
-      Pattern.compile("(?<![\\w.+-])(\\d{3})([- ]?)(\\d{2})\\2(\\d{4})(?![\\w]|[.,-]\\d)");
+      Pattern.compile("(\\d(?<![\\w.+-]\\d)\\d{2})([- ]?)(\\d{2})\\2(\\d{4})(?![\\w]|[.,-]\\d)");
 
   private static final ContextWords SUPPORT =
       new ContextWords(List.of("ssn", "social security", "social sec", "ss#", "ss #"), 40, 10);
