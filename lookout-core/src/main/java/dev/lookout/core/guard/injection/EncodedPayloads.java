@@ -19,8 +19,13 @@ final class EncodedPayloads {
   /** Max blobs decoded per text, which bounds the cost of a text made of many blobs. */
   static final int MAX_PAYLOADS = 4;
 
-  private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/_-]{16,}={0,2}");
-  private static final Pattern HEX = Pattern.compile("(?:[0-9A-Fa-f]{2}[ :]?){12,}");
+  /** Min length of a contiguous blob: 12 bytes of base64 or 8 bytes of hex. */
+  private static final int MIN_BLOB_CHARS = 16;
+
+  /** Hex bytes separated by spaces or colons, such as {@code 69 67 6e 6f 72 65}. */
+  private static final Pattern SPACED_HEX =
+      Pattern.compile("\\b[0-9A-Fa-f]{2}(?:[ :][0-9A-Fa-f]{2}){11,}\\b");
+
   private static final double MIN_PRINTABLE = 0.95;
   private static final int MIN_LETTERS = 8;
 
@@ -31,22 +36,61 @@ final class EncodedPayloads {
    */
   static List<String> decode(String text) {
     List<String> out = new ArrayList<>();
-    Matcher base64 = BASE64.matcher(text);
-    while (out.size() < MAX_PAYLOADS && base64.find()) {
-      String blob = base64.group();
-      if (!hasMixedCase(blob)) {
+    // A hand-written scan for runs of base64 characters: a regex tried at every position costs
+    // several times more on ordinary prose, which has no run of 16 such characters.
+    int i = 0;
+    while (i < text.length() && out.size() < MAX_PAYLOADS) {
+      if (!isBase64Char(text.charAt(i))) {
+        i++;
         continue;
       }
-      addIfReadable(decodeBase64(blob), out);
+      int start = i;
+      while (i < text.length() && isBase64Char(text.charAt(i))) {
+        i++;
+      }
+      if (i - start < MIN_BLOB_CHARS) {
+        continue;
+      }
+      String blob = text.substring(start, i);
+      if (isHex(blob)) {
+        addIfReadable(decodeHex(blob), out);
+      } else if (hasMixedCase(blob)) {
+        addIfReadable(decodeBase64(blob), out);
+      }
     }
-    Matcher hex = HEX.matcher(text);
-    while (out.size() < MAX_PAYLOADS && hex.find()) {
-      addIfReadable(decodeHex(hex.group()), out);
+    if (out.size() < MAX_PAYLOADS && text.length() >= 2 * MIN_BLOB_CHARS) {
+      Matcher hex = SPACED_HEX.matcher(text);
+      while (out.size() < MAX_PAYLOADS && hex.find()) {
+        addIfReadable(decodeHex(hex.group()), out);
+      }
     }
     return out;
   }
 
-  /** Plain words and identifiers rarely mix cases and digits the way base64 does. */
+  private static boolean isBase64Char(char c) {
+    return (c >= 'A' && c <= 'Z')
+        || (c >= 'a' && c <= 'z')
+        || (c >= '0' && c <= '9')
+        || c == '+'
+        || c == '/'
+        || c == '_'
+        || c == '-'
+        || c == '=';
+  }
+
+  private static boolean isHex(String blob) {
+    if (blob.length() % 2 != 0) {
+      return false;
+    }
+    for (int i = 0; i < blob.length(); i++) {
+      if (Character.digit(blob.charAt(i), 16) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Plain words and identifiers rarely mix upper and lower case the way base64 does. */
   private static boolean hasMixedCase(String blob) {
     boolean upper = false;
     boolean lower = false;

@@ -44,4 +44,53 @@ final class InjectionPhrases {
               + "|ethical (?:guidelines|principles|constraints)|moral (?:guidelines|principles))\\b");
 
   private InjectionPhrases() {}
+
+  // Each pattern runs only when a word it needs occurs, because a regex that starts with an
+  // alternation is tried at every position of the text.
+
+  static boolean matchesOverride(String text) {
+    return containsAny(text, "ignor", "disregard", "forget", "overrid", "bypass", "skip")
+        && OVERRIDE.matcher(text).find();
+  }
+
+  static boolean matchesExtraction(String text) {
+    return containsAny(text, "prompt", "instructions", "text above", "password", "secret")
+        && EXTRACTION.matcher(text).find();
+  }
+
+  static boolean matchesPersona(String text) {
+    return containsAny(
+            text,
+            "you are now",
+            "from now on",
+            "mode",
+            "do anything",
+            "character",
+            "jailbr",
+            "unfiltered",
+            "no longer bound")
+        && PERSONA.matcher(text).find();
+  }
+
+  static boolean matchesNoRules(String text) {
+    return containsAny(
+            text,
+            "restriction",
+            "limitation",
+            "filter",
+            "censorship",
+            "guideline",
+            "polic",
+            "principle")
+        && NO_RULES.matcher(text).find();
+  }
+
+  private static boolean containsAny(String text, String... words) {
+    for (String word : words) {
+      if (text.contains(word)) {
+        return true;
+      }
+    }
+    return false;
+  }
 }

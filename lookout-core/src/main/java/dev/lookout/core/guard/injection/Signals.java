@@ -58,23 +58,31 @@ final class Signals {
     signals[LEET_WORDS] = countLeetWords(normalized.text()) >= 2 ? 1 : 0;
     signals[ENCODED_TEXT] = encodedPayloads > 0 ? 1 : 0;
     String text = normalized.text();
-    signals[OVERRIDE_PHRASE] = InjectionPhrases.OVERRIDE.matcher(text).find() ? 1 : 0;
-    signals[EXTRACTION_PHRASE] = InjectionPhrases.EXTRACTION.matcher(text).find() ? 1 : 0;
-    signals[PERSONA_PHRASE] = InjectionPhrases.PERSONA.matcher(text).find() ? 1 : 0;
-    signals[NO_RULES_PHRASE] = InjectionPhrases.NO_RULES.matcher(text).find() ? 1 : 0;
+    signals[OVERRIDE_PHRASE] = InjectionPhrases.matchesOverride(text) ? 1 : 0;
+    signals[EXTRACTION_PHRASE] = InjectionPhrases.matchesExtraction(text) ? 1 : 0;
+    signals[PERSONA_PHRASE] = InjectionPhrases.matchesPersona(text) ? 1 : 0;
+    signals[NO_RULES_PHRASE] = InjectionPhrases.matchesNoRules(text) ? 1 : 0;
     return signals;
   }
 
   static boolean hasOddTokenRun(String raw) {
-    String[] tokens = raw.strip().split("\\s+");
-    boolean[] odd = new boolean[tokens.length];
+    boolean[] recent = new boolean[RUN_WINDOW];
+    int tokens = 0;
     int inWindow = 0;
-    for (int i = 0; i < tokens.length; i++) {
-      odd[i] = isOddToken(tokens[i]);
-      inWindow += odd[i] ? 1 : 0;
-      if (i >= RUN_WINDOW && odd[i - RUN_WINDOW]) {
-        inWindow--;
+    int i = 0;
+    while (i < raw.length()) {
+      if (Character.isWhitespace(raw.charAt(i))) {
+        i++;
+        continue;
       }
+      int start = i;
+      while (i < raw.length() && !Character.isWhitespace(raw.charAt(i))) {
+        i++;
+      }
+      int slot = tokens++ % RUN_WINDOW;
+      inWindow -= recent[slot] ? 1 : 0;
+      recent[slot] = isOddToken(raw, start, i);
+      inWindow += recent[slot] ? 1 : 0;
       if (inWindow >= RUN_MIN_ODD) {
         return true;
       }
@@ -83,13 +91,11 @@ final class Signals {
   }
 
   /**
-   * Returns whether a token looks machine-made: two or more symbols inside it (not counting
-   * surrounding quotes, brackets and sentence punctuation), or a lower-case word joined to a
-   * capitalised one ({@code similarlyNow}).
+   * Returns whether {@code token[start, end)} looks machine-made: two or more symbols inside it
+   * (not counting surrounding quotes, brackets and sentence punctuation), or a lower-case word
+   * joined to a capitalised one ({@code similarlyNow}).
    */
-  static boolean isOddToken(String token) {
-    int start = 0;
-    int end = token.length();
+  static boolean isOddToken(String token, int start, int end) {
     while (start < end && isEdgePunctuation(token.charAt(start))) {
       start++;
     }
