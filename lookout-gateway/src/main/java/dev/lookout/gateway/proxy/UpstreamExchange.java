@@ -301,6 +301,8 @@ final class UpstreamExchange {
   }
 
   /** Returns the held body after the output guards, or unchanged when it is not JSON. */
+  // NOTE: runs on the event loop; a response of several hundred KB stalls other calls on this
+  // loop for milliseconds while output redaction is on.
   private Buffer guardedBody() {
     JsonNode body = parseCopied();
     if (!body.isObject()) {
