@@ -66,6 +66,15 @@ class GuardGatewayTest {
     }
 
     @Override
+    public String redact(String text, List<Finding> findings) {
+      StringBuilder out = new StringBuilder(text);
+      for (int i = findings.size() - 1; i >= 0; i--) {
+        out.replace(findings.get(i).start(), findings.get(i).end(), "[EMAIL]");
+      }
+      return out.toString();
+    }
+
+    @Override
     public GuardVerdict check(String text, Direction direction) {
       Matcher matcher = EMAIL.matcher(text);
       List<Finding> findings = new ArrayList<>();
@@ -253,5 +262,49 @@ class GuardGatewayTest {
     assertThat(passed.statusCode()).isEqualTo(200);
     assertThat(upstream.lastBody()).contains("mail [EMAIL]");
     assertThat(upstream.requests()).isEqualTo(1);
+  }
+
+  private String streamText(String... pieces) throws Exception {
+    StringBuilder sse = new StringBuilder();
+    for (String piece : pieces) {
+      sse.append("data: {\"id\":\"c\",\"model\":\"gpt-4o\",\"choices\":[{\"index\":0,")
+          .append("\"delta\":{\"content\":")
+          .append(JSON.writeValueAsString(piece))
+          .append("},\"finish_reason\":null}]}\n\n");
+    }
+    sse.append("data: {\"id\":\"c\",\"model\":\"gpt-4o\",\"choices\":[{\"index\":0,")
+        .append("\"delta\":{},\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n");
+    upstream.stream(sse.toString(), pieces.length * 3, 2);
+    HttpResponse<String> response = post(chat("Who?", true));
+    StringBuilder text = new StringBuilder();
+    for (String event : response.body().split("\n\n")) {
+      String data = event.substring("data: ".length());
+      if (!data.equals("[DONE]")) {
+        text.append(
+            JSON.readTree(data).path("choices").get(0).path("delta").path("content").asText(""));
+      }
+    }
+    return text.toString();
+  }
+
+  @Test
+  void dataWordInContentIsRedacted() throws Exception {
+    String text = streamText("Hello. ", "Here is the data: joe@example.com now. ", "After.");
+
+    assertThat(text).isEqualTo("Hello. Here is the data: [EMAIL] now. After.");
+  }
+
+  @Test
+  void longStreamKeepsPlainText() throws Exception {
+    List<String> words = new ArrayList<>();
+    String paragraph = "Paris is the capital of France and a city of art. ".repeat(12);
+    for (String word : paragraph.split("(?<= )")) {
+      words.add(word);
+    }
+    words.add("Write to amy@example.com today.");
+
+    String text = streamText(words.toArray(new String[0]));
+
+    assertThat(text).isEqualTo(paragraph + "Write to [EMAIL] today.");
   }
 }

@@ -39,6 +39,20 @@ final class GuardConfig {
    */
   private static final int PII_HOLDBACK_CHARS = 256;
 
+  /**
+   * Types detected unless configured: the validated ones. Names and addresses come from a
+   * statistical tagger whose false positives on everyday words make it opt-in.
+   */
+  static final Set<PiiType> DEFAULT_TYPES =
+      EnumSet.of(
+          PiiType.EMAIL,
+          PiiType.PHONE,
+          PiiType.CREDIT_CARD,
+          PiiType.US_SSN,
+          PiiType.IBAN,
+          PiiType.IP_ADDRESS,
+          PiiType.SECRET);
+
   private GuardConfig() {}
 
   static GuardSettings from(ConfigFile.Guards guards, Map<String, String> env) {
@@ -79,7 +93,7 @@ final class GuardConfig {
     if (piiOn) {
       PiiDetector detector = PiiDetector.withTypes(types(pii));
       PiiRedactor redactor = new PiiRedactor(mode(pii), hashKey(pii, env));
-      Guard guard = withHoldback(new PiiGuard(detector, redactor));
+      Guard guard = withHoldback(new PiiGuard(detector, redactor), redactor);
       if (!inputMode.equals("off")) {
         input.add(guard);
       }
@@ -102,8 +116,13 @@ final class GuardConfig {
     return guard.check(text, Direction.OUTPUT).text();
   }
 
-  private static Guard withHoldback(Guard guard) {
+  private static Guard withHoldback(Guard guard, PiiRedactor redactor) {
     return new Guard() {
+      @Override
+      public String redact(String text, List<dev.lookout.core.guard.Finding> findings) {
+        return redactor.redact(text, findings);
+      }
+
       @Override
       public String name() {
         return guard.name();
@@ -123,7 +142,7 @@ final class GuardConfig {
 
   private static Set<PiiType> types(ConfigFile.Pii pii) {
     if (pii == null || pii.types() == null) {
-      return PiiDetector.defaults().enabledTypes();
+      return DEFAULT_TYPES;
     }
     Set<PiiType> types = EnumSet.noneOf(PiiType.class);
     for (String name : pii.types()) {
@@ -136,6 +155,10 @@ final class GuardConfig {
                 + java.util.Arrays.toString(PiiType.values()));
       }
       types.add(type);
+    }
+    if (types.isEmpty()) {
+      throw new IllegalArgumentException(
+          "guards.pii.types is empty; list at least one type, or set guards.pii.enabled: false");
     }
     return types;
   }
@@ -171,6 +194,10 @@ final class GuardConfig {
 
   private static String choice(String setting, String value, String fallback, Set<String> allowed) {
     String chosen = value == null ? fallback : value.trim().toLowerCase(Locale.ROOT);
+    // YAML 1.1 reads an unquoted off as the boolean false.
+    if (chosen.equals("false")) {
+      chosen = "off";
+    }
     if (!allowed.contains(chosen)) {
       throw new IllegalArgumentException(
           setting

@@ -21,4 +21,14 @@ public interface Guard {
   default int holdbackChars() {
     return 0;
   }
+
+  /**
+   * Returns {@code text} with the given findings, made by this guard on a text that starts with
+   * {@code text}, replaced as {@link #check} would replace them. A stream redactor uses it to
+   * release the start of a text with the findings of the whole. Guards that never rewrite text
+   * return {@code text}.
+   */
+  default String redact(String text, java.util.List<Finding> findings) {
+    return text;
+  }
 }

@@ -34,19 +34,30 @@ public record GuardOutcome(GuardAction action, String text, List<GuardVerdict> v
    * text, only guard names, actions and reasons.
    */
   public static String toJson(List<GuardOutcome> inputs, List<GuardOutcome> outputs) {
+    return toJson(inputs, true, outputs);
+  }
+
+  /**
+   * Returns the verdicts as JSON; with {@code inputApplied} false, input redactions were only
+   * detected (the text went on unchanged) and are recorded with action {@code detect}.
+   */
+  public static String toJson(
+      List<GuardOutcome> inputs, boolean inputApplied, List<GuardOutcome> outputs) {
     ArrayNode array = JSON.createArrayNode();
-    append(array, inputs, "input");
-    append(array, outputs, "output");
+    append(array, inputs, "input", inputApplied);
+    append(array, outputs, "output", true);
     return array.isEmpty() ? null : array.toString();
   }
 
-  private static void append(ArrayNode array, List<GuardOutcome> outcomes, String direction) {
+  private static void append(
+      ArrayNode array, List<GuardOutcome> outcomes, String direction, boolean applied) {
     for (GuardOutcome outcome : outcomes) {
       for (GuardVerdict verdict : outcome.verdicts()) {
         ObjectNode node = array.addObject();
         node.put("guard", verdict.guard());
         node.put("direction", direction);
-        node.put("action", verdict.action().wireName());
+        boolean detectedOnly = !applied && verdict.action() == GuardAction.REDACT;
+        node.put("action", detectedOnly ? "detect" : verdict.action().wireName());
         ArrayNode reasons = node.putArray("reasons");
         verdict.reasons().forEach(reasons::add);
       }

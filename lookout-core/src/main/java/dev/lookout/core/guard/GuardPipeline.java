@@ -39,6 +39,16 @@ public final class GuardPipeline {
     return !outputGuards.isEmpty();
   }
 
+  /** Returns the output guard that rewrites text (the one with a holdback), or null. */
+  public Guard outputRedactor() {
+    for (Guard guard : outputGuards) {
+      if (guard.holdbackChars() > 0) {
+        return guard;
+      }
+    }
+    return null;
+  }
+
   /** Returns the characters a stream redactor must hold back for the output guards. */
   public int outputHoldbackChars() {
     int max = 0;

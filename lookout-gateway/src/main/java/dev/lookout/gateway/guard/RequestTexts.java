@@ -1,6 +1,7 @@
 package dev.lookout.gateway.guard;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
@@ -16,9 +17,24 @@ final class RequestTexts {
   private RequestTexts() {}
 
   /** A text inside a request body, with a way to replace it in place. */
-  record Slot(String text, ObjectNode parent, String field) {
+  record Slot(String text, ObjectNode parent, String field, ArrayNode array, int index) {
+    Slot(String text, ObjectNode parent, String field) {
+      this(text, parent, field, null, -1);
+    }
+
     void replace(String value) {
-      parent.set(field, TextNode.valueOf(value));
+      if (array != null) {
+        array.set(index, TextNode.valueOf(value));
+      } else {
+        parent.set(field, TextNode.valueOf(value));
+      }
+    }
+  }
+
+  /** A text that is an element of an array, such as one of several completion prompts. */
+  private record ArraySlot(String text, ArrayNode array, int index) {
+    Slot slot() {
+      return new Slot(text, null, null, array, index);
     }
   }
 
@@ -34,6 +50,14 @@ final class RequestTexts {
     if (body.isObject() && body.path("prompt").isTextual()) {
       slots.add(new Slot(body.get("prompt").asText(), (ObjectNode) body, "prompt"));
     }
+    JsonNode prompts = body.path("prompt");
+    if (prompts.isArray()) {
+      for (int i = 0; i < prompts.size(); i++) {
+        if (prompts.get(i).isTextual()) {
+          slots.add(new ArraySlot(prompts.get(i).asText(), (ArrayNode) prompts, i).slot());
+        }
+      }
+    }
     return slots;
   }
 
@@ -44,8 +68,15 @@ final class RequestTexts {
       return;
     }
     for (JsonNode part : content) {
-      if (part.isObject() && part.path("text").isTextual()) {
+      if (!part.isObject()) {
+        continue;
+      }
+      if (part.path("text").isTextual()) {
         slots.add(new Slot(part.get("text").asText(), (ObjectNode) part, "text"));
+      }
+      // Anthropic's tool results carry their text as a string or as text blocks.
+      if (part.path("type").asText("").equals("tool_result")) {
+        addContent(slots, (ObjectNode) part);
       }
     }
   }

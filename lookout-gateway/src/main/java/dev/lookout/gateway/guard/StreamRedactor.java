@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.lookout.core.guard.Direction;
 import dev.lookout.core.guard.Finding;
+import dev.lookout.core.guard.Guard;
 import dev.lookout.core.guard.GuardAction;
 import dev.lookout.core.guard.GuardOutcome;
 import dev.lookout.core.guard.GuardPipeline;
@@ -32,6 +33,11 @@ public final class StreamRedactor {
 
   private final GuardPipeline pipeline;
   private final int holdback;
+  private final Guard redactor;
+
+  /** Longest run of non-space characters held back whole while it may still be a value. */
+  private static final int MAX_HELD_CHARS = 8192;
+
   private final Map<Integer, StringBuilder> pending = new HashMap<>();
   private final List<GuardOutcome> outcomes = new ArrayList<>();
   private Buffer partial = Buffer.buffer();
@@ -39,6 +45,7 @@ public final class StreamRedactor {
   public StreamRedactor(GuardPipeline pipeline) {
     this.pipeline = pipeline;
     this.holdback = pipeline.outputHoldbackChars();
+    this.redactor = pipeline.outputRedactor();
   }
 
   /** Returns the outcomes of every release in which a guard acted. */
@@ -71,7 +78,7 @@ public final class StreamRedactor {
         out.append("data: {\"choices\":[{\"index\":")
             .append(held.getKey())
             .append(",\"delta\":{\"content\":")
-            .append(TextNode.valueOf(release(held.getValue(), held.getValue().length())))
+            .append(TextNode.valueOf(release(held.getValue(), true)))
             .append("}}]}\n\n");
       }
     }
@@ -91,8 +98,9 @@ public final class StreamRedactor {
   }
 
   private String rewriteEvent(String event) {
-    int dataAt = event.indexOf("data:");
-    if (dataAt < 0 || event.indexOf("data:", dataAt + 5) >= 0) {
+    int dataAt = dataLineStart(event, 0);
+    // An event with several data lines is not a chat chunk as providers send them.
+    if (dataAt < 0 || dataLineStart(event, dataAt + 5) >= 0) {
       return event;
     }
     int lineEnd = event.indexOf('\n', dataAt);
@@ -134,45 +142,92 @@ public final class StreamRedactor {
       if (!finishing || held.length() == 0) {
         return false;
       }
-      ((ObjectNode) delta).put("content", release(held, held.length()));
+      ((ObjectNode) delta).put("content", release(held, true));
       return true;
     }
     held.append(content.asText());
-    int cut = finishing ? held.length() : safeCut(held.toString());
-    ((ObjectNode) delta).put("content", release(held, cut));
+    ((ObjectNode) delta).put("content", release(held, finishing));
     return true;
   }
 
-  /** Returns how much of {@code text} can go out without splitting a possible value. */
-  private int safeCut(String text) {
-    int cut = Math.max(0, text.length() - holdback);
-    if (cut == 0) {
-      return 0;
+  /**
+   * Takes the part of {@code held} that is safe to send out of it and returns it guarded. The
+   * guards see the whole held text, so a value is judged with its context and never cut; the
+   * released part is then redacted with the findings that lie wholly inside it.
+   */
+  private String release(StringBuilder held, boolean all) {
+    String text = held.toString();
+    if (text.isEmpty()) {
+      return text;
     }
     GuardOutcome outcome = pipeline.check(text, Direction.OUTPUT);
-    for (GuardVerdict verdict : outcome.verdicts()) {
-      for (Finding finding : verdict.findings()) {
-        if (finding.start() < cut && cut < finding.end()) {
-          cut = finding.start();
-        }
+    if (outcome.action() == GuardAction.BLOCK) {
+      outcomes.add(outcome);
+      held.setLength(0);
+      return "[BLOCKED]";
+    }
+    List<Finding> findings = new ArrayList<>();
+    outcome.verdicts().forEach(verdict -> findings.addAll(verdict.findings()));
+    int cut = all ? text.length() : safeCut(text, findings);
+    if (cut == 0) {
+      return "";
+    }
+    String released = text.substring(0, cut);
+    held.delete(0, cut);
+    List<Finding> inside = new ArrayList<>();
+    for (Finding finding : findings) {
+      if (finding.end() <= cut) {
+        inside.add(finding);
       }
+    }
+    if (inside.isEmpty()) {
+      return released;
+    }
+    if (redactor == null) {
+      return pipeline.check(released, Direction.OUTPUT).text();
+    }
+    outcomes.add(
+        new GuardOutcome(
+            GuardAction.REDACT,
+            released,
+            List.of(
+                new GuardVerdict(
+                    redactor.name(), GuardAction.REDACT, outcome.reasons(), released, inside))));
+    return redactor.redact(released, inside);
+  }
+
+  /**
+   * Returns how much of {@code text} can go out: all but the holdback, never inside a finding, and
+   * never inside a run of non-space characters that may still grow into a value (a long token such
+   * as a JWT), unless that run is longer than {@link #MAX_HELD_CHARS}.
+   */
+  private int safeCut(String text, List<Finding> findings) {
+    int cut = Math.max(0, text.length() - holdback);
+    for (Finding finding : findings) {
+      if (finding.start() < cut && cut < finding.end()) {
+        cut = finding.start();
+      }
+    }
+    int wordStart = cut;
+    while (wordStart > 0 && !Character.isWhitespace(text.charAt(wordStart - 1))) {
+      wordStart--;
+    }
+    if (wordStart < cut && text.length() - wordStart <= MAX_HELD_CHARS) {
+      cut = wordStart;
     }
     return cut;
   }
 
-  /** Takes the first {@code cut} characters out of {@code held} and returns them guarded. */
-  private String release(StringBuilder held, int cut) {
-    String released = held.substring(0, cut);
-    held.delete(0, cut);
-    if (released.isEmpty()) {
-      return released;
+  /** Returns the index of the next line starting with {@code data:}, from {@code from} on. */
+  private static int dataLineStart(String event, int from) {
+    int at = event.indexOf("data:", from);
+    while (at >= 0) {
+      if (at == 0 || event.charAt(at - 1) == '\n' || event.charAt(at - 1) == '\r') {
+        return at;
+      }
+      at = event.indexOf("data:", at + 5);
     }
-    GuardOutcome outcome = pipeline.check(released, Direction.OUTPUT);
-    if (outcome.action() == GuardAction.PASS) {
-      return released;
-    }
-    outcomes.add(outcome);
-    return outcome.action() == GuardAction.BLOCK ? "[BLOCKED]" : outcome.text();
+    return -1;
   }
 
   private static int eventEnd(String text, int start) {

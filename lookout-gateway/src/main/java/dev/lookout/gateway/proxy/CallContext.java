@@ -26,6 +26,10 @@ final class CallContext {
   boolean usageInjected;
 
   List<GuardOutcome> inputOutcomes = List.of();
+
+  /** Whether input redactions were applied to what went upstream, or only detected. */
+  boolean inputRedactionApplied;
+
   List<GuardOutcome> outputOutcomes = List.of();
 
   JsonNode requestBody = MissingNode.getInstance();
@@ -75,7 +79,7 @@ final class CallContext {
             .status(status)
             .httpStatus(httpStatus)
             .apiKeyId(owner == null ? null : owner.keyId())
-            .guardActions(GuardOutcome.toJson(inputOutcomes, outputOutcomes))
+            .guardActions(GuardOutcome.toJson(inputOutcomes, inputRedactionApplied, outputOutcomes))
             .latencyMs((endNanos - startNanos) / 1_000_000.0);
     if (stream && firstContentNanos != 0) {
       builder.ttftMs((firstContentNanos - startNanos) / 1_000_000.0);

@@ -200,6 +200,7 @@ public final class ProxyHandler {
       JsonNode json,
       InputGuarding.Result guarded) {
     call.inputOutcomes = guarded.outcomes();
+    call.inputRedactionApplied = guarded.rewritten();
     if (guarded.blocked() != null) {
       reject(
           call,

@@ -20,6 +20,9 @@ public final class EmailDetector implements SpanDetector {
       Pattern.compile(
           "(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-]{1,64})@((?:[A-Za-z0-9-]{1,63}\\.)+[A-Za-z]{2,24})(?![A-Za-z0-9-])");
 
+  /** Most '@' signs examined in one text. */
+  static final int MAX_AT_SIGNS = 5_000;
+
   @Override
   public Set<PiiType> types() {
     return Set.of(PiiType.EMAIL);
@@ -34,7 +37,13 @@ public final class EmailDetector implements SpanDetector {
     // The pattern runs only on a window around each '@', not over the whole text.
     Matcher matcher = CANDIDATE.matcher(text);
     int searched = 0;
+    int examined = 0;
     for (int at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+      // NOTE: a text with more '@' signs than this is scanned only up to the limit, so that
+      // '@'-stuffed input cannot cost seconds; later addresses in it are not found.
+      if (++examined > MAX_AT_SIGNS) {
+        break;
+      }
       int from = Math.max(searched, at - 64);
       int to = Math.min(text.length(), at + 256);
       matcher.region(from, to);
