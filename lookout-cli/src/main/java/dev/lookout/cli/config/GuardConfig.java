@@ -30,7 +30,9 @@ import java.util.function.UnaryOperator;
  * redacted.
  */
 final class GuardConfig {
-  /** Variable that holds the key of the {@code hash} redaction mode unless configured otherwise. */
+  /**
+   * Variable that contains the key of the {@code hash} redaction mode unless configured otherwise.
+   */
   static final String DEFAULT_HASH_KEY_ENV = "LOOKOUT_PII_HASH_KEY";
 
   /**

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a {@link GuardPipeline} did to one text.
+ * The result of a {@link GuardPipeline} on one text.
  *
  * @param action BLOCK if a guard blocked, REDACT if any guard rewrote the text, else PASS
  * @param text the text to use from here on: the original when blocked or passed

@@ -35,7 +35,9 @@ public final class StreamRedactor {
   private final int holdback;
   private final Guard redactor;
 
-  /** Longest run of non-space characters held back whole while it may still be a value. */
+  /**
+   * Maximum length of a run of non-space characters held back whole while it may still be a value.
+   */
   private static final int MAX_HELD_CHARS = 8192;
 
   private final Map<Integer, StringBuilder> pending = new HashMap<>();
@@ -152,7 +154,7 @@ public final class StreamRedactor {
 
   /**
    * Takes the part of {@code held} that is safe to send out of it and returns it guarded. The
-   * guards see the whole held text, so a value is judged with its context and never cut; the
+   * guards see the whole held text, so a value is judged with its context and never cut. The
    * released part is then redacted with the findings that lie wholly inside it.
    */
   private String release(StringBuilder held, boolean all) {
