@@ -9,9 +9,9 @@ import java.util.List;
 
 /**
  * The end-user texts of a request, which the input guards check: the content of {@code user} and
- * {@code tool} messages (strings, or the {@code text} of content parts) and a completion's {@code
- * prompt}. System and assistant messages come from the application, not its users, so they are not
- * checked.
+ * {@code tool} messages (strings, the {@code text} of content parts, and Anthropic tool results)
+ * and a completion's {@code prompt}, one string or several. System, developer and assistant
+ * messages come from the application, not its users, so they are not checked.
  */
 final class RequestTexts {
   private RequestTexts() {}
