@@ -11,6 +11,7 @@ import dev.lookout.core.guard.GuardAction;
 import dev.lookout.core.guard.GuardOutcome;
 import dev.lookout.core.guard.GuardPipeline;
 import dev.lookout.core.guard.GuardVerdict;
+import dev.lookout.gateway.sse.SseBoundaries;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +60,7 @@ public final class StreamRedactor {
   public Buffer apply(Buffer chunk) {
     partial.appendBuffer(chunk);
     // Found in bytes, so a multi-byte character split across chunks stays whole in the rest.
-    int end = lastEventEnd(partial);
+    int end = SseBoundaries.lastEventEnd(partial);
     if (end < 0) {
       return Buffer.buffer();
     }
@@ -92,7 +93,7 @@ public final class StreamRedactor {
     StringBuilder out = new StringBuilder(events.length());
     int start = 0;
     while (start < events.length()) {
-      int end = eventEnd(events, start);
+      int end = SseBoundaries.eventEnd(events, start);
       out.append(rewriteEvent(events.substring(start, end)));
       start = end;
     }
@@ -228,36 +229,6 @@ public final class StreamRedactor {
         return at;
       }
       at = event.indexOf("data:", at + 5);
-    }
-    return -1;
-  }
-
-  private static int eventEnd(String text, int start) {
-    for (int i = start; i < text.length(); i++) {
-      if (text.startsWith("\r\n\r\n", i)) {
-        return i + 4;
-      }
-      if (text.startsWith("\n\n", i) || text.startsWith("\r\r", i)) {
-        return i + 2;
-      }
-    }
-    return text.length();
-  }
-
-  /** Returns the byte index just past the last complete event in {@code buffer}, or -1. */
-  private static int lastEventEnd(Buffer buffer) {
-    for (int i = buffer.length() - 2; i >= 0; i--) {
-      byte first = buffer.getByte(i);
-      byte second = buffer.getByte(i + 1);
-      if ((first == '\n' && second == '\n') || (first == '\r' && second == '\r')) {
-        return i + 2;
-      }
-      if (first == '\n'
-          && second == '\r'
-          && i + 2 < buffer.length()
-          && buffer.getByte(i + 2) == '\n') {
-        return i + 3;
-      }
     }
     return -1;
   }

@@ -1,5 +1,6 @@
 package dev.lookout.gateway.proxy;
 
+import dev.lookout.gateway.sse.SseBoundaries;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
@@ -26,7 +27,7 @@ final class InjectedUsageFilter {
   /** Returns the bytes of {@code chunk} that are ready for the client, filtered. */
   Buffer apply(Buffer chunk) {
     pending.appendBuffer(chunk);
-    int end = lastEventEnd(pending);
+    int end = SseBoundaries.lastEventEnd(pending);
     if (end < 0) {
       return Buffer.buffer();
     }
@@ -46,7 +47,7 @@ final class InjectedUsageFilter {
     StringBuilder out = new StringBuilder(events.length());
     int start = 0;
     while (start < events.length()) {
-      int end = eventEnd(events, start);
+      int end = SseBoundaries.eventEnd(events, start);
       String event = events.substring(start, end);
       if (!isUsageOnly(event)) {
         out.append(stripNullUsage(event));
@@ -68,44 +69,5 @@ final class InjectedUsageFilter {
     }
     String stripped = NULL_USAGE_BEFORE.matcher(event).replaceAll("");
     return NULL_USAGE_AFTER.matcher(stripped).replaceAll("");
-  }
-
-  /** Returns the index just past the blank line ending the event at {@code start}. */
-  private static int eventEnd(String text, int start) {
-    for (int i = start; i < text.length(); i++) {
-      int separator = separatorLength(text, i);
-      if (separator > 0) {
-        return i + separator;
-      }
-    }
-    return text.length();
-  }
-
-  private static int separatorLength(String text, int i) {
-    if (text.startsWith("\r\n\r\n", i)) {
-      return 4;
-    }
-    if (text.startsWith("\n\n", i) || text.startsWith("\r\r", i)) {
-      return 2;
-    }
-    return 0;
-  }
-
-  /** Returns the byte index just past the last complete event in {@code buffer}, or -1. */
-  private static int lastEventEnd(Buffer buffer) {
-    for (int i = buffer.length() - 2; i >= 0; i--) {
-      byte first = buffer.getByte(i);
-      byte second = buffer.getByte(i + 1);
-      if ((first == '\n' && second == '\n') || (first == '\r' && second == '\r')) {
-        return i + 2;
-      }
-      if (first == '\n'
-          && second == '\r'
-          && i + 2 < buffer.length()
-          && buffer.getByte(i + 2) == '\n') {
-        return i + 3;
-      }
-    }
-    return -1;
   }
 }
