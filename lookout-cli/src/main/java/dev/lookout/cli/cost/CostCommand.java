@@ -3,6 +3,7 @@ package dev.lookout.cli.cost;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.lookout.cli.prices.OutputFormat;
+import dev.lookout.cli.prices.PriceTableOptions;
 import dev.lookout.cli.prices.PriceTables;
 import dev.lookout.core.pricing.PriceQuote;
 import dev.lookout.core.pricing.PriceTable;
@@ -11,12 +12,12 @@ import dev.lookout.core.usage.UsageSource;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -83,26 +84,15 @@ public final class CostCommand implements Callable<Integer> {
   @Option(names = "--batch", description = "Price at the provider's batch API prices.")
   boolean batch;
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      description = "table or json (default: table).")
-  String format = "table";
-
-  @Option(
-      names = "--prices",
-      paramLabel = "FILE",
-      description =
-          "Price file (Lookout or LiteLLM format) whose entries replace the built-in ones.")
-  Path pricesFile;
+  @Mixin PriceTableOptions tableOptions = new PriceTableOptions();
 
   @Override
   public Integer call() throws Exception {
-    boolean json = OutputFormat.isJson(spec, format);
+    boolean json = OutputFormat.isJson(spec, tableOptions.format);
     TokenUsage usage = usage();
     PriceTable table;
     try {
-      table = PriceTables.load(pricesFile);
+      table = PriceTables.load(tableOptions.pricesFile);
     } catch (IllegalArgumentException | UncheckedIOException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--prices: " + e.getMessage());
     }

@@ -8,7 +8,6 @@ import dev.lookout.core.pricing.PriceTable;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -42,22 +41,11 @@ public final class PricesCommand implements Callable<Integer> {
       description = "Model name as a request or response names it (default: all models).")
   String model;
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      description = "table or json (default: table).")
-  String format = "table";
-
-  @Option(
-      names = "--prices",
-      paramLabel = "FILE",
-      description =
-          "Price file (Lookout or LiteLLM format) whose entries replace the built-in ones.")
-  Path pricesFile;
+  @Mixin PriceTableOptions tableOptions = new PriceTableOptions();
 
   @Override
   public Integer call() throws Exception {
-    boolean json = OutputFormat.isJson(spec, format);
+    boolean json = OutputFormat.isJson(spec, tableOptions.format);
     PriceTable table = loadTable();
     PrintWriter out = spec.commandLine().getOut();
     if (model == null) {
@@ -92,7 +80,7 @@ public final class PricesCommand implements Callable<Integer> {
 
   private PriceTable loadTable() {
     try {
-      return PriceTables.load(pricesFile);
+      return PriceTables.load(tableOptions.pricesFile);
     } catch (IllegalArgumentException | UncheckedIOException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--prices: " + e.getMessage());
     }
