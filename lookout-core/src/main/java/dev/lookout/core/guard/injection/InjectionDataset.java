@@ -3,12 +3,9 @@ package dev.lookout.core.guard.injection;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
+import dev.lookout.core.io.JsonLines;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,18 +24,7 @@ public final class InjectionDataset {
    * @throws IllegalArgumentException when a line is not a valid example, naming the line number
    */
   public static List<LabeledText> read(Path file) throws IOException {
-    List<LabeledText> rows = new ArrayList<>();
-    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      int number = 0;
-      while ((line = reader.readLine()) != null) {
-        number++;
-        if (!line.isBlank()) {
-          rows.add(parse(line, file, number));
-        }
-      }
-    }
-    return rows;
+    return JsonLines.read(file, (line, number) -> parse(line, file, number));
   }
 
   private static LabeledText parse(String line, Path file, int number) {

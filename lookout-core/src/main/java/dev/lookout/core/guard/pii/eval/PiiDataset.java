@@ -3,10 +3,8 @@ package dev.lookout.core.guard.pii.eval;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lookout.core.guard.Finding;
-import java.io.BufferedReader;
+import dev.lookout.core.io.JsonLines;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,18 +26,7 @@ public final class PiiDataset {
    *     outside its text (the message names the line)
    */
   public static List<LabelledText> read(Path file) throws IOException {
-    List<LabelledText> texts = new ArrayList<>();
-    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      int number = 0;
-      while ((line = reader.readLine()) != null) {
-        number++;
-        if (!line.isBlank()) {
-          texts.add(parse(line, file, number));
-        }
-      }
-    }
-    return texts;
+    return JsonLines.read(file, (line, number) -> parse(line, file, number));
   }
 
   private static LabelledText parse(String line, Path file, int number) throws IOException {
