@@ -307,4 +307,20 @@ class GuardGatewayTest {
 
     assertThat(text).isEqualTo(paragraph + "Write to [EMAIL] today.");
   }
+
+  @Test
+  void storedMetadataIsRedacted() throws Exception {
+    upstream.respond(200, "application/json", completion("ok"));
+    java.net.http.HttpClient.newHttpClient()
+        .send(
+            java.net.http.HttpRequest.newBuilder(URI.create(gateway.url() + "/v1/chat/completions"))
+                .header("content-type", "application/json")
+                .header("x-lookout-metadata", "{\"customer\":\"zoe@example.com\"}")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(chat("Hi", false)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    CallRecord record = awaitRecord();
+
+    assertThat(record.metadata()).containsEntry("customer", "[EMAIL]");
+  }
 }

@@ -85,7 +85,7 @@ public final class CallFinisher {
       return;
     }
     CallRecordBuilder builder =
-        call.recordBuilder(error.callStatus(), error.httpStatus())
+        builder(call, error.callStatus(), error.httpStatus())
             .errorType(error.code())
             .errorMessage(storageRedactor.apply(Secrets.scrub(message)));
     publish(builder.build());
@@ -110,7 +110,7 @@ public final class CallFinisher {
       return;
     }
     CallRecordBuilder builder =
-        call.recordBuilder(status, httpStatus)
+        builder(call, status, httpStatus)
             .responseModel(responseModel)
             .errorType(cleanErrorType(errorType, httpStatus))
             .errorMessage(
@@ -148,44 +148,20 @@ public final class CallFinisher {
     publish(builder.build());
   }
 
-  /** Returns {@code record} with its metadata values passed through the storage redactor. */
-  private CallRecord redactMetadata(CallRecord record) {
-    if (record.metadata().isEmpty()) {
-      return record;
+  /**
+   * Returns the call's record builder with its metadata values passed through the storage redactor,
+   * since metadata is free text that a caller may fill with personal data.
+   */
+  private CallRecordBuilder builder(CallContext call, CallStatus status, int httpStatus) {
+    CallRecordBuilder builder = call.recordBuilder(status, httpStatus);
+    if (call.attribution != null && !call.attribution.metadata().isEmpty()) {
+      java.util.Map<String, String> redacted = new java.util.LinkedHashMap<>();
+      call.attribution
+          .metadata()
+          .forEach((key, value) -> redacted.put(key, storageRedactor.apply(value)));
+      builder.metadata(redacted);
     }
-    java.util.Map<String, String> redacted = new java.util.LinkedHashMap<>();
-    record.metadata().forEach((key, value) -> redacted.put(key, storageRedactor.apply(value)));
-    return new CallRecord(
-        record.requestId(),
-        record.timestamp(),
-        record.endpoint(),
-        record.provider(),
-        record.model(),
-        record.responseModel(),
-        record.promptTemplate(),
-        record.templateVersion(),
-        record.promptHash(),
-        record.inputTokens(),
-        record.outputTokens(),
-        record.cachedInputTokens(),
-        record.cacheWriteTokens(),
-        record.reasoningTokens(),
-        record.usageSource(),
-        record.costUsd(),
-        record.priced(),
-        record.latencyMs(),
-        record.ttftMs(),
-        record.stream(),
-        record.status(),
-        record.httpStatus(),
-        record.errorType(),
-        record.errorMessage(),
-        record.userId(),
-        record.apiKeyId(),
-        record.experimentId(),
-        record.variant(),
-        record.guardActions(),
-        redacted);
+    return builder;
   }
 
   /**
@@ -230,7 +206,6 @@ public final class CallFinisher {
   }
 
   private void publish(CallRecord record) {
-    record = redactMetadata(record);
     inFlight.decrementAndGet();
     metrics.callFinished(record);
     sink.offer(record);
