@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 
 /**
- * A programmable provider on 127.0.0.1 for gateway tests. Each test sets the handler that answers;
+ * A programmable provider on 127.0.0.1 for gateway tests. Each test sets the handler that responds;
  * the last request's headers and body are kept for assertions.
  */
 public final class FakeUpstream implements AutoCloseable {
@@ -47,7 +47,7 @@ public final class FakeUpstream implements AutoCloseable {
     this.handler = value;
   }
 
-  /** Answers every request with {@code status}, {@code contentType} and {@code body}. */
+  /** Responds to every request with {@code status}, {@code contentType} and {@code body}. */
   public void respond(int status, String contentType, String body) {
     handler(
         (request, ignored) ->
@@ -60,7 +60,7 @@ public final class FakeUpstream implements AutoCloseable {
   }
 
   /**
-   * Answers with an event stream written in pieces, {@code gapMillis} apart, as a provider streams
+   * Responds with an event stream written in pieces, {@code gapMillis} apart, as a provider streams
    * tokens.
    */
   public void stream(String body, int pieces, long gapMillis) {

@@ -12,7 +12,7 @@ import java.time.Duration;
  * LOOKOUT_*} variables and flags, in that order of precedence (flags win).
  *
  * @param dataDir folder of the DuckDB store
- * @param queueCapacity records the recorder holds before it drops new ones
+ * @param queueCapacity records the recorder queues before it drops new ones
  * @param batchSize most records written to the store in one transaction
  * @param flushInterval longest time a record waits in the queue before a write
  * @param labelCap most distinct values per metric label

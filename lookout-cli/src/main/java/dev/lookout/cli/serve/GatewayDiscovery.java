@@ -9,9 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A file in the data folder that tells other {@code lookout} commands where the gateway that holds
- * the store listens. A running gateway keeps the DuckDB file open, so {@code lookout report} asks
- * that gateway's API instead of opening the file.
+ * A file in the data folder with the address of the gateway that has the store open, for other
+ * {@code lookout} commands. A running gateway keeps the DuckDB file open, so {@code lookout report}
+ * asks that gateway's API instead of opening the file.
  */
 public final class GatewayDiscovery {
   /** Name of the file, inside the data folder. */
@@ -49,7 +49,7 @@ public final class GatewayDiscovery {
     }
   }
 
-  /** Returns the URL of the gateway that holds {@code dataDir}, if its process is alive. */
+  /** Returns the URL of the gateway that has {@code dataDir} open, if its process is alive. */
   public static Optional<String> find(Path dataDir) {
     Path file = dataDir.resolve(FILE_NAME);
     if (!Files.isRegularFile(file)) {

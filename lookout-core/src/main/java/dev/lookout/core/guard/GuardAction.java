@@ -2,7 +2,7 @@ package dev.lookout.core.guard;
 
 import java.util.Locale;
 
-/** What a guard decided about a text. */
+/** A guard's decision about a text. */
 public enum GuardAction {
   /** The text may pass unchanged. */
   PASS,

@@ -18,7 +18,7 @@ import java.util.Map;
  * @param endpoint request path, for example {@code /v1/chat/completions}
  * @param provider provider adapter name, for example {@code openai}
  * @param model model as requested
- * @param responseModel model as the provider answered
+ * @param responseModel model named in the provider's response
  * @param costUsd exact cost in US dollars, null when the model has no price
  * @param priced whether a price was found for the model
  * @param latencyMs from receiving the request to sending its last byte, in milliseconds
@@ -61,7 +61,10 @@ public record CallRecord(
     String guardActions,
     Map<String, String> metadata) {
 
-  /** Longest error message kept; longer ones are cut so one bad upstream cannot bloat the store. */
+  /**
+   * Maximum length of a stored error message; longer ones are cut so one bad upstream cannot bloat
+   * the store.
+   */
   public static final int MAX_ERROR_MESSAGE_CHARS = 500;
 
   public CallRecord {

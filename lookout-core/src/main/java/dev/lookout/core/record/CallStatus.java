@@ -4,11 +4,11 @@ import java.util.Locale;
 
 /** Outcome of one LLM call, stored in the {@code status} column. */
 public enum CallStatus {
-  /** The provider answered with a 2xx status and, for streams, the stream completed. */
+  /** The provider returned a 2xx status and, for streams, the stream completed. */
   SUCCESS,
-  /** The provider answered with an error status, or Lookout could not reach it. */
+  /** The provider returned an error status, or Lookout could not reach it. */
   ERROR,
-  /** The provider did not answer within the configured timeout. */
+  /** The provider sent no response within the configured timeout. */
   TIMEOUT,
   /** A guard blocked the request before it reached the provider. */
   FILTERED,

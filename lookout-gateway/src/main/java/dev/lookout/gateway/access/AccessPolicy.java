@@ -97,7 +97,7 @@ public final class AccessPolicy {
    * The outcome of {@link #decide}.
    *
    * @param owner who pays; null only when the key was missing or invalid
-   * @param error the error to answer with, or null when the call proceeds
+   * @param error the error to respond with, or null when the call proceeds
    */
   public record Decision(CallOwner owner, GatewayError error, String message) {
     static Decision reject(GatewayError error, String message) {

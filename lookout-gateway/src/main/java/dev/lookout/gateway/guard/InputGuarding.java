@@ -60,7 +60,7 @@ public final class InputGuarding {
   /**
    * @param blocked the outcome that blocked the request, or null
    * @param outcomes every outcome in which a guard acted
-   * @param rewritten whether the body now holds redacted texts
+   * @param rewritten whether the body now contains redacted texts
    */
   public record Result(GuardOutcome blocked, List<GuardOutcome> outcomes, boolean rewritten) {}
 }

@@ -14,7 +14,7 @@ public final class LabelCap {
   public static final String OTHER = "other";
   public static final String NONE = "none";
 
-  /** Longest label value kept; model and template names are far shorter in practice. */
+  /** Maximum length of a kept label value; model and template names are far shorter in practice. */
   public static final int MAX_VALUE_CHARS = 128;
 
   private final int max;

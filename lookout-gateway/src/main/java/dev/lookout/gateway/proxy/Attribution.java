@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Who made a call and for which prompt template, read from the request body's standard fields
- * ({@code user}, {@code metadata}) and from Lookout's headers. A header wins over the body field it
+ * The caller and prompt template of a call, read from the request body's standard fields ({@code
+ * user}, {@code metadata}) and from Lookout's headers. A header wins over the body field it
  * duplicates, because it was set for Lookout on purpose.
  *
  * @param user {@code x-lookout-user}, else the body's {@code user}
@@ -23,7 +23,7 @@ public record Attribution(
   /** Most metadata entries kept per call; the store is not a place for large documents. */
   public static final int MAX_METADATA_ENTRIES = 32;
 
-  /** Longest metadata key or value kept, in characters; longer ones are cut. */
+  /** Maximum length of a metadata key or value, in characters; longer ones are cut. */
   public static final int MAX_METADATA_VALUE_CHARS = 256;
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -416,8 +416,8 @@ final class UpstreamExchange {
         stream.responseModel(),
         timedOut ? "upstream_timeout" : "upstream_disconnected",
         failure.getMessage());
-    // Recorded first: the reset runs the close handler at once. HTTP/2 code 2 (INTERNAL_ERROR)
-    // tells the client the stream broke; over HTTP/1.1 the connection is closed.
+    // Recorded first, because the reset runs the close handler at once. HTTP/2 code 2
+    // (INTERNAL_ERROR) signals the broken stream to the client; HTTP/1.1 closes the connection.
     request.response().reset(2);
   }
 
