@@ -7,6 +7,8 @@ import dev.lookout.gateway.access.AccessSettings;
 import dev.lookout.gateway.access.BudgetAlerts;
 import dev.lookout.gateway.api.ApiHandler;
 import dev.lookout.gateway.api.ReportService;
+import dev.lookout.gateway.dashboard.DashboardApi;
+import dev.lookout.gateway.dashboard.DashboardSettings;
 import dev.lookout.gateway.error.GatewayError;
 import dev.lookout.gateway.guard.GuardSettings;
 import dev.lookout.gateway.metrics.GatewayMetrics;
@@ -106,6 +108,24 @@ public final class GatewayServer implements AutoCloseable {
       ReportService reports,
       AccessSettings accessSettings,
       GuardSettings guards) {
+    return start(
+        settings, sink, prices, metrics, reports, accessSettings, guards, DashboardSettings.none());
+  }
+
+  /**
+   * Starts a gateway with keys, budgets, guards and the dashboard, and waits until it listens.
+   *
+   * @throws IllegalStateException if the port cannot be bound; the message names host and port
+   */
+  public static GatewayServer start(
+      GatewaySettings settings,
+      CallSink sink,
+      PriceTable prices,
+      GatewayMetrics metrics,
+      ReportService reports,
+      AccessSettings accessSettings,
+      GuardSettings guards,
+      DashboardSettings dashboardSettings) {
     Vertx vertx = Vertx.vertx();
     HttpClient client =
         vertx.createHttpClient(
@@ -133,6 +153,7 @@ public final class GatewayServer implements AutoCloseable {
             vertx, client, settings, finisher, access, guards.input(), guards.output());
     PassThroughHandler passThrough = new PassThroughHandler(client, settings);
     ApiHandler api = new ApiHandler(vertx, metrics.registry(), reports);
+    DashboardApi dashboard = new DashboardApi(vertx, dashboardSettings, accessSettings.ledger());
     HttpServer server =
         vertx.createHttpServer(
             new HttpServerOptions()
@@ -140,7 +161,7 @@ public final class GatewayServer implements AutoCloseable {
                 .setPort(settings.port())
                 .setCompressionSupported(false));
     GatewayServer gateway = new GatewayServer(settings, vertx, server, client, inFlight, finisher);
-    server.requestHandler(request -> gateway.route(request, proxy, passThrough, api));
+    server.requestHandler(request -> gateway.route(request, proxy, passThrough, api, dashboard));
     try {
       server.listen().await(30, TimeUnit.SECONDS);
     } catch (Exception e) {
@@ -166,13 +187,18 @@ public final class GatewayServer implements AutoCloseable {
       HttpServerRequest request,
       ProxyHandler proxy,
       PassThroughHandler passThrough,
-      ApiHandler api) {
+      ApiHandler api,
+      DashboardApi dashboard) {
     String path = request.path();
     if (hasDotSegment(path)) {
       ProxyHandler.writeError(
           request.response(),
           GatewayError.ROUTE_NOT_FOUND,
           "Path " + path + " contains '.' or '..' segments; send a normalised path");
+      return;
+    }
+    // Checked before any route, so every /ui and /api/v1 route is behind ui.auth.
+    if (dashboard.rejectUnauthorized(request)) {
       return;
     }
     Optional<Endpoint> endpoint = Endpoint.forPath(path);
@@ -200,6 +226,8 @@ public final class GatewayServer implements AutoCloseable {
       api.report(request);
     } else if (get && path.equals("/healthz")) {
       api.health(request);
+    } else if (get && dashboard.handle(request)) {
+      return;
     } else {
       ProxyHandler.writeError(
           request.response(),
@@ -210,7 +238,8 @@ public final class GatewayServer implements AutoCloseable {
               + path
               + "; the gateway serves /v1/chat/completions, /v1/completions, /v1/embeddings,"
               + " /v1/messages,"
-              + " /v1/models, /metrics, /api/v1/report and /healthz");
+              + " /v1/models, /metrics, /api/v1/report, /healthz, the dashboard at /ui/ and its"
+              + " /api/v1 routes");
     }
   }
 

@@ -28,7 +28,21 @@ public record ConfigFile(
     @JsonProperty("prices") String prices,
     @JsonProperty("model_aliases") Map<String, String> modelAliases,
     @JsonProperty("anthropic_upstream") String anthropicUpstream,
-    @JsonProperty("guards") Guards guards) {
+    @JsonProperty("guards") Guards guards,
+    @JsonProperty("ui") Ui ui) {
+
+  /** The {@code ui:} section: the dashboard at {@code /ui/}. */
+  public record Ui(@JsonProperty("auth") UiAuth auth) {}
+
+  /**
+   * The {@code ui.auth:} section. The secret is given as its SHA-256 ({@code secret_sha256}) or
+   * read from an environment variable ({@code secret_env}), never written in the file.
+   */
+  public record UiAuth(
+      @JsonProperty("type") String type,
+      @JsonProperty("user") String user,
+      @JsonProperty("secret_sha256") String secretSha256,
+      @JsonProperty("secret_env") String secretEnv) {}
 
   /** The {@code guards:} section. */
   public record Guards(
@@ -79,6 +93,6 @@ public record ConfigFile(
   static ConfigFile empty() {
     return new ConfigFile(
         null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null);
+        null, null, null, null, null);
   }
 }

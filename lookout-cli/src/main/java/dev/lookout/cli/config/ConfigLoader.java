@@ -57,6 +57,7 @@ public final class ConfigLoader {
           "LOOKOUT_PRICES",
           "LOOKOUT_ANTHROPIC_UPSTREAM",
           "LOOKOUT_PII_HASH_KEY",
+          DashboardConfig.DEFAULT_SECRET_ENV,
           "LOOKOUT_LOG_LEVEL",
           "LOOKOUT_JAVA_OPTS");
 
@@ -180,7 +181,8 @@ public final class ConfigLoader {
         labelCap,
         AccessConfig.from(file),
         prices(flags, file),
-        GuardConfig.from(file.guards(), env));
+        GuardConfig.from(file.guards(), env),
+        DashboardConfig.from(file.ui(), env));
   }
 
   private PriceTable prices(ServeOptions flags, ConfigFile file) {

@@ -94,19 +94,11 @@ public final class DemoCommand implements Callable<Integer> {
             .await(30, TimeUnit.SECONDS);
     ServeConfig loaded = new ConfigLoader(System.getenv()).load(options);
     ServeConfig config =
-        new ServeConfig(
+        loaded.withGateway(
             loaded
                 .gateway()
                 .withUpstream(URI.create(simulator.baseUrl()))
-                .withAnthropicUpstream(URI.create(simulator.baseUrl())),
-            loaded.dataDir(),
-            loaded.queueCapacity(),
-            loaded.batchSize(),
-            loaded.flushInterval(),
-            loaded.labelCap(),
-            loaded.access(),
-            loaded.prices(),
-            loaded.guards());
+                .withAnthropicUpstream(URI.create(simulator.baseUrl())));
     Instant started = Instant.now();
     GatewayRuntime runtime = GatewayRuntime.start(config);
     Runnable shutdown =
@@ -156,6 +148,7 @@ public final class DemoCommand implements Callable<Integer> {
                 },
                 "lookout-demo-shutdown"));
     System.out.println();
+    System.out.println("Dashboard: " + url + "/ui/");
     System.out.println("The gateway keeps running. Try:");
     System.out.println(
         "  curl -s "

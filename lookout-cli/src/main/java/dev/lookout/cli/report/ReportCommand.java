@@ -53,7 +53,7 @@ public final class ReportCommand implements Callable<Integer> {
   @Option(
       names = "--by",
       paramLabel = "GROUP",
-      description = "Group by model, template, user or status (default: model).")
+      description = "Group by model, template, user, status or api_key (default: model).")
   String by = "model";
 
   @Option(

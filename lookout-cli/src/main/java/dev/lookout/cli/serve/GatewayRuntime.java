@@ -6,9 +6,11 @@ import dev.lookout.core.budget.CallOwner;
 import dev.lookout.core.time.DurationText;
 import dev.lookout.gateway.GatewayServer;
 import dev.lookout.gateway.access.AccessSettings;
+import dev.lookout.gateway.dashboard.DashboardSettings;
 import dev.lookout.gateway.metrics.GatewayMetrics;
 import dev.lookout.store.OwnerSpend;
 import dev.lookout.store.duckdb.DuckDbCallStore;
+import dev.lookout.store.duckdb.DuckDbDashboardQueries;
 import dev.lookout.store.recorder.Recorder;
 import dev.lookout.store.recorder.RecorderSettings;
 import dev.lookout.store.report.GroupBy;
@@ -69,7 +71,9 @@ public final class GatewayRuntime implements AutoCloseable {
               metrics,
               (since, by) -> reportJson(store, recorder, since, by),
               config.access(),
-              config.guards());
+              config.guards(),
+              new DashboardSettings(
+                  store, new DuckDbDashboardQueries(store), config.dashboardAuth()));
     } catch (RuntimeException e) {
       recorder.close(DRAIN_TIMEOUT);
       throw e;

@@ -41,6 +41,7 @@ public final class ServeCommand implements Callable<Integer> {
             + url
             + "/v1/messages -> "
             + dev.lookout.gateway.Upstreams.display(config.gateway().anthropicUpstream()));
+    System.out.println("  Dashboard:        " + url + "/ui/");
     System.out.println("  Metrics:          " + url + "/metrics");
     System.out.println("  Report (JSON):    " + url + "/api/v1/report?since=24h&by=model");
     System.out.println("  Store:            " + config.dataDir().toAbsolutePath());

@@ -14,10 +14,13 @@ public enum GatewayError {
   INVALID_HEADER(400, "invalid_request_error", "invalid_header", CallStatus.ERROR),
   MISSING_LOOKOUT_KEY(401, "authentication_error", "missing_lookout_key", CallStatus.ERROR),
   INVALID_LOOKOUT_KEY(401, "authentication_error", "invalid_lookout_key", CallStatus.ERROR),
+  DASHBOARD_UNAUTHORIZED(
+      401, "authentication_error", "invalid_dashboard_credentials", CallStatus.ERROR),
   BUDGET_EXCEEDED(429, "budget_exceeded", "budget_exceeded", CallStatus.ERROR),
   BODY_TOO_LARGE(413, "invalid_request_error", "request_too_large", CallStatus.ERROR),
   INVALID_QUERY(400, "invalid_request_error", "invalid_query", CallStatus.ERROR),
   ROUTE_NOT_FOUND(404, "invalid_request_error", "unknown_url", CallStatus.ERROR),
+  CALL_NOT_FOUND(404, "invalid_request_error", "call_not_found", CallStatus.ERROR),
   METHOD_NOT_ALLOWED(405, "invalid_request_error", "method_not_allowed", CallStatus.ERROR),
   UPSTREAM_UNREACHABLE(502, "api_error", "upstream_unreachable", CallStatus.ERROR),
   UPSTREAM_TIMEOUT(504, "api_error", "upstream_timeout", CallStatus.TIMEOUT),

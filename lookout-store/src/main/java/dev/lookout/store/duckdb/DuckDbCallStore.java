@@ -292,11 +292,12 @@ public final class DuckDbCallStore implements CallStore {
   }
 
   @FunctionalInterface
-  private interface Query<T> {
+  interface Query<T> {
     T run(Connection connection) throws SQLException;
   }
 
-  private <T> T read(String description, Query<T> query) {
+  /** Runs {@code query} on a fresh read connection; used by the queries of this package. */
+  <T> T read(String description, Query<T> query) {
     checkOpen();
     try (Connection connection = root.duplicate()) {
       return query.run(connection);

@@ -65,6 +65,7 @@ final class ReportSql {
       case TEMPLATE -> "prompt_template";
       case USER -> "user_id";
       case STATUS -> "status";
+      case API_KEY -> "api_key_id";
     };
   }
 

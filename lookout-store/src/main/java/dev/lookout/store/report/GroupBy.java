@@ -11,7 +11,9 @@ public enum GroupBy {
   /** The end user id. */
   USER,
   /** The call status ({@code success}, {@code error}, ...). */
-  STATUS;
+  STATUS,
+  /** The id of the Lookout key the call came with, never the key itself. */
+  API_KEY;
 
   /** Returns the lower-case name used on the command line and in the JSON API. */
   public String wireName() {
@@ -19,7 +21,8 @@ public enum GroupBy {
   }
 
   /**
-   * Parses {@code model}, {@code template}, {@code user} or {@code status}, ignoring case.
+   * Parses {@code model}, {@code template}, {@code user}, {@code status} or {@code api_key},
+   * ignoring case.
    *
    * @throws IllegalArgumentException if {@code value} is none of them
    */
@@ -32,6 +35,6 @@ public enum GroupBy {
       }
     }
     throw new IllegalArgumentException(
-        "Invalid group-by '" + value + "': expected one of model, template, user, status");
+        "Invalid group-by '" + value + "': expected one of model, template, user, status, api_key");
   }
 }
