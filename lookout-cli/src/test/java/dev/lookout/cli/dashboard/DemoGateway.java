@@ -61,7 +61,7 @@ final class DemoGateway implements AutoCloseable {
         UpstreamSimulator.start(
                 simVertx, SimulatorSettings.defaults().withPort(0).withTiming(5, 20_000), records)
             .await(30, TimeUnit.SECONDS);
-    Path config = dir.resolve("lookout.yaml");
+    Path config = Files.createDirectories(dir).resolve("lookout.yaml");
     Files.writeString(config, yaml);
     ServeOptions options = new ServeOptions();
     options.config = config;
