@@ -30,7 +30,9 @@ async function show(update = false) {
   const name = pageName();
   document.querySelectorAll("#nav a").forEach((a) =>
     a.classList.toggle("active", a.getAttribute("href") === `#${name}`));
-  const context = { since: range.value, update: update && current === name };
+  // Pages call `refresh` after a change of their own inputs, so the page state goes through
+  // loading and ready again.
+  const context = { since: range.value, update: update && current === name, refresh: () => show(true) };
   current = name;
   main.dataset.page = name;
   main.dataset.state = "loading";

@@ -14,17 +14,19 @@ const GROUPS = [
 
 let by = "model";
 
-export async function render(root, { since }) {
+export async function render(root, { since, refresh }) {
   const report = await getJson("/api/v1/breakdown", { since, by });
   root.innerHTML = `<h2>Breakdowns</h2>
     <div class="tabs">${GROUPS.map(([key, label]) =>
       `<button data-by="${key}" class="${key === by ? "active" : ""}">${label}</button>`).join("")}</div>
-    <p class="muted">Click a column header to sort. "(none)" collects calls without a value.</p>
+    <p class="muted">Click a column header to sort. "(none)" collects calls without a value.
+      ${report.groups_total > report.groups.length
+        ? `Showing the ${report.groups.length} groups of highest cost out of ${report.groups_total}.` : ""}</p>
     <div id="breakdown-table"></div>`;
   root.querySelectorAll(".tabs button").forEach((button) =>
     button.addEventListener("click", () => {
       by = button.dataset.by;
-      render(root, { since });
+      refresh();
     }));
   const label = GROUPS.find(([key]) => key === by)[1];
   sortableTable(document.getElementById("breakdown-table"), [

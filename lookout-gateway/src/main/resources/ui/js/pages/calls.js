@@ -17,7 +17,7 @@ const PAGE_SIZE = 50;
 const filters = {};
 let selected = null;
 
-export async function render(root, { since }) {
+export async function render(root, { since, refresh }) {
   root.innerHTML = `<h2>Calls</h2>
     <form class="filters" id="call-filters">${FILTERS.map(([name, label]) => `<label>${label}${
       name === "status"
@@ -33,12 +33,12 @@ export async function render(root, { since }) {
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     for (const [name] of FILTERS) filters[name] = form.elements[name].value.trim();
-    render(root, { since });
+    refresh();
   });
   form.addEventListener("reset", (event) => {
     event.preventDefault();
     for (const [name] of FILTERS) filters[name] = "";
-    render(root, { since });
+    refresh();
   });
   const list = document.getElementById("call-list");
   list.innerHTML = `<table id="calls-table"><thead><tr><th>Time</th><th>Model</th><th>Status</th>

@@ -88,8 +88,17 @@ class DashboardApiTest {
 
   @Test
   void breakdownMatchesReport() throws Exception {
-    assertThat(json("/api/v1/breakdown?since=1h&by=user_id"))
-        .isEqualTo(json("/api/v1/report?since=1h&by=user"));
+    JsonNode breakdown = json("/api/v1/breakdown?since=1h&by=user_id");
+    JsonNode report = json("/api/v1/report?since=1h&by=user");
+    assertThat(breakdown.get("groups")).isEqualTo(report.get("groups"));
+    assertThat(breakdown.get("total")).isEqualTo(report.get("total"));
+  }
+
+  @Test
+  void breakdownKeepsTopGroups() throws Exception {
+    JsonNode breakdown = json("/api/v1/breakdown?since=1h&by=user&limit=2");
+    assertThat(breakdown.get("groups")).hasSize(2);
+    assertThat(breakdown.get("groups_total").asInt()).isEqualTo(5);
   }
 
   @Test

@@ -41,9 +41,9 @@ class DashboardBrowserTest {
       "users:\n"
           + "  - {id: user-0, team: search}\n"
           + "budgets:\n"
-          + "  - {scope: user, id: user-0, daily_usd: 0.01, monthly_usd: 5}\n"
-          + "  - {scope: team, id: search, monthly_usd: 50}\n"
-          + "  - {scope: user, id: user-1, daily_usd: 2}\n";
+          + "  - {scope: user, id: user-0, daily_usd: 3, monthly_usd: 40}\n"
+          + "  - {scope: team, id: search, monthly_usd: 10}\n"
+          + "  - {scope: user, id: user-1, daily_usd: 2.5}\n";
 
   /** Generated records of the past day, besides the replayed calls. */
   private static final int HISTORY = 3000;

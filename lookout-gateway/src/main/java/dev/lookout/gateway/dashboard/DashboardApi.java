@@ -1,10 +1,14 @@
 package dev.lookout.gateway.dashboard;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookout.core.budget.BudgetLedger;
 import dev.lookout.gateway.error.GatewayError;
 import dev.lookout.gateway.proxy.ProxyHandler;
 import dev.lookout.store.query.CallFilter;
 import dev.lookout.store.report.GroupBy;
+import dev.lookout.store.report.Report;
+import dev.lookout.store.report.ReportGroup;
 import dev.lookout.store.report.ReportJson;
 import dev.lookout.store.report.ReportQuery;
 import io.vertx.core.Vertx;
@@ -12,6 +16,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +30,8 @@ public final class DashboardApi {
   private static final Logger LOG = LoggerFactory.getLogger(DashboardApi.class);
   private static final String CALLS = "/api/v1/calls";
   private static final int DEFAULT_CALL_LIMIT = 100;
+  private static final int DEFAULT_GROUP_LIMIT = 100;
+  private static final int MAX_GROUP_LIMIT = 10_000;
 
   private final Vertx vertx;
   private final DashboardSettings settings;
@@ -38,9 +45,9 @@ public final class DashboardApi {
   }
 
   /**
-   * Answers 401 and returns true when {@code request} targets {@code /ui} or {@code /api/v1}
-   * without the configured credentials. With bearer auth the static files of {@code /ui/} stay
-   * open, because a browser cannot send a bearer token when it loads a page; they hold no data.
+   * Sends 401 and returns true when {@code request} targets {@code /ui} or {@code /api/v1} without
+   * the configured credentials. With bearer auth the static files of {@code /ui/} stay open,
+   * because a browser cannot send a bearer token when it loads a page; they hold no data.
    */
   public boolean rejectUnauthorized(HttpServerRequest request) {
     String path = request.path();
@@ -117,10 +124,19 @@ public final class DashboardApi {
     return DashboardJson.timeSeries(since, bucket, settings.queries().timeSeries(since, bucket));
   }
 
-  private String breakdown(HttpServerRequest request) {
+  private String breakdown(HttpServerRequest request) throws JsonProcessingException {
     Instant since = QueryParams.since(request.getParam("since", "24h"), Instant.now());
     GroupBy by = GroupBy.parse(breakdownKey(request.getParam("by", "model")));
-    return ReportJson.write(settings.store().report(new ReportQuery(since, by)));
+    int limit = QueryParams.limit(request.getParam("limit"), DEFAULT_GROUP_LIMIT, MAX_GROUP_LIMIT);
+    Report report = settings.store().report(new ReportQuery(since, by));
+    // NOTE: the store returns every group and only the first `limit` (by cost) are sent; the total
+    // still covers all of them. Thousands of users cost a few milliseconds here, not a page.
+    List<ReportGroup> groups = report.groups();
+    Report shown =
+        groups.size() <= limit ? report : new Report(groups.subList(0, limit), report.total());
+    ObjectNode json = (ObjectNode) DashboardJson.MAPPER.readTree(ReportJson.write(shown));
+    json.put("groups_total", groups.size());
+    return DashboardJson.write(json);
   }
 
   /** Accepts the column names too, so {@code by=prompt_template} equals {@code by=template}. */
@@ -139,7 +155,7 @@ public final class DashboardApi {
     String until = request.getParam("until");
     int limit =
         QueryParams.limit(request.getParam("limit"), DEFAULT_CALL_LIMIT, CallFilter.MAX_LIMIT);
-    // One extra row tells whether another page follows.
+    // One extra row shows whether another page follows.
     CallFilter filter =
         new CallFilter(
             since == null ? null : QueryParams.since(since, now),

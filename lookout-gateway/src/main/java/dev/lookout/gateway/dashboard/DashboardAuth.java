@@ -8,12 +8,13 @@ import java.util.HexFormat;
 import java.util.Locale;
 
 /**
- * Who may read the dashboard and its API: anyone who can reach the port ({@link #none()}), holders
- * of a bearer token, or one user name with a password (HTTP basic auth). Only the SHA-256 of the
- * secret is kept, and presented secrets are compared by their digests in constant time.
+ * Access rule of the dashboard and its API, which admits anyone who can reach the port ({@link
+ * #none()}), holders of a bearer token, or one user name with a password (HTTP basic auth). Only
+ * the SHA-256 of the secret is kept, and presented secrets are compared by their digests in
+ * constant time.
  */
 public final class DashboardAuth {
-  /** How credentials are presented. */
+  /** Scheme of the {@code Authorization} header that carries the credentials. */
   public enum Scheme {
     NONE,
     BEARER,

@@ -4,7 +4,7 @@ import dev.lookout.store.CallStore;
 import dev.lookout.store.query.DashboardQueries;
 
 /**
- * What the dashboard reads and who may read it.
+ * Data sources and access rule of the dashboard.
  *
  * @param store the call store, for breakdowns (the report query) and single records; null turns the
  *     dashboard's data routes off
@@ -13,7 +13,7 @@ import dev.lookout.store.query.DashboardQueries;
  */
 public record DashboardSettings(CallStore store, DashboardQueries queries, DashboardAuth auth) {
 
-  /** Returns settings without a store: {@code /ui} pages load, their data routes answer 404. */
+  /** Returns settings without a store: {@code /ui} pages load, their data routes return 404. */
   public static DashboardSettings none() {
     return new DashboardSettings(null, null, DashboardAuth.none());
   }
