@@ -23,13 +23,13 @@ export async function render(root, { since }) {
       return keys.map((key) => ({
         label: key,
         values: times.map((t) => points.filter((p) => p.t === t && keyOf(p) === key)
-          .reduce((sum, p) => sum + p.calls, 0) || null),
+          .reduce((sum, p) => sum + p.calls, 0)),
       }));
     };
     lineChart(document.getElementById("chart-guard-actions"), "guard-actions",
       "Calls per bucket by action", times, seriesOf((p) => p.action), { since: data.since });
     lineChart(document.getElementById("chart-guard-reasons"), "guard-reasons",
-      "Calls per bucket by guard and reason", times, seriesOf((p) => `${p.guard} ${p.reason}`),
+      "Calls per bucket by guard and reason", times, seriesOf((p) => p.reason),
       { since: data.since });
   }
   const totals = new Map();

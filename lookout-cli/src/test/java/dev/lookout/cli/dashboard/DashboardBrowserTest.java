@@ -71,6 +71,8 @@ class DashboardBrowserTest {
 
   @BeforeEach
   void openOverview() {
+    // A full page load drops the fetch stubs of the previous test and the pages' state.
+    driver.get("about:blank");
     open("overview");
     new Select(driver.findElement(By.id("refresh"))).selectByValue("0");
     HeadlessChromium.consoleErrors(driver, OPTIONAL_ROUTES);
@@ -196,6 +198,100 @@ class DashboardBrowserTest {
     assertThat(driver.findElement(By.id("page")).getText()).contains("enabled: true");
     open("experiments");
     assertThat(driver.findElement(By.id("page")).getText()).contains("experiments:");
+  }
+
+  @Test
+  void driftPageShowsContractShape() {
+    stubRoutes(
+        Map.of(
+            "/api/v1/drift",
+            "{\"templates\": [{\"prompt_template\": \"support\", \"model\": \"gpt-4o\","
+                + " \"state\": \"drifted\", \"statistic\": 0.31, \"p_value\": 0.002,"
+                + " \"distance\": 0.0421, \"baseline_n\": 500, \"window_n\": 200,"
+                + " \"checked_at\": \"2026-12-04T18:00:00Z\","
+                + " \"responsible\": [{\"text\": \"Our refund window is 90 days\","
+                + " \"distance\": 0.41}]}]}",
+            "/api/v1/drift/history",
+            "{\"points\": [{\"checked_at\": \"2026-12-04T17:00:00Z\", \"prompt_template\":"
+                + " \"support\", \"model\": \"gpt-4o\", \"state\": \"stable\","
+                + " \"statistic\": 0.05, \"p_value\": 0.6, \"distance\": 0.003},"
+                + " {\"checked_at\": \"2026-12-04T18:00:00Z\", \"prompt_template\":"
+                + " \"support\", \"model\": \"gpt-4o\", \"state\": \"drifted\","
+                + " \"statistic\": 0.31, \"p_value\": 0.002, \"distance\": 0.0421}]}"));
+    open("drift");
+
+    String text = driver.findElement(By.id("page")).getText();
+    assertThat(text).contains("drifted");
+    assertThat(text).contains("Our refund window is 90 days");
+    assertThat(script("return window.lookoutCharts['drift-distance'].data[1];"))
+        .isEqualTo(List.of(0.003, 0.0421));
+  }
+
+  @Test
+  void experimentPageShowsContractShape() {
+    stubRoutes(
+        Map.of(
+            "/api/v1/experiments",
+            "{\"experiments\": [{\"id\": \"e1\", \"control\": \"a\", \"variants\":"
+                + " [{\"name\": \"a\", \"weight\": 0.5}, {\"name\": \"b\", \"weight\":"
+                + " 0.5}], \"metrics\": [\"thumbs_up\"], \"start\":"
+                + " \"2026-12-01T00:00:00Z\", \"stop\": null}]}",
+            "/api/v1/experiments/e1",
+            "{\"experiment_id\": \"e1\", \"control\": \"a\", \"srm_p_value\": 0.0004,"
+                + " \"srm_mismatch\": true, \"correction\": \"holm\", \"metrics\":"
+                + " {\"thumbs_up\": {\"a\": {\"n\": 10, \"mean\": 0.5, \"diff\": null,"
+                + " \"ci95\": null, \"p_value\": null, \"p_value_adjusted\": null,"
+                + " \"sequential_p_value\": null, \"relative_lift\": null, \"n_needed\":"
+                + " null}, \"b\": {\"n\": 12, \"mean\": 0.6, \"diff\": 0.1, \"ci95\":"
+                + " [0.0, 0.2], \"p_value\": 0.03, \"p_value_adjusted\": 0.06,"
+                + " \"sequential_p_value\": 0.2, \"relative_lift\": 0.2, \"n_needed\":"
+                + " 1000}}}}"));
+    open("experiments");
+
+    assertThat(driver.findElement(By.id("srm-warning")).getText())
+        .contains("Sample ratio mismatch");
+    assertThat(driver.findElement(By.cssSelector("table.experiment-metric")).getText())
+        .contains("[0.0000, 0.2000]");
+  }
+
+  @Test
+  void payloadShownWhenStored() {
+    open("calls");
+    String requestId =
+        driver.findElement(By.cssSelector("#calls-table tbody tr")).getAttribute("data-request-id");
+    stubRoutes(
+        Map.of(
+            "/api/v1/calls/" + requestId + "/payload",
+            "{\"request\": {\"messages\": [{\"role\": \"user\", \"content\":"
+                + " \"Mail [EMAIL]\"}]}, \"response\": \"plain text\", \"capture\":"
+                + " \"redacted\"}"));
+    driver.findElement(By.cssSelector("#calls-table tbody tr")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .until(d -> !d.findElements(By.id("payload-request")).isEmpty());
+
+    assertThat(driver.findElement(By.id("payload-request")).getText()).contains("Mail [EMAIL]");
+    assertThat(driver.findElement(By.id("payload-response")).getText()).isEqualTo("plain text");
+  }
+
+  /**
+   * Makes the page's fetch answer the given paths (without query) with the given JSON, as the
+   * routes of the drift, experiment and payload features answer when they are configured. Other
+   * requests go to the gateway. Lasts until the next full page load.
+   */
+  private void stubRoutes(Map<String, String> bodies) {
+    driver.executeScript(
+        "const bodies = arguments[0];"
+            + "const real = window.lookoutRealFetch ?? window.fetch;"
+            + "window.lookoutRealFetch = real;"
+            + "window.fetch = (url, init) => {"
+            + "  const path = new URL(url, location.href).pathname;"
+            + "  if (path in bodies) {"
+            + "    return Promise.resolve(new Response(bodies[path],"
+            + "      {status: 200, headers: {'content-type': 'application/json'}}));"
+            + "  }"
+            + "  return real(url, init);"
+            + "};",
+        bodies);
   }
 
   private void open(String page) {
