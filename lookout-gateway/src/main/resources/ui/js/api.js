@@ -1,9 +1,9 @@
-// Reads the gateway's JSON API. A bearer token, when the gateway asks for one, is kept in this
+// Reads the gateway's JSON API. A bearer token, when the gateway requires one, is kept in this
 // tab's sessionStorage only; basic auth is handled by the browser itself.
 
 const TOKEN_KEY = "lookout.token";
 
-/** An API answer other than 2xx, with the gateway's error message. */
+/** An API response other than 2xx, with the gateway's error message. */
 export class ApiError extends Error {
   constructor(status, message, code) {
     super(message);
@@ -37,7 +37,7 @@ export async function getJson(path, params = {}) {
 }
 
 /**
- * Fetches a route of an optional feature: resolves to null when the gateway answers 404, which
+ * Fetches a route of an optional feature: resolves to null when the gateway returns 404, which
  * means the feature is not configured (or the gateway is older than the route).
  */
 export async function getOptional(path, params = {}) {

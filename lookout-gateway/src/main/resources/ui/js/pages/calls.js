@@ -1,5 +1,5 @@
 // Call log: the calls of the range, newest first, filtered by model, status, user, template and
-// experiment; a click opens the call's record, its guard actions and its stored payload.
+// experiment. A click opens the call's record, its guard actions and its stored payload.
 
 import { getJson, getOptional } from "../api.js";
 import { esc, int, ms, notice, time, usd } from "../format.js";

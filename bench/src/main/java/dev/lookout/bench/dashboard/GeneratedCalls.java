@@ -49,11 +49,7 @@ final class GeneratedCalls {
   private CallRecord record(long index, long total) {
     int model = random.nextInt(MODELS.length);
     double roll = random.nextDouble();
-    CallStatus status =
-        roll < 0.04 ? CallStatus.ERROR : roll < 0.05 ? CallStatus.FILTERED : CallStatus.SUCCESS;
-    if (roll >= 0.05 && roll < 0.06) {
-      status = CallStatus.TIMEOUT;
-    }
+    CallStatus status = status(roll);
     long input = 100 + random.nextInt(4000);
     long output = status == CallStatus.SUCCESS ? 20 + random.nextInt(1200) : 0;
     long offsetMillis = (long) (window.toMillis() * (index + random.nextDouble()) / total);
@@ -73,14 +69,43 @@ final class GeneratedCalls {
         .latencyMs(200 * (1 + model) * Math.exp(0.6 * random.nextGaussian()))
         .stream(random.nextBoolean())
         .status(status)
-        .httpStatus(status == CallStatus.SUCCESS ? 200 : status == CallStatus.FILTERED ? 400 : 502)
+        .httpStatus(httpStatus(status))
         .userId("user-" + random.nextInt(5000))
         .apiKeyId("key-" + random.nextInt(50))
         .experimentId(experiment < 4 ? "exp-" + experiment : null)
-        .variant(experiment < 4 ? (random.nextBoolean() ? "a" : "b") : null)
+        .variant(experiment < 4 ? variant() : null)
         .guardActions(
             status == CallStatus.FILTERED ? INJECTION : random.nextDouble() < 0.04 ? PII : null)
         .metadata(Map.of("region", random.nextBoolean() ? "eu" : "us"))
         .build();
+  }
+
+  /** Returns 4% errors, 1% filtered, 1% timeouts and 94% successes. */
+  private static CallStatus status(double roll) {
+    if (roll < 0.04) {
+      return CallStatus.ERROR;
+    }
+    if (roll < 0.05) {
+      return CallStatus.FILTERED;
+    }
+    if (roll < 0.06) {
+      return CallStatus.TIMEOUT;
+    }
+    return CallStatus.SUCCESS;
+  }
+
+  private static int httpStatus(CallStatus status) {
+    switch (status) {
+      case SUCCESS:
+        return 200;
+      case FILTERED:
+        return 400;
+      default:
+        return 502;
+    }
+  }
+
+  private String variant() {
+    return random.nextBoolean() ? "a" : "b";
   }
 }

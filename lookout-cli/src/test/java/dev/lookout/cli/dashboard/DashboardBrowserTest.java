@@ -274,8 +274,8 @@ class DashboardBrowserTest {
   }
 
   /**
-   * Makes the page's fetch answer the given paths (without query) with the given JSON, as the
-   * routes of the drift, experiment and payload features answer when they are configured. Other
+   * Makes the page's fetch return the given JSON for the given paths (without query), as the routes
+   * of the drift, experiment and payload features return it when they are configured. Other
    * requests go to the gateway. Lasts until the next full page load.
    */
   private void stubRoutes(Map<String, String> bodies) {

@@ -49,7 +49,7 @@ final class DemoGateway implements AutoCloseable {
   }
 
   /**
-   * Starts the simulator and a gateway configured by {@code yaml} on a store that holds {@code
+   * Starts the simulator and a gateway configured by {@code yaml} on a store that contains {@code
    * history} generated records of the past day, replays {@code calls} prompts and waits until their
    * records are stored. {@code headers} go with every API request of {@link #get}.
    */

@@ -76,7 +76,7 @@ final class HeadlessChromium {
 
   /**
    * Returns the browser console's SEVERE entries since the last call, except failed loads of the
-   * URLs that contain one of {@code expected404s} (optional routes that answer 404 on purpose).
+   * URLs that contain one of {@code expected404s} (optional routes that return 404 on purpose).
    */
   static List<String> consoleErrors(ChromeDriver driver, List<String> expected404s) {
     List<String> errors = new ArrayList<>();

@@ -37,8 +37,17 @@ final class HistoryCalls {
     for (int i = 0; i < count; i++) {
       int model = random.nextInt(MODELS.length);
       double roll = random.nextDouble();
-      CallStatus status =
-          roll < 0.04 ? CallStatus.ERROR : roll < 0.06 ? CallStatus.FILTERED : CallStatus.SUCCESS;
+      CallStatus status = CallStatus.SUCCESS;
+      int httpStatus = 200;
+      String guards = roll > 0.95 ? PII : null;
+      if (roll < 0.04) {
+        status = CallStatus.ERROR;
+        httpStatus = 502;
+      } else if (roll < 0.06) {
+        status = CallStatus.FILTERED;
+        httpStatus = 400;
+        guards = INJECTION;
+      }
       long input = 200 + random.nextInt(1500);
       long output = status == CallStatus.SUCCESS ? 50 + random.nextInt(600) : 0;
       double latency = (300 + 900 * model) * Math.exp(0.5 * random.nextGaussian());
@@ -57,10 +66,9 @@ final class HistoryCalls {
                       .movePointLeft(9))
               .latencyMs(latency)
               .status(status)
-              .httpStatus(
-                  status == CallStatus.SUCCESS ? 200 : status == CallStatus.ERROR ? 502 : 400)
+              .httpStatus(httpStatus)
               .userId("user-" + random.nextInt(5))
-              .guardActions(status == CallStatus.FILTERED ? INJECTION : roll > 0.95 ? PII : null)
+              .guardActions(guards)
               .build());
     }
     try (DuckDbCallStore store = DuckDbCallStore.open(dataDir)) {

@@ -14,7 +14,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** A dashboard behind a bearer token asks for it, then shows the data. */
+/** A dashboard behind a bearer token requests it, then shows the data. */
 class TokenFormBrowserTest {
   private static final String TOKEN = "browser-token-123";
 
