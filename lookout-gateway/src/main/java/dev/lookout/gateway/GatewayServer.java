@@ -8,6 +8,9 @@ import dev.lookout.gateway.access.BudgetAlerts;
 import dev.lookout.gateway.api.ApiHandler;
 import dev.lookout.gateway.api.ReportService;
 import dev.lookout.gateway.error.GatewayError;
+import dev.lookout.gateway.experiment.ExperimentApi;
+import dev.lookout.gateway.experiment.ExperimentRouter;
+import dev.lookout.gateway.experiment.ExperimentSettings;
 import dev.lookout.gateway.guard.GuardSettings;
 import dev.lookout.gateway.metrics.GatewayMetrics;
 import dev.lookout.gateway.proxy.CallFinisher;
@@ -106,6 +109,31 @@ public final class GatewayServer implements AutoCloseable {
       ReportService reports,
       AccessSettings accessSettings,
       GuardSettings guards) {
+    return start(
+        settings,
+        sink,
+        prices,
+        metrics,
+        reports,
+        accessSettings,
+        guards,
+        ExperimentSettings.none());
+  }
+
+  /**
+   * Starts a gateway with keys, budgets, guards and experiments, and waits until it listens.
+   *
+   * @throws IllegalStateException if the port cannot be bound; the message names host and port
+   */
+  public static GatewayServer start(
+      GatewaySettings settings,
+      CallSink sink,
+      PriceTable prices,
+      GatewayMetrics metrics,
+      ReportService reports,
+      AccessSettings accessSettings,
+      GuardSettings guards,
+      ExperimentSettings experiments) {
     Vertx vertx = Vertx.vertx();
     HttpClient client =
         vertx.createHttpClient(
@@ -130,9 +158,17 @@ public final class GatewayServer implements AutoCloseable {
             guards.storageRedactor());
     ProxyHandler proxy =
         new ProxyHandler(
-            vertx, client, settings, finisher, access, guards.input(), guards.output());
+            vertx,
+            client,
+            settings,
+            finisher,
+            access,
+            guards.input(),
+            guards.output(),
+            new ExperimentRouter(experiments));
     PassThroughHandler passThrough = new PassThroughHandler(client, settings);
     ApiHandler api = new ApiHandler(vertx, metrics.registry(), reports);
+    ExperimentApi experimentApi = new ExperimentApi(vertx, experiments);
     HttpServer server =
         vertx.createHttpServer(
             new HttpServerOptions()
@@ -140,7 +176,12 @@ public final class GatewayServer implements AutoCloseable {
                 .setPort(settings.port())
                 .setCompressionSupported(false));
     GatewayServer gateway = new GatewayServer(settings, vertx, server, client, inFlight, finisher);
-    server.requestHandler(request -> gateway.route(request, proxy, passThrough, api));
+    server.requestHandler(
+        request -> {
+          if (!experimentApi.handle(request)) {
+            gateway.route(request, proxy, passThrough, api);
+          }
+        });
     try {
       server.listen().await(30, TimeUnit.SECONDS);
     } catch (Exception e) {
@@ -210,7 +251,8 @@ public final class GatewayServer implements AutoCloseable {
               + path
               + "; the gateway serves /v1/chat/completions, /v1/completions, /v1/embeddings,"
               + " /v1/messages,"
-              + " /v1/models, /metrics, /api/v1/report and /healthz");
+              + " /v1/models, /v1/feedback, /metrics, /api/v1/report, /api/v1/experiments and"
+              + " /healthz");
     }
   }
 
