@@ -28,7 +28,25 @@ public record ConfigFile(
     @JsonProperty("prices") String prices,
     @JsonProperty("model_aliases") Map<String, String> modelAliases,
     @JsonProperty("anthropic_upstream") String anthropicUpstream,
-    @JsonProperty("guards") Guards guards) {
+    @JsonProperty("guards") Guards guards,
+    @JsonProperty("experiments") List<ExperimentEntry> experiments) {
+
+  /** One entry of {@code experiments:}. */
+  public record ExperimentEntry(
+      @JsonProperty("id") String id,
+      @JsonProperty("control") String control,
+      @JsonProperty("variants") List<VariantEntry> variants,
+      @JsonProperty("metrics") List<String> metrics,
+      @JsonProperty("mde") Double mde,
+      @JsonProperty("start") String start,
+      @JsonProperty("stop") String stop) {}
+
+  /** One entry of {@code experiments[].variants:}. */
+  public record VariantEntry(
+      @JsonProperty("name") String name,
+      @JsonProperty("weight") Double weight,
+      @JsonProperty("template") String template,
+      @JsonProperty("template_ref") String templateRef) {}
 
   /** The {@code guards:} section. */
   public record Guards(
@@ -79,6 +97,6 @@ public record ConfigFile(
   static ConfigFile empty() {
     return new ConfigFile(
         null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null);
+        null, null, null, null, null);
   }
 }

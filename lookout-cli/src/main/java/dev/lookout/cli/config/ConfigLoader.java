@@ -81,7 +81,8 @@ public final class ConfigLoader {
                 + new java.util.TreeSet<>(KNOWN_VARIABLES));
       }
     }
-    ConfigFile file = readFile(configPath(flags));
+    Path configPath = configPath(flags);
+    ConfigFile file = readFile(configPath);
     ConfigFile.Recorder recorder =
         file.recorder() != null ? file.recorder() : new ConfigFile.Recorder(null, null, null);
     ConfigFile.Metrics metrics =
@@ -180,7 +181,8 @@ public final class ConfigLoader {
         labelCap,
         AccessConfig.from(file),
         prices(flags, file),
-        GuardConfig.from(file.guards(), env));
+        GuardConfig.from(file.guards(), env),
+        ExperimentConfig.from(file.experiments(), configPath));
   }
 
   private PriceTable prices(ServeOptions flags, ConfigFile file) {

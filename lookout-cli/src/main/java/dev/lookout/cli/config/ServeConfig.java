@@ -1,11 +1,13 @@
 package dev.lookout.cli.config;
 
+import dev.lookout.core.experiment.Experiment;
 import dev.lookout.core.pricing.PriceTable;
 import dev.lookout.gateway.GatewaySettings;
 import dev.lookout.gateway.access.AccessSettings;
 import dev.lookout.gateway.guard.GuardSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Everything {@code lookout serve} needs, resolved from defaults, {@code lookout.yaml}, {@code
@@ -19,6 +21,7 @@ import java.time.Duration;
  * @param access Lookout keys, budgets and the alert webhook
  * @param guards the input and output guards and the redaction of stored text
  * @param prices the built-in price table, with the user's table and model aliases merged over it
+ * @param experiments the prompt experiments of {@code experiments:}, in file order
  */
 public record ServeConfig(
     GatewaySettings gateway,
@@ -29,4 +32,5 @@ public record ServeConfig(
     int labelCap,
     AccessSettings access,
     PriceTable prices,
-    GuardSettings guards) {}
+    GuardSettings guards,
+    List<Experiment> experiments) {}

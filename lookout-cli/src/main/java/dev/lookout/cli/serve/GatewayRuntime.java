@@ -6,9 +6,12 @@ import dev.lookout.core.budget.CallOwner;
 import dev.lookout.core.time.DurationText;
 import dev.lookout.gateway.GatewayServer;
 import dev.lookout.gateway.access.AccessSettings;
+import dev.lookout.gateway.experiment.ExperimentSettings;
 import dev.lookout.gateway.metrics.GatewayMetrics;
 import dev.lookout.store.OwnerSpend;
 import dev.lookout.store.duckdb.DuckDbCallStore;
+import dev.lookout.store.duckdb.DuckDbExperimentQueries;
+import dev.lookout.store.duckdb.DuckDbFeedbackStore;
 import dev.lookout.store.recorder.Recorder;
 import dev.lookout.store.recorder.RecorderSettings;
 import dev.lookout.store.report.GroupBy;
@@ -33,14 +36,20 @@ public final class GatewayRuntime implements AutoCloseable {
   private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
 
   private final DuckDbCallStore store;
+  private final DuckDbFeedbackStore feedback;
   private final Recorder recorder;
   private final GatewayServer gateway;
   private final GatewayDiscovery discovery;
   private boolean closed;
 
   private GatewayRuntime(
-      DuckDbCallStore store, Recorder recorder, GatewayServer gateway, GatewayDiscovery discovery) {
+      DuckDbCallStore store,
+      DuckDbFeedbackStore feedback,
+      Recorder recorder,
+      GatewayServer gateway,
+      GatewayDiscovery discovery) {
     this.store = store;
+    this.feedback = feedback;
     this.recorder = recorder;
     this.gateway = gateway;
     this.discovery = discovery;
@@ -56,6 +65,7 @@ public final class GatewayRuntime implements AutoCloseable {
             .withFlushInterval(config.flushInterval());
     DuckDbCallStore store = DuckDbCallStore.open(config.dataDir());
     Recorder recorder = new Recorder(store, recorderSettings);
+    DuckDbFeedbackStore feedback = DuckDbFeedbackStore.open(store);
     restoreSpend(store, config.access());
     GatewayMetrics metrics = new GatewayMetrics(config.labelCap());
     metrics.registerRecorder(recorder::written, recorder::dropped, recorder::queued);
@@ -69,13 +79,19 @@ public final class GatewayRuntime implements AutoCloseable {
               metrics,
               (since, by) -> reportJson(store, recorder, since, by),
               config.access(),
-              config.guards());
+              config.guards(),
+              new ExperimentSettings(
+                  config.experiments(),
+                  feedback,
+                  new DuckDbExperimentQueries(store),
+                  () -> recorder.flush(Duration.ofSeconds(5))));
     } catch (RuntimeException e) {
+      feedback.close();
       recorder.close(DRAIN_TIMEOUT);
       throw e;
     }
     GatewayDiscovery discovery = GatewayDiscovery.publish(config.dataDir(), gateway.url());
-    return new GatewayRuntime(store, recorder, gateway, discovery);
+    return new GatewayRuntime(store, feedback, recorder, gateway, discovery);
   }
 
   /** Rebuilds this month's budget spend from the store, so limits hold across restarts. */
@@ -131,6 +147,8 @@ public final class GatewayRuntime implements AutoCloseable {
     }
     closed = true;
     gateway.stop();
+    // Feedback arrives only through the gateway, so nothing writes it after the stop.
+    feedback.close();
     boolean drained = recorder.close(DRAIN_TIMEOUT);
     if (!drained) {
       LOG.warn(
