@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code lookout experiment analyze}: the analysis of stored calls of a configured experiment (read
- * from the store, or from the running gateway that holds it), or of raw rows from a JSON-lines
+ * from the store, or from the running gateway that has it open), or of raw rows from a JSON-lines
  * file.
  */
 @Command(

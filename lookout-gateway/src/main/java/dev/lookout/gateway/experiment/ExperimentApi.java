@@ -27,13 +27,20 @@ import org.slf4j.LoggerFactory;
  * /api/v1/experiments/{id}} (the analysis, as {@code lookout experiment analyze} prints it) and
  * {@code POST /v1/feedback}. Store work runs on worker threads.
  *
- * <p>Records reach the store through the recorder's queue, so feedback for a call that has just
- * finished may find no stored call. Such feedback makes the recorder write what it has queued and
- * is checked once more before the answer is 404.
+ * <p>Records reach the store through the recorder's queue, and a client can read a whole response
+ * body before its record is queued. So feedback that finds no stored call makes the recorder write
+ * what it has queued and looks again, every {@link #FEEDBACK_RETRY_MILLIS} ms for up to {@link
+ * #FEEDBACK_WAIT_MILLIS} ms, before the answer is 404.
  */
 public final class ExperimentApi {
   /** Largest feedback body accepted, in bytes. */
   static final int MAX_FEEDBACK_BYTES = 64 * 1024;
+
+  /** Longest wait for the call of a feedback to reach the store, in milliseconds. */
+  static final long FEEDBACK_WAIT_MILLIS = 1000;
+
+  /** Pause between looks for the call of a feedback, in milliseconds. */
+  static final long FEEDBACK_RETRY_MILLIS = 100;
 
   private static final String LIST_PATH = "/api/v1/experiments";
   private static final String FEEDBACK_PATH = "/v1/feedback";
@@ -176,12 +183,20 @@ public final class ExperimentApi {
         });
   }
 
-  private boolean store(Feedback feedback) {
-    if (settings.feedback().record(feedback)) {
-      return true;
+  private boolean store(Feedback feedback) throws InterruptedException {
+    long deadline = System.nanoTime() + FEEDBACK_WAIT_MILLIS * 1_000_000;
+    while (!settings.feedback().record(feedback)) {
+      // NOTE: an unknown id holds a worker thread for up to FEEDBACK_WAIT_MILLIS.
+      if (System.nanoTime() - deadline > 0) {
+        return false;
+      }
+      settings.flushRecorder().run();
+      if (settings.feedback().record(feedback)) {
+        return true;
+      }
+      Thread.sleep(FEEDBACK_RETRY_MILLIS);
     }
-    settings.flushRecorder().run();
-    return settings.feedback().record(feedback);
+    return true;
   }
 
   private static void answerFeedback(HttpServerRequest request, Feedback feedback, boolean stored) {

@@ -178,9 +178,8 @@ class ExperimentEndToEndTest {
             .putAdditionalHeader("x-lookout-variables", "{\"team\":\"search\"}")
             .build();
     String requestId = call(params);
-    recorder.flush(Duration.ofSeconds(5));
 
-    CallRecord record = store.find(requestId).orElseThrow();
+    CallRecord record = awaitStored(requestId);
 
     assertThat(record.experimentId()).isEqualTo("greeting");
     assertThat(record.variant()).isEqualTo(EXPERIMENT.assign("jürgen").name());
@@ -213,6 +212,19 @@ class ExperimentEndToEndTest {
       assertThat(response.parse().choices()).isNotEmpty();
       return response.headers().values("x-lookout-request-id").get(0);
     }
+  }
+
+  /** Returns the stored record; a client can read the whole body before the record is queued. */
+  private CallRecord awaitStored(String requestId) throws InterruptedException {
+    for (int i = 0; i < 100; i++) {
+      recorder.flush(Duration.ofSeconds(5));
+      var found = store.find(requestId);
+      if (found.isPresent()) {
+        return found.get();
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("Call " + requestId + " was not stored within 5 s");
   }
 
   private long countAssigned(String variant) {
