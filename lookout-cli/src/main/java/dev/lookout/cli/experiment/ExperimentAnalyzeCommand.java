@@ -74,7 +74,9 @@ public final class ExperimentAnalyzeCommand implements Callable<Integer> {
   @Option(
       names = "--control",
       paramLabel = "NAME",
-      description = "Control variant (default: the configured control, else the first variant).")
+      description =
+          "Control variant (default: the configured control; for --input the variant named"
+              + " control, else the first in --weights or in the file).")
   String control;
 
   @Option(names = "--data", paramLabel = "DIR", description = "Folder of the call store.")
