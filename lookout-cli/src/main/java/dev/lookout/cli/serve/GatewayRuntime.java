@@ -90,6 +90,11 @@ public final class GatewayRuntime implements AutoCloseable {
       recorder.close(DRAIN_TIMEOUT);
       throw e;
     }
+    if (!config.experiments().isEmpty()) {
+      LOG.info(
+          "experiments: assigning {}",
+          config.experiments().stream().map(experiment -> experiment.id()).toList());
+    }
     GatewayDiscovery discovery = GatewayDiscovery.publish(config.dataDir(), gateway.url());
     return new GatewayRuntime(store, feedback, recorder, gateway, discovery);
   }
