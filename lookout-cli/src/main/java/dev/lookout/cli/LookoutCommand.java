@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       CostCommand.class,
       TokensCommand.class,
       GuardCommand.class,
+      dev.lookout.cli.experiment.ExperimentCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class LookoutCommand implements Runnable {

@@ -8,8 +8,9 @@ import dev.lookout.gateway.access.BudgetAlerts;
 import dev.lookout.gateway.api.ApiHandler;
 import dev.lookout.gateway.api.ReportService;
 import dev.lookout.gateway.dashboard.DashboardApi;
-import dev.lookout.gateway.dashboard.DashboardSettings;
 import dev.lookout.gateway.error.GatewayError;
+import dev.lookout.gateway.experiment.ExperimentApi;
+import dev.lookout.gateway.experiment.ExperimentRouter;
 import dev.lookout.gateway.guard.GuardSettings;
 import dev.lookout.gateway.metrics.GatewayMetrics;
 import dev.lookout.gateway.proxy.CallFinisher;
@@ -109,11 +110,12 @@ public final class GatewayServer implements AutoCloseable {
       AccessSettings accessSettings,
       GuardSettings guards) {
     return start(
-        settings, sink, prices, metrics, reports, accessSettings, guards, DashboardSettings.none());
+        settings, sink, prices, metrics, reports, accessSettings, guards, GatewayFeatures.none());
   }
 
   /**
-   * Starts a gateway with keys, budgets, guards and the dashboard, and waits until it listens.
+   * Starts a gateway with keys, budgets, guards and the optional features (dashboard, experiments),
+   * and waits until it listens.
    *
    * @throws IllegalStateException if the port cannot be bound; the message names host and port
    */
@@ -125,7 +127,7 @@ public final class GatewayServer implements AutoCloseable {
       ReportService reports,
       AccessSettings accessSettings,
       GuardSettings guards,
-      DashboardSettings dashboardSettings) {
+      GatewayFeatures features) {
     Vertx vertx = Vertx.vertx();
     HttpClient client =
         vertx.createHttpClient(
@@ -150,10 +152,18 @@ public final class GatewayServer implements AutoCloseable {
             guards.storageRedactor());
     ProxyHandler proxy =
         new ProxyHandler(
-            vertx, client, settings, finisher, access, guards.input(), guards.output());
+            vertx,
+            client,
+            settings,
+            finisher,
+            access,
+            guards.input(),
+            guards.output(),
+            new ExperimentRouter(features.experiments()));
     PassThroughHandler passThrough = new PassThroughHandler(client, settings);
     ApiHandler api = new ApiHandler(vertx, metrics.registry(), reports);
-    DashboardApi dashboard = new DashboardApi(vertx, dashboardSettings, accessSettings.ledger());
+    DashboardApi dashboard = new DashboardApi(vertx, features.dashboard(), accessSettings.ledger());
+    ExperimentApi experimentApi = new ExperimentApi(vertx, features.experiments());
     HttpServer server =
         vertx.createHttpServer(
             new HttpServerOptions()
@@ -161,7 +171,8 @@ public final class GatewayServer implements AutoCloseable {
                 .setPort(settings.port())
                 .setCompressionSupported(false));
     GatewayServer gateway = new GatewayServer(settings, vertx, server, client, inFlight, finisher);
-    server.requestHandler(request -> gateway.route(request, proxy, passThrough, api, dashboard));
+    server.requestHandler(
+        request -> gateway.route(request, proxy, passThrough, api, dashboard, experimentApi));
     try {
       server.listen().await(30, TimeUnit.SECONDS);
     } catch (Exception e) {
@@ -188,7 +199,8 @@ public final class GatewayServer implements AutoCloseable {
       ProxyHandler proxy,
       PassThroughHandler passThrough,
       ApiHandler api,
-      DashboardApi dashboard) {
+      DashboardApi dashboard,
+      ExperimentApi experimentApi) {
     String path = request.path();
     if (hasDotSegment(path)) {
       ProxyHandler.writeError(
@@ -198,7 +210,7 @@ public final class GatewayServer implements AutoCloseable {
       return;
     }
     // Checked before any route, so every /ui and /api/v1 route is behind ui.auth.
-    if (dashboard.rejectUnauthorized(request)) {
+    if (dashboard.rejectUnauthorized(request) || experimentApi.handle(request)) {
       return;
     }
     Optional<Endpoint> endpoint = Endpoint.forPath(path);
@@ -238,8 +250,8 @@ public final class GatewayServer implements AutoCloseable {
               + path
               + "; the gateway serves /v1/chat/completions, /v1/completions, /v1/embeddings,"
               + " /v1/messages,"
-              + " /v1/models, /metrics, /api/v1/report, /healthz, the dashboard at /ui/ and its"
-              + " /api/v1 routes");
+              + " /v1/models, /v1/feedback, /metrics, /api/v1/report, /api/v1/experiments,"
+              + " /healthz, the dashboard at /ui/ and its /api/v1 routes");
     }
   }
 

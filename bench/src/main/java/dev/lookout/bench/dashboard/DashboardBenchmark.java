@@ -1,6 +1,7 @@
 package dev.lookout.bench.dashboard;
 
 import dev.lookout.core.pricing.PriceTable;
+import dev.lookout.gateway.GatewayFeatures;
 import dev.lookout.gateway.GatewayServer;
 import dev.lookout.gateway.GatewaySettings;
 import dev.lookout.gateway.access.AccessSettings;
@@ -64,8 +65,10 @@ public final class DashboardBenchmark {
               (since, by) -> "{}",
               AccessSettings.none(),
               GuardSettings.none(),
-              new DashboardSettings(
-                  store, new DuckDbDashboardQueries(store), DashboardAuth.none()));
+              GatewayFeatures.none()
+                  .withDashboard(
+                      new DashboardSettings(
+                          store, new DuckDbDashboardQueries(store), DashboardAuth.none())));
       try {
         time(gateway.url(), runs, store.count());
       } finally {

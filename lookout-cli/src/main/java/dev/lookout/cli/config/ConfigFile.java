@@ -29,7 +29,8 @@ public record ConfigFile(
     @JsonProperty("model_aliases") Map<String, String> modelAliases,
     @JsonProperty("anthropic_upstream") String anthropicUpstream,
     @JsonProperty("guards") Guards guards,
-    @JsonProperty("ui") Ui ui) {
+    @JsonProperty("ui") Ui ui,
+    @JsonProperty("experiments") List<ExperimentEntry> experiments) {
 
   /** The {@code ui:} section: the dashboard at {@code /ui/}. */
   public record Ui(@JsonProperty("auth") UiAuth auth) {}
@@ -43,6 +44,23 @@ public record ConfigFile(
       @JsonProperty("user") String user,
       @JsonProperty("secret_sha256") String secretSha256,
       @JsonProperty("secret_env") String secretEnv) {}
+
+  /** One entry of {@code experiments:}. */
+  public record ExperimentEntry(
+      @JsonProperty("id") String id,
+      @JsonProperty("control") String control,
+      @JsonProperty("variants") List<VariantEntry> variants,
+      @JsonProperty("metrics") List<String> metrics,
+      @JsonProperty("mde") Double mde,
+      @JsonProperty("start") String start,
+      @JsonProperty("stop") String stop) {}
+
+  /** One entry of {@code experiments[].variants:}. */
+  public record VariantEntry(
+      @JsonProperty("name") String name,
+      @JsonProperty("weight") Double weight,
+      @JsonProperty("template") String template,
+      @JsonProperty("template_ref") String templateRef) {}
 
   /** The {@code guards:} section. */
   public record Guards(
@@ -93,6 +111,6 @@ public record ConfigFile(
   static ConfigFile empty() {
     return new ConfigFile(
         null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null);
+        null, null, null, null, null, null);
   }
 }

@@ -82,7 +82,8 @@ public final class ConfigLoader {
                 + new java.util.TreeSet<>(KNOWN_VARIABLES));
       }
     }
-    ConfigFile file = readFile(configPath(flags));
+    Path configPath = configPath(flags);
+    ConfigFile file = readFile(configPath);
     ConfigFile.Recorder recorder =
         file.recorder() != null ? file.recorder() : new ConfigFile.Recorder(null, null, null);
     ConfigFile.Metrics metrics =
@@ -182,7 +183,8 @@ public final class ConfigLoader {
         AccessConfig.from(file),
         prices(flags, file),
         GuardConfig.from(file.guards(), env),
-        DashboardConfig.from(file.ui(), env));
+        DashboardConfig.from(file.ui(), env),
+        ExperimentConfig.from(file.experiments(), configPath));
   }
 
   private PriceTable prices(ServeOptions flags, ConfigFile file) {

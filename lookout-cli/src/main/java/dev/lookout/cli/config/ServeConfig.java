@@ -1,5 +1,6 @@
 package dev.lookout.cli.config;
 
+import dev.lookout.core.experiment.Experiment;
 import dev.lookout.core.pricing.PriceTable;
 import dev.lookout.gateway.GatewaySettings;
 import dev.lookout.gateway.access.AccessSettings;
@@ -7,6 +8,7 @@ import dev.lookout.gateway.dashboard.DashboardAuth;
 import dev.lookout.gateway.guard.GuardSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Everything {@code lookout serve} needs, resolved from defaults, {@code lookout.yaml}, {@code
@@ -21,6 +23,7 @@ import java.time.Duration;
  * @param guards the input and output guards and the redaction of stored text
  * @param prices the built-in price table, with the user's table and model aliases merged over it
  * @param dashboardAuth who may read the dashboard at {@code /ui/} and its {@code /api/v1} routes
+ * @param experiments the prompt experiments of {@code experiments:}, in file order
  */
 public record ServeConfig(
     GatewaySettings gateway,
@@ -32,7 +35,8 @@ public record ServeConfig(
     AccessSettings access,
     PriceTable prices,
     GuardSettings guards,
-    DashboardAuth dashboardAuth) {
+    DashboardAuth dashboardAuth,
+    List<Experiment> experiments) {
 
   /** Returns this configuration with other gateway settings. */
   public ServeConfig withGateway(GatewaySettings value) {
@@ -46,6 +50,7 @@ public record ServeConfig(
         access,
         prices,
         guards,
-        dashboardAuth);
+        dashboardAuth,
+        experiments);
   }
 }

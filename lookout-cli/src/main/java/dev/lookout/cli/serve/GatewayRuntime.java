@@ -4,13 +4,17 @@ import dev.lookout.cli.config.ServeConfig;
 import dev.lookout.core.budget.BudgetPeriod;
 import dev.lookout.core.budget.CallOwner;
 import dev.lookout.core.time.DurationText;
+import dev.lookout.gateway.GatewayFeatures;
 import dev.lookout.gateway.GatewayServer;
 import dev.lookout.gateway.access.AccessSettings;
 import dev.lookout.gateway.dashboard.DashboardSettings;
+import dev.lookout.gateway.experiment.ExperimentSettings;
 import dev.lookout.gateway.metrics.GatewayMetrics;
 import dev.lookout.store.OwnerSpend;
 import dev.lookout.store.duckdb.DuckDbCallStore;
 import dev.lookout.store.duckdb.DuckDbDashboardQueries;
+import dev.lookout.store.duckdb.DuckDbExperimentQueries;
+import dev.lookout.store.duckdb.DuckDbFeedbackStore;
 import dev.lookout.store.recorder.Recorder;
 import dev.lookout.store.recorder.RecorderSettings;
 import dev.lookout.store.report.GroupBy;
@@ -35,14 +39,20 @@ public final class GatewayRuntime implements AutoCloseable {
   private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
 
   private final DuckDbCallStore store;
+  private final DuckDbFeedbackStore feedback;
   private final Recorder recorder;
   private final GatewayServer gateway;
   private final GatewayDiscovery discovery;
   private boolean closed;
 
   private GatewayRuntime(
-      DuckDbCallStore store, Recorder recorder, GatewayServer gateway, GatewayDiscovery discovery) {
+      DuckDbCallStore store,
+      DuckDbFeedbackStore feedback,
+      Recorder recorder,
+      GatewayServer gateway,
+      GatewayDiscovery discovery) {
     this.store = store;
+    this.feedback = feedback;
     this.recorder = recorder;
     this.gateway = gateway;
     this.discovery = discovery;
@@ -58,6 +68,7 @@ public final class GatewayRuntime implements AutoCloseable {
             .withFlushInterval(config.flushInterval());
     DuckDbCallStore store = DuckDbCallStore.open(config.dataDir());
     Recorder recorder = new Recorder(store, recorderSettings);
+    DuckDbFeedbackStore feedback = DuckDbFeedbackStore.open(store);
     restoreSpend(store, config.access());
     GatewayMetrics metrics = new GatewayMetrics(config.labelCap());
     metrics.registerRecorder(recorder::written, recorder::dropped, recorder::queued);
@@ -72,14 +83,28 @@ public final class GatewayRuntime implements AutoCloseable {
               (since, by) -> reportJson(store, recorder, since, by),
               config.access(),
               config.guards(),
-              new DashboardSettings(
-                  store, new DuckDbDashboardQueries(store), config.dashboardAuth()));
+              GatewayFeatures.none()
+                  .withDashboard(
+                      new DashboardSettings(
+                          store, new DuckDbDashboardQueries(store), config.dashboardAuth()))
+                  .withExperiments(
+                      new ExperimentSettings(
+                          config.experiments(),
+                          feedback,
+                          new DuckDbExperimentQueries(store),
+                          () -> recorder.flush(Duration.ofSeconds(5)))));
     } catch (RuntimeException e) {
+      feedback.close();
       recorder.close(DRAIN_TIMEOUT);
       throw e;
     }
+    if (!config.experiments().isEmpty()) {
+      LOG.info(
+          "experiments: assigning {}",
+          config.experiments().stream().map(experiment -> experiment.id()).toList());
+    }
     GatewayDiscovery discovery = GatewayDiscovery.publish(config.dataDir(), gateway.url());
-    return new GatewayRuntime(store, recorder, gateway, discovery);
+    return new GatewayRuntime(store, feedback, recorder, gateway, discovery);
   }
 
   /** Rebuilds this month's budget spend from the store, so limits hold across restarts. */
@@ -135,6 +160,8 @@ public final class GatewayRuntime implements AutoCloseable {
     }
     closed = true;
     gateway.stop();
+    // Feedback arrives only through the gateway, so nothing writes it after the stop.
+    feedback.close();
     boolean drained = recorder.close(DRAIN_TIMEOUT);
     if (!drained) {
       LOG.warn(

@@ -12,6 +12,12 @@ public enum GatewayError {
   MISSING_MODEL(400, "invalid_request_error", "missing_model", CallStatus.ERROR),
   INPUT_BLOCKED(400, "invalid_request_error", "input_blocked", CallStatus.FILTERED),
   INVALID_HEADER(400, "invalid_request_error", "invalid_header", CallStatus.ERROR),
+  UNKNOWN_EXPERIMENT(400, "invalid_request_error", "unknown_experiment", CallStatus.ERROR),
+  INVALID_EXPERIMENT_REQUEST(
+      400, "invalid_request_error", "invalid_experiment_request", CallStatus.ERROR),
+  EXPERIMENT_NOT_FOUND(404, "invalid_request_error", "experiment_not_found", CallStatus.ERROR),
+  UNKNOWN_REQUEST_ID(404, "invalid_request_error", "unknown_request_id", CallStatus.ERROR),
+  FEATURE_OFF(404, "not_configured", "feature_off", CallStatus.ERROR),
   MISSING_LOOKOUT_KEY(401, "authentication_error", "missing_lookout_key", CallStatus.ERROR),
   INVALID_LOOKOUT_KEY(401, "authentication_error", "invalid_lookout_key", CallStatus.ERROR),
   DASHBOARD_UNAUTHORIZED(

@@ -37,6 +37,11 @@ final class CallContext {
   boolean stream;
   Attribution attribution;
   String promptHash;
+
+  /** Experiment and variant the call was assigned to, or null outside an experiment. */
+  String experimentId;
+
+  String variant;
   long firstContentNanos;
   private boolean finished;
 
@@ -79,6 +84,8 @@ final class CallContext {
             .status(status)
             .httpStatus(httpStatus)
             .apiKeyId(owner == null ? null : owner.keyId())
+            .experimentId(experimentId)
+            .variant(variant)
             .guardActions(GuardOutcome.toJson(inputOutcomes, inputRedactionApplied, outputOutcomes))
             .latencyMs((endNanos - startNanos) / 1_000_000.0);
     if (stream && firstContentNanos != 0) {

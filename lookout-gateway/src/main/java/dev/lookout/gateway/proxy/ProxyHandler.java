@@ -9,6 +9,7 @@ import dev.lookout.gateway.GatewaySettings;
 import dev.lookout.gateway.access.AccessPolicy;
 import dev.lookout.gateway.error.ErrorBody;
 import dev.lookout.gateway.error.GatewayError;
+import dev.lookout.gateway.experiment.ExperimentRouter;
 import dev.lookout.gateway.guard.InputGuarding;
 import dev.lookout.gateway.guard.OutputGuarding;
 import io.vertx.core.Vertx;
@@ -49,6 +50,7 @@ public final class ProxyHandler {
   private final AccessPolicy access;
   private final InputGuarding inputGuarding;
   private final OutputGuarding outputGuarding;
+  private final ExperimentRouter experiments;
   private final RateLimitedLog upstreamWarnings = new RateLimitedLog(LOG, 1000);
 
   public ProxyHandler(
@@ -58,8 +60,10 @@ public final class ProxyHandler {
       CallFinisher finisher,
       AccessPolicy access,
       InputGuarding inputGuarding,
-      OutputGuarding outputGuarding) {
+      OutputGuarding outputGuarding,
+      ExperimentRouter experiments) {
     this.vertx = vertx;
+    this.experiments = experiments;
     this.client = client;
     this.settings = settings;
     this.finisher = finisher;
@@ -166,12 +170,31 @@ public final class ProxyHandler {
       reject(call, request, decision.error(), decision.message());
       return;
     }
-    if (!inputGuarding.active()) {
-      forward(call, request, body, json, false);
+    ExperimentRouter.Routing routing;
+    try {
+      routing =
+          experiments.route(
+              (ObjectNode) json,
+              request.headers(),
+              call.attribution.user(),
+              call.attribution.metadata(),
+              call.endpoint == Endpoint.CHAT_COMPLETIONS,
+              call.endpoint == Endpoint.MESSAGES,
+              call.timestamp);
+    } catch (ExperimentRouter.RoutingException e) {
+      reject(call, request, e.error(), e.getMessage());
       return;
     }
-    if (body.length() <= MAX_GUARDED_ON_EVENT_LOOP_BYTES) {
-      afterGuards(call, request, body, json, inputGuarding.apply(json));
+    call.experimentId = routing.experimentId();
+    call.variant = routing.variant();
+    // The rendered template changes the body, so the upstream gets the re-serialised JSON.
+    Buffer upstreamBody = routing.rewritten() ? Buffer.buffer(json.toString()) : body;
+    if (!inputGuarding.active()) {
+      forward(call, request, upstreamBody, json, false);
+      return;
+    }
+    if (upstreamBody.length() <= MAX_GUARDED_ON_EVENT_LOOP_BYTES) {
+      afterGuards(call, request, upstreamBody, json, inputGuarding.apply(json));
       return;
     }
     // The guards cost about 0.25 ms per 2 KB; a large prompt would stall every other call on
@@ -188,7 +211,7 @@ public final class ProxyHandler {
                     GatewayError.INTERNAL,
                     "The input guards failed: " + done.cause() + "; see the gateway's log");
               } else {
-                afterGuards(call, request, body, json, done.result());
+                afterGuards(call, request, upstreamBody, json, done.result());
               }
             });
   }

@@ -107,6 +107,12 @@ public final class DuckDbCallStore implements CallStore {
     return new DuckDbCallStore(file, root, writer);
   }
 
+  /** Returns a new connection to the database, for the other tables in the same file. */
+  DuckDBConnection connect() throws SQLException {
+    checkOpen();
+    return root.duplicate();
+  }
+
   /** Returns the absolute path of the database file. */
   public Path file() {
     return file;
