@@ -10,6 +10,8 @@ import dev.lookout.gateway.api.ReportService;
 import dev.lookout.gateway.error.GatewayError;
 import dev.lookout.gateway.guard.GuardSettings;
 import dev.lookout.gateway.metrics.GatewayMetrics;
+import dev.lookout.gateway.payload.PayloadApi;
+import dev.lookout.gateway.payload.PayloadCapture;
 import dev.lookout.gateway.proxy.CallFinisher;
 import dev.lookout.gateway.proxy.Endpoint;
 import dev.lookout.gateway.proxy.PassThroughHandler;
@@ -106,6 +108,24 @@ public final class GatewayServer implements AutoCloseable {
       ReportService reports,
       AccessSettings accessSettings,
       GuardSettings guards) {
+    return start(
+        settings, sink, prices, metrics, reports, accessSettings, guards, PayloadCapture.off());
+  }
+
+  /**
+   * Starts a gateway with keys, budgets, guards and payload capture, and waits until it listens.
+   *
+   * @throws IllegalStateException if the port cannot be bound; the message names host and port
+   */
+  public static GatewayServer start(
+      GatewaySettings settings,
+      CallSink sink,
+      PriceTable prices,
+      GatewayMetrics metrics,
+      ReportService reports,
+      AccessSettings accessSettings,
+      GuardSettings guards,
+      PayloadCapture capture) {
     Vertx vertx = Vertx.vertx();
     HttpClient client =
         vertx.createHttpClient(
@@ -127,12 +147,14 @@ public final class GatewayServer implements AutoCloseable {
             new UsageEstimator(TokenCounter.create()),
             inFlight,
             access,
-            guards.storageRedactor());
+            guards.storageRedactor(),
+            capture);
     ProxyHandler proxy =
         new ProxyHandler(
             vertx, client, settings, finisher, access, guards.input(), guards.output());
     PassThroughHandler passThrough = new PassThroughHandler(client, settings);
     ApiHandler api = new ApiHandler(vertx, metrics.registry(), reports);
+    PayloadApi payloadApi = new PayloadApi(vertx, capture);
     HttpServer server =
         vertx.createHttpServer(
             new HttpServerOptions()
@@ -140,7 +162,7 @@ public final class GatewayServer implements AutoCloseable {
                 .setPort(settings.port())
                 .setCompressionSupported(false));
     GatewayServer gateway = new GatewayServer(settings, vertx, server, client, inFlight, finisher);
-    server.requestHandler(request -> gateway.route(request, proxy, passThrough, api));
+    server.requestHandler(request -> gateway.route(request, proxy, passThrough, api, payloadApi));
     try {
       server.listen().await(30, TimeUnit.SECONDS);
     } catch (Exception e) {
@@ -166,7 +188,8 @@ public final class GatewayServer implements AutoCloseable {
       HttpServerRequest request,
       ProxyHandler proxy,
       PassThroughHandler passThrough,
-      ApiHandler api) {
+      ApiHandler api,
+      PayloadApi payloadApi) {
     String path = request.path();
     if (hasDotSegment(path)) {
       ProxyHandler.writeError(
@@ -198,6 +221,8 @@ public final class GatewayServer implements AutoCloseable {
       api.metrics(request);
     } else if (get && path.equals("/api/v1/report")) {
       api.report(request);
+    } else if (get && PayloadApi.matches(path)) {
+      payloadApi.handle(request);
     } else if (get && path.equals("/healthz")) {
       api.health(request);
     } else {
@@ -210,7 +235,8 @@ public final class GatewayServer implements AutoCloseable {
               + path
               + "; the gateway serves /v1/chat/completions, /v1/completions, /v1/embeddings,"
               + " /v1/messages,"
-              + " /v1/models, /metrics, /api/v1/report and /healthz");
+              + " /v1/models, /metrics, /api/v1/report, /api/v1/calls/{request_id}/payload and"
+              + " /healthz");
     }
   }
 
