@@ -42,6 +42,11 @@ public final class S3PayloadStore implements PayloadStore {
   /** Creates the client; nothing is sent until the first call. */
   public S3PayloadStore(S3Settings settings) {
     this.settings = settings;
+    this.client = newClient(settings);
+  }
+
+  /** Returns an S3 client for {@code settings}; the caller closes it. */
+  public static S3Client newClient(S3Settings settings) {
     S3ClientBuilder builder =
         S3Client.builder()
             .region(Region.of(settings.region()))
@@ -61,7 +66,7 @@ public final class S3PayloadStore implements PayloadStore {
     if (settings.endpoint() != null) {
       builder.endpointOverride(settings.endpoint());
     }
-    this.client = builder.build();
+    return builder.build();
   }
 
   @Override
