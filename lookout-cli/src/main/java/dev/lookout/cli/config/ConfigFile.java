@@ -28,7 +28,36 @@ public record ConfigFile(
     @JsonProperty("prices") String prices,
     @JsonProperty("model_aliases") Map<String, String> modelAliases,
     @JsonProperty("anthropic_upstream") String anthropicUpstream,
-    @JsonProperty("guards") Guards guards) {
+    @JsonProperty("guards") Guards guards,
+    @JsonProperty("capture") Capture capture,
+    @JsonProperty("payloads") Payloads payloads,
+    @JsonProperty("retention") Retention retention) {
+
+  /** The {@code capture:} section: which request and response bodies are stored. */
+  public record Capture(
+      @JsonProperty("mode") String mode,
+      @JsonProperty("sample_rate") Double sampleRate,
+      @JsonProperty("queue_capacity") Integer queueCapacity,
+      @JsonProperty("templates") Map<String, TemplateCapture> templates) {}
+
+  /** One entry of {@code capture.templates:}, keyed by prompt template. */
+  public record TemplateCapture(
+      @JsonProperty("mode") String mode, @JsonProperty("sample_rate") Double sampleRate) {}
+
+  /** The {@code payloads:} section: where captured bodies are stored. */
+  public record Payloads(
+      @JsonProperty("store") String store,
+      @JsonProperty("endpoint") String endpoint,
+      @JsonProperty("region") String region,
+      @JsonProperty("bucket") String bucket,
+      @JsonProperty("prefix") String prefix,
+      @JsonProperty("path_style") Boolean pathStyle,
+      @JsonProperty("checksums") String checksums,
+      @JsonProperty("call_timeout") String callTimeout) {}
+
+  /** The {@code retention:} section. */
+  public record Retention(
+      @JsonProperty("records") String records, @JsonProperty("payloads") String payloads) {}
 
   /** The {@code guards:} section. */
   public record Guards(
@@ -79,6 +108,6 @@ public record ConfigFile(
   static ConfigFile empty() {
     return new ConfigFile(
         null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null);
+        null, null, null, null, null, null, null);
   }
 }

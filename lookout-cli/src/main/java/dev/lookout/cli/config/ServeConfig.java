@@ -19,6 +19,7 @@ import java.time.Duration;
  * @param access Lookout keys, budgets and the alert webhook
  * @param guards the input and output guards and the redaction of stored text
  * @param prices the built-in price table, with the user's table and model aliases merged over it
+ * @param payloads payload capture, the payload store and retention
  */
 public record ServeConfig(
     GatewaySettings gateway,
@@ -29,4 +30,5 @@ public record ServeConfig(
     int labelCap,
     AccessSettings access,
     PriceTable prices,
-    GuardSettings guards) {}
+    GuardSettings guards,
+    PayloadConfig payloads) {}

@@ -7,8 +7,13 @@ import dev.lookout.core.time.DurationText;
 import dev.lookout.gateway.GatewayServer;
 import dev.lookout.gateway.access.AccessSettings;
 import dev.lookout.gateway.metrics.GatewayMetrics;
+import dev.lookout.gateway.payload.PayloadCapture;
+import dev.lookout.gateway.payload.PayloadMetrics;
 import dev.lookout.store.OwnerSpend;
 import dev.lookout.store.duckdb.DuckDbCallStore;
+import dev.lookout.store.payload.PayloadStore;
+import dev.lookout.store.payload.PayloadWriter;
+import dev.lookout.store.payload.SpillingPayloadStore;
 import dev.lookout.store.recorder.Recorder;
 import dev.lookout.store.recorder.RecorderSettings;
 import dev.lookout.store.report.GroupBy;
@@ -36,14 +41,32 @@ public final class GatewayRuntime implements AutoCloseable {
   private final Recorder recorder;
   private final GatewayServer gateway;
   private final GatewayDiscovery discovery;
+  private final Payloads payloads;
   private boolean closed;
 
+  /** The payload store, its writer (null when capture is off) and the retention schedule. */
+  private record Payloads(PayloadStore store, PayloadWriter writer, RetentionSchedule retention) {
+    void close() {
+      retention.close();
+      if (writer != null) {
+        writer.close(DRAIN_TIMEOUT);
+      } else {
+        store.close();
+      }
+    }
+  }
+
   private GatewayRuntime(
-      DuckDbCallStore store, Recorder recorder, GatewayServer gateway, GatewayDiscovery discovery) {
+      DuckDbCallStore store,
+      Recorder recorder,
+      GatewayServer gateway,
+      GatewayDiscovery discovery,
+      Payloads payloads) {
     this.store = store;
     this.recorder = recorder;
     this.gateway = gateway;
     this.discovery = discovery;
+    this.payloads = payloads;
   }
 
   /** Opens the store, starts the recorder and the gateway. */
@@ -59,6 +82,29 @@ public final class GatewayRuntime implements AutoCloseable {
     restoreSpend(store, config.access());
     GatewayMetrics metrics = new GatewayMetrics(config.labelCap());
     metrics.registerRecorder(recorder::written, recorder::dropped, recorder::queued);
+    PayloadStore payloadStore;
+    try {
+      payloadStore = config.payloads().openStore(config.dataDir());
+    } catch (RuntimeException e) {
+      recorder.close(DRAIN_TIMEOUT);
+      throw e;
+    }
+    boolean capturing = config.payloads().capture().enabled();
+    PayloadWriter payloadWriter =
+        capturing ? new PayloadWriter(payloadStore, config.payloads().queueCapacity()) : null;
+    PayloadCapture capture =
+        capturing
+            ? new PayloadCapture(config.payloads().capture(), payloadWriter, payloadStore)
+            : PayloadCapture.off();
+    PayloadMetrics.register(
+        metrics.registry(),
+        capture,
+        payloadStore instanceof SpillingPayloadStore spill ? spill : null);
+    Payloads payloads =
+        new Payloads(
+            payloadStore,
+            payloadWriter,
+            RetentionSchedule.start(config.payloads().retention(), store, payloadStore));
     GatewayServer gateway;
     try {
       gateway =
@@ -69,13 +115,15 @@ public final class GatewayRuntime implements AutoCloseable {
               metrics,
               (since, by) -> reportJson(store, recorder, since, by),
               config.access(),
-              config.guards());
+              config.guards(),
+              capture);
     } catch (RuntimeException e) {
       recorder.close(DRAIN_TIMEOUT);
+      payloads.close();
       throw e;
     }
     GatewayDiscovery discovery = GatewayDiscovery.publish(config.dataDir(), gateway.url());
-    return new GatewayRuntime(store, recorder, gateway, discovery);
+    return new GatewayRuntime(store, recorder, gateway, discovery, payloads);
   }
 
   /** Rebuilds this month's budget spend from the store, so limits hold across restarts. */
@@ -124,6 +172,11 @@ public final class GatewayRuntime implements AutoCloseable {
     return recorder;
   }
 
+  /** Returns the payload writer, or null when capture is off. */
+  public PayloadWriter payloadWriter() {
+    return payloads.writer();
+  }
+
   @Override
   public synchronized void close() {
     if (closed) {
@@ -138,6 +191,7 @@ public final class GatewayRuntime implements AutoCloseable {
           DRAIN_TIMEOUT.toSeconds(),
           recorder.queued());
     }
+    payloads.close();
     discovery.remove();
   }
 }
