@@ -57,7 +57,9 @@ public record ConfigFile(
 
   /** The {@code retention:} section. */
   public record Retention(
-      @JsonProperty("records") String records, @JsonProperty("payloads") String payloads) {}
+      @JsonProperty("records") String records,
+      @JsonProperty("payloads") String payloads,
+      @JsonProperty("archive_to") String archiveTo) {}
 
   /** The {@code guards:} section. */
   public record Guards(

@@ -33,9 +33,15 @@ import java.util.function.UnaryOperator;
  * @param queueCapacity payloads queued for the writer before new ones are dropped
  * @param s3 the S3 store, or null for the local folder under the data folder
  * @param retention how long records and payloads are kept
+ * @param archiveTo folder or {@code s3://bucket/prefix} that each finished day's records are
+ *     archived to as Parquet, or null for no archive
  */
 public record PayloadConfig(
-    CaptureSettings capture, int queueCapacity, S3Settings s3, RetentionPolicy retention) {
+    CaptureSettings capture,
+    int queueCapacity,
+    S3Settings s3,
+    RetentionPolicy retention,
+    String archiveTo) {
 
   public static final int DEFAULT_QUEUE_CAPACITY = 10_000;
 
@@ -47,7 +53,7 @@ public record PayloadConfig(
   /** Returns the configuration with capture off, no S3 and no retention. */
   public static PayloadConfig off() {
     return new PayloadConfig(
-        CaptureSettings.off(), DEFAULT_QUEUE_CAPACITY, null, RetentionPolicy.keepAll());
+        CaptureSettings.off(), DEFAULT_QUEUE_CAPACITY, null, RetentionPolicy.keepAll(), null);
   }
 
   /**
@@ -113,7 +119,12 @@ public record PayloadConfig(
     if (queue < 1) {
       throw new IllegalArgumentException("capture.queue_capacity must be 1 or more, got " + queue);
     }
-    return new PayloadConfig(capture, queue, s3(file.payloads()), retention(file.retention()));
+    String archiveTo =
+        file.retention() == null || file.retention().archiveTo() == null
+            ? null
+            : file.retention().archiveTo().trim();
+    return new PayloadConfig(
+        capture, queue, s3(file.payloads()), retention(file.retention()), archiveTo);
   }
 
   /**

@@ -4,10 +4,9 @@ import dev.lookout.cli.config.ServeConfig;
 import dev.lookout.cli.config.StoreOptions;
 import dev.lookout.core.time.DurationText;
 import dev.lookout.store.duckdb.DuckDbCallStore;
+import dev.lookout.store.export.ArchiveTarget;
 import dev.lookout.store.export.ExportFormat;
 import dev.lookout.store.export.Exporter;
-import dev.lookout.store.payload.S3PayloadStore;
-import dev.lookout.store.payload.S3Settings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +21,6 @@ import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * {@code lookout export}: writes the call records of a time range as Parquet or JSON lines,
@@ -87,7 +84,7 @@ public final class ExportCommand implements Callable<Integer> {
     }
     List<Path> files = Exporter.files(folder);
     if (toS3) {
-      upload(folder, files, config.payloads().s3());
+      ArchiveTarget.of(to, config.payloads().s3()).put(folder, files);
       deleteTree(folder);
     }
     System.out.println(
@@ -127,30 +124,6 @@ public final class ExportCommand implements Callable<Integer> {
               + text
               + "'",
           e);
-    }
-  }
-
-  private void upload(Path folder, List<Path> files, S3Settings configured) {
-    String location = to.substring("s3://".length());
-    int slash = location.indexOf('/');
-    String bucket = slash < 0 ? location : location.substring(0, slash);
-    String prefix = slash < 0 ? "" : location.substring(slash + 1);
-    S3Settings settings =
-        new S3Settings(
-            configured == null ? null : configured.endpoint(),
-            configured == null ? "us-east-1" : configured.region(),
-            bucket,
-            prefix,
-            configured != null && configured.pathStyle(),
-            configured != null && configured.checksumsWhenRequired(),
-            S3Settings.DEFAULT_CALL_TIMEOUT.multipliedBy(6));
-    try (S3Client client = S3PayloadStore.newClient(settings)) {
-      for (Path file : files) {
-        String relative = file.toString().replace('\\', '/');
-        String key = settings.prefix().isEmpty() ? relative : settings.prefix() + "/" + relative;
-        client.putObject(
-            request -> request.bucket(bucket).key(key), RequestBody.fromFile(folder.resolve(file)));
-      }
     }
   }
 

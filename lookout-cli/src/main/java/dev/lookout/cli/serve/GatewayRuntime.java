@@ -11,6 +11,8 @@ import dev.lookout.gateway.payload.PayloadCapture;
 import dev.lookout.gateway.payload.PayloadMetrics;
 import dev.lookout.store.OwnerSpend;
 import dev.lookout.store.duckdb.DuckDbCallStore;
+import dev.lookout.store.export.ArchiveTarget;
+import dev.lookout.store.export.DailyArchive;
 import dev.lookout.store.payload.PayloadStore;
 import dev.lookout.store.payload.PayloadWriter;
 import dev.lookout.store.payload.SpillingPayloadStore;
@@ -104,7 +106,15 @@ public final class GatewayRuntime implements AutoCloseable {
         new Payloads(
             payloadStore,
             payloadWriter,
-            RetentionSchedule.start(config.payloads().retention(), store, payloadStore));
+            RetentionSchedule.start(
+                config.payloads().retention(),
+                config.payloads().archiveTo() == null
+                    ? null
+                    : new DailyArchive(
+                        store,
+                        ArchiveTarget.of(config.payloads().archiveTo(), config.payloads().s3())),
+                store,
+                payloadStore));
     GatewayServer gateway;
     try {
       gateway =
@@ -184,6 +194,8 @@ public final class GatewayRuntime implements AutoCloseable {
     }
     closed = true;
     gateway.stop();
+    // Payloads first, so the daily retention run stops before the recorder closes the store.
+    payloads.close();
     boolean drained = recorder.close(DRAIN_TIMEOUT);
     if (!drained) {
       LOG.warn(
@@ -191,7 +203,6 @@ public final class GatewayRuntime implements AutoCloseable {
           DRAIN_TIMEOUT.toSeconds(),
           recorder.queued());
     }
-    payloads.close();
     discovery.remove();
   }
 }

@@ -1,6 +1,7 @@
 package dev.lookout.cli.serve;
 
 import dev.lookout.store.duckdb.DuckDbCallStore;
+import dev.lookout.store.export.DailyArchive;
 import dev.lookout.store.payload.PayloadStore;
 import dev.lookout.store.retention.Retention;
 import dev.lookout.store.retention.RetentionPolicy;
@@ -12,7 +13,10 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Applies the retention policy once a day in the gateway process, first one minute after start. */
+/**
+ * Archives the previous day's records (when an archive is configured) and then applies the
+ * retention policy, once a day in the gateway process, first one minute after start.
+ */
 final class RetentionSchedule implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RetentionSchedule.class);
   private static final Duration FIRST_RUN = Duration.ofMinutes(1);
@@ -26,8 +30,11 @@ final class RetentionSchedule implements AutoCloseable {
 
   /** Starts the daily runs, or returns a schedule that does nothing when the policy keeps all. */
   static RetentionSchedule start(
-      RetentionPolicy policy, DuckDbCallStore records, PayloadStore payloads) {
-    if (!policy.active()) {
+      RetentionPolicy policy,
+      DailyArchive archive,
+      DuckDbCallStore records,
+      PayloadStore payloads) {
+    if (!policy.active() && archive == null) {
       return new RetentionSchedule(null);
     }
     ScheduledExecutorService executor =
@@ -41,6 +48,14 @@ final class RetentionSchedule implements AutoCloseable {
     executor.scheduleAtFixedRate(
         () -> {
           try {
+            if (archive != null) {
+              archive.archiveYesterday(Instant.now());
+            }
+          } catch (RuntimeException e) {
+            // Retention still runs: records a failed archive missed are archived no later.
+            LOG.error("archive: the daily run failed and is retried tomorrow: {}", e.toString());
+          }
+          try {
             retention.apply(records, payloads, Instant.now(), false);
           } catch (RuntimeException e) {
             LOG.error("retention: the daily run failed and is retried tomorrow: {}", e.toString());
@@ -50,9 +65,10 @@ final class RetentionSchedule implements AutoCloseable {
         PERIOD.toSeconds(),
         TimeUnit.SECONDS);
     LOG.info(
-        "retention: records kept {}, payloads kept {}; applied daily",
+        "retention: records kept {}, payloads kept {}, archive {}; applied daily",
         policy.records() == null ? "forever" : policy.records().toDays() + "d",
-        policy.payloads() == null ? "forever" : policy.payloads().toDays() + "d");
+        policy.payloads() == null ? "forever" : policy.payloads().toDays() + "d",
+        archive == null ? "off" : "on");
     return new RetentionSchedule(executor);
   }
 

@@ -39,10 +39,16 @@ public record CaptureSettings(
         .anyMatch(t -> t.mode() != null && t.mode() != CaptureMode.OFF);
   }
 
+  /** Returns the mode configured for a prompt template, before sampling. */
+  public CaptureMode modeFor(String template) {
+    TemplateCapture override = template == null ? null : templates.get(template);
+    return override != null && override.mode() != null ? override.mode() : mode;
+  }
+
   /** Returns the mode for one call, {@link CaptureMode#OFF} when it is sampled out. */
   public CaptureMode decide(String template, String requestId) {
     TemplateCapture override = template == null ? null : templates.get(template);
-    CaptureMode chosen = override != null && override.mode() != null ? override.mode() : mode;
+    CaptureMode chosen = modeFor(template);
     double rate =
         override != null && override.sampleRate() != null ? override.sampleRate() : sampleRate;
     if (chosen == CaptureMode.OFF || rate <= 0) {

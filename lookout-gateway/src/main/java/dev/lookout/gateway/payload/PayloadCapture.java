@@ -54,7 +54,7 @@ public final class PayloadCapture {
       return CaptureMode.OFF;
     }
     CaptureMode mode = settings.decide(template, requestId);
-    if (mode == CaptureMode.OFF && settings.enabled()) {
+    if (mode == CaptureMode.OFF && settings.modeFor(template) != CaptureMode.OFF) {
       sampledOut.incrementAndGet();
     }
     return mode;
@@ -65,7 +65,13 @@ public final class PayloadCapture {
     if (writer == null || mode == CaptureMode.OFF) {
       return false;
     }
-    return writer.offer(() -> build(call, mode));
+    long bytes =
+        (call.request() == null ? 0 : call.request().length())
+            + (call.response() == null ? 0 : call.response().length())
+            + (call.streamed() == null || call.streamed().text() == null
+                ? 0
+                : 2L * call.streamed().text().length());
+    return writer.offer(() -> build(call, mode), bytes);
   }
 
   /** Returns whether a payload store is configured, so {@link #find} can answer. */

@@ -21,8 +21,15 @@ import org.slf4j.LoggerFactory;
 public final class PayloadWriter implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PayloadWriter.class);
 
+  /** Default max bytes of bodies waiting in the queue, beyond which payloads are dropped. */
+  public static final long DEFAULT_MAX_QUEUED_BYTES = 256L * 1024 * 1024;
+
   private final PayloadStore store;
-  private final ArrayBlockingQueue<Supplier<Payload>> queue;
+  private final long maxQueuedBytes;
+  private final ArrayBlockingQueue<Entry> queue;
+  private final AtomicLong queuedBytes = new AtomicLong();
+  private final AtomicLong accepted = new AtomicLong();
+  private final AtomicLong processed = new AtomicLong();
   private final Thread writer;
   private final AtomicLong written = new AtomicLong();
   private final AtomicLong writtenBytes = new AtomicLong();
@@ -30,8 +37,22 @@ public final class PayloadWriter implements AutoCloseable {
   private final AtomicLong failed = new AtomicLong();
   private volatile boolean accepting = true;
 
+  /** A queued payload and the body bytes it holds in memory until it is written. */
+  private record Entry(Supplier<Payload> payload, long bytes) {}
+
   /** Starts the writer thread; the writer owns {@code store} and closes it in {@link #close}. */
   public PayloadWriter(PayloadStore store, int queueCapacity) {
+    this(store, queueCapacity, DEFAULT_MAX_QUEUED_BYTES);
+  }
+
+  /**
+   * Starts the writer thread; the writer owns {@code store} and closes it in {@link #close}.
+   *
+   * @param maxQueuedBytes max body bytes held by queued payloads, so a burst of large bodies cannot
+   *     exhaust the heap
+   */
+  public PayloadWriter(PayloadStore store, int queueCapacity, long maxQueuedBytes) {
+    this.maxQueuedBytes = maxQueuedBytes;
     if (queueCapacity < 1) {
       throw new IllegalArgumentException(
           "payloads.queue_capacity must be 1 or more, got " + queueCapacity);
@@ -51,8 +72,23 @@ public final class PayloadWriter implements AutoCloseable {
    * @return false when the payload was dropped because the queue is full or the writer is closed
    */
   public boolean offer(Supplier<Payload> payload) {
-    if (accepting && queue.offer(payload)) {
-      return true;
+    return offer(payload, 0);
+  }
+
+  /**
+   * Queues a payload that holds {@code bytes} of bodies, without blocking.
+   *
+   * @return false when the payload was dropped because the queue is full, its bytes would pass the
+   *     max queued bytes, or the writer is closed
+   */
+  public boolean offer(Supplier<Payload> payload, long bytes) {
+    if (accepting) {
+      if (queuedBytes.addAndGet(bytes) <= maxQueuedBytes
+          && queue.offer(new Entry(payload, bytes))) {
+        accepted.incrementAndGet();
+        return true;
+      }
+      queuedBytes.addAndGet(-bytes);
     }
     long count = dropped.incrementAndGet();
     // Logged at 1, 2, 4, 8, ... drops so a long overload does not flood the log.
@@ -90,14 +126,13 @@ public final class PayloadWriter implements AutoCloseable {
     return queue.size();
   }
 
-  /** Blocks until the queue is empty and the payload taken last is stored, or the timeout. */
+  /** Blocks until every payload accepted before this call is stored or failed, or the timeout. */
   public boolean flush(Duration timeout) {
+    long target = accepted.get();
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
-      synchronized (this) {
-        if (queue.isEmpty() && !busy) {
-          return true;
-        }
+      if (processed.get() >= target) {
+        return true;
       }
       try {
         Thread.sleep(5);
@@ -109,11 +144,9 @@ public final class PayloadWriter implements AutoCloseable {
     return false;
   }
 
-  private boolean busy;
-
   private void run() {
     while (true) {
-      Supplier<Payload> next;
+      Entry next;
       try {
         next = queue.poll(100, TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
@@ -125,15 +158,11 @@ public final class PayloadWriter implements AutoCloseable {
         }
         continue;
       }
-      synchronized (this) {
-        busy = true;
-      }
       try {
-        write(next);
+        write(next.payload());
       } finally {
-        synchronized (this) {
-          busy = false;
-        }
+        queuedBytes.addAndGet(-next.bytes());
+        processed.incrementAndGet();
       }
     }
   }

@@ -96,6 +96,19 @@ class PayloadWriterTest {
   }
 
   @Test
+  void oversizedPayloadIsDropped() {
+    try (PayloadWriter writer = new PayloadWriter(new LocalPayloadStore(dir), 10, 100)) {
+      String id = RequestIds.next();
+
+      assertThat(writer.offer(() -> payload(id, 1), 150)).isFalse();
+      assertThat(writer.offer(() -> payload(id, 1), 50)).isTrue();
+      assertThat(writer.flush(Duration.ofSeconds(10))).isTrue();
+      assertThat(writer.dropped()).isEqualTo(1);
+      assertThat(writer.written()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void spillPathLosesNothingAcrossOutage() throws Exception {
     try (S3ProxyServer server = new S3ProxyServer()) {
       SpillingPayloadStore store =

@@ -15,16 +15,16 @@ import org.jclouds.blobstore.BlobStoreContext;
  * An S3Proxy on 127.0.0.1 over an in-memory blob store, which keeps its objects across {@link
  * #stop()} and {@link #start()} so a test can simulate an outage.
  */
-final class S3ProxyServer implements AutoCloseable {
-  static final String ACCESS_KEY = "lookout-test";
-  static final String SECRET_KEY = "lookout-test-secret";
-  static final String BUCKET = "payloads";
+public final class S3ProxyServer implements AutoCloseable {
+  public static final String ACCESS_KEY = "lookout-test";
+  public static final String SECRET_KEY = "lookout-test-secret";
+  public static final String BUCKET = "payloads";
 
   private final BlobStoreContext context;
   private final int port;
   private S3Proxy proxy;
 
-  S3ProxyServer() throws Exception {
+  public S3ProxyServer() throws Exception {
     // The SDK's default credentials chain reads these system properties.
     System.setProperty("aws.accessKeyId", ACCESS_KEY);
     System.setProperty("aws.secretAccessKey", SECRET_KEY);
@@ -38,7 +38,7 @@ final class S3ProxyServer implements AutoCloseable {
     start();
   }
 
-  void start() throws Exception {
+  public void start() throws Exception {
     proxy =
         S3Proxy.builder()
             .blobStore(context.getBlobStore())
@@ -51,19 +51,19 @@ final class S3ProxyServer implements AutoCloseable {
     }
   }
 
-  void stop() throws Exception {
+  public void stop() throws Exception {
     proxy.stop();
   }
 
-  URI endpoint() {
+  public URI endpoint() {
     return URI.create("http://127.0.0.1:" + port);
   }
 
-  BlobStore blobs() {
+  public BlobStore blobs() {
     return context.getBlobStore();
   }
 
-  S3Settings settings(String prefix) {
+  public S3Settings settings(String prefix) {
     return new S3Settings(
         endpoint(), "us-east-1", BUCKET, prefix, true, true, Duration.ofSeconds(2));
   }
