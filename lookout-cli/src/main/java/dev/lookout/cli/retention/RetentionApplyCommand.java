@@ -59,6 +59,7 @@ public final class RetentionApplyCommand implements Callable<Integer> {
               + " retention.payloads in lookout.yaml, or pass --records or --payloads");
       return 0;
     }
+
     StoreOptions.quietStoreLogs();
     Path data = config.dataDir();
     Path databaseFile = data.resolve(DuckDbCallStore.FILE_NAME);
@@ -68,6 +69,7 @@ public final class RetentionApplyCommand implements Callable<Integer> {
         DuckDbCallStore callStore = policy.records() == null ? null : DuckDbCallStore.open(data)) {
       result = new Retention(policy).apply(callStore, payloadStore, Instant.now(), dryRun);
     }
+
     System.out.println(result.summary());
     if (policy.records() != null && !dryRun) {
       System.out.println(

@@ -6,7 +6,8 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 /**
- * What the gateway stores of each call's bodies.
+ * Capture settings of the gateway: the mode, sample rate and template overrides for storing each
+ * call's bodies.
  *
  * @param mode capture mode of calls whose template has no override
  * @param sampleRate share of calls captured, from 0 to 1; the choice derives from the random bits

@@ -4,8 +4,8 @@ import io.vertx.core.buffer.Buffer;
 import java.time.Instant;
 
 /**
- * What the event loop hands over for one captured call. The buffers are no longer written once the
- * call is finished, so the writer thread may read them.
+ * Bodies of one captured call, handed from the event loop to the payload writer. The buffers are no
+ * longer written once the call is finished, so the writer thread may read them.
  *
  * @param request the request body as the client sent it, before any input redaction
  * @param response the response body as the client received it, or Lookout's own error body; null

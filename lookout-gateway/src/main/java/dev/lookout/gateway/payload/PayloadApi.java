@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code GET /api/v1/calls/{request_id}/payload}: the stored bodies of one call as {@code
  * {"request": ..., "response": ..., "capture": "redacted|full", "request_id", "timestamp",
- * "stream"}}. Answers 404 when the call has no stored payload (capture off, sampled out, dropped,
+ * "stream"}}. Returns 404 when the call has no stored payload (capture off, sampled out, dropped,
  * or an unknown id), and 404 {@code feature_off} when no payload store is configured.
  */
 public final class PayloadApi {

@@ -74,7 +74,7 @@ public final class PayloadCapture {
     return writer.offer(() -> build(call, mode), bytes);
   }
 
-  /** Returns whether a payload store is configured, so {@link #find} can answer. */
+  /** Returns whether a payload store is configured, so {@link #find} can read payloads. */
   public boolean storeConfigured() {
     return store != null;
   }

@@ -13,8 +13,8 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Where exported files go: a local folder or an S3 prefix. Files keep their paths relative to the
- * export folder, for example {@code date=2026-12-04/data_0.parquet}.
+ * Destination of exported files: a local folder or an S3 prefix. Files keep their paths relative to
+ * the export folder, for example {@code date=2026-12-04/data_0.parquet}.
  */
 public interface ArchiveTarget {
 

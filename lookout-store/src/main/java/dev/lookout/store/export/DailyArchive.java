@@ -32,6 +32,9 @@ public final class DailyArchive {
   /**
    * Archives the day before {@code now}, unless the target has it already.
    *
+   * <p>NOTE: only the previous day is tried, so a day whose run failed (target unreachable for a
+   * whole day) stays unarchived; export it with {@code lookout export}.
+   *
    * @return the number of records archived, 0 when the day was there already or had none
    */
   public long archiveYesterday(Instant now) {

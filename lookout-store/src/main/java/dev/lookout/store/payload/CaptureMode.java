@@ -2,7 +2,7 @@ package dev.lookout.store.payload;
 
 import java.util.Locale;
 
-/** What the gateway stores of a call's request and response bodies. */
+/** Capture mode: how much of a call's request and response bodies the gateway stores. */
 public enum CaptureMode {
   /** Nothing. */
   OFF,

@@ -37,7 +37,7 @@ public final class PayloadWriter implements AutoCloseable {
   private final AtomicLong failed = new AtomicLong();
   private volatile boolean accepting = true;
 
-  /** A queued payload and the body bytes it holds in memory until it is written. */
+  /** A queued payload and the bytes of the bodies it keeps in memory until it is written. */
   private record Entry(Supplier<Payload> payload, long bytes) {}
 
   /** Starts the writer thread; the writer owns {@code store} and closes it in {@link #close}. */

@@ -4,8 +4,9 @@ import java.net.URI;
 import java.time.Duration;
 
 /**
- * Where an {@link S3PayloadStore} keeps its objects. Credentials come from the AWS SDK's default
- * provider chain (environment, system properties, profile files, container and instance roles).
+ * Location and client settings of an {@link S3PayloadStore}. Credentials come from the AWS SDK's
+ * default provider chain (environment, system properties, profile files, container and instance
+ * roles).
  *
  * @param endpoint endpoint of an S3-compatible service, or null for AWS's own endpoint of {@code
  *     region}

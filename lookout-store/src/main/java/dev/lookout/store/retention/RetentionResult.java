@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * What one retention run deleted, or would delete in a dry run.
+ * Outcome of one retention run: what it deleted, or would delete in a dry run.
  *
  * @param recordsBefore first day of records kept, or null when records are kept forever
  * @param records number of call records deleted (or to delete)
