@@ -2,10 +2,13 @@ package dev.lookout.cli;
 
 import dev.lookout.cli.cost.CostCommand;
 import dev.lookout.cli.demo.DemoCommand;
+import dev.lookout.cli.export.ExportCommand;
 import dev.lookout.cli.guard.GuardCommand;
+import dev.lookout.cli.payload.PayloadCommand;
 import dev.lookout.cli.prices.PricesCommand;
 import dev.lookout.cli.replay.ReplayCommand;
 import dev.lookout.cli.report.ReportCommand;
+import dev.lookout.cli.retention.RetentionCommand;
 import dev.lookout.cli.serve.ServeCommand;
 import dev.lookout.cli.sim.UpstreamSimCommand;
 import dev.lookout.cli.tokens.TokensCommand;
@@ -29,6 +32,9 @@ import picocli.CommandLine.Command;
       TokensCommand.class,
       GuardCommand.class,
       dev.lookout.cli.experiment.ExperimentCommand.class,
+      PayloadCommand.class,
+      RetentionCommand.class,
+      ExportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class LookoutCommand implements Runnable {

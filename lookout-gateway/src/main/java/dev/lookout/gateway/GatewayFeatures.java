@@ -2,6 +2,7 @@ package dev.lookout.gateway;
 
 import dev.lookout.gateway.dashboard.DashboardSettings;
 import dev.lookout.gateway.experiment.ExperimentSettings;
+import dev.lookout.gateway.payload.PayloadCapture;
 
 /**
  * The optional parts of a gateway, each off in {@link #none()}, so that adding a feature does not
@@ -9,21 +10,29 @@ import dev.lookout.gateway.experiment.ExperimentSettings;
  *
  * @param dashboard who may read the dashboard at {@code /ui/} and its {@code /api/v1} routes
  * @param experiments the prompt experiments the gateway assigns and analyses
+ * @param capture which request and response bodies go to the payload store
  */
-public record GatewayFeatures(DashboardSettings dashboard, ExperimentSettings experiments) {
+public record GatewayFeatures(
+    DashboardSettings dashboard, ExperimentSettings experiments, PayloadCapture capture) {
 
   /** Returns a set with every optional feature off. */
   public static GatewayFeatures none() {
-    return new GatewayFeatures(DashboardSettings.none(), ExperimentSettings.none());
+    return new GatewayFeatures(
+        DashboardSettings.none(), ExperimentSettings.none(), PayloadCapture.off());
   }
 
   /** Returns these features with other dashboard settings. */
   public GatewayFeatures withDashboard(DashboardSettings value) {
-    return new GatewayFeatures(value, experiments);
+    return new GatewayFeatures(value, experiments, capture);
   }
 
   /** Returns these features with other experiments. */
   public GatewayFeatures withExperiments(ExperimentSettings value) {
-    return new GatewayFeatures(dashboard, value);
+    return new GatewayFeatures(dashboard, value, capture);
+  }
+
+  /** Returns these features with another payload capture. */
+  public GatewayFeatures withCapture(PayloadCapture value) {
+    return new GatewayFeatures(dashboard, experiments, value);
   }
 }

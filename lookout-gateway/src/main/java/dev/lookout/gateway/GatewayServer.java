@@ -13,6 +13,7 @@ import dev.lookout.gateway.experiment.ExperimentApi;
 import dev.lookout.gateway.experiment.ExperimentRouter;
 import dev.lookout.gateway.guard.GuardSettings;
 import dev.lookout.gateway.metrics.GatewayMetrics;
+import dev.lookout.gateway.payload.PayloadApi;
 import dev.lookout.gateway.proxy.CallFinisher;
 import dev.lookout.gateway.proxy.Endpoint;
 import dev.lookout.gateway.proxy.PassThroughHandler;
@@ -114,8 +115,8 @@ public final class GatewayServer implements AutoCloseable {
   }
 
   /**
-   * Starts a gateway with keys, budgets, guards and the optional features (dashboard, experiments),
-   * and waits until it listens.
+   * Starts a gateway with keys, budgets, guards and the optional features (dashboard, experiments,
+   * payload capture), and waits until it listens.
    *
    * @throws IllegalStateException if the port cannot be bound; the message names host and port
    */
@@ -149,7 +150,8 @@ public final class GatewayServer implements AutoCloseable {
             new UsageEstimator(TokenCounter.create()),
             inFlight,
             access,
-            guards.storageRedactor());
+            guards.storageRedactor(),
+            features.capture());
     ProxyHandler proxy =
         new ProxyHandler(
             vertx,
@@ -164,6 +166,7 @@ public final class GatewayServer implements AutoCloseable {
     ApiHandler api = new ApiHandler(vertx, metrics.registry(), reports);
     DashboardApi dashboard = new DashboardApi(vertx, features.dashboard(), accessSettings.ledger());
     ExperimentApi experimentApi = new ExperimentApi(vertx, features.experiments());
+    PayloadApi payloadApi = new PayloadApi(vertx, features.capture());
     HttpServer server =
         vertx.createHttpServer(
             new HttpServerOptions()
@@ -172,7 +175,8 @@ public final class GatewayServer implements AutoCloseable {
                 .setCompressionSupported(false));
     GatewayServer gateway = new GatewayServer(settings, vertx, server, client, inFlight, finisher);
     server.requestHandler(
-        request -> gateway.route(request, proxy, passThrough, api, dashboard, experimentApi));
+        request ->
+            gateway.route(request, proxy, passThrough, api, dashboard, experimentApi, payloadApi));
     try {
       server.listen().await(30, TimeUnit.SECONDS);
     } catch (Exception e) {
@@ -200,7 +204,8 @@ public final class GatewayServer implements AutoCloseable {
       PassThroughHandler passThrough,
       ApiHandler api,
       DashboardApi dashboard,
-      ExperimentApi experimentApi) {
+      ExperimentApi experimentApi,
+      PayloadApi payloadApi) {
     String path = request.path();
     if (hasDotSegment(path)) {
       ProxyHandler.writeError(
@@ -236,6 +241,8 @@ public final class GatewayServer implements AutoCloseable {
       api.metrics(request);
     } else if (get && path.equals("/api/v1/report")) {
       api.report(request);
+    } else if (get && PayloadApi.matches(path)) {
+      payloadApi.handle(request);
     } else if (get && path.equals("/healthz")) {
       api.health(request);
     } else if (get && dashboard.handle(request)) {
@@ -251,7 +258,8 @@ public final class GatewayServer implements AutoCloseable {
               + "; the gateway serves /v1/chat/completions, /v1/completions, /v1/embeddings,"
               + " /v1/messages,"
               + " /v1/models, /v1/feedback, /metrics, /api/v1/report, /api/v1/experiments,"
-              + " /healthz, the dashboard at /ui/ and its /api/v1 routes");
+              + " /api/v1/calls/{request_id}/payload, /healthz, the dashboard at /ui/ and its"
+              + " /api/v1 routes");
     }
   }
 

@@ -30,7 +30,10 @@ public record ConfigFile(
     @JsonProperty("anthropic_upstream") String anthropicUpstream,
     @JsonProperty("guards") Guards guards,
     @JsonProperty("ui") Ui ui,
-    @JsonProperty("experiments") List<ExperimentEntry> experiments) {
+    @JsonProperty("experiments") List<ExperimentEntry> experiments,
+    @JsonProperty("capture") Capture capture,
+    @JsonProperty("payloads") Payloads payloads,
+    @JsonProperty("retention") Retention retention) {
 
   /** The {@code ui:} section: the dashboard at {@code /ui/}. */
   public record Ui(@JsonProperty("auth") UiAuth auth) {}
@@ -61,6 +64,34 @@ public record ConfigFile(
       @JsonProperty("weight") Double weight,
       @JsonProperty("template") String template,
       @JsonProperty("template_ref") String templateRef) {}
+
+  /** The {@code capture:} section: which request and response bodies are stored. */
+  public record Capture(
+      @JsonProperty("mode") String mode,
+      @JsonProperty("sample_rate") Double sampleRate,
+      @JsonProperty("queue_capacity") Integer queueCapacity,
+      @JsonProperty("templates") Map<String, TemplateCapture> templates) {}
+
+  /** One entry of {@code capture.templates:}, keyed by prompt template. */
+  public record TemplateCapture(
+      @JsonProperty("mode") String mode, @JsonProperty("sample_rate") Double sampleRate) {}
+
+  /** The {@code payloads:} section: where captured bodies are stored. */
+  public record Payloads(
+      @JsonProperty("store") String store,
+      @JsonProperty("endpoint") String endpoint,
+      @JsonProperty("region") String region,
+      @JsonProperty("bucket") String bucket,
+      @JsonProperty("prefix") String prefix,
+      @JsonProperty("path_style") Boolean pathStyle,
+      @JsonProperty("checksums") String checksums,
+      @JsonProperty("call_timeout") String callTimeout) {}
+
+  /** The {@code retention:} section. */
+  public record Retention(
+      @JsonProperty("records") String records,
+      @JsonProperty("payloads") String payloads,
+      @JsonProperty("archive_to") String archiveTo) {}
 
   /** The {@code guards:} section. */
   public record Guards(
@@ -111,6 +142,6 @@ public record ConfigFile(
   static ConfigFile empty() {
     return new ConfigFile(
         null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null);
   }
 }

@@ -9,6 +9,7 @@ import dev.lookout.cli.prices.PriceTables;
 import dev.lookout.core.pricing.PriceTable;
 import dev.lookout.core.time.DurationText;
 import dev.lookout.gateway.GatewaySettings;
+import dev.lookout.gateway.guard.GuardSettings;
 import dev.lookout.gateway.metrics.GatewayMetrics;
 import java.io.IOException;
 import java.net.URI;
@@ -59,6 +60,8 @@ public final class ConfigLoader {
           "LOOKOUT_PII_HASH_KEY",
           DashboardConfig.DEFAULT_SECRET_ENV,
           "LOOKOUT_LOG_LEVEL",
+          "LOOKOUT_CAPTURE",
+          "LOOKOUT_CAPTURE_SAMPLE_RATE",
           "LOOKOUT_JAVA_OPTS");
 
   private final Map<String, String> env;
@@ -170,6 +173,7 @@ public final class ConfigLoader {
                 "LOOKOUT_ANTHROPIC_UPSTREAM",
                 file.anthropicUpstream(),
                 GatewaySettings.DEFAULT_ANTHROPIC_UPSTREAM.toString()));
+    GuardSettings guards = GuardConfig.from(file.guards(), env);
     GatewaySettings gateway =
         new GatewaySettings(
             host, port, upstream, timeout, maxBody, grace, injectStreamUsage, anthropicUpstream);
@@ -182,9 +186,18 @@ public final class ConfigLoader {
         labelCap,
         AccessConfig.from(file),
         prices(flags, file),
-        GuardConfig.from(file.guards(), env),
+        guards,
         DashboardConfig.from(file.ui(), env),
-        ExperimentConfig.from(file.experiments(), configPath));
+        ExperimentConfig.from(file.experiments(), configPath),
+        PayloadConfig.from(
+            file,
+            pick(flags.capture, "LOOKOUT_CAPTURE", null, null),
+            pick(
+                flags.captureSampleRate == null ? null : flags.captureSampleRate.toString(),
+                "LOOKOUT_CAPTURE_SAMPLE_RATE",
+                null,
+                null),
+            guards));
   }
 
   private PriceTable prices(ServeOptions flags, ConfigFile file) {

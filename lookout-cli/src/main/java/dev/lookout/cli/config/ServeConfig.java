@@ -24,6 +24,7 @@ import java.util.List;
  * @param prices the built-in price table, with the user's table and model aliases merged over it
  * @param dashboardAuth who may read the dashboard at {@code /ui/} and its {@code /api/v1} routes
  * @param experiments the prompt experiments of {@code experiments:}, in file order
+ * @param payloads payload capture, the payload store and retention
  */
 public record ServeConfig(
     GatewaySettings gateway,
@@ -36,7 +37,8 @@ public record ServeConfig(
     PriceTable prices,
     GuardSettings guards,
     DashboardAuth dashboardAuth,
-    List<Experiment> experiments) {
+    List<Experiment> experiments,
+    PayloadConfig payloads) {
 
   /** Returns this configuration with other gateway settings. */
   public ServeConfig withGateway(GatewaySettings value) {
@@ -51,6 +53,7 @@ public record ServeConfig(
         prices,
         guards,
         dashboardAuth,
-        experiments);
+        experiments,
+        payloads);
   }
 }

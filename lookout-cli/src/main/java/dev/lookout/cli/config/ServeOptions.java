@@ -68,4 +68,17 @@ public final class ServeOptions {
       paramLabel = "DURATION",
       description = "How long calls in flight may finish after SIGTERM, e.g. 30s (default).")
   public String shutdownGrace;
+
+  @Option(
+      names = "--capture",
+      paramLabel = "MODE",
+      description =
+          "Store request and response bodies: off, redacted (PII masked, the default) or full.")
+  public String capture;
+
+  @Option(
+      names = "--capture-sample-rate",
+      paramLabel = "RATE",
+      description = "Share of calls whose bodies are stored, from 0 to 1 (default: 1).")
+  public Double captureSampleRate;
 }

@@ -10,11 +10,18 @@ import dev.lookout.gateway.access.AccessSettings;
 import dev.lookout.gateway.dashboard.DashboardSettings;
 import dev.lookout.gateway.experiment.ExperimentSettings;
 import dev.lookout.gateway.metrics.GatewayMetrics;
+import dev.lookout.gateway.payload.PayloadCapture;
+import dev.lookout.gateway.payload.PayloadMetrics;
 import dev.lookout.store.OwnerSpend;
 import dev.lookout.store.duckdb.DuckDbCallStore;
 import dev.lookout.store.duckdb.DuckDbDashboardQueries;
 import dev.lookout.store.duckdb.DuckDbExperimentQueries;
 import dev.lookout.store.duckdb.DuckDbFeedbackStore;
+import dev.lookout.store.export.ArchiveTarget;
+import dev.lookout.store.export.DailyArchive;
+import dev.lookout.store.payload.PayloadStore;
+import dev.lookout.store.payload.PayloadWriter;
+import dev.lookout.store.payload.SpillingPayloadStore;
 import dev.lookout.store.recorder.Recorder;
 import dev.lookout.store.recorder.RecorderSettings;
 import dev.lookout.store.report.GroupBy;
@@ -43,19 +50,34 @@ public final class GatewayRuntime implements AutoCloseable {
   private final Recorder recorder;
   private final GatewayServer gateway;
   private final GatewayDiscovery discovery;
+  private final Payloads payloads;
   private boolean closed;
+
+  /** The payload store, its writer (null when capture is off) and the retention schedule. */
+  private record Payloads(PayloadStore store, PayloadWriter writer, RetentionSchedule retention) {
+    void close() {
+      retention.close();
+      if (writer != null) {
+        writer.close(DRAIN_TIMEOUT);
+      } else {
+        store.close();
+      }
+    }
+  }
 
   private GatewayRuntime(
       DuckDbCallStore store,
       DuckDbFeedbackStore feedback,
       Recorder recorder,
       GatewayServer gateway,
-      GatewayDiscovery discovery) {
+      GatewayDiscovery discovery,
+      Payloads payloads) {
     this.store = store;
     this.feedback = feedback;
     this.recorder = recorder;
     this.gateway = gateway;
     this.discovery = discovery;
+    this.payloads = payloads;
   }
 
   /** Opens the store, starts the recorder and the gateway. */
@@ -72,6 +94,37 @@ public final class GatewayRuntime implements AutoCloseable {
     restoreSpend(store, config.access());
     GatewayMetrics metrics = new GatewayMetrics(config.labelCap());
     metrics.registerRecorder(recorder::written, recorder::dropped, recorder::queued);
+    PayloadStore payloadStore;
+    try {
+      payloadStore = config.payloads().openStore(config.dataDir());
+    } catch (RuntimeException e) {
+      recorder.close(DRAIN_TIMEOUT);
+      throw e;
+    }
+    boolean capturing = config.payloads().capture().enabled();
+    PayloadWriter payloadWriter =
+        capturing ? new PayloadWriter(payloadStore, config.payloads().queueCapacity()) : null;
+    PayloadCapture capture =
+        capturing
+            ? new PayloadCapture(config.payloads().capture(), payloadWriter, payloadStore)
+            : PayloadCapture.off();
+    PayloadMetrics.register(
+        metrics.registry(),
+        capture,
+        payloadStore instanceof SpillingPayloadStore spill ? spill : null);
+    Payloads payloads =
+        new Payloads(
+            payloadStore,
+            payloadWriter,
+            RetentionSchedule.start(
+                config.payloads().retention(),
+                config.payloads().archiveTo() == null
+                    ? null
+                    : new DailyArchive(
+                        store,
+                        ArchiveTarget.of(config.payloads().archiveTo(), config.payloads().s3())),
+                store,
+                payloadStore));
     GatewayServer gateway;
     try {
       gateway =
@@ -92,10 +145,12 @@ public final class GatewayRuntime implements AutoCloseable {
                           config.experiments(),
                           feedback,
                           new DuckDbExperimentQueries(store),
-                          () -> recorder.flush(Duration.ofSeconds(5)))));
+                          () -> recorder.flush(Duration.ofSeconds(5))))
+                  .withCapture(capture));
     } catch (RuntimeException e) {
       feedback.close();
       recorder.close(DRAIN_TIMEOUT);
+      payloads.close();
       throw e;
     }
     if (!config.experiments().isEmpty()) {
@@ -104,7 +159,7 @@ public final class GatewayRuntime implements AutoCloseable {
           config.experiments().stream().map(experiment -> experiment.id()).toList());
     }
     GatewayDiscovery discovery = GatewayDiscovery.publish(config.dataDir(), gateway.url());
-    return new GatewayRuntime(store, feedback, recorder, gateway, discovery);
+    return new GatewayRuntime(store, feedback, recorder, gateway, discovery, payloads);
   }
 
   /** Rebuilds this month's budget spend from the store, so limits hold across restarts. */
@@ -153,6 +208,11 @@ public final class GatewayRuntime implements AutoCloseable {
     return recorder;
   }
 
+  /** Returns the payload writer, or null when capture is off. */
+  public PayloadWriter payloadWriter() {
+    return payloads.writer();
+  }
+
   @Override
   public synchronized void close() {
     if (closed) {
@@ -160,6 +220,8 @@ public final class GatewayRuntime implements AutoCloseable {
     }
     closed = true;
     gateway.stop();
+    // Payloads first, so the daily retention run stops before the recorder closes the store.
+    payloads.close();
     // Feedback arrives only through the gateway, so nothing writes it after the stop.
     feedback.close();
     boolean drained = recorder.close(DRAIN_TIMEOUT);

@@ -43,6 +43,18 @@ final class CallContext {
 
   String variant;
   long firstContentNanos;
+
+  /** The request body as received, kept for payload capture. */
+  io.vertx.core.buffer.Buffer rawRequest;
+
+  /** The response body as sent to the client and its encoding, kept for payload capture. */
+  io.vertx.core.buffer.Buffer responseBody;
+
+  String responseEncoding;
+
+  /** The stream's accumulator when the response is a stream, for payload capture. */
+  dev.lookout.core.usage.StreamAccumulator streamed;
+
   private boolean finished;
 
   CallContext(Endpoint endpoint) {

@@ -8,8 +8,13 @@ import dev.lookout.core.record.CallStatus;
 import dev.lookout.core.usage.TokenUsage;
 import dev.lookout.gateway.CallSink;
 import dev.lookout.gateway.access.AccessPolicy;
+import dev.lookout.gateway.error.ErrorBody;
 import dev.lookout.gateway.error.GatewayError;
 import dev.lookout.gateway.metrics.GatewayMetrics;
+import dev.lookout.gateway.payload.CapturedCall;
+import dev.lookout.gateway.payload.PayloadCapture;
+import dev.lookout.gateway.payload.StreamedResponse;
+import dev.lookout.store.payload.CaptureMode;
 import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.Set;
@@ -44,6 +49,7 @@ public final class CallFinisher {
   private final AtomicInteger inFlight;
   private final AccessPolicy access;
   private final UnaryOperator<String> storageRedactor;
+  private final PayloadCapture capture;
   private final Set<String> unpricedModels = ConcurrentHashMap.newKeySet();
 
   public CallFinisher(
@@ -54,6 +60,19 @@ public final class CallFinisher {
       AtomicInteger inFlight,
       AccessPolicy access,
       UnaryOperator<String> storageRedactor) {
+    this(sink, metrics, prices, estimator, inFlight, access, storageRedactor, PayloadCapture.off());
+  }
+
+  public CallFinisher(
+      CallSink sink,
+      GatewayMetrics metrics,
+      PriceTable prices,
+      UsageEstimator estimator,
+      AtomicInteger inFlight,
+      AccessPolicy access,
+      UnaryOperator<String> storageRedactor,
+      PayloadCapture capture) {
+    this.capture = capture;
     this.sink = sink;
     this.metrics = metrics;
     this.prices = prices;
@@ -88,7 +107,13 @@ public final class CallFinisher {
         builder(call, error.callStatus(), error.httpStatus())
             .errorType(error.code())
             .errorMessage(storageRedactor.apply(Secrets.scrub(message)));
-    publish(builder.build());
+    call.responseBody =
+        call.endpoint.anthropic()
+            ? ErrorBody.anthropic(error, Secrets.scrub(message))
+            : ErrorBody.of(error, Secrets.scrub(message));
+    call.responseEncoding = null;
+    call.streamed = null;
+    publish(call, builder.build());
   }
 
   /**
@@ -145,7 +170,7 @@ public final class CallFinisher {
             e);
       }
     }
-    publish(builder.build());
+    publish(call, builder.build());
   }
 
   /**
@@ -205,10 +230,29 @@ public final class CallFinisher {
     }
   }
 
-  private void publish(CallRecord record) {
+  private void publish(CallContext call, CallRecord record) {
     inFlight.decrementAndGet();
     metrics.callFinished(record);
     sink.offer(record);
+    capture(call, record);
+  }
+
+  /** Queues the call's bodies for the payload store when its capture mode says so. */
+  private void capture(CallContext call, CallRecord record) {
+    CaptureMode mode = capture.decide(record.promptTemplate(), call.requestId);
+    if (mode == CaptureMode.OFF) {
+      return;
+    }
+    capture.offer(
+        new CapturedCall(
+            call.requestId,
+            call.timestamp,
+            record.stream(),
+            call.rawRequest,
+            call.streamed == null ? call.responseBody : null,
+            call.responseEncoding,
+            call.streamed == null ? null : StreamedResponse.of(call.streamed)),
+        mode);
   }
 
   /**

@@ -117,6 +117,7 @@ public final class ProxyHandler {
   }
 
   private void onBody(CallContext call, HttpServerRequest request, Buffer body) {
+    call.rawRequest = body;
     JsonNode json;
     try {
       json = JSON.readTree(body.toString(StandardCharsets.UTF_8));

@@ -158,6 +158,9 @@ final class UpstreamExchange {
           call.requestId,
           contentEncoding);
     }
+    if (eventStream) {
+      call.streamed = stream;
+    }
     if (eventStream && call.usageInjected) {
       usageFilter = new InjectedUsageFilter();
     }
@@ -273,6 +276,8 @@ final class UpstreamExchange {
   }
 
   private void finishBody(int status) {
+    call.responseBody = copied;
+    call.responseEncoding = contentEncoding;
     JsonNode body = parseCopied();
     String responseModel = body.path("model").isTextual() ? body.get("model").asText() : null;
     if (status / 100 == 2) {

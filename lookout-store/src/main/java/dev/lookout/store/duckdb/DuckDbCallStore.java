@@ -282,6 +282,53 @@ public final class DuckDbCallStore implements CallStore {
         });
   }
 
+  /**
+   * Deletes the records whose timestamp is before {@code cutoff}, then checkpoints, so DuckDB can
+   * free the row groups that became empty. Runs on the writer connection, between appends.
+   *
+   * @return the number of records deleted
+   */
+  public synchronized long deleteBefore(Instant cutoff) {
+    checkOpen();
+    String sql = "DELETE FROM " + CallsTable.NAME + " WHERE \"timestamp\" < epoch_ms(?::BIGINT)";
+    try (PreparedStatement statement = writer.prepareStatement(sql)) {
+      statement.setLong(1, cutoff.toEpochMilli());
+      long deleted = statement.executeUpdate();
+      try (Statement checkpoint = writer.createStatement()) {
+        checkpoint.execute("CHECKPOINT");
+      }
+      return deleted;
+    } catch (SQLException e) {
+      throw new StoreException(
+          "Deleting the call records before " + cutoff + " from " + file + " failed: " + e, e);
+    }
+  }
+
+  /** Returns the number of records whose timestamp is before {@code cutoff}. */
+  public long countBefore(Instant cutoff) {
+    String sql =
+        "SELECT count(*) FROM " + CallsTable.NAME + " WHERE \"timestamp\" < epoch_ms(?::BIGINT)";
+    return read(
+        "Counting the call records before " + cutoff,
+        connection -> {
+          try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, cutoff.toEpochMilli());
+            try (ResultSet rows = statement.executeQuery()) {
+              rows.next();
+              return rows.getLong(1);
+            }
+          }
+        });
+  }
+
+  /**
+   * Runs {@code work} on a new connection to the database, for exports and measurements; the table
+   * of records is {@code calls}.
+   */
+  public <T> T withConnection(String description, Query<T> work) {
+    return read(description, work);
+  }
+
   @Override
   public synchronized void close() {
     if (closed) {
@@ -297,8 +344,9 @@ public final class DuckDbCallStore implements CallStore {
     }
   }
 
+  /** Work on a JDBC connection to the store's database. */
   @FunctionalInterface
-  interface Query<T> {
+  public interface Query<T> {
     T run(Connection connection) throws SQLException;
   }
 

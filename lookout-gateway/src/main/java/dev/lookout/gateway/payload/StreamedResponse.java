@@ -1,0 +1,75 @@
+package dev.lookout.gateway.payload;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lookout.core.usage.StreamAccumulator;
+import dev.lookout.core.usage.TokenUsage;
+import dev.lookout.core.usage.ToolCall;
+import java.util.List;
+
+/**
+ * A streamed response reassembled from its events: the text of the deltas, tool calls, usage and
+ * any error inside the stream. Taken on the event loop as a snapshot, so the accumulator is not
+ * read from another thread.
+ *
+ * <p>Stored as {@code {"object": "lookout.stream", "model", "text", "refusal", "reasoning",
+ * "tool_calls": [{"id", "name", "arguments"}], "usage": {"input_tokens", "output_tokens"},
+ * "error"}}, with absent parts left out.
+ */
+public record StreamedResponse(
+    String model,
+    String text,
+    String refusal,
+    String reasoning,
+    List<ToolCall> toolCalls,
+    TokenUsage usage,
+    String error) {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Takes a snapshot of what the accumulator has collected so far. */
+  public static StreamedResponse of(StreamAccumulator stream) {
+    return new StreamedResponse(
+        stream.responseModel(),
+        stream.outputText(),
+        stream.refusal(),
+        stream.reasoningText(),
+        List.copyOf(stream.toolCalls()),
+        stream.usage().orElse(null),
+        stream.errorMessage());
+  }
+
+  /** Returns the JSON object described above. */
+  public JsonNode toJson() {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("object", "lookout.stream");
+    putText(node, "model", model);
+    putText(node, "text", text);
+    putText(node, "refusal", refusal);
+    putText(node, "reasoning", reasoning);
+    if (!toolCalls.isEmpty()) {
+      ArrayNode calls = node.putArray("tool_calls");
+      for (ToolCall call : toolCalls) {
+        calls
+            .addObject()
+            .put("id", call.id())
+            .put("name", call.name())
+            .put("arguments", call.arguments());
+      }
+    }
+    if (usage != null) {
+      node.putObject("usage")
+          .put("input_tokens", usage.inputTokens())
+          .put("output_tokens", usage.outputTokens());
+    }
+    putText(node, "error", error);
+    return node;
+  }
+
+  private static void putText(ObjectNode node, String field, String value) {
+    if (value != null && !value.isEmpty()) {
+      node.put(field, value);
+    }
+  }
+}
