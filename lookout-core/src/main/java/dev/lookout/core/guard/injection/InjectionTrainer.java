@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,9 +23,6 @@ import org.slf4j.LoggerFactory;
 public final class InjectionTrainer {
   private static final Logger LOG = LoggerFactory.getLogger(InjectionTrainer.class);
 
-  private static final int CHAR_GRAM_LENGTHS =
-      FeatureHasher.MAX_CHAR_GRAM - FeatureHasher.MIN_CHAR_GRAM + 1;
-
   /**
    * Training settings.
    *
@@ -39,7 +35,6 @@ public final class InjectionTrainer {
    * @param seed seed of the shuffle between epochs
    * @param groupBalance from 0 to 1: how far row weights move from equal per row (0) to equal per
    *     source group within each class (1), so that one large source does not define its class
-   * @param longBenignShare synthetic long benign examples to add, as a share of the benign rows
    */
   public record Settings(
       int bits,
@@ -49,12 +44,11 @@ public final class InjectionTrainer {
       double learningRate,
       double l2,
       long seed,
-      double groupBalance,
-      double longBenignShare) {
+      double groupBalance) {
 
     /** Returns the settings of the shipped model. */
     public static Settings defaults() {
-      return new Settings(18, 1024, 512, 8, 0.3, 1e-5, 20261204L, 0.5, 0.25);
+      return new Settings(18, 1024, 512, 8, 0.3, 1e-5, 20261204L, 0.5);
     }
   }
 
@@ -147,7 +141,6 @@ public final class InjectionTrainer {
         labels.add(row.injection());
       }
     }
-    addLongBenign(rows, examples, weights, labels);
 
     AdaGrad optimizer = new AdaGrad(model, settings.learningRate(), settings.l2());
     int[] order = new int[examples.size()];
@@ -162,67 +155,6 @@ public final class InjectionTrainer {
       }
     }
     return model;
-  }
-
-  /**
-   * Adds benign examples as long as a window, each the features of several benign rows of one
-   * source group taken together. Benign training rows are mostly short and attacks mostly long, so
-   * without them the model learns length as a sign of attack and flags long benign prompts. Benign
-   * weights are scaled so the class keeps its total weight.
-   */
-  private void addLongBenign(
-      List<PreparedRow> rows,
-      List<InjectionFeatures.Example> examples,
-      List<Double> weights,
-      List<Boolean> labels) {
-    Map<String, List<Integer>> benignByGroup = new TreeMap<>();
-    List<Integer> benign = new ArrayList<>();
-    for (int i = 0; i < rows.size(); i++) {
-      if (!rows.get(i).injection()) {
-        benignByGroup
-            .computeIfAbsent(SourceValidation.group(rows.get(i).source()), g -> new ArrayList<>())
-            .add(i);
-        benign.add(i);
-      }
-    }
-    int synthetic = (int) Math.round(settings.longBenignShare() * benign.size());
-    if (synthetic == 0) {
-      return;
-    }
-    double benignTotal = 0;
-    for (int i = 0; i < labels.size(); i++) {
-      benignTotal += labels.get(i) ? 0 : weights.get(i);
-    }
-    double scale = 1 / (1 + settings.longBenignShare());
-    for (int i = 0; i < labels.size(); i++) {
-      if (!labels.get(i)) {
-        weights.set(i, weights.get(i) * scale);
-      }
-    }
-    double syntheticWeight = benignTotal * (1 - scale) / synthetic;
-    Random random = new Random(settings.seed() + 1);
-    for (int n = 0; n < synthetic; n++) {
-      int anchor = benign.get(random.nextInt(benign.size()));
-      List<Integer> group = benignByGroup.get(SourceValidation.group(rows.get(anchor).source()));
-      FeatureVector merged = new FeatureVector(1024);
-      float[] signals = new float[Signals.COUNT];
-      int chars = 0;
-      while (chars < settings.window()) {
-        InjectionFeatures.Example part =
-            rows.get(group.get(random.nextInt(group.size()))).windows().get(0);
-        for (int i = 0; i < part.features().size(); i++) {
-          merged.add(part.features().bucket(i));
-        }
-        for (int i = 0; i < signals.length; i++) {
-          signals[i] = Math.max(signals[i], part.signals()[i]);
-        }
-        // Each char adds about one feature per char n-gram length.
-        chars += Math.max(1, part.features().size() / CHAR_GRAM_LENGTHS);
-      }
-      examples.add(new InjectionFeatures.Example(merged, signals));
-      weights.add(syntheticWeight);
-      labels.add(false);
-    }
   }
 
   private static String classGroup(PreparedRow row) {
