@@ -128,9 +128,7 @@ public final class GatewayServer implements AutoCloseable {
             inFlight,
             access,
             guards.storageRedactor());
-    ProxyHandler proxy =
-        new ProxyHandler(
-            vertx, client, settings, finisher, access, guards.input(), guards.output());
+    ProxyHandler proxy = new ProxyHandler(vertx, client, settings, finisher, access, guards);
     PassThroughHandler passThrough = new PassThroughHandler(client, settings);
     ApiHandler api = new ApiHandler(vertx, metrics.registry(), reports);
     HttpServer server =

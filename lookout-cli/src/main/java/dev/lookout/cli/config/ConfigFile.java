@@ -30,9 +30,14 @@ public record ConfigFile(
     @JsonProperty("anthropic_upstream") String anthropicUpstream,
     @JsonProperty("guards") Guards guards) {
 
-  /** The {@code guards:} section. */
+  /**
+   * The {@code guards:} section. Each entry of {@code templates} overrides, key by key, the
+   * settings of calls with that {@code x-lookout-template}.
+   */
   public record Guards(
-      @JsonProperty("injection") Injection injection, @JsonProperty("pii") Pii pii) {}
+      @JsonProperty("injection") Injection injection,
+      @JsonProperty("pii") Pii pii,
+      @JsonProperty("templates") Map<String, Guards> templates) {}
 
   /** The {@code guards.injection:} section. */
   public record Injection(

@@ -9,8 +9,8 @@ import dev.lookout.gateway.GatewaySettings;
 import dev.lookout.gateway.access.AccessPolicy;
 import dev.lookout.gateway.error.ErrorBody;
 import dev.lookout.gateway.error.GatewayError;
+import dev.lookout.gateway.guard.GuardSettings;
 import dev.lookout.gateway.guard.InputGuarding;
-import dev.lookout.gateway.guard.OutputGuarding;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -47,8 +47,7 @@ public final class ProxyHandler {
   private final GatewaySettings settings;
   private final CallFinisher finisher;
   private final AccessPolicy access;
-  private final InputGuarding inputGuarding;
-  private final OutputGuarding outputGuarding;
+  private final GuardSettings guards;
   private final RateLimitedLog upstreamWarnings = new RateLimitedLog(LOG, 1000);
 
   public ProxyHandler(
@@ -57,15 +56,17 @@ public final class ProxyHandler {
       GatewaySettings settings,
       CallFinisher finisher,
       AccessPolicy access,
-      InputGuarding inputGuarding,
-      OutputGuarding outputGuarding) {
+      GuardSettings guards) {
     this.vertx = vertx;
     this.client = client;
     this.settings = settings;
     this.finisher = finisher;
     this.access = access;
-    this.inputGuarding = inputGuarding;
-    this.outputGuarding = outputGuarding;
+    this.guards = guards;
+  }
+
+  private GuardSettings guardsOf(CallContext call) {
+    return guards.forTemplate(call.attribution == null ? null : call.attribution.template());
   }
 
   /** Handles one request to a recorded endpoint. */
@@ -166,6 +167,7 @@ public final class ProxyHandler {
       reject(call, request, decision.error(), decision.message());
       return;
     }
+    InputGuarding inputGuarding = guardsOf(call).input();
     if (!inputGuarding.active()) {
       forward(call, request, body, json, false);
       return;
@@ -238,7 +240,14 @@ public final class ProxyHandler {
       call.usageInjected = true;
     }
     new UpstreamExchange(
-            vertx, client, settings, finisher, upstreamWarnings, outputGuarding, call, request)
+            vertx,
+            client,
+            settings,
+            finisher,
+            upstreamWarnings,
+            guardsOf(call).output(),
+            call,
+            request)
         .forward(forwarded);
   }
 
