@@ -351,4 +351,15 @@ class GuardGatewayTest {
 
     assertThat(record.metadata()).containsEntry("customer", "[EMAIL]");
   }
+
+  @Test
+  void storedUserIdIsRedacted() throws Exception {
+    upstream.respond(200, "application/json", completion("ok"));
+    post(
+        "{\"model\":\"gpt-4o\",\"user\":\"zoe@example.com\",\"messages\":[{\"role\":\"user\","
+            + "\"content\":\"Hi\"}]}");
+    CallRecord record = awaitRecord();
+
+    assertThat(record.userId()).isEqualTo("[EMAIL]");
+  }
 }
