@@ -159,8 +159,7 @@ public final class GatewayServer implements AutoCloseable {
             settings,
             finisher,
             access,
-            guards.input(),
-            guards.output(),
+            guards,
             new ExperimentRouter(features.experiments()));
     PassThroughHandler passThrough = new PassThroughHandler(client, settings);
     ApiHandler api = new ApiHandler(vertx, metrics.registry(), reports);

@@ -93,9 +93,14 @@ public record ConfigFile(
       @JsonProperty("payloads") String payloads,
       @JsonProperty("archive_to") String archiveTo) {}
 
-  /** The {@code guards:} section. */
+  /**
+   * The {@code guards:} section. Each entry of {@code templates} overrides, key by key, the
+   * settings of calls with that {@code x-lookout-template}.
+   */
   public record Guards(
-      @JsonProperty("injection") Injection injection, @JsonProperty("pii") Pii pii) {}
+      @JsonProperty("injection") Injection injection,
+      @JsonProperty("pii") Pii pii,
+      @JsonProperty("templates") Map<String, Guards> templates) {}
 
   /** The {@code guards.injection:} section. */
   public record Injection(

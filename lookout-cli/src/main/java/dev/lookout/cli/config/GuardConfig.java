@@ -17,6 +17,7 @@ import dev.lookout.gateway.guard.OutputGuarding;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,6 +61,93 @@ final class GuardConfig {
   static GuardSettings from(ConfigFile.Guards guards, Map<String, String> env) {
     ConfigFile.Injection injection = guards == null ? null : guards.injection();
     ConfigFile.Pii pii = guards == null ? null : guards.pii();
+    GuardSettings global = build(injection, pii, env);
+    if (guards == null || guards.templates() == null || guards.templates().isEmpty()) {
+      return global;
+    }
+    Map<String, GuardSettings> templates = new LinkedHashMap<>();
+    for (Map.Entry<String, ConfigFile.Guards> entry : guards.templates().entrySet()) {
+      ConfigFile.Guards template = entry.getValue();
+      if (template == null) {
+        continue;
+      }
+      if (template.templates() != null) {
+        throw new IllegalArgumentException(
+            "guards.templates."
+                + entry.getKey()
+                + ".templates is not supported: templates cannot nest; move its entries under"
+                + " guards.templates");
+      }
+      GuardSettings own =
+          build(
+              merge(injection, template.injection()),
+              merge(pii, template.pii(), entry.getKey()),
+              env);
+      templates.put(
+          entry.getKey(), new GuardSettings(own.input(), own.output(), global.storageRedactor()));
+    }
+    return new GuardSettings(global.input(), global.output(), global.storageRedactor(), templates);
+  }
+
+  /** Returns {@code global} with every key that {@code template} sets replaced by its value. */
+  static ConfigFile.Injection merge(ConfigFile.Injection global, ConfigFile.Injection template) {
+    if (template == null) {
+      return global;
+    }
+    if (global == null) {
+      return template;
+    }
+    return new ConfigFile.Injection(
+        first(template.enabled(), global.enabled()),
+        first(template.threshold(), global.threshold()),
+        first(template.checkOutput(), global.checkOutput()));
+  }
+
+  /**
+   * Returns {@code global} with every key that {@code template} sets replaced by its value.
+   *
+   * @throws IllegalArgumentException when the template sets {@code hash_key_env}, because the
+   *     stored records of every template share one key
+   */
+  static ConfigFile.Pii merge(ConfigFile.Pii global, ConfigFile.Pii template, String name) {
+    if (template == null) {
+      return global;
+    }
+    boolean globalOff = global != null && Boolean.FALSE.equals(global.enabled());
+    if (globalOff && !Boolean.FALSE.equals(template.enabled())) {
+      // Stored error messages and metadata are redacted gateway-wide, by the global settings.
+      throw new IllegalArgumentException(
+          "guards.templates."
+              + name
+              + ".pii turns PII on while guards.pii.enabled is false, so its stored records would"
+              + " not be redacted; enable guards.pii (input: \"off\" checks no prompts) and turn"
+              + " it off per template instead");
+    }
+    if (template.hashKeyEnv() != null) {
+      throw new IllegalArgumentException(
+          "guards.templates."
+              + name
+              + ".pii.hash_key_env is not supported: every template hashes with the key of"
+              + " guards.pii.hash_key_env; remove it from the template");
+    }
+    if (global == null) {
+      return template;
+    }
+    return new ConfigFile.Pii(
+        first(template.enabled(), global.enabled()),
+        first(template.input(), global.input()),
+        first(template.output(), global.output()),
+        first(template.mode(), global.mode()),
+        global.hashKeyEnv(),
+        first(template.types(), global.types()));
+  }
+
+  private static <T> T first(T preferred, T fallback) {
+    return preferred != null ? preferred : fallback;
+  }
+
+  private static GuardSettings build(
+      ConfigFile.Injection injection, ConfigFile.Pii pii, Map<String, String> env) {
     List<Guard> input = new ArrayList<>();
     List<Guard> output = new ArrayList<>();
 

@@ -46,6 +46,21 @@ public final class KeyRing {
     return new KeyRing(List.of(), Map.of(), false);
   }
 
+  /**
+   * Returns whether {@code user} is named in configuration: in the users list or as a key's user.
+   */
+  public boolean isConfiguredUser(String user) {
+    if (teamsByUser.containsKey(user)) {
+      return true;
+    }
+    for (LookoutKey key : keysByHash.values()) {
+      if (user.equals(key.user())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Returns whether calls without a key are rejected. */
   public boolean required() {
     return required;

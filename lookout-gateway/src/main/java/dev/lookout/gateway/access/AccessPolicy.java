@@ -2,6 +2,8 @@ package dev.lookout.gateway.access;
 
 import dev.lookout.core.budget.BudgetBreach;
 import dev.lookout.core.budget.BudgetLedger;
+import dev.lookout.core.budget.BudgetLimit;
+import dev.lookout.core.budget.BudgetScope;
 import dev.lookout.core.budget.CallOwner;
 import dev.lookout.core.budget.KeyRing;
 import dev.lookout.core.budget.LookoutKey;
@@ -81,6 +83,22 @@ public final class AccessPolicy {
     return new String(
         header.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
         java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Returns whether {@code user} is named in configuration (users list, a key's user, or a budget
+   * of scope user), so that its spend must stay attributable under that exact id.
+   */
+  public boolean isConfiguredUser(String user) {
+    if (keys.isConfiguredUser(user)) {
+      return true;
+    }
+    for (BudgetLimit budget : ledger.budgets()) {
+      if (budget.scope() == BudgetScope.USER && budget.id().equals(user)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Charges a finished call's cost to its owner's budgets and raises any soft alerts. */

@@ -21,13 +21,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Redacts the content of an OpenAI-style chat stream as it passes, keeping the provider's chunk
- * structure: each chunk goes out with its {@code delta.content} replaced by the part of the text
- * that is safe to release. The last {@link GuardPipeline#outputHoldbackChars()} characters of each
- * choice are held back, and never a value the guard has started to match, so a value split across
- * chunks is still found whole. Held text goes out with the choice's finish chunk.
+ * Redacts the text of a streamed response as it passes, keeping the provider's chunk structure:
+ * each chunk goes out with its text replaced by the part that is safe to release. The text is
+ * {@code delta.content} of OpenAI chat chunks, {@code text} of OpenAI completion chunks, and {@code
+ * delta.text} of Anthropic {@code content_block_delta} events. The last {@link
+ * GuardPipeline#outputHoldbackChars()} characters of each choice or content block are held back,
+ * and never a value the guard has started to match, so a value split across chunks is still found
+ * whole. Held text goes out with the choice's finish chunk, or for Anthropic as one more {@code
+ * content_block_delta} event just before the block's {@code content_block_stop}.
  *
- * <p>Events that are not chat chunks (comments, {@code [DONE]}, other shapes) pass unchanged.
+ * <p>Events of other shapes (comments, {@code [DONE]}, {@code message_delta}) pass unchanged.
  */
 public final class StreamRedactor {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,6 +45,7 @@ public final class StreamRedactor {
   private static final int MAX_HELD_CHARS = 8192;
 
   private final Map<Integer, StringBuilder> pending = new HashMap<>();
+  private boolean anthropic;
   private final List<GuardOutcome> outcomes = new ArrayList<>();
   private Buffer partial = Buffer.buffer();
 
@@ -78,11 +82,9 @@ public final class StreamRedactor {
       if (held.getValue().length() > 0) {
         // NOTE: only a stream cut before its finish chunk gets here; the text goes out as a
         // last chunk of its own.
-        out.append("data: {\"choices\":[{\"index\":")
-            .append(held.getKey())
-            .append(",\"delta\":{\"content\":")
-            .append(TextNode.valueOf(release(held.getValue(), true)))
-            .append("}}]}\n\n");
+        String text = release(held.getValue(), true);
+        out.append(
+            anthropic ? anthropicDelta(held.getKey(), text) : chatDelta(held.getKey(), text));
       }
     }
     pending.clear();
@@ -117,6 +119,11 @@ public final class StreamRedactor {
     } catch (IOException e) {
       return event;
     }
+    String prefix = event.substring(0, dataAt);
+    String separator = event.substring(lineEnd < 0 ? event.length() : lineEnd);
+    if (chunk.path("type").isTextual()) {
+      return rewriteAnthropic(event, prefix, chunk, separator);
+    }
     if (!chunk.path("choices").isArray() || chunk.path("choices").isEmpty()) {
       return event;
     }
@@ -127,12 +134,49 @@ public final class StreamRedactor {
     if (!changed) {
       return event;
     }
-    String separator = event.substring(lineEnd < 0 ? event.length() : lineEnd);
-    return event.substring(0, dataAt) + "data: " + chunk + separator;
+    return prefix + "data: " + chunk + separator;
+  }
+
+  /** Rewrites one Anthropic Messages stream event; see the class comment. */
+  private String rewriteAnthropic(String event, String prefix, JsonNode chunk, String separator) {
+    anthropic = true;
+    String type = chunk.path("type").asText();
+    int index = chunk.path("index").asInt(0);
+    if (type.equals("content_block_delta") && chunk.path("delta").path("text").isTextual()) {
+      StringBuilder held = pending.computeIfAbsent(index, key -> new StringBuilder());
+      held.append(chunk.path("delta").path("text").asText());
+      ((ObjectNode) chunk.path("delta")).put("text", release(held, false));
+      return prefix + "data: " + chunk + separator;
+    }
+    if (type.equals("content_block_stop")) {
+      StringBuilder held = pending.remove(index);
+      if (held != null && held.length() > 0) {
+        return anthropicDelta(index, release(held, true)) + event;
+      }
+    }
+    return event;
+  }
+
+  private static String chatDelta(int index, String text) {
+    return "data: {\"choices\":[{\"index\":"
+        + index
+        + ",\"delta\":{\"content\":"
+        + TextNode.valueOf(text)
+        + "}}]}\n\n";
+  }
+
+  private static String anthropicDelta(int index, String text) {
+    return "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":"
+        + index
+        + ",\"delta\":{\"type\":\"text_delta\",\"text\":"
+        + TextNode.valueOf(text)
+        + "}}\n\n";
   }
 
   private boolean rewriteChoice(JsonNode choice) {
-    JsonNode delta = choice.path("delta");
+    // A completion chunk carries its text in the choice itself, a chat chunk in its delta.
+    JsonNode delta = choice.path("text").isTextual() ? choice : choice.path("delta");
+    String field = delta == choice ? "text" : "content";
     if (!delta.isObject()) {
       return false;
     }
@@ -140,16 +184,16 @@ public final class StreamRedactor {
     StringBuilder held = pending.computeIfAbsent(index, key -> new StringBuilder());
     boolean finishing =
         !choice.path("finish_reason").isMissingNode() && !choice.path("finish_reason").isNull();
-    JsonNode content = delta.get("content");
+    JsonNode content = delta.get(field);
     if (content == null || !content.isTextual()) {
       if (!finishing || held.length() == 0) {
         return false;
       }
-      ((ObjectNode) delta).put("content", release(held, true));
+      ((ObjectNode) delta).put(field, release(held, true));
       return true;
     }
     held.append(content.asText());
-    ((ObjectNode) delta).put("content", release(held, finishing));
+    ((ObjectNode) delta).put(field, release(held, finishing));
     return true;
   }
 

@@ -174,11 +174,20 @@ public final class CallFinisher {
   }
 
   /**
-   * Returns the call's record builder with its metadata values passed through the storage redactor,
-   * since metadata is free text that a caller may fill with personal data.
+   * Returns the call's record builder with its metadata values and the caller's user id passed
+   * through the storage redactor, since both are free text that a caller may fill with personal
+   * data (an e-mail address as user id is common). A user id named in the access configuration is
+   * stored as configured, because budgets are rebuilt from the store under that id.
    */
   private CallRecordBuilder builder(CallContext call, CallStatus status, int httpStatus) {
     CallRecordBuilder builder = call.recordBuilder(status, httpStatus);
+    String user =
+        call.owner != null
+            ? call.owner.userId()
+            : call.attribution == null ? null : call.attribution.user();
+    if (user != null && !access.isConfiguredUser(user)) {
+      builder.userId(storageRedactor.apply(user));
+    }
     if (call.attribution != null && !call.attribution.metadata().isEmpty()) {
       java.util.Map<String, String> redacted = new java.util.LinkedHashMap<>();
       call.attribution

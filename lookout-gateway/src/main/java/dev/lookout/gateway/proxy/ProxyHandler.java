@@ -10,8 +10,8 @@ import dev.lookout.gateway.access.AccessPolicy;
 import dev.lookout.gateway.error.ErrorBody;
 import dev.lookout.gateway.error.GatewayError;
 import dev.lookout.gateway.experiment.ExperimentRouter;
+import dev.lookout.gateway.guard.GuardSettings;
 import dev.lookout.gateway.guard.InputGuarding;
-import dev.lookout.gateway.guard.OutputGuarding;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -48,8 +48,7 @@ public final class ProxyHandler {
   private final GatewaySettings settings;
   private final CallFinisher finisher;
   private final AccessPolicy access;
-  private final InputGuarding inputGuarding;
-  private final OutputGuarding outputGuarding;
+  private final GuardSettings guards;
   private final ExperimentRouter experiments;
   private final RateLimitedLog upstreamWarnings = new RateLimitedLog(LOG, 1000);
 
@@ -59,8 +58,7 @@ public final class ProxyHandler {
       GatewaySettings settings,
       CallFinisher finisher,
       AccessPolicy access,
-      InputGuarding inputGuarding,
-      OutputGuarding outputGuarding,
+      GuardSettings guards,
       ExperimentRouter experiments) {
     this.vertx = vertx;
     this.experiments = experiments;
@@ -68,8 +66,11 @@ public final class ProxyHandler {
     this.settings = settings;
     this.finisher = finisher;
     this.access = access;
-    this.inputGuarding = inputGuarding;
-    this.outputGuarding = outputGuarding;
+    this.guards = guards;
+  }
+
+  private GuardSettings guardsOf(CallContext call) {
+    return guards.forTemplate(call.attribution == null ? null : call.attribution.template());
   }
 
   /** Handles one request to a recorded endpoint. */
@@ -190,6 +191,7 @@ public final class ProxyHandler {
     call.variant = routing.variant();
     // The rendered template changes the body, so the upstream gets the re-serialised JSON.
     Buffer upstreamBody = routing.rewritten() ? Buffer.buffer(json.toString()) : body;
+    InputGuarding inputGuarding = guardsOf(call).input();
     if (!inputGuarding.active()) {
       forward(call, request, upstreamBody, json, false);
       return;
@@ -262,7 +264,14 @@ public final class ProxyHandler {
       call.usageInjected = true;
     }
     new UpstreamExchange(
-            vertx, client, settings, finisher, upstreamWarnings, outputGuarding, call, request)
+            vertx,
+            client,
+            settings,
+            finisher,
+            upstreamWarnings,
+            guardsOf(call).output(),
+            call,
+            request)
         .forward(forwarded);
   }
 

@@ -166,12 +166,11 @@ final class UpstreamExchange {
     }
     boolean success = upstream.statusCode() / 100 == 2;
     if (outputGuarding.active() && success) {
-      if (eventStream && call.endpoint == Endpoint.CHAT_COMPLETIONS) {
+      if (eventStream && call.endpoint != Endpoint.EMBEDDINGS) {
         redactor = new StreamRedactor(outputGuarding.pipeline());
       } else if (!eventStream) {
         holdBody = true;
       }
-      // NOTE: streamed text completions and Anthropic streams pass unredacted.
     }
     if (redactor != null || holdBody) {
       response.headers().remove(HttpHeaders.CONTENT_LENGTH);

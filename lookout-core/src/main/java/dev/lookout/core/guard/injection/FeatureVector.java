@@ -3,9 +3,10 @@ package dev.lookout.core.guard.injection;
 import java.util.Arrays;
 
 /**
- * Hashed features of one text: bucket indices, one per occurrence, each with the value {@code
- * 1/sqrt(size)} so that every vector has unit L2 norm when no bucket repeats. The normalisation
- * keeps long and short texts on one scale, so length alone does not push a score up.
+ * Hashed features of one text: bucket indices, one per occurrence until {@link #distinct()} drops
+ * repeats, each with the value {@code 1/sqrt(size)} so that every vector has unit L2 norm when no
+ * bucket repeats. The normalisation keeps long and short texts on one scale, so length alone does
+ * not push a score up.
  */
 final class FeatureVector {
   private int[] buckets;
@@ -33,6 +34,26 @@ final class FeatureVector {
   /** Returns the value each occurrence carries, or 0 for an empty vector. */
   double value() {
     return size == 0 ? 0.0 : 1.0 / Math.sqrt(size);
+  }
+
+  /**
+   * Drops repeated buckets, keeping first occurrences in order, so that each feature counts once.
+   *
+   * @param bits log2 of the number of buckets, which bounds every bucket index
+   */
+  void distinct(int bits) {
+    // A bitset over all buckets (32 KB for 2^18) is cheaper than sorting several thousand indices.
+    long[] seen = new long[Math.max(1, (1 << bits) >>> 6)];
+    int out = 0;
+    for (int i = 0; i < size; i++) {
+      int bucket = buckets[i];
+      long bit = 1L << bucket;
+      if ((seen[bucket >>> 6] & bit) == 0) {
+        seen[bucket >>> 6] |= bit;
+        buckets[out++] = bucket;
+      }
+    }
+    size = out;
   }
 
   /** Returns a copy trimmed to its size, for storing many vectors during training. */

@@ -44,6 +44,9 @@ final class InjectionFeatures {
 
   private Example example(String raw, TextNormalizer.Normalized normalized, int payloads) {
     FeatureVector features = hasher.features(normalized.text());
+    // Each feature counts once per window: with counts, a sentence repeated k times scored
+    // sqrt(k) times its margin, so long repetitive benign prompts crossed the threshold.
+    features.distinct(hasher.bits());
     return new Example(features, Signals.compute(raw, normalized, payloads));
   }
 

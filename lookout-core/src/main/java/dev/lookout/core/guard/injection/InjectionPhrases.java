@@ -43,6 +43,37 @@ final class InjectionPhrases {
               + "(?:restrictions|limitations|filters|censorship|guidelines|content polic(?:y|ies)"
               + "|ethical (?:guidelines|principles|constraints)|moral (?:guidelines|principles))\\b");
 
+  /** Orders that fix how every later response must look or behave. */
+  static final Pattern RESPONSE_CONTROL =
+      Pattern.compile(
+          "\\b(?:stay in character|break character|never (?:refuse|deny|say no|decline)"
+              + "|(?:always|must) (?:comply|obey|answer|respond)|you will (?:always|never)"
+              + "|two (?:different |separate )?(?:responses|outputs|answers|ways)"
+              + "|(?:begin|start|prefix|end) (?:your|each|every) (?:response|reply|answer|output)"
+              + "|(?:respond|reply|answer) (?:only )?(?:as|in the voice of|like) (?:a|an|the|if)"
+              + "|no matter (?:how|what))\\b");
+
+  /** Words that ask for responses without moral or legal limits. */
+  static final Pattern AMORAL =
+      Pattern.compile(
+          "\\b(?:amoral|immoral|unethical|unfiltered|uncensored|unrestricted|unlimited power"
+              + "|regardless of (?:legality|ethics|morals?|morality|how|the consequences)"
+              + "|without (?:any )?(?:warnings?|disclaimers?|censorship|morals|ethics)"
+              + "|(?:no|any) (?:morals|ethics|ethical|moral) )");
+
+  /** Forged conversation or system markers that try to close the real prompt. */
+  static final Pattern FAKE_MARKER =
+      Pattern.compile(
+          "(?:<\\|(?:endoftext|im_start|im_end|system)\\|>|(?m:^\\s*(?:system|admin|assistant)\\s*:)"
+              + "|\\[(?:system|/?inst)\\]|%%%|\\bend of (?:the )?(?:log|prompt|input|instructions)"
+              + "|\\bnew instructions?\\b)");
+
+  /** The model or its vendor named as the one to talk to, as jailbreaks address it. */
+  static final Pattern AI_ADDRESSED =
+      Pattern.compile(
+          "\\b(?:chatgpt|gpt-?[345]|openai|anthropic|claude|bard|gemini|llama"
+              + "|(?:ai|large) language model|as an ai)\\b");
+
   private InjectionPhrases() {}
 
   // Each pattern runs only when a word it needs occurs, because a regex that starts with an
@@ -83,6 +114,60 @@ final class InjectionPhrases {
             "polic",
             "principle")
         && NO_RULES.matcher(text).find();
+  }
+
+  static boolean matchesResponseControl(String text) {
+    return containsAny(
+            text,
+            "character",
+            "never ",
+            "always ",
+            "must ",
+            "you will",
+            "two ",
+            "begin ",
+            "start ",
+            "prefix",
+            "end ",
+            "respond",
+            "reply",
+            "answer",
+            "no matter")
+        && RESPONSE_CONTROL.matcher(text).find();
+  }
+
+  static boolean matchesAmoral(String text) {
+    return containsAny(
+            text,
+            "moral",
+            "ethic",
+            "filter",
+            "censor",
+            "restrict",
+            "unlimited",
+            "regardless",
+            "without")
+        && AMORAL.matcher(text).find();
+  }
+
+  static boolean matchesFakeMarker(String text) {
+    return containsAny(text, "<|", ":", "[", "%%%", "end of", "new instruction")
+        && FAKE_MARKER.matcher(text).find();
+  }
+
+  static boolean matchesAiAddressed(String text) {
+    return containsAny(
+            text,
+            "gpt",
+            "openai",
+            "anthropic",
+            "claude",
+            "bard",
+            "gemini",
+            "llama",
+            "language model",
+            "as an ai")
+        && AI_ADDRESSED.matcher(text).find();
   }
 
   private static boolean containsAny(String text, String... words) {

@@ -5,7 +5,9 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,13 +33,22 @@ public final class InjectionTrainer {
    * @param learningRate AdaGrad base step size
    * @param l2 L2 penalty per update on each weight the example touches
    * @param seed seed of the shuffle between epochs
+   * @param groupBalance from 0 to 1: how far row weights move from equal per row (0) to equal per
+   *     source group within each class (1), so that one large source does not define its class
    */
   public record Settings(
-      int bits, int window, int stride, int epochs, double learningRate, double l2, long seed) {
+      int bits,
+      int window,
+      int stride,
+      int epochs,
+      double learningRate,
+      double l2,
+      long seed,
+      double groupBalance) {
 
     /** Returns the settings of the shipped model. */
     public static Settings defaults() {
-      return new Settings(18, 1024, 512, 8, 0.3, 1e-5, 20261204L);
+      return new Settings(18, 1024, 512, 8, 0.3, 1e-5, 20261204L, 0.5);
     }
   }
 
@@ -91,7 +102,8 @@ public final class InjectionTrainer {
   /**
    * Fits a model on {@code rows}. Each row weighs the same in total however many windows it has,
    * and the two classes weigh the same in total, so that the more frequent class does not shift the
-   * bias.
+   * bias. Within a class, {@link Settings#groupBalance} shifts weight from large source groups to
+   * small ones.
    */
   LinearModel fit(List<PreparedRow> rows) {
     LinearModel model = new LinearModel(settings.bits(), settings.window(), settings.stride());
@@ -103,11 +115,26 @@ public final class InjectionTrainer {
     double positiveWeight = positives == 0 ? 0 : rows.size() / (2.0 * positives);
     double negativeWeight = negatives == 0 ? 0 : rows.size() / (2.0 * negatives);
 
+    Map<String, Integer> rowsPerGroup = new HashMap<>();
+    Map<Boolean, Integer> groupsPerClass = new HashMap<>();
+    for (PreparedRow row : rows) {
+      if (rowsPerGroup.merge(classGroup(row), 1, Integer::sum) == 1) {
+        groupsPerClass.merge(row.injection(), 1, Integer::sum);
+      }
+    }
     List<InjectionFeatures.Example> examples = new ArrayList<>();
     List<Double> weights = new ArrayList<>();
     List<Boolean> labels = new ArrayList<>();
     for (PreparedRow row : rows) {
+      int classRows = row.injection() ? positives : negatives;
       double classWeight = row.injection() ? positiveWeight : negativeWeight;
+      // The weight each row would get if every source group of its class weighed the same.
+      double groupWeight =
+          classWeight
+              * classRows
+              / (groupsPerClass.get(row.injection()) * (double) rowsPerGroup.get(classGroup(row)));
+      classWeight =
+          (1 - settings.groupBalance()) * classWeight + settings.groupBalance() * groupWeight;
       for (InjectionFeatures.Example window : row.windows()) {
         examples.add(window);
         weights.add(classWeight / row.windows().size());
@@ -128,6 +155,10 @@ public final class InjectionTrainer {
       }
     }
     return model;
+  }
+
+  private static String classGroup(PreparedRow row) {
+    return row.injection() + " " + SourceValidation.group(row.source());
   }
 
   private static void shuffle(int[] order, Random random) {
@@ -170,7 +201,19 @@ public final class InjectionTrainer {
     SourceValidation.Result result = validation.nested(rows, prepared);
     System.out.println(ValidationReport.format(result));
 
-    double threshold = validation.chooseThreshold(prepared);
+    double[] outOfGroup = validation.outOfGroupScores(prepared);
+    double threshold =
+        SourceValidation.thresholdForFalsePositiveRate(
+            prepared, outOfGroup, SourceValidation.MAX_FALSE_POSITIVE_RATE);
+    boolean[] flagged = new boolean[outOfGroup.length];
+    for (int i = 0; i < flagged.length; i++) {
+      flagged[i] = outOfGroup[i] >= threshold;
+    }
+    // Slightly optimistic: the threshold is chosen on the same held-out-group scores.
+    System.out.println("Held-out-group scores at the shipped threshold:");
+    StringBuilder table = new StringBuilder();
+    ValidationReport.appendTable(table, InjectionEvaluation.evaluate(rows, flagged));
+    System.out.print(table);
     LinearModel model = trainer.fit(prepared);
     model.threshold = threshold;
     Files.createDirectories(out.toAbsolutePath().getParent());

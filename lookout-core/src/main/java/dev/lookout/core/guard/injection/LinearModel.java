@@ -19,7 +19,7 @@ import java.util.zip.GZIPOutputStream;
  */
 final class LinearModel {
   private static final String MAGIC = "LKINJ";
-  private static final int FORMAT_VERSION = 1;
+  private static final int FORMAT_VERSION = 2;
 
   final int bits;
   final float[] weights;

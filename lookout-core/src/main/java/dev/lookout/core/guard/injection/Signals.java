@@ -33,7 +33,22 @@ final class Signals {
   /** A claim that no rules apply ({@link InjectionPhrases#NO_RULES}). */
   static final int NO_RULES_PHRASE = 8;
 
-  static final int COUNT = 9;
+  /** An order that fixes every later response ({@link InjectionPhrases#RESPONSE_CONTROL}). */
+  static final int RESPONSE_CONTROL_PHRASE = 9;
+
+  /** A request for answers without moral limits ({@link InjectionPhrases#AMORAL}). */
+  static final int AMORAL_PHRASE = 10;
+
+  /** A forged system or conversation marker ({@link InjectionPhrases#FAKE_MARKER}). */
+  static final int FAKE_MARKER = 11;
+
+  /** The model or its vendor addressed by name ({@link InjectionPhrases#AI_ADDRESSED}). */
+  static final int AI_ADDRESSED = 12;
+
+  /** Two or more of the phrase signals above at once. */
+  static final int SEVERAL_PHRASES = 13;
+
+  static final int COUNT = 14;
 
   /** Window of whitespace-separated tokens over which odd tokens are counted. */
   static final int RUN_WINDOW = 12;
@@ -62,6 +77,15 @@ final class Signals {
     signals[EXTRACTION_PHRASE] = InjectionPhrases.matchesExtraction(text) ? 1 : 0;
     signals[PERSONA_PHRASE] = InjectionPhrases.matchesPersona(text) ? 1 : 0;
     signals[NO_RULES_PHRASE] = InjectionPhrases.matchesNoRules(text) ? 1 : 0;
+    signals[RESPONSE_CONTROL_PHRASE] = InjectionPhrases.matchesResponseControl(text) ? 1 : 0;
+    signals[AMORAL_PHRASE] = InjectionPhrases.matchesAmoral(text) ? 1 : 0;
+    signals[FAKE_MARKER] = InjectionPhrases.matchesFakeMarker(text) ? 1 : 0;
+    signals[AI_ADDRESSED] = InjectionPhrases.matchesAiAddressed(text) ? 1 : 0;
+    int phrases = 0;
+    for (int i = OVERRIDE_PHRASE; i <= AI_ADDRESSED; i++) {
+      phrases += signals[i] > 0 ? 1 : 0;
+    }
+    signals[SEVERAL_PHRASES] = phrases >= 2 ? 1 : 0;
     return signals;
   }
 

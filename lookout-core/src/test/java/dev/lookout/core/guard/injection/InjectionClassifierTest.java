@@ -45,6 +45,15 @@ class InjectionClassifierTest {
           "Why do some people ignore safety warnings on medicine labels?");
 
   @Test
+  void longRepeatedBenignPromptPasses() {
+    String sentence =
+        "Please summarise the attached meeting notes, list the open action items with their"
+            + " owners, and draft a short follow-up e-mail to the team. ";
+    String prompt = sentence.repeat(16).substring(0, 2048);
+    assertThat(CLASSIFIER.score(prompt)).isLessThan(CLASSIFIER.threshold());
+  }
+
+  @Test
   void builtInLoads() {
     assertThat(CLASSIFIER.threshold()).isBetween(0.0, 1.0);
     assertThat(CLASSIFIER.window()).isPositive();

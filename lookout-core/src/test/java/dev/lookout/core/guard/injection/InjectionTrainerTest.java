@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class InjectionTrainerTest {
   private static final InjectionTrainer.Settings SMALL =
-      new InjectionTrainer.Settings(14, 1024, 512, 6, 0.3, 1e-5, 7L);
+      new InjectionTrainer.Settings(14, 1024, 512, 6, 0.3, 1e-5, 7L, 0.5);
 
   /** Every 20th row of the training file: about 200 rows from every source. */
   private static List<LabeledText> sample() throws Exception {

@@ -1,0 +1,96 @@
+package dev.lookout.bench.guard;
+
+import dev.lookout.core.guard.Direction;
+import dev.lookout.core.guard.GuardOutcome;
+import dev.lookout.core.guard.GuardPipeline;
+import dev.lookout.core.guard.GuardVerdict;
+import dev.lookout.core.guard.injection.InjectionGuard;
+import dev.lookout.core.guard.pii.PiiDetector;
+import dev.lookout.core.guard.pii.PiiGuard;
+import dev.lookout.core.guard.pii.PiiRedactor;
+import dev.lookout.core.guard.pii.PiiType;
+import dev.lookout.core.guard.pii.RedactionMode;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Latency of each input guard and of the default input pipeline on one 2 KB prompt, single
+ * threaded. Sample-time mode reports p50 and p99 per call. {@code bench/GUARDS.md} gives the
+ * command and the measured figures.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class GuardBenchmark {
+  /** The validated PII types the gateway detects unless configured otherwise. */
+  static final Set<PiiType> VALIDATED_TYPES =
+      EnumSet.of(
+          PiiType.EMAIL,
+          PiiType.PHONE,
+          PiiType.CREDIT_CARD,
+          PiiType.US_SSN,
+          PiiType.IBAN,
+          PiiType.IP_ADDRESS,
+          PiiType.SECRET);
+
+  @Param({"prose", "pii"})
+  public String prompt;
+
+  private String text;
+  private InjectionGuard injection;
+  private PiiGuard piiValidated;
+  private PiiGuard piiWithTagger;
+  private GuardPipeline defaultInput;
+
+  @Setup
+  public void setUp() {
+    text = GuardPrompts.named(prompt);
+    injection = InjectionGuard.builtIn();
+    piiValidated =
+        new PiiGuard(
+            PiiDetector.withTypes(VALIDATED_TYPES),
+            new PiiRedactor(RedactionMode.PLACEHOLDER, null));
+    piiWithTagger = PiiGuard.defaults();
+    defaultInput = new GuardPipeline(List.of(injection, piiValidated), List.of());
+  }
+
+  /** The injection classifier over the whole prompt. */
+  @Benchmark
+  public GuardVerdict injection() {
+    return injection.check(text, Direction.INPUT);
+  }
+
+  /** The validated PII detectors (the gateway's default types) and placeholder redaction. */
+  @Benchmark
+  public GuardVerdict piiValidated() {
+    return piiValidated.check(text, Direction.INPUT);
+  }
+
+  /** The validated PII detectors plus the name and address tagger (opt-in). */
+  @Benchmark
+  public GuardVerdict piiWithTagger() {
+    return piiWithTagger.check(text, Direction.INPUT);
+  }
+
+  /** All default input guards in order: injection, then the validated PII types. */
+  @Benchmark
+  public GuardOutcome defaultInputGuards() {
+    return defaultInput.check(text, Direction.INPUT);
+  }
+}

@@ -1,0 +1,35 @@
+package dev.lookout.bench.guard;
+
+/** The 2 KB prompts the guard benchmarks check: plain prose, and prose with personal data. */
+final class GuardPrompts {
+  /** Prompt length in chars, the size the input-guard latency budget is stated for. */
+  static final int LENGTH = 2048;
+
+  static final String PROSE =
+      "Please summarise the attached meeting notes, list the open action items with their"
+          + " owners, and draft a short follow-up e-mail to the team. ";
+
+  static final String PERSONAL_DATA =
+      "Hello, my name is Julie Eriksson and I live at 4022 Oakridge Lane, Springfield. "
+          + "Call me on (505)498-8487x6837 or write to julie.eriksson@example.com. "
+          + "My card 4111 1111 1111 1111 was charged twice on 2024-03-01 by order 88123. "
+          + "Please check why the export job failed with error code 17 after 30 seconds. ";
+
+  private GuardPrompts() {}
+
+  /** Returns {@code sentence} repeated and cut to {@link #LENGTH} chars. */
+  static String of(String sentence) {
+    return sentence.repeat(LENGTH / sentence.length() + 1).substring(0, LENGTH);
+  }
+
+  /** Returns the prompt named {@code name}: {@code prose} or {@code pii}. */
+  static String named(String name) {
+    return switch (name) {
+      case "prose" -> of(PROSE);
+      case "pii" -> of(PERSONAL_DATA);
+      default ->
+          throw new IllegalArgumentException(
+              "Unknown benchmark prompt '" + name + "', expected prose or pii");
+    };
+  }
+}

@@ -1,0 +1,69 @@
+package dev.lookout.cli.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lookout.gateway.guard.GuardSettings;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class GuardConfigTest {
+  private static final ConfigFile.Injection INJECTION_OFF =
+      new ConfigFile.Injection(false, null, null);
+  private static final ConfigFile.Pii PII_INPUT_OFF =
+      new ConfigFile.Pii(null, "off", null, null, null, null);
+
+  @Test
+  void templateTurnsInputGuardsOff() {
+    ConfigFile.Guards guards =
+        new ConfigFile.Guards(
+            null, null, Map.of("faq", new ConfigFile.Guards(INJECTION_OFF, PII_INPUT_OFF, null)));
+
+    GuardSettings settings = GuardConfig.from(guards, Map.of());
+
+    assertThat(settings.forTemplate("faq").input().active()).isFalse();
+  }
+
+  @Test
+  void otherTemplatesKeepGlobalGuards() {
+    ConfigFile.Guards guards =
+        new ConfigFile.Guards(
+            null, null, Map.of("faq", new ConfigFile.Guards(INJECTION_OFF, PII_INPUT_OFF, null)));
+
+    GuardSettings settings = GuardConfig.from(guards, Map.of());
+
+    assertThat(settings.forTemplate("support").input().active()).isTrue();
+  }
+
+  @Test
+  void templateKeepsUnsetKeys() {
+    ConfigFile.Injection global = new ConfigFile.Injection(true, 0.9, true);
+    ConfigFile.Injection template = new ConfigFile.Injection(null, 0.7, null);
+
+    assertThat(GuardConfig.merge(global, template))
+        .isEqualTo(new ConfigFile.Injection(true, 0.7, true));
+  }
+
+  @Test
+  void templatePiiNeedsGlobalPii() {
+    ConfigFile.Pii globalOff = new ConfigFile.Pii(false, null, null, null, null, null);
+    ConfigFile.Pii templateOn = new ConfigFile.Pii(true, "redact", null, null, null, null);
+    ConfigFile.Guards guards =
+        new ConfigFile.Guards(
+            null, globalOff, Map.of("faq", new ConfigFile.Guards(null, templateOn, null)));
+
+    assertThatThrownBy(() -> GuardConfig.from(guards, Map.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("guards.templates.faq.pii");
+  }
+
+  @Test
+  void nestedTemplatesAreRejected() {
+    ConfigFile.Guards nested =
+        new ConfigFile.Guards(null, null, Map.of("inner", new ConfigFile.Guards(null, null, null)));
+    ConfigFile.Guards guards = new ConfigFile.Guards(null, null, Map.of("faq", nested));
+
+    assertThatThrownBy(() -> GuardConfig.from(guards, Map.of()))
+        .hasMessageContaining("templates cannot nest");
+  }
+}
