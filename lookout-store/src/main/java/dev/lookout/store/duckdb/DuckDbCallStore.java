@@ -276,6 +276,17 @@ public final class DuckDbCallStore implements CallStore {
         });
   }
 
+  /**
+   * Returns a new connection to the store's database, for other tables in the same file (drift
+   * baselines and results). The caller closes it; it fails once the store is closed.
+   *
+   * @throws SQLException if DuckDB cannot open the connection
+   */
+  public Connection connect() throws SQLException {
+    checkOpen();
+    return root.duplicate();
+  }
+
   @Override
   public synchronized void close() {
     if (closed) {
