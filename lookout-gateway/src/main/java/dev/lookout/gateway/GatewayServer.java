@@ -7,6 +7,9 @@ import dev.lookout.gateway.access.AccessSettings;
 import dev.lookout.gateway.access.BudgetAlerts;
 import dev.lookout.gateway.api.ApiHandler;
 import dev.lookout.gateway.api.ReportService;
+import dev.lookout.gateway.drift.DriftApi;
+import dev.lookout.gateway.drift.DriftMonitor;
+import dev.lookout.gateway.drift.ResponseSampler;
 import dev.lookout.gateway.error.GatewayError;
 import dev.lookout.gateway.guard.GuardSettings;
 import dev.lookout.gateway.metrics.GatewayMetrics;
@@ -23,6 +26,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.PoolOptions;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -106,6 +110,24 @@ public final class GatewayServer implements AutoCloseable {
       ReportService reports,
       AccessSettings accessSettings,
       GuardSettings guards) {
+    return start(settings, sink, prices, metrics, reports, accessSettings, guards, null);
+  }
+
+  /**
+   * Starts a gateway with keys, budgets, guards and drift detection, and waits until it listens.
+   *
+   * @param drift the drift monitor fed with sampled responses, or null when drift is off
+   * @throws IllegalStateException if the port cannot be bound; the message names host and port
+   */
+  public static GatewayServer start(
+      GatewaySettings settings,
+      CallSink sink,
+      PriceTable prices,
+      GatewayMetrics metrics,
+      ReportService reports,
+      AccessSettings accessSettings,
+      GuardSettings guards,
+      DriftMonitor drift) {
     Vertx vertx = Vertx.vertx();
     HttpClient client =
         vertx.createHttpClient(
@@ -127,12 +149,14 @@ public final class GatewayServer implements AutoCloseable {
             new UsageEstimator(TokenCounter.create()),
             inFlight,
             access,
-            guards.storageRedactor());
+            guards.storageRedactor(),
+            drift != null ? drift : ResponseSampler.NONE);
     ProxyHandler proxy =
         new ProxyHandler(
             vertx, client, settings, finisher, access, guards.input(), guards.output());
     PassThroughHandler passThrough = new PassThroughHandler(client, settings);
     ApiHandler api = new ApiHandler(vertx, metrics.registry(), reports);
+    DriftApi driftApi = new DriftApi(vertx, drift, Clock.systemUTC());
     HttpServer server =
         vertx.createHttpServer(
             new HttpServerOptions()
@@ -140,7 +164,7 @@ public final class GatewayServer implements AutoCloseable {
                 .setPort(settings.port())
                 .setCompressionSupported(false));
     GatewayServer gateway = new GatewayServer(settings, vertx, server, client, inFlight, finisher);
-    server.requestHandler(request -> gateway.route(request, proxy, passThrough, api));
+    server.requestHandler(request -> gateway.route(request, proxy, passThrough, api, driftApi));
     try {
       server.listen().await(30, TimeUnit.SECONDS);
     } catch (Exception e) {
@@ -166,7 +190,8 @@ public final class GatewayServer implements AutoCloseable {
       HttpServerRequest request,
       ProxyHandler proxy,
       PassThroughHandler passThrough,
-      ApiHandler api) {
+      ApiHandler api,
+      DriftApi driftApi) {
     String path = request.path();
     if (hasDotSegment(path)) {
       ProxyHandler.writeError(
@@ -198,6 +223,8 @@ public final class GatewayServer implements AutoCloseable {
       api.metrics(request);
     } else if (get && path.equals("/api/v1/report")) {
       api.report(request);
+    } else if (get && DriftApi.serves(path)) {
+      driftApi.handle(request);
     } else if (get && path.equals("/healthz")) {
       api.health(request);
     } else {
@@ -210,7 +237,7 @@ public final class GatewayServer implements AutoCloseable {
               + path
               + "; the gateway serves /v1/chat/completions, /v1/completions, /v1/embeddings,"
               + " /v1/messages,"
-              + " /v1/models, /metrics, /api/v1/report and /healthz");
+              + " /v1/models, /metrics, /api/v1/report, /api/v1/drift and /healthz");
     }
   }
 

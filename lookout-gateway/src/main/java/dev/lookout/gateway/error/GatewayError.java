@@ -18,6 +18,7 @@ public enum GatewayError {
   BODY_TOO_LARGE(413, "invalid_request_error", "request_too_large", CallStatus.ERROR),
   INVALID_QUERY(400, "invalid_request_error", "invalid_query", CallStatus.ERROR),
   ROUTE_NOT_FOUND(404, "invalid_request_error", "unknown_url", CallStatus.ERROR),
+  FEATURE_OFF(404, "not_configured", "feature_off", CallStatus.ERROR),
   METHOD_NOT_ALLOWED(405, "invalid_request_error", "method_not_allowed", CallStatus.ERROR),
   UPSTREAM_UNREACHABLE(502, "api_error", "upstream_unreachable", CallStatus.ERROR),
   UPSTREAM_TIMEOUT(504, "api_error", "upstream_timeout", CallStatus.TIMEOUT),

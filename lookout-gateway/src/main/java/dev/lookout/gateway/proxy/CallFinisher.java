@@ -8,6 +8,7 @@ import dev.lookout.core.record.CallStatus;
 import dev.lookout.core.usage.TokenUsage;
 import dev.lookout.gateway.CallSink;
 import dev.lookout.gateway.access.AccessPolicy;
+import dev.lookout.gateway.drift.ResponseSampler;
 import dev.lookout.gateway.error.GatewayError;
 import dev.lookout.gateway.metrics.GatewayMetrics;
 import java.math.BigDecimal;
@@ -44,6 +45,7 @@ public final class CallFinisher {
   private final AtomicInteger inFlight;
   private final AccessPolicy access;
   private final UnaryOperator<String> storageRedactor;
+  private final ResponseSampler driftSampler;
   private final Set<String> unpricedModels = ConcurrentHashMap.newKeySet();
 
   public CallFinisher(
@@ -53,7 +55,8 @@ public final class CallFinisher {
       UsageEstimator estimator,
       AtomicInteger inFlight,
       AccessPolicy access,
-      UnaryOperator<String> storageRedactor) {
+      UnaryOperator<String> storageRedactor,
+      ResponseSampler driftSampler) {
     this.sink = sink;
     this.metrics = metrics;
     this.prices = prices;
@@ -61,6 +64,7 @@ public final class CallFinisher {
     this.inFlight = inFlight;
     this.access = access;
     this.storageRedactor = storageRedactor;
+    this.driftSampler = driftSampler;
   }
 
   private volatile boolean stopping;
@@ -146,6 +150,10 @@ public final class CallFinisher {
       }
     }
     publish(builder.build());
+    if (status == CallStatus.SUCCESS && outputText != null && !outputText.isEmpty()) {
+      String template = call.attribution != null ? call.attribution.template() : null;
+      driftSampler.offer(template, call.model, outputText);
+    }
   }
 
   /**
