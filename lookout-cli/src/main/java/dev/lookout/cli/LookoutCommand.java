@@ -2,6 +2,7 @@ package dev.lookout.cli;
 
 import dev.lookout.cli.cost.CostCommand;
 import dev.lookout.cli.demo.DemoCommand;
+import dev.lookout.cli.drift.DriftCommand;
 import dev.lookout.cli.guard.GuardCommand;
 import dev.lookout.cli.prices.PricesCommand;
 import dev.lookout.cli.replay.ReplayCommand;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Command;
       CostCommand.class,
       TokensCommand.class,
       GuardCommand.class,
+      DriftCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class LookoutCommand implements Runnable {

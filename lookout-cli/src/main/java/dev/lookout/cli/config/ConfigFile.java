@@ -28,7 +28,8 @@ public record ConfigFile(
     @JsonProperty("prices") String prices,
     @JsonProperty("model_aliases") Map<String, String> modelAliases,
     @JsonProperty("anthropic_upstream") String anthropicUpstream,
-    @JsonProperty("guards") Guards guards) {
+    @JsonProperty("guards") Guards guards,
+    @JsonProperty("drift") Drift drift) {
 
   /** The {@code guards:} section. */
   public record Guards(
@@ -67,6 +68,18 @@ public record ConfigFile(
       @JsonProperty("monthly_usd") BigDecimal monthlyUsd,
       @JsonProperty("soft_threshold") BigDecimal softThreshold) {}
 
+  /** The {@code drift:} section. */
+  public record Drift(
+      @JsonProperty("enabled") Boolean enabled,
+      @JsonProperty("sample_rate") Double sampleRate,
+      @JsonProperty("baseline_size") Integer baselineSize,
+      @JsonProperty("window_size") Integer windowSize,
+      @JsonProperty("alpha") Double alpha,
+      @JsonProperty("check_every") Integer checkEvery,
+      @JsonProperty("permutations") Integer permutations,
+      @JsonProperty("queue_capacity") Integer queueCapacity,
+      @JsonProperty("webhook") String webhook) {}
+
   /** The {@code recorder:} section. */
   public record Recorder(
       @JsonProperty("queue_capacity") Integer queueCapacity,
@@ -79,6 +92,6 @@ public record ConfigFile(
   static ConfigFile empty() {
     return new ConfigFile(
         null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null);
+        null, null, null, null, null);
   }
 }

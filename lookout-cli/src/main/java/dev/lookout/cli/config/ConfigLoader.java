@@ -57,6 +57,13 @@ public final class ConfigLoader {
           "LOOKOUT_PRICES",
           "LOOKOUT_ANTHROPIC_UPSTREAM",
           "LOOKOUT_PII_HASH_KEY",
+          "LOOKOUT_DRIFT_ENABLED",
+          "LOOKOUT_DRIFT_SAMPLE_RATE",
+          "LOOKOUT_DRIFT_BASELINE_SIZE",
+          "LOOKOUT_DRIFT_WINDOW_SIZE",
+          "LOOKOUT_DRIFT_ALPHA",
+          "LOOKOUT_DRIFT_CHECK_EVERY",
+          "LOOKOUT_DRIFT_WEBHOOK",
           "LOOKOUT_LOG_LEVEL",
           "LOOKOUT_JAVA_OPTS");
 
@@ -180,7 +187,8 @@ public final class ConfigLoader {
         labelCap,
         AccessConfig.from(file),
         prices(flags, file),
-        GuardConfig.from(file.guards(), env));
+        GuardConfig.from(file.guards(), env),
+        DriftConfig.from(file.drift(), flags, env));
   }
 
   private PriceTable prices(ServeOptions flags, ConfigFile file) {

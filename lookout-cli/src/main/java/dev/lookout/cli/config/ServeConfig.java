@@ -3,6 +3,7 @@ package dev.lookout.cli.config;
 import dev.lookout.core.pricing.PriceTable;
 import dev.lookout.gateway.GatewaySettings;
 import dev.lookout.gateway.access.AccessSettings;
+import dev.lookout.gateway.drift.DriftMonitorSettings;
 import dev.lookout.gateway.guard.GuardSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import java.time.Duration;
  * @param access Lookout keys, budgets and the alert webhook
  * @param guards the input and output guards and the redaction of stored text
  * @param prices the built-in price table, with the user's table and model aliases merged over it
+ * @param drift settings of output drift detection, or null when it is off
  */
 public record ServeConfig(
     GatewaySettings gateway,
@@ -29,4 +31,5 @@ public record ServeConfig(
     int labelCap,
     AccessSettings access,
     PriceTable prices,
-    GuardSettings guards) {}
+    GuardSettings guards,
+    DriftMonitorSettings drift) {}

@@ -68,4 +68,17 @@ public final class ServeOptions {
       paramLabel = "DURATION",
       description = "How long calls in flight may finish after SIGTERM, e.g. 30s (default).")
   public String shutdownGrace;
+
+  @Option(
+      names = "--drift",
+      arity = "0..1",
+      paramLabel = "BOOL",
+      description = "Detect output drift per prompt template (default: false).")
+  public Boolean drift;
+
+  @Option(
+      names = "--drift-sample-rate",
+      paramLabel = "RATE",
+      description = "Share of successful responses sampled for drift, 0 to 1 (default: 1).")
+  public String driftSampleRate;
 }

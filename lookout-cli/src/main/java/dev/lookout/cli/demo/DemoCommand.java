@@ -106,7 +106,8 @@ public final class DemoCommand implements Callable<Integer> {
             loaded.labelCap(),
             loaded.access(),
             loaded.prices(),
-            loaded.guards());
+            loaded.guards(),
+            loaded.drift());
     Instant started = Instant.now();
     GatewayRuntime runtime = GatewayRuntime.start(config);
     Runnable shutdown =

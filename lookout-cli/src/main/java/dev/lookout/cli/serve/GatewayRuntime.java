@@ -36,14 +36,20 @@ public final class GatewayRuntime implements AutoCloseable {
   private final Recorder recorder;
   private final GatewayServer gateway;
   private final GatewayDiscovery discovery;
+  private final DriftRuntime drift;
   private boolean closed;
 
   private GatewayRuntime(
-      DuckDbCallStore store, Recorder recorder, GatewayServer gateway, GatewayDiscovery discovery) {
+      DuckDbCallStore store,
+      Recorder recorder,
+      GatewayServer gateway,
+      GatewayDiscovery discovery,
+      DriftRuntime drift) {
     this.store = store;
     this.recorder = recorder;
     this.gateway = gateway;
     this.discovery = discovery;
+    this.drift = drift;
   }
 
   /** Opens the store, starts the recorder and the gateway. */
@@ -59,6 +65,7 @@ public final class GatewayRuntime implements AutoCloseable {
     restoreSpend(store, config.access());
     GatewayMetrics metrics = new GatewayMetrics(config.labelCap());
     metrics.registerRecorder(recorder::written, recorder::dropped, recorder::queued);
+    DriftRuntime drift = DriftRuntime.start(config, store, metrics);
     GatewayServer gateway;
     try {
       gateway =
@@ -69,13 +76,15 @@ public final class GatewayRuntime implements AutoCloseable {
               metrics,
               (since, by) -> reportJson(store, recorder, since, by),
               config.access(),
-              config.guards());
+              config.guards(),
+              drift.monitor());
     } catch (RuntimeException e) {
+      drift.close();
       recorder.close(DRAIN_TIMEOUT);
       throw e;
     }
     GatewayDiscovery discovery = GatewayDiscovery.publish(config.dataDir(), gateway.url());
-    return new GatewayRuntime(store, recorder, gateway, discovery);
+    return new GatewayRuntime(store, recorder, gateway, discovery, drift);
   }
 
   /** Rebuilds this month's budget spend from the store, so limits hold across restarts. */
@@ -131,6 +140,7 @@ public final class GatewayRuntime implements AutoCloseable {
     }
     closed = true;
     gateway.stop();
+    drift.close();
     boolean drained = recorder.close(DRAIN_TIMEOUT);
     if (!drained) {
       LOG.warn(
