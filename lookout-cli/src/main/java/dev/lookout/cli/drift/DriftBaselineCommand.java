@@ -113,7 +113,7 @@ public final class DriftBaselineCommand implements Callable<Integer> {
       List<String> texts = ResponseFile.texts(rows);
       List<float[]> vectors = embedder.embed(texts);
       for (int i = 0; i < texts.size(); i++) {
-        samples.add(new DriftSample(texts.get(i), vectors.get(i)));
+        samples.add(DriftSample.of(texts.get(i), vectors.get(i)));
       }
     }
     DriftKey key = new DriftKey(template, baselineModel);

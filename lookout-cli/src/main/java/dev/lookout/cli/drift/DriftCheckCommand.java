@@ -5,12 +5,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookout.cli.prices.OutputFormat;
 import dev.lookout.core.drift.DotProducts;
+import dev.lookout.core.drift.DriftSample;
 import dev.lookout.core.drift.DriftSettings;
 import dev.lookout.core.drift.MmdResult;
 import dev.lookout.core.drift.MmdTest;
+import dev.lookout.core.drift.UnitVectors;
 import dev.lookout.core.drift.WindowDistance;
 import dev.lookout.embeddings.MiniLmEmbedder;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -25,7 +28,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Test whether the responses of a window file come from the same distribution as those of a"
-          + " baseline file (MMD permutation test on all-MiniLM-L6-v2 embeddings).",
+          + " baseline file (MMD permutation test on all-MiniLM-L6-v2 embeddings and style"
+          + " features).",
       "Each file is JSON lines with the text in \"response\" or \"text\"."
     })
 public final class DriftCheckCommand implements Callable<Integer> {
@@ -80,12 +84,17 @@ public final class DriftCheckCommand implements Callable<Integer> {
     MmdResult result;
     try (MiniLmEmbedder embedder =
         MiniLmEmbedder.quantized(Runtime.getRuntime().availableProcessors())) {
+      List<DriftSample> baselineSamples = samples(baselineTexts, embedder);
+      List<DriftSample> windowSamples = samples(windowTexts, embedder);
       DotProducts products =
-          DotProducts.of(embedder.embed(baselineTexts), embedder.embed(windowTexts));
+          DotProducts.of(testVectors(baselineSamples), testVectors(windowSamples));
       SplittableRandom random = seed == null ? new SplittableRandom() : new SplittableRandom(seed);
       result =
           new MmdTest(permutations, MmdTest.DEFAULT_FARTHEST)
-              .run(products, baselineTexts.size(), random);
+              .run(products, baselineTexts.size(), random)
+              .withDistance(
+                  UnitVectors.centroidDistance(
+                      embeddings(baselineSamples), embeddings(windowSamples)));
     }
     if (json) {
       System.out.println(json(result, windowTexts));
@@ -93,6 +102,23 @@ public final class DriftCheckCommand implements Callable<Integer> {
       System.out.print(table(result, windowTexts));
     }
     return 0;
+  }
+
+  private static List<DriftSample> samples(List<String> texts, MiniLmEmbedder embedder) {
+    List<float[]> vectors = embedder.embed(texts);
+    List<DriftSample> samples = new ArrayList<>(texts.size());
+    for (int i = 0; i < texts.size(); i++) {
+      samples.add(DriftSample.of(texts.get(i), vectors.get(i)));
+    }
+    return samples;
+  }
+
+  private static List<float[]> testVectors(List<DriftSample> samples) {
+    return samples.stream().map(DriftSample::testVector).toList();
+  }
+
+  private static List<float[]> embeddings(List<DriftSample> samples) {
+    return samples.stream().map(DriftSample::embedding).toList();
   }
 
   private String json(MmdResult result, List<String> windowTexts) {

@@ -130,6 +130,14 @@ public final class DriftTracker {
     return window.size();
   }
 
+  private static List<float[]> testVectors(List<DriftSample> samples) {
+    List<float[]> vectors = new ArrayList<>(samples.size());
+    for (DriftSample sample : samples) {
+      vectors.add(sample.testVector());
+    }
+    return vectors;
+  }
+
   private static List<float[]> embeddings(List<DriftSample> samples) {
     List<float[]> vectors = new ArrayList<>(samples.size());
     for (DriftSample sample : samples) {

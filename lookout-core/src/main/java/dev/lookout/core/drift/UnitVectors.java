@@ -47,4 +47,28 @@ public final class UnitVectors {
     }
     return unit;
   }
+
+  /**
+   * Returns 1 minus the cosine similarity of the mean vectors of {@code a} and {@code b}, or 0 when
+   * a mean is the zero vector.
+   */
+  public static double centroidDistance(java.util.List<float[]> a, java.util.List<float[]> b) {
+    float[] meanA = mean(a);
+    float[] meanB = mean(b);
+    double norms = Math.sqrt(dot(meanA, meanA) * dot(meanB, meanB));
+    return norms > 0 ? 1 - dot(meanA, meanB) / norms : 0;
+  }
+
+  private static float[] mean(java.util.List<float[]> vectors) {
+    float[] sum = new float[vectors.get(0).length];
+    for (float[] vector : vectors) {
+      for (int i = 0; i < sum.length; i++) {
+        sum[i] += vector[i];
+      }
+    }
+    for (int i = 0; i < sum.length; i++) {
+      sum[i] /= vectors.size();
+    }
+    return sum;
+  }
 }

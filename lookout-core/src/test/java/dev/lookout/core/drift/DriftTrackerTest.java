@@ -22,7 +22,7 @@ class DriftTrackerTest {
   @Test
   void firstSamplesFillBaseline() {
     DriftTracker tracker = new DriftTracker(KEY, SETTINGS);
-    DriftTracker.Placement placement = tracker.add(new DriftSample("a", new float[] {1, 0}));
+    DriftTracker.Placement placement = tracker.add(DriftSample.of("a", new float[] {1, 0}));
     assertThat(placement).isEqualTo(DriftTracker.Placement.BASELINE);
   }
 
@@ -90,7 +90,7 @@ class DriftTrackerTest {
     List<float[]> vectors = MmdTestTest.sample(count, shift, random);
     List<DriftTracker.Placement> placements = new java.util.ArrayList<>();
     for (int i = 0; i < count; i++) {
-      placements.add(tracker.add(new DriftSample("text-" + (int) shift + "-" + i, vectors.get(i))));
+      placements.add(tracker.add(DriftSample.of("text-" + (int) shift + "-" + i, vectors.get(i))));
     }
     return placements;
   }

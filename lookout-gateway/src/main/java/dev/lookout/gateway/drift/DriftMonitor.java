@@ -7,6 +7,7 @@ import dev.lookout.core.drift.DriftState;
 import dev.lookout.core.drift.DriftTracker;
 import dev.lookout.core.drift.Embedder;
 import dev.lookout.core.drift.MmdTest;
+import dev.lookout.core.drift.StyleFeatures;
 import dev.lookout.gateway.metrics.LabelCap;
 import dev.lookout.store.drift.DriftStore;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -198,8 +199,10 @@ public final class DriftMonitor implements ResponseSampler, AutoCloseable {
 
   private void process(List<Pending> batch) {
     List<String> texts = new ArrayList<>(batch.size());
+    List<float[]> styles = new ArrayList<>(batch.size());
     for (Pending pending : batch) {
       String text = redactor.apply(pending.text());
+      styles.add(StyleFeatures.of(text));
       texts.add(text.length() > MAX_STORED_CHARS ? text.substring(0, MAX_STORED_CHARS) : text);
     }
     List<float[]> vectors = embedder.embed(texts);
@@ -213,7 +216,7 @@ public final class DriftMonitor implements ResponseSampler, AutoCloseable {
         continue;
       }
       DriftTracker tracker = tracker(key);
-      DriftSample sample = new DriftSample(texts.get(i), vectors.get(i));
+      DriftSample sample = new DriftSample(texts.get(i), vectors.get(i), styles.get(i));
       int position = tracker.baselineCount();
       DriftTracker.Placement placement = tracker.add(sample);
       if (placement == DriftTracker.Placement.BASELINE) {

@@ -26,8 +26,8 @@ import java.util.Map;
 
 /**
  * Drift baselines and test results in the call store's DuckDB file, tables {@code drift_baselines}
- * (one row per baseline response, with its embedding as little-endian floats) and {@code
- * drift_checks} (one row per test). Writes are serialized by this object's monitor.
+ * (one row per baseline response, with its embedding and style features as little-endian floats)
+ * and {@code drift_checks} (one row per test). Writes are serialized by this object's monitor.
  */
 public final class DriftStore {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,7 +35,8 @@ public final class DriftStore {
   private static final String BASELINES =
       "CREATE TABLE IF NOT EXISTS drift_baselines ("
           + "prompt_template VARCHAR NOT NULL, model VARCHAR NOT NULL, position INTEGER NOT NULL,"
-          + " text VARCHAR NOT NULL, embedding BLOB NOT NULL, added_at TIMESTAMP_MS NOT NULL,"
+          + " text VARCHAR NOT NULL, embedding BLOB NOT NULL, style BLOB NOT NULL,"
+          + " added_at TIMESTAMP_MS NOT NULL,"
           + " PRIMARY KEY (prompt_template, model, position))";
   private static final String CHECKS =
       "CREATE TABLE IF NOT EXISTS drift_checks ("
@@ -117,7 +118,7 @@ public final class DriftStore {
         connection -> {
           Map<DriftKey, List<DriftSample>> baselines = new LinkedHashMap<>();
           String sql =
-              "SELECT prompt_template, model, text, embedding FROM drift_baselines"
+              "SELECT prompt_template, model, text, embedding, style FROM drift_baselines"
                   + " ORDER BY prompt_template, model, position";
           try (Statement statement = connection.createStatement();
               ResultSet rows = statement.executeQuery(sql)) {
@@ -125,7 +126,9 @@ public final class DriftStore {
               DriftKey key = new DriftKey(rows.getString(1), rows.getString(2));
               baselines
                   .computeIfAbsent(key, k -> new ArrayList<>())
-                  .add(new DriftSample(rows.getString(3), floats(rows.getBytes(4))));
+                  .add(
+                      new DriftSample(
+                          rows.getString(3), floats(rows.getBytes(4)), floats(rows.getBytes(5))));
             }
           }
           return baselines;
@@ -240,7 +243,7 @@ public final class DriftStore {
   private static void insertBaseline(
       Connection connection, DriftKey key, int firstPosition, List<DriftSample> samples)
       throws SQLException {
-    String sql = "INSERT INTO drift_baselines VALUES (?, ?, ?, ?, ?, epoch_ms(?::BIGINT))";
+    String sql = "INSERT INTO drift_baselines VALUES (?, ?, ?, ?, ?, ?, epoch_ms(?::BIGINT))";
     long now = Instant.now().toEpochMilli();
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       for (int i = 0; i < samples.size(); i++) {
@@ -249,7 +252,8 @@ public final class DriftStore {
         statement.setInt(3, firstPosition + i);
         statement.setString(4, samples.get(i).text());
         statement.setBytes(5, bytes(samples.get(i).embedding()));
-        statement.setLong(6, now);
+        statement.setBytes(6, bytes(samples.get(i).style()));
+        statement.setLong(7, now);
         statement.addBatch();
       }
       statement.executeBatch();

@@ -91,6 +91,6 @@ class DriftStoreTest {
   }
 
   private static DriftSample sample(String text, float x, float y) {
-    return new DriftSample(text, new float[] {x, y});
+    return new DriftSample(text, new float[] {x, y}, new float[] {0.5f});
   }
 }
