@@ -25,7 +25,7 @@ record EmbeddingSpeed(
 
   /**
    * Times single and batched calls on the first {@code sample} texts, then embeds the rest unless
-   * {@code cached} already holds every text's embedding.
+   * {@code cached} already contains every text's embedding.
    */
   static EmbeddingSpeed measure(
       MiniLmEmbedder embedder,

@@ -42,8 +42,8 @@ record Scenario(String name, boolean shifted, Sampler sampler) {
   }
 
   /**
-   * The window holds {@code fraction} of texts from {@code other} and the rest from {@code base},
-   * disjoint from the baseline.
+   * The window contains {@code fraction} of texts from {@code other} and the rest from {@code
+   * base}, disjoint from the baseline.
    */
   static Scenario mixture(
       String name, List<TrafficText> base, List<TrafficText> other, double fraction) {
@@ -110,8 +110,8 @@ record Scenario(String name, boolean shifted, Sampler sampler) {
   }
 
   /**
-   * The window comes only from the texts of {@code pool} that match {@code filter}; the baseline
-   * from all of {@code pool}, minus the window's texts.
+   * Draws the window only from the texts of {@code pool} that match {@code filter}, and the
+   * baseline from all of {@code pool} minus the window's texts.
    */
   static Scenario subset(String name, List<TrafficText> pool, Predicate<TrafficText> filter) {
     int[] all = TrafficTexts.indices(pool);

@@ -1,7 +1,7 @@
 package dev.lookout.core.drift;
 
 /**
- * What drift is tracked for: one prompt template answered by one model.
+ * Key of drift tracking: one prompt template served by one model.
  *
  * @param promptTemplate the call's prompt template, or {@code none} when it had none
  * @param model the model the call asked for

@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
  * each tracker.
  */
 public final class DriftTracker {
-  /** Where {@link #add} put a sample. */
+  /** Destination of a sample passed to {@link #add}. */
   public enum Placement {
     /** Into the baseline, which is not complete yet. */
     BASELINE,

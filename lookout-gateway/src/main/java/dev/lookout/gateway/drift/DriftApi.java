@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The drift routes: {@code GET /api/v1/drift} (each template's state, from memory) and {@code GET
  * /api/v1/drift/history?template=T&since=S} (stored results, read on a worker thread). Without a
- * monitor both answer 404 {@code feature_off}.
+ * monitor both return 404 {@code feature_off}.
  */
 public final class DriftApi {
   private static final Logger LOG = LoggerFactory.getLogger(DriftApi.class);
@@ -39,7 +39,7 @@ public final class DriftApi {
     return path.equals("/api/v1/drift") || path.equals("/api/v1/drift/history");
   }
 
-  /** Answers a GET of one of the paths {@link #serves} accepts. */
+  /** Handles a GET of one of the paths {@link #serves} accepts. */
   public void handle(HttpServerRequest request) {
     if (monitor == null) {
       ProxyHandler.writeError(

@@ -11,7 +11,7 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * Drift metrics, read from the monitor's published statuses at scrape time. A template answered by
+ * Drift metrics, read from the monitor's published statuses at scrape time. A template served by
  * several models reports the largest distance and the worst state among them.
  */
 final class DriftMetrics {

@@ -42,8 +42,8 @@ public final class DriftMonitor implements ResponseSampler, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DriftMonitor.class);
 
   /**
-   * Most templates and models tracked; samples of others are dropped and counted, because each
-   * tracker holds up to baseline plus window embeddings (about 1 MB at the defaults).
+   * Maximum number of templates and models tracked. Each tracker keeps up to baseline plus window
+   * embeddings (about 1 MB at the defaults), so samples of further ones are dropped and counted.
    */
   static final int MAX_TRACKED = 500;
 
@@ -229,7 +229,7 @@ public final class DriftMonitor implements ResponseSampler, AutoCloseable {
     }
     newBaseline.forEach(
         (key, samples) -> store.appendBaseline(key, firstPosition.get(key), samples));
-    // Counted last, so a caller that sees the count also sees the tests and stored rows.
+    // Counted last, so a caller that reads the count also finds the tests and stored rows.
     embedded.addAndGet(vectors.size());
   }
 

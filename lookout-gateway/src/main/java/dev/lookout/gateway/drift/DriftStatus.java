@@ -5,7 +5,7 @@ import dev.lookout.core.drift.DriftKey;
 import dev.lookout.core.drift.DriftState;
 
 /**
- * What the monitor currently knows of one template and model; immutable, published by the worker.
+ * Current drift status of one template and model, published by the monitor's worker.
  *
  * @param key the template and model
  * @param state cold start until the first test, then the last test's state
