@@ -21,6 +21,7 @@ import java.util.List;
  * @param cache file of saved embeddings, read when it matches the texts and written otherwise, or
  *     null
  * @param speedSample texts timed in batches for the speed table
+ * @param speedOnly whether to print the embedding speed and stop
  * @param style whether the test compares embeddings with style features appended, as the gateway
  *     does, or embeddings alone
  */
@@ -38,7 +39,8 @@ record DriftBenchOptions(
     Path markdownOut,
     Path cache,
     int speedSample,
-    boolean style) {
+    boolean style,
+    boolean speedOnly) {
 
   static final String USAGE =
       String.join(
@@ -59,7 +61,8 @@ record DriftBenchOptions(
           "  --markdown-out FILE       also write the tables to FILE",
           "  --cache FILE              reuse the embeddings saved in FILE, or save them there",
           "  --speed-sample N          texts timed in batches (default: 1000)",
-          "  --style BOOL              append style features to embeddings (default: true)");
+          "  --style BOOL              append style features to embeddings (default: true)",
+          "  --speed-only BOOL         measure the embedding speed only (default: false)");
 
   /**
    * Parses the arguments.
@@ -82,6 +85,7 @@ record DriftBenchOptions(
     Path cache = null;
     int speedSample = 1000;
     boolean style = true;
+    boolean speedOnly = false;
     for (int i = 0; i < args.length; i += 2) {
       String name = args[i];
       if (i + 1 >= args.length) {
@@ -109,6 +113,7 @@ record DriftBenchOptions(
         case "--cache" -> cache = Path.of(value);
         case "--speed-sample" -> speedSample = positive(name, value);
         case "--style" -> style = Boolean.parseBoolean(value);
+        case "--speed-only" -> speedOnly = Boolean.parseBoolean(value);
         default -> throw new IllegalArgumentException("Unknown option " + name);
       }
     }
@@ -135,7 +140,8 @@ record DriftBenchOptions(
         markdown,
         cache,
         speedSample,
-        style);
+        style,
+        speedOnly);
   }
 
   private static int positive(String name, String value) {

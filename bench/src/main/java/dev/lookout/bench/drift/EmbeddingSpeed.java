@@ -24,8 +24,8 @@ record EmbeddingSpeed(
   private static final int WARMUP = 20;
 
   /**
-   * Times single and batched calls on the first {@code sample} texts, then embeds the rest unless
-   * {@code cached} already contains every text's embedding.
+   * Times single and batched calls on {@code sample} texts spread over the list, then embeds all
+   * texts unless {@code cached} already contains every text's embedding.
    */
   static EmbeddingSpeed measure(
       MiniLmEmbedder embedder,
@@ -36,22 +36,25 @@ record EmbeddingSpeed(
     for (int i = 0; i < WARMUP; i++) {
       embedder.embed(List.of(texts.get(i)));
     }
-    int single = Math.min(SINGLE_SAMPLE, texts.size());
+    // Both timings use texts drawn evenly from the whole list, the same ones first, so their
+    // lengths match and the two rates are comparable.
+    int timed = Math.min(sample, texts.size());
+    List<String> spread = new ArrayList<>(timed);
+    for (int i = 0; i < timed; i++) {
+      spread.add(texts.get((int) ((long) i * texts.size() / timed)));
+    }
+    int single = Math.min(SINGLE_SAMPLE, timed);
     long start = System.nanoTime();
     for (int i = 0; i < single; i++) {
-      embedder.embed(List.of(texts.get(texts.size() - 1 - i)));
+      embedder.embed(List.of(spread.get(i)));
     }
     double singleSeconds = (System.nanoTime() - start) / 1e9;
-    List<float[]> vectors = new ArrayList<>(texts.size());
-    int timed = Math.min(sample, texts.size());
     start = System.nanoTime();
     for (int from = 0; from < timed; from += batchSize) {
-      vectors.addAll(embedder.embed(texts.subList(from, Math.min(timed, from + batchSize))));
+      embedder.embed(spread.subList(from, Math.min(timed, from + batchSize)));
     }
     double batchedSeconds = (System.nanoTime() - start) / 1e9;
-    if (cached != null) {
-      vectors = cached;
-    }
+    List<float[]> vectors = cached != null ? cached : new ArrayList<>(texts.size());
     for (int from = vectors.size(); from < texts.size(); from += batchSize) {
       vectors.addAll(embedder.embed(texts.subList(from, Math.min(texts.size(), from + batchSize))));
       if ((from / batchSize) % 20 == 0) {
@@ -59,7 +62,7 @@ record EmbeddingSpeed(
       }
     }
     double chars = 0;
-    for (String text : texts.subList(0, timed)) {
+    for (String text : spread) {
       chars += Math.min(text.length(), MiniLmEmbedder.MAX_CHARS);
     }
     return new EmbeddingSpeed(
@@ -70,12 +73,12 @@ record EmbeddingSpeed(
     return String.format(
         Locale.ROOT,
         "| Embedding (all-MiniLM-L6-v2 quantized, %d threads) | texts/s |%n|---|---:|%n"
-            + "| one text per call (%d calls) | %.1f |%n"
+            + "| one text per call (%d texts) | %.1f |%n"
             + "| %d texts per call (%d texts) | %.1f |%n%n"
             + "Mean length of the texts timed in batches, after the %d-character cut: %.0f"
             + " characters.%n",
         threads,
-        Math.min(SINGLE_SAMPLE, vectors.size()),
+        Math.min(SINGLE_SAMPLE, batchedCount),
         singlePerSecond,
         batchSize,
         batchedCount,
