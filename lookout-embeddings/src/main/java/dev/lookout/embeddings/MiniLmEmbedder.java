@@ -3,7 +3,6 @@ package dev.lookout.embeddings;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.lookout.core.drift.Embedder;
 import dev.lookout.core.drift.UnitVectors;
 import java.util.ArrayList;
@@ -23,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * <p>Texts are cut to their first {@value #MAX_CHARS} characters before embedding: the model was
  * trained on sequences of at most 256 word pieces, and LangChain4j would otherwise split a long
  * text into 510-token parts and embed each, which multiplies the cost without changing what the
- * model can see in one pass. A batch is spread over {@code threads} worker threads.
+ * model can see in one pass. A batch is spread over {@code threads} worker threads, and each text
+ * is embedded on a single thread.
  */
 public final class MiniLmEmbedder implements Embedder, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MiniLmEmbedder.class);
@@ -45,15 +45,15 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
   }
 
   /**
-   * Loads the quantized model (the 16 MB jar), which embeds a batch on {@code threads} threads.
+   * Loads the quantized model (the 16 MB jar), which embeds a batch on {@code threads} threads and
+   * each text on one of them, so it uses at most {@code threads} cores.
    *
    * @throws IllegalArgumentException if {@code threads} is below 1
    */
   public static MiniLmEmbedder quantized(int threads) {
     ExecutorService executor = executor(threads);
     long start = System.nanoTime();
-    MiniLmEmbedder embedder =
-        new MiniLmEmbedder(new AllMiniLmL6V2QuantizedEmbeddingModel(executor), executor);
+    MiniLmEmbedder embedder = new MiniLmEmbedder(new OnnxMiniLm(executor), executor);
     LOG.info(
         "embeddings: loaded all-MiniLM-L6-v2 (quantized) in {} ms, {} threads",
         (System.nanoTime() - start) / 1_000_000,
