@@ -13,6 +13,7 @@
 #   BENCH_MAX_IN_FLIGHT  maximum requests in flight, and so connections (default 64)
 #   BENCH_STREAM         true to request streamed responses (default false)
 #   BENCH_RESULTS        output file (default bench/RESULTS.md)
+#   BENCH_SERVE_ARGS     extra arguments of lookout serve, e.g. "--drift" (default none)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -25,6 +26,8 @@ warmup="${BENCH_WARMUP_S:-5}"
 max_in_flight="${BENCH_MAX_IN_FLIGHT:-64}"
 stream="${BENCH_STREAM:-false}"
 results="${BENCH_RESULTS:-$root/bench/RESULTS.md}"
+# Split on spaces on purpose: the value is a list of flags.
+read -r -a serve_args <<<"${BENCH_SERVE_ARGS:-}"
 records="$root/bench/records.jsonl"
 # The bench waits this long at most for the servers to return 200 on /healthz or /v1/models.
 startup_timeout_s=60
@@ -108,7 +111,7 @@ sim_pid=$!
 wait_ready "$sim_url/v1/models" "$sim_pid" "$work/sim.log"
 
 setsid ./lookout serve --host 127.0.0.1 --port "$gateway_port" --upstream "$sim_url" \
-  --data "$work/data" >"$work/gateway.log" 2>&1 &
+  --data "$work/data" "${serve_args[@]}" >"$work/gateway.log" 2>&1 &
 gateway_pid=$!
 wait_ready "$gateway_url/healthz" "$gateway_pid" "$work/gateway.log"
 
@@ -135,6 +138,8 @@ sim_cpu_s="$(awk -v u="$sim_utime" -v s="$sim_stime" -v t="$ticks" 'BEGIN {print
 
 # The store writes in batches, so give the last calls a moment before counting them.
 sleep 2
+# Drift counters exist only with --drift; the lines are empty otherwise.
+drift_metrics="$(curl -fsS --max-time 10 "$gateway_url/metrics" | grep '^lookout_drift' || true)"
 report_json="$(./lookout report --gateway "$gateway_url" --since 1h --format json)"
 stored_calls="$(jq -r '.total.calls' <<<"$report_json")"
 stored_errors="$(jq -r '.total.errors' <<<"$report_json")"
@@ -161,7 +166,7 @@ java_version="$(java -version 2>&1 | head -n 1)"
   echo "- Date (UTC): $started"
   echo "- Command: \`bench/run-overhead.sh\` with BENCH_RATE=$rate BENCH_DURATION_S=$duration" \
     "BENCH_ROUNDS=$rounds BENCH_WARMUP_S=$warmup BENCH_MAX_IN_FLIGHT=$max_in_flight" \
-    "BENCH_STREAM=$stream"
+    "BENCH_STREAM=$stream BENCH_SERVE_ARGS=\"${BENCH_SERVE_ARGS:-}\""
   echo "- Benchmark: \`java -jar bench/target/lookout-bench.jar --direct $sim_url" \
     "--gateway $gateway_url --rate $rate --duration $duration --rounds $rounds" \
     "--warmup $warmup --max-in-flight $max_in_flight --stream $stream\`"
@@ -206,6 +211,14 @@ java_version="$(java -version 2>&1 | head -n 1)"
   echo "| calls sent through the gateway (warm-up + rounds) | $expected_calls |"
   echo
   echo "CPU time covers the gateway's whole life: startup, warm-up and the recorded rounds."
+  if [[ -n "$drift_metrics" ]]; then
+    echo
+    echo "Drift monitor counters after the run (\`GET /metrics\`):"
+    echo
+    echo '```'
+    echo "$drift_metrics"
+    echo '```'
+  fi
 } >"$results"
 
 echo "run-overhead: wrote $results" >&2

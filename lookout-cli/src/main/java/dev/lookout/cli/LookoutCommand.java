@@ -2,6 +2,7 @@ package dev.lookout.cli;
 
 import dev.lookout.cli.cost.CostCommand;
 import dev.lookout.cli.demo.DemoCommand;
+import dev.lookout.cli.drift.DriftCommand;
 import dev.lookout.cli.export.ExportCommand;
 import dev.lookout.cli.guard.GuardCommand;
 import dev.lookout.cli.payload.PayloadCommand;
@@ -35,6 +36,7 @@ import picocli.CommandLine.Command;
       PayloadCommand.class,
       RetentionCommand.class,
       ExportCommand.class,
+      DriftCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class LookoutCommand implements Runnable {

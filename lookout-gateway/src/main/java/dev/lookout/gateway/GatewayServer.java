@@ -8,6 +8,8 @@ import dev.lookout.gateway.access.BudgetAlerts;
 import dev.lookout.gateway.api.ApiHandler;
 import dev.lookout.gateway.api.ReportService;
 import dev.lookout.gateway.dashboard.DashboardApi;
+import dev.lookout.gateway.drift.DriftApi;
+import dev.lookout.gateway.drift.ResponseSampler;
 import dev.lookout.gateway.error.GatewayError;
 import dev.lookout.gateway.experiment.ExperimentApi;
 import dev.lookout.gateway.experiment.ExperimentRouter;
@@ -27,6 +29,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.PoolOptions;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -116,7 +119,7 @@ public final class GatewayServer implements AutoCloseable {
 
   /**
    * Starts a gateway with keys, budgets, guards and the optional features (dashboard, experiments,
-   * payload capture), and waits until it listens.
+   * payload capture, drift detection), and waits until it listens.
    *
    * @throws IllegalStateException if the port cannot be bound; the message names host and port
    */
@@ -151,7 +154,8 @@ public final class GatewayServer implements AutoCloseable {
             inFlight,
             access,
             guards.storageRedactor(),
-            features.capture());
+            features.capture(),
+            features.drift() != null ? features.drift() : ResponseSampler.NONE);
     ProxyHandler proxy =
         new ProxyHandler(
             vertx,
@@ -166,6 +170,7 @@ public final class GatewayServer implements AutoCloseable {
     DashboardApi dashboard = new DashboardApi(vertx, features.dashboard(), accessSettings.ledger());
     ExperimentApi experimentApi = new ExperimentApi(vertx, features.experiments());
     PayloadApi payloadApi = new PayloadApi(vertx, features.capture());
+    DriftApi driftApi = new DriftApi(vertx, features.drift(), Clock.systemUTC());
     HttpServer server =
         vertx.createHttpServer(
             new HttpServerOptions()
@@ -175,7 +180,8 @@ public final class GatewayServer implements AutoCloseable {
     GatewayServer gateway = new GatewayServer(settings, vertx, server, client, inFlight, finisher);
     server.requestHandler(
         request ->
-            gateway.route(request, proxy, passThrough, api, dashboard, experimentApi, payloadApi));
+            gateway.route(
+                request, proxy, passThrough, api, dashboard, experimentApi, payloadApi, driftApi));
     try {
       server.listen().await(30, TimeUnit.SECONDS);
     } catch (Exception e) {
@@ -204,7 +210,8 @@ public final class GatewayServer implements AutoCloseable {
       ApiHandler api,
       DashboardApi dashboard,
       ExperimentApi experimentApi,
-      PayloadApi payloadApi) {
+      PayloadApi payloadApi,
+      DriftApi driftApi) {
     String path = request.path();
     if (hasDotSegment(path)) {
       ProxyHandler.writeError(
@@ -242,6 +249,8 @@ public final class GatewayServer implements AutoCloseable {
       api.report(request);
     } else if (get && PayloadApi.matches(path)) {
       payloadApi.handle(request);
+    } else if (get && DriftApi.serves(path)) {
+      driftApi.handle(request);
     } else if (get && path.equals("/healthz")) {
       api.health(request);
     } else if (get && dashboard.handle(request)) {
@@ -257,8 +266,8 @@ public final class GatewayServer implements AutoCloseable {
               + "; the gateway serves /v1/chat/completions, /v1/completions, /v1/embeddings,"
               + " /v1/messages,"
               + " /v1/models, /v1/feedback, /metrics, /api/v1/report, /api/v1/experiments,"
-              + " /api/v1/calls/{request_id}/payload, /healthz, the dashboard at /ui/ and its"
-              + " /api/v1 routes");
+              + " /api/v1/drift, /api/v1/calls/{request_id}/payload, /healthz, the dashboard at"
+              + " /ui/ and its /api/v1 routes");
     }
   }
 

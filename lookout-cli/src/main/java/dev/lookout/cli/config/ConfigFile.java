@@ -33,7 +33,8 @@ public record ConfigFile(
     @JsonProperty("experiments") List<ExperimentEntry> experiments,
     @JsonProperty("capture") Capture capture,
     @JsonProperty("payloads") Payloads payloads,
-    @JsonProperty("retention") Retention retention) {
+    @JsonProperty("retention") Retention retention,
+    @JsonProperty("drift") Drift drift) {
 
   /** The {@code ui:} section: the dashboard at {@code /ui/}. */
   public record Ui(@JsonProperty("auth") UiAuth auth) {}
@@ -135,6 +136,18 @@ public record ConfigFile(
       @JsonProperty("monthly_usd") BigDecimal monthlyUsd,
       @JsonProperty("soft_threshold") BigDecimal softThreshold) {}
 
+  /** The {@code drift:} section. */
+  public record Drift(
+      @JsonProperty("enabled") Boolean enabled,
+      @JsonProperty("sample_rate") Double sampleRate,
+      @JsonProperty("baseline_size") Integer baselineSize,
+      @JsonProperty("window_size") Integer windowSize,
+      @JsonProperty("alpha") Double alpha,
+      @JsonProperty("check_every") Integer checkEvery,
+      @JsonProperty("permutations") Integer permutations,
+      @JsonProperty("queue_capacity") Integer queueCapacity,
+      @JsonProperty("webhook") String webhook) {}
+
   /** The {@code recorder:} section. */
   public record Recorder(
       @JsonProperty("queue_capacity") Integer queueCapacity,
@@ -147,6 +160,6 @@ public record ConfigFile(
   static ConfigFile empty() {
     return new ConfigFile(
         null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null, null);
   }
 }

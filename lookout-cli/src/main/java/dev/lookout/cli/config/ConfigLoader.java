@@ -59,6 +59,13 @@ public final class ConfigLoader {
           "LOOKOUT_ANTHROPIC_UPSTREAM",
           "LOOKOUT_PII_HASH_KEY",
           DashboardConfig.DEFAULT_SECRET_ENV,
+          "LOOKOUT_DRIFT_ENABLED",
+          "LOOKOUT_DRIFT_SAMPLE_RATE",
+          "LOOKOUT_DRIFT_BASELINE_SIZE",
+          "LOOKOUT_DRIFT_WINDOW_SIZE",
+          "LOOKOUT_DRIFT_ALPHA",
+          "LOOKOUT_DRIFT_CHECK_EVERY",
+          "LOOKOUT_DRIFT_WEBHOOK",
           "LOOKOUT_LOG_LEVEL",
           "LOOKOUT_CAPTURE",
           "LOOKOUT_CAPTURE_SAMPLE_RATE",
@@ -197,7 +204,8 @@ public final class ConfigLoader {
                 "LOOKOUT_CAPTURE_SAMPLE_RATE",
                 null,
                 null),
-            guards));
+            guards),
+        DriftConfig.from(file.drift(), flags, env));
   }
 
   private PriceTable prices(ServeOptions flags, ConfigFile file) {

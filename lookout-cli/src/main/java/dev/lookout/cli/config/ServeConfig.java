@@ -5,6 +5,7 @@ import dev.lookout.core.pricing.PriceTable;
 import dev.lookout.gateway.GatewaySettings;
 import dev.lookout.gateway.access.AccessSettings;
 import dev.lookout.gateway.dashboard.DashboardAuth;
+import dev.lookout.gateway.drift.DriftMonitorSettings;
 import dev.lookout.gateway.guard.GuardSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +26,7 @@ import java.util.List;
  * @param dashboardAuth who may read the dashboard at {@code /ui/} and its {@code /api/v1} routes
  * @param experiments the prompt experiments of {@code experiments:}, in file order
  * @param payloads payload capture, the payload store and retention
+ * @param drift settings of output drift detection, or null when it is off
  */
 public record ServeConfig(
     GatewaySettings gateway,
@@ -38,7 +40,8 @@ public record ServeConfig(
     GuardSettings guards,
     DashboardAuth dashboardAuth,
     List<Experiment> experiments,
-    PayloadConfig payloads) {
+    PayloadConfig payloads,
+    DriftMonitorSettings drift) {
 
   /** Returns this configuration with other gateway settings. */
   public ServeConfig withGateway(GatewaySettings value) {
@@ -54,6 +57,7 @@ public record ServeConfig(
         guards,
         dashboardAuth,
         experiments,
-        payloads);
+        payloads,
+        drift);
   }
 }

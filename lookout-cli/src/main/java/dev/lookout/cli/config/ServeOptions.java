@@ -81,4 +81,17 @@ public final class ServeOptions {
       paramLabel = "RATE",
       description = "Share of calls whose bodies are stored, from 0 to 1 (default: 1).")
   public Double captureSampleRate;
+
+  @Option(
+      names = "--drift",
+      arity = "0..1",
+      paramLabel = "BOOL",
+      description = "Detect output drift per prompt template (default: false).")
+  public Boolean drift;
+
+  @Option(
+      names = "--drift-sample-rate",
+      paramLabel = "RATE",
+      description = "Share of successful responses sampled for drift, 0 to 1 (default: 1).")
+  public String driftSampleRate;
 }

@@ -51,6 +51,7 @@ public final class GatewayRuntime implements AutoCloseable {
   private final GatewayServer gateway;
   private final GatewayDiscovery discovery;
   private final Payloads payloads;
+  private final DriftRuntime drift;
   private boolean closed;
 
   /** The payload store, its writer (null when capture is off) and the retention schedule. */
@@ -71,13 +72,15 @@ public final class GatewayRuntime implements AutoCloseable {
       Recorder recorder,
       GatewayServer gateway,
       GatewayDiscovery discovery,
-      Payloads payloads) {
+      Payloads payloads,
+      DriftRuntime drift) {
     this.store = store;
     this.feedback = feedback;
     this.recorder = recorder;
     this.gateway = gateway;
     this.discovery = discovery;
     this.payloads = payloads;
+    this.drift = drift;
   }
 
   /** Opens the store, starts the recorder and the gateway. */
@@ -125,6 +128,7 @@ public final class GatewayRuntime implements AutoCloseable {
                         ArchiveTarget.of(config.payloads().archiveTo(), config.payloads().s3())),
                 store,
                 payloadStore));
+    DriftRuntime drift = DriftRuntime.start(config, store, metrics);
     GatewayServer gateway;
     try {
       gateway =
@@ -146,9 +150,11 @@ public final class GatewayRuntime implements AutoCloseable {
                           feedback,
                           new DuckDbExperimentQueries(store),
                           () -> recorder.flush(Duration.ofSeconds(5))))
-                  .withCapture(capture));
+                  .withCapture(capture)
+                  .withDrift(drift.monitor()));
     } catch (RuntimeException e) {
       feedback.close();
+      drift.close();
       recorder.close(DRAIN_TIMEOUT);
       payloads.close();
       throw e;
@@ -159,7 +165,7 @@ public final class GatewayRuntime implements AutoCloseable {
           config.experiments().stream().map(experiment -> experiment.id()).toList());
     }
     GatewayDiscovery discovery = GatewayDiscovery.publish(config.dataDir(), gateway.url());
-    return new GatewayRuntime(store, feedback, recorder, gateway, discovery, payloads);
+    return new GatewayRuntime(store, feedback, recorder, gateway, discovery, payloads, drift);
   }
 
   /** Rebuilds this month's budget spend from the store, so limits hold across restarts. */
@@ -220,6 +226,7 @@ public final class GatewayRuntime implements AutoCloseable {
     }
     closed = true;
     gateway.stop();
+    drift.close();
     // Payloads first, so the daily retention run stops before the recorder closes the store.
     payloads.close();
     // Feedback arrives only through the gateway, so nothing writes it after the stop.

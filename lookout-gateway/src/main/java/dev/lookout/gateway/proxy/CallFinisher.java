@@ -8,6 +8,7 @@ import dev.lookout.core.record.CallStatus;
 import dev.lookout.core.usage.TokenUsage;
 import dev.lookout.gateway.CallSink;
 import dev.lookout.gateway.access.AccessPolicy;
+import dev.lookout.gateway.drift.ResponseSampler;
 import dev.lookout.gateway.error.ErrorBody;
 import dev.lookout.gateway.error.GatewayError;
 import dev.lookout.gateway.metrics.GatewayMetrics;
@@ -50,6 +51,7 @@ public final class CallFinisher {
   private final AccessPolicy access;
   private final UnaryOperator<String> storageRedactor;
   private final PayloadCapture capture;
+  private final ResponseSampler driftSampler;
   private final Set<String> unpricedModels = ConcurrentHashMap.newKeySet();
 
   public CallFinisher(
@@ -60,7 +62,16 @@ public final class CallFinisher {
       AtomicInteger inFlight,
       AccessPolicy access,
       UnaryOperator<String> storageRedactor) {
-    this(sink, metrics, prices, estimator, inFlight, access, storageRedactor, PayloadCapture.off());
+    this(
+        sink,
+        metrics,
+        prices,
+        estimator,
+        inFlight,
+        access,
+        storageRedactor,
+        PayloadCapture.off(),
+        ResponseSampler.NONE);
   }
 
   public CallFinisher(
@@ -71,7 +82,8 @@ public final class CallFinisher {
       AtomicInteger inFlight,
       AccessPolicy access,
       UnaryOperator<String> storageRedactor,
-      PayloadCapture capture) {
+      PayloadCapture capture,
+      ResponseSampler driftSampler) {
     this.capture = capture;
     this.sink = sink;
     this.metrics = metrics;
@@ -80,6 +92,7 @@ public final class CallFinisher {
     this.inFlight = inFlight;
     this.access = access;
     this.storageRedactor = storageRedactor;
+    this.driftSampler = driftSampler;
   }
 
   private volatile boolean stopping;
@@ -171,6 +184,10 @@ public final class CallFinisher {
       }
     }
     publish(call, builder.build());
+    if (status == CallStatus.SUCCESS && outputText != null && !outputText.isEmpty()) {
+      String template = call.attribution != null ? call.attribution.template() : null;
+      driftSampler.offer(template, call.model, outputText);
+    }
   }
 
   /**

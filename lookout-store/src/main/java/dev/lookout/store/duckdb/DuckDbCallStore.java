@@ -107,8 +107,13 @@ public final class DuckDbCallStore implements CallStore {
     return new DuckDbCallStore(file, root, writer);
   }
 
-  /** Returns a new connection to the database, for the other tables in the same file. */
-  DuckDBConnection connect() throws SQLException {
+  /**
+   * Returns a new connection to the database, for the other tables in the same file (feedback,
+   * drift baselines and results). The caller closes it; it fails once the store is closed.
+   *
+   * @throws SQLException if DuckDB cannot open the connection
+   */
+  public DuckDBConnection connect() throws SQLException {
     checkOpen();
     return root.duplicate();
   }

@@ -1,0 +1,169 @@
+package dev.lookout.cli.drift;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lookout.cli.prices.OutputFormat;
+import dev.lookout.core.drift.DotProducts;
+import dev.lookout.core.drift.DriftSample;
+import dev.lookout.core.drift.DriftSettings;
+import dev.lookout.core.drift.MmdResult;
+import dev.lookout.core.drift.MmdTest;
+import dev.lookout.core.drift.UnitVectors;
+import dev.lookout.core.drift.WindowDistance;
+import dev.lookout.embeddings.MiniLmEmbedder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code lookout drift check}: tests whether a window file's responses drifted from a baseline. */
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Test whether the responses of a window file come from the same distribution as those of a"
+          + " baseline file (MMD permutation test on all-MiniLM-L6-v2 embeddings and style"
+          + " features).",
+      "Each file is JSON lines with the text in \"response\" or \"text\"."
+    })
+public final class DriftCheckCommand implements Callable<Integer> {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--baseline", required = true, paramLabel = "FILE", description = "Baseline.")
+  Path baseline;
+
+  @Option(names = "--window", required = true, paramLabel = "FILE", description = "Window.")
+  Path window;
+
+  @Option(
+      names = "--alpha",
+      paramLabel = "X",
+      description = "Drifted when the p-value is at most this (default: 0.01).")
+  double alpha = DriftSettings.DEFAULT_ALPHA;
+
+  @Option(
+      names = "--permutations",
+      paramLabel = "N",
+      description = "Random relabelings of the permutation test (default: 1000).")
+  int permutations = MmdTest.DEFAULT_PERMUTATIONS;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      description = "Seed of the permutations, for a repeatable p-value (default: random).")
+  Long seed;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description = "table or json (default: table).")
+  String format = "table";
+
+  @Override
+  public Integer call() {
+    boolean json = OutputFormat.isJson(spec, format);
+    // Validates alpha against the permutation count with the same rule as the gateway's settings.
+    new DriftSettings(10, 10, alpha, 1, permutations);
+    List<String> baselineTexts = ResponseFile.texts(ResponseFile.read("--baseline", baseline));
+    List<String> windowTexts = ResponseFile.texts(ResponseFile.read("--window", window));
+    if (baselineTexts.size() < 2 || windowTexts.size() < 2) {
+      throw new IllegalArgumentException(
+          "drift check needs at least 2 responses in each file; --baseline has "
+              + baselineTexts.size()
+              + " and --window "
+              + windowTexts.size());
+    }
+    MmdResult result;
+    try (MiniLmEmbedder embedder =
+        MiniLmEmbedder.quantized(Runtime.getRuntime().availableProcessors())) {
+      List<DriftSample> baselineSamples = samples(baselineTexts, embedder);
+      List<DriftSample> windowSamples = samples(windowTexts, embedder);
+      DotProducts products =
+          DotProducts.of(testVectors(baselineSamples), testVectors(windowSamples));
+      SplittableRandom random = seed == null ? new SplittableRandom() : new SplittableRandom(seed);
+      result =
+          new MmdTest(permutations, MmdTest.DEFAULT_FARTHEST)
+              .run(products, baselineTexts.size(), random)
+              .withDistance(
+                  UnitVectors.centroidDistance(
+                      embeddings(baselineSamples), embeddings(windowSamples)));
+    }
+    if (json) {
+      System.out.println(json(result, windowTexts));
+    } else {
+      System.out.print(table(result, windowTexts));
+    }
+    return 0;
+  }
+
+  private static List<DriftSample> samples(List<String> texts, MiniLmEmbedder embedder) {
+    List<float[]> vectors = embedder.embed(texts);
+    List<DriftSample> samples = new ArrayList<>(texts.size());
+    for (int i = 0; i < texts.size(); i++) {
+      samples.add(DriftSample.of(texts.get(i), vectors.get(i)));
+    }
+    return samples;
+  }
+
+  private static List<float[]> testVectors(List<DriftSample> samples) {
+    return samples.stream().map(DriftSample::testVector).toList();
+  }
+
+  private static List<float[]> embeddings(List<DriftSample> samples) {
+    return samples.stream().map(DriftSample::embedding).toList();
+  }
+
+  private String json(MmdResult result, List<String> windowTexts) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("drifted", result.drifted(alpha));
+    root.put("p_value", result.pValue());
+    root.put("statistic", result.statistic());
+    root.put("distance", result.distance());
+    root.put("baseline_n", result.baselineN());
+    root.put("window_n", result.windowN());
+    root.put("alpha", alpha);
+    ArrayNode responsible = root.putArray("responsible");
+    for (WindowDistance far : result.farthest()) {
+      responsible
+          .addObject()
+          .put("text", windowTexts.get(far.windowIndex()))
+          .put("distance", far.distance());
+    }
+    return root.toString();
+  }
+
+  private String table(MmdResult result, List<String> windowTexts) {
+    StringBuilder out = new StringBuilder();
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "%s: p-value %.4f (alpha %s), MMD² %.5f, centroid distance %.4f, baseline %d,"
+                + " window %d%n",
+            result.drifted(alpha) ? "DRIFTED" : "no drift detected",
+            result.pValue(),
+            alpha,
+            result.statistic(),
+            result.distance(),
+            result.baselineN(),
+            result.windowN()));
+    out.append("Window responses farthest from the baseline:\n");
+    for (WindowDistance far : result.farthest()) {
+      String text = windowTexts.get(far.windowIndex()).replaceAll("\\s+", " ");
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "  %.3f  %s%n",
+              far.distance(),
+              text.length() > 100 ? text.substring(0, 100) + "..." : text));
+    }
+    return out.toString();
+  }
+}

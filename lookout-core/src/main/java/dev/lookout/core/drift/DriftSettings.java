@@ -1,0 +1,63 @@
+package dev.lookout.core.drift;
+
+/**
+ * Settings of drift detection for every prompt template and model.
+ *
+ * @param baselineSize responses that make a baseline; until then the state is cold start
+ * @param windowSize most recent responses compared with the baseline
+ * @param alpha false-positive rate of one test: a window is drifted when its p-value is at most
+ *     this
+ * @param checkEvery new window responses between two tests
+ * @param permutations random relabelings per test
+ */
+public record DriftSettings(
+    int baselineSize, int windowSize, double alpha, int checkEvery, int permutations) {
+  public static final int DEFAULT_BASELINE_SIZE = 500;
+  public static final int DEFAULT_WINDOW_SIZE = 200;
+  public static final double DEFAULT_ALPHA = 0.01;
+  public static final int DEFAULT_CHECK_EVERY = 50;
+
+  /**
+   * Validates the settings.
+   *
+   * @throws IllegalArgumentException naming the setting and its value when one is out of range
+   */
+  public DriftSettings {
+    if (baselineSize < 10) {
+      throw new IllegalArgumentException(
+          "drift.baseline_size must be at least 10, got " + baselineSize + "; 500 is the default");
+    }
+    if (windowSize < 10) {
+      throw new IllegalArgumentException(
+          "drift.window_size must be at least 10, got " + windowSize + "; 200 is the default");
+    }
+    if (!(alpha > 0 && alpha < 1)) {
+      throw new IllegalArgumentException(
+          "drift.alpha must be above 0 and below 1, got " + alpha + "; 0.01 is the default");
+    }
+    if (checkEvery < 1) {
+      throw new IllegalArgumentException(
+          "drift.check_every must be at least 1, got " + checkEvery + "; 50 is the default");
+    }
+    // The smallest p-value a permutation test can return is 1 / (1 + permutations).
+    if (1.0 / (1 + permutations) > alpha) {
+      throw new IllegalArgumentException(
+          "drift permutations ("
+              + permutations
+              + ") are too few to ever reach alpha "
+              + alpha
+              + "; use at least "
+              + (int) Math.ceil(1 / alpha - 1));
+    }
+  }
+
+  /** Returns the defaults: baseline 500, window 200, alpha 0.01, a test every 50 responses. */
+  public static DriftSettings defaults() {
+    return new DriftSettings(
+        DEFAULT_BASELINE_SIZE,
+        DEFAULT_WINDOW_SIZE,
+        DEFAULT_ALPHA,
+        DEFAULT_CHECK_EVERY,
+        MmdTest.DEFAULT_PERMUTATIONS);
+  }
+}

@@ -1,0 +1,96 @@
+package dev.lookout.store.drift;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lookout.core.drift.DriftCheck;
+import dev.lookout.core.drift.DriftKey;
+import dev.lookout.core.drift.DriftSample;
+import dev.lookout.core.drift.DriftState;
+import dev.lookout.core.drift.MmdResult;
+import dev.lookout.store.duckdb.DuckDbCallStore;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DriftStoreTest {
+  private static final DriftKey KEY = new DriftKey("summary", "gpt-4o");
+
+  @TempDir Path data;
+
+  @Test
+  void baselineSurvivesReopen() {
+    try (DuckDbCallStore store = DuckDbCallStore.open(data)) {
+      DriftStore.open(store)
+          .appendBaseline(KEY, 0, List.of(sample("a", 0.6f, 0.8f), sample("b", 1, 0)));
+    }
+    try (DuckDbCallStore store = DuckDbCallStore.open(data)) {
+      List<DriftSample> baseline = DriftStore.open(store).baselines().get(KEY);
+      assertThat(baseline).extracting(DriftSample::text).containsExactly("a", "b");
+      assertThat(baseline.get(0).embedding()).containsExactly(0.6f, 0.8f);
+    }
+  }
+
+  @Test
+  void resetDeletesEveryModelOfTemplate() {
+    try (DuckDbCallStore store = DuckDbCallStore.open(data)) {
+      DriftStore drift = DriftStore.open(store);
+      drift.appendBaseline(KEY, 0, List.of(sample("a", 1, 0)));
+      drift.appendBaseline(new DriftKey("summary", "claude"), 0, List.of(sample("b", 1, 0)));
+      drift.appendBaseline(new DriftKey("other", "claude"), 0, List.of(sample("c", 1, 0)));
+      assertThat(drift.resetBaseline("summary", null)).isEqualTo(2);
+      assertThat(drift.baselineCounts()).containsOnlyKeys(new DriftKey("other", "claude"));
+    }
+  }
+
+  @Test
+  void replaceBaselineRenumbers() {
+    try (DuckDbCallStore store = DuckDbCallStore.open(data)) {
+      DriftStore drift = DriftStore.open(store);
+      drift.appendBaseline(KEY, 0, List.of(sample("old", 1, 0)));
+      drift.replaceBaseline(KEY, List.of(sample("new1", 1, 0), sample("new2", 0, 1)));
+      assertThat(drift.baselines().get(KEY))
+          .extracting(DriftSample::text)
+          .containsExactly("new1", "new2");
+    }
+  }
+
+  @Test
+  void latestCheckPerKey() {
+    try (DuckDbCallStore store = DuckDbCallStore.open(data)) {
+      DriftStore drift = DriftStore.open(store);
+      drift.appendCheck(check(Instant.parse("2026-12-04T10:00:00Z"), DriftState.STABLE));
+      drift.appendCheck(check(Instant.parse("2026-12-04T11:00:00Z"), DriftState.DRIFTED));
+      List<DriftCheck> latest = drift.latestChecks();
+      assertThat(latest).hasSize(1);
+      assertThat(latest.get(0).state()).isEqualTo(DriftState.DRIFTED);
+      assertThat(latest.get(0).responsible().get(0).text()).isEqualTo("odd answer");
+    }
+  }
+
+  @Test
+  void historyFiltersByTemplateAndTime() {
+    try (DuckDbCallStore store = DuckDbCallStore.open(data)) {
+      DriftStore drift = DriftStore.open(store);
+      drift.appendCheck(check(Instant.parse("2026-12-04T10:00:00Z"), DriftState.STABLE));
+      drift.appendCheck(check(Instant.parse("2026-12-04T11:00:00Z"), DriftState.DRIFTED));
+      assertThat(drift.history("summary", Instant.parse("2026-12-04T10:30:00Z"))).hasSize(1);
+      assertThat(drift.history("other", Instant.EPOCH)).isEmpty();
+      assertThat(drift.history(null, Instant.EPOCH)).hasSize(2);
+    }
+  }
+
+  private static DriftCheck check(Instant at, DriftState state) {
+    return new DriftCheck(
+        KEY,
+        at,
+        state,
+        new MmdResult(0.02, 0.001, 0.01, 500, 200, List.of()),
+        List.of(new DriftCheck.ResponsibleText("odd answer", 0.4)));
+  }
+
+  private static DriftSample sample(String text, float x, float y) {
+    return new DriftSample(text, new float[] {x, y}, new float[] {0.5f});
+  }
+}
