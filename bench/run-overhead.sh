@@ -23,6 +23,7 @@
 #   BENCH_MAX_IN_FLIGHT    maximum requests in flight, and so connections (default 8192)
 #   BENCH_CHUNK_INTERVAL_MS  milliseconds between stream chunks of the upstream (default 20)
 #   BENCH_OPEN_STREAMS     streams held open at once in the memory check, 0 to skip (default 5000)
+#   BENCH_RECORDER_RECORDS records for the recorder throughput check, 0 to skip (default 1000000)
 #   BENCH_PORTKEY          false to leave Portkey out (default true when node is installed)
 #   BENCH_NETNS            false to run without a network namespace, which also leaves Portkey out
 #   BENCH_RESULTS          output file (default bench/RESULTS.md)
@@ -40,6 +41,7 @@ warmup="${BENCH_WARMUP_S:-2}"
 max_in_flight="${BENCH_MAX_IN_FLIGHT:-8192}"
 chunk_interval_ms="${BENCH_CHUNK_INTERVAL_MS:-20}"
 open_streams="${BENCH_OPEN_STREAMS:-5000}"
+recorder_records="${BENCH_RECORDER_RECORDS:-1000000}"
 use_portkey="${BENCH_PORTKEY:-true}"
 use_netns="${BENCH_NETNS:-true}"
 results="${BENCH_RESULTS:-$root/bench/RESULTS.md}"
@@ -217,6 +219,23 @@ blocked_warnings="$(grep -c 'has been blocked for' "$work/gateway.log" || true)"
 gateway_rss_end="$(awk '/^VmRSS:/ {printf "%.0f", $2 / 1024}' "/proc/$gateway_pid/status")"
 gateway_hwm="$(awk '/^VmHWM:/ {printf "%.0f", $2 / 1024}' "/proc/$gateway_pid/status")"
 
+# The recorder check runs after the servers are stopped, so it has the CPUs to itself.
+for pid in "${pids[@]}"; do stop_group "$pid"; done
+pids=()
+recorder_cmd=(java -cp "$bench_jar" dev.lookout.bench.recorder.RecorderThroughput
+  "$recorder_records" 2)
+recorder_row=""
+if ((recorder_records > 0)); then
+  recorder_uptime_before="$(uptime)"
+  echo "run-overhead: ${recorder_cmd[*]}" >&2
+  recorder_row="$("${recorder_cmd[@]}" 2>"$work/recorder.log")" || {
+    echo "run-overhead: the recorder check failed; its log:" >&2
+    tail -n 20 "$work/recorder.log" >&2
+    recorder_row=""
+  }
+  recorder_uptime_after="$(uptime)"
+fi
+
 cpu_model="$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)"
 mem_total="$(awk '/^MemTotal:/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
 java_version="$(java -version 2>&1 | head -n 1)"
@@ -247,7 +266,10 @@ env_line+=" BENCH_OPEN_STREAMS=$open_streams"
   echo "latency runs from its send. A \`+\` column is the gateway's percentile minus the"
   echo "direct percentile at the same level. CPU % is the process's CPU time over the phase in"
   echo "percent of one core, from /proc/PID/stat. Peak RSS is the highest VmRSS sampled every"
-  echo "50 ms during the phase."
+  echo "50 ms during the phase. req/s is successful requests divided by the time from the first"
+  echo "intended send to the last response, so streamed cases read below their rate by about one"
+  echo "stream's length (1.3 s) per phase. A streamed concurrency-1 phase holds only a few"
+  echo "requests, one per 1.3 s stream."
   echo
   echo "- Lookout: \`lookout serve\` with default settings and a fresh store in a temp folder:"
   echo "  every call recorded to DuckDB, priced and measured, the injection guard and PII"
@@ -298,6 +320,24 @@ env_line+=" BENCH_OPEN_STREAMS=$open_streams"
   echo "| Vert.x blocked-thread warnings in the gateway log | $blocked_warnings |"
   echo "| resident memory at the end, VmRSS (MiB) | $gateway_rss_end |"
   echo "| peak resident memory over its life, VmHWM (MiB) | $gateway_hwm |"
+  if [[ -n "$recorder_row" ]]; then
+    echo
+    echo "## Recorder throughput into DuckDB"
+    echo
+    echo "Two producer threads offer call records to the gateway's recorder (default settings:"
+    echo "queue of 10,000, batches of up to 1,000) as fast as its queue takes them; an offer"
+    echo "rejected because the queue is full is retried after 50 µs, so no record is lost. The"
+    echo "clock stops when the recorder has written every record to a fresh DuckDB file."
+    echo "\"queue full\" counts those retries."
+    echo
+    echo "- Command: \`${recorder_cmd[*]}\`"
+    echo "- \`uptime\` before: \`$recorder_uptime_before\`"
+    echo "- \`uptime\` after: \`$recorder_uptime_after\`"
+    echo
+    echo "| records | producers | seconds | records/s | stored | queue full | failed writes |"
+    echo "|---:|---:|---:|---:|---:|---:|---:|"
+    echo "$recorder_row"
+  fi
 } >"$results"
 
 echo "run-overhead: wrote $results" >&2
