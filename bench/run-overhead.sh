@@ -24,6 +24,8 @@
 #   BENCH_CHUNK_INTERVAL_MS  milliseconds between stream chunks of the upstream (default 20)
 #   BENCH_OPEN_STREAMS     streams held open at once in the memory check, 0 to skip (default 5000)
 #   BENCH_RECORDER_RECORDS records for the recorder throughput check, 0 to skip (default 1000000)
+#   BENCH_LOOKOUT_JAVA_OPTS  JVM options of the gateway, e.g. -Xmx256m (default none: the JVM's
+#                          default heap limit, a quarter of the machine's memory)
 #   BENCH_PORTKEY          false to leave Portkey out (default true when node is installed)
 #   BENCH_NETNS            false to run without a network namespace, which also leaves Portkey out
 #   BENCH_RESULTS          output file (default bench/RESULTS.md)
@@ -102,8 +104,11 @@ stop_group() {
   fi
 }
 
+# The servers' logs are kept in bench/out/overhead-logs (ignored by git) for a look after the run.
 cleanup() {
   for pid in "${pids[@]}"; do stop_group "$pid"; done
+  mkdir -p "$root/bench/out/overhead-logs"
+  cp "$work"/*.log "$root/bench/out/overhead-logs/" 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -167,7 +172,7 @@ sim_pid="$(server_pid "${pids[-1]}" java)"
 
 gateway_port="$(free_port)"
 gateway_url="http://127.0.0.1:$gateway_port"
-setsid ./lookout serve --host 127.0.0.1 --port "$gateway_port" --upstream "$sim_url" \
+LOOKOUT_JAVA_OPTS="${BENCH_LOOKOUT_JAVA_OPTS:-}" setsid ./lookout serve --host 127.0.0.1 --port "$gateway_port" --upstream "$sim_url" \
   --anthropic-upstream "$sim_url" --data "$work/data" >"$work/gateway.log" 2>&1 &
 pids+=("$!")
 wait_ready "$gateway_url/healthz" "${pids[-1]}" "$work/gateway.log"
@@ -228,7 +233,8 @@ recorder_row=""
 if ((recorder_records > 0)); then
   recorder_uptime_before="$(uptime)"
   echo "run-overhead: ${recorder_cmd[*]}" >&2
-  recorder_row="$("${recorder_cmd[@]}" 2>"$work/recorder.log")" || {
+  # The jar logs to stdout too, so keep only the result row.
+  recorder_row="$("${recorder_cmd[@]}" 2>"$work/recorder.log" | grep '^| ' | tail -n 1)" || {
     echo "run-overhead: the recorder check failed; its log:" >&2
     tail -n 20 "$work/recorder.log" >&2
     recorder_row=""
@@ -242,7 +248,8 @@ java_version="$(java -version 2>&1 | head -n 1)"
 env_line="BENCH_RATES=$rates BENCH_KINDS=$kinds BENCH_CLOSED_LOOP=$closed_loop"
 env_line+=" BENCH_DURATION_S=$duration BENCH_ROUNDS=$rounds BENCH_WARMUP_S=$warmup"
 env_line+=" BENCH_MAX_IN_FLIGHT=$max_in_flight BENCH_CHUNK_INTERVAL_MS=$chunk_interval_ms"
-env_line+=" BENCH_OPEN_STREAMS=$open_streams"
+env_line+=" BENCH_OPEN_STREAMS=$open_streams BENCH_RECORDER_RECORDS=$recorder_records"
+[[ -n "${BENCH_LOOKOUT_JAVA_OPTS:-}" ]] && env_line+=" BENCH_LOOKOUT_JAVA_OPTS='$BENCH_LOOKOUT_JAVA_OPTS'"
 
 {
   echo "# Gateway overhead benchmark"
@@ -273,7 +280,9 @@ env_line+=" BENCH_OPEN_STREAMS=$open_streams"
   echo
   echo "- Lookout: \`lookout serve\` with default settings and a fresh store in a temp folder:"
   echo "  every call recorded to DuckDB, priced and measured, the injection guard and PII"
-  echo "  detection on each prompt, stream usage injection on."
+  echo "  detection on each prompt, stream usage injection on. JVM options:"
+  echo "  \`${BENCH_LOOKOUT_JAVA_OPTS:-none}\` (BENCH_LOOKOUT_JAVA_OPTS); with none, the heap may"
+  echo "  grow to a quarter of the machine's memory, which peak RSS reflects."
   if [[ -n "$portkey_version" ]]; then
     echo "- Portkey: \`@portkey-ai/gateway\` $portkey_version on Node.js $(node --version) with"
     echo "  \`@hono/node-server\` $hono_version, \`--headless\`, NODE_ENV=production, forwarding with"

@@ -59,7 +59,8 @@ public final class OverheadBenchmark {
   record Result(
       List<String> targets,
       List<CaseResult> cases,
-      List<ResultTables.OpenStreamsResult> openStreams) {
+      List<ResultTables.OpenStreamsResult> openStreams,
+      List<String> skipped) {
 
     /** Returns whether every target had at least one successful request in every case. */
     boolean everyTargetAnswered() {
@@ -72,8 +73,15 @@ public final class OverheadBenchmark {
       out.append("### Added latency (target minus ")
           .append(targets.get(0))
           .append(", ms)\n\n")
-          .append(ResultTables.added(cases, targets))
-          .append("\n### Throughput frontier\n\n")
+          .append(ResultTables.added(cases, targets));
+      if (!skipped.isEmpty()) {
+        out.append("\nSkipped because ")
+            .append(targets.get(0))
+            .append(" alone failed requests at a lower rate: ")
+            .append(String.join(", ", skipped))
+            .append(".\n");
+      }
+      out.append("\n### Throughput frontier\n\n")
           .append("The highest rate at which the target had no error and no unsent request and")
           .append(" its added p99 stayed under the threshold, at that rate and every lower rate")
           .append(" measured.\n\n")
@@ -106,8 +114,19 @@ public final class OverheadBenchmark {
     int poolSize = Math.max(options.maxInFlight(), options.openStreams());
     List<CaseResult> cases = new ArrayList<>();
     List<ResultTables.OpenStreamsResult> openStreams = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
     try (LoadRunner runner = new LoadRunner(poolSize, options.timeout(), options.clockTicks())) {
+      String baseline = names.get(0);
       for (LoadCase loadCase : options.cases()) {
+        if (baselineSaturated(cases, baseline, loadCase)) {
+          progress.printf(
+              Locale.ROOT,
+              "%s: skipped, because %s already failed requests at a lower rate%n",
+              loadCase.label(),
+              baseline);
+          skipped.add(loadCase.label());
+          continue;
+        }
         cases.add(runCase(runner, loadCase));
       }
       if (options.openStreams() > 0) {
@@ -116,7 +135,25 @@ public final class OverheadBenchmark {
         }
       }
     }
-    return new Result(names, cases, openStreams);
+    return new Result(names, cases, openStreams, skipped);
+  }
+
+  /**
+   * Returns whether an open-loop case can be skipped because the upstream alone already had errors
+   * or unsent requests at a lower rate of the same kind: the gateways' numbers above that rate
+   * would measure the saturated machine, not the gateways.
+   */
+  static boolean baselineSaturated(List<CaseResult> done, String baseline, LoadCase next) {
+    if (next.isClosedLoop()) {
+      return false;
+    }
+    return done.stream()
+        .anyMatch(
+            c ->
+                !c.loadCase().isClosedLoop()
+                    && c.loadCase().stream() == next.stream()
+                    && c.loadCase().ratePerSecond() < next.ratePerSecond()
+                    && !c.totals(baseline).clean());
   }
 
   private CaseResult runCase(LoadRunner runner, LoadCase loadCase)

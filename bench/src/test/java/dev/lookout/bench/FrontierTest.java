@@ -47,4 +47,27 @@ class FrontierTest {
 
     assertThat(Frontier.highestRate(cases, "direct", "lookout", false, 1.0)).isEmpty();
   }
+
+  @Test
+  void saturatedBaselineSkipsHigherRates() {
+    CaseResult failed =
+        ResultTablesTest.caseOfBaseline(LoadCase.openLoop(false, 1000), 1_000, 1_100, 5);
+
+    assertThat(
+            OverheadBenchmark.baselineSaturated(
+                List.of(failed), "direct", LoadCase.openLoop(false, 2000)))
+        .isTrue();
+    assertThat(
+            OverheadBenchmark.baselineSaturated(
+                List.of(failed), "direct", LoadCase.openLoop(true, 2000)))
+        .isFalse();
+  }
+
+  @Test
+  void cleanBaselineSkipsNothing() {
+    assertThat(
+            OverheadBenchmark.baselineSaturated(
+                List.of(plain(500, 9_000, 3)), "direct", LoadCase.openLoop(false, 1000)))
+        .isFalse();
+  }
 }

@@ -39,6 +39,19 @@ class ResultTablesTest {
     return new CaseResult(loadCase, totals, List.of());
   }
 
+  /** Returns a case where direct had {@code directErrors} errors and the gateway none. */
+  static CaseResult caseOfBaseline(
+      LoadCase loadCase, long directMicros, long viaMicros, long directErrors) {
+    Map<String, TargetTotals> totals = new LinkedHashMap<>();
+    TargetTotals direct = new TargetTotals("direct");
+    direct.add(phase(directMicros, 100 - directErrors, directErrors));
+    TargetTotals gateway = new TargetTotals("lookout");
+    gateway.add(phase(viaMicros, 100, 0));
+    totals.put("direct", direct);
+    totals.put("lookout", gateway);
+    return new CaseResult(loadCase, totals, List.of());
+  }
+
   @Test
   void addedShowsDifferencePerPercentile() {
     CaseResult result = caseOf(LoadCase.openLoop(false, 500), 1_000, 1_500, 0);
