@@ -23,6 +23,8 @@
 #   BENCH_MAX_IN_FLIGHT    maximum requests in flight, and so connections (default 8192)
 #   BENCH_CHUNK_INTERVAL_MS  milliseconds between stream chunks of the upstream (default 20)
 #   BENCH_OPEN_STREAMS     streams held open at once in the memory check, 0 to skip (default 5000)
+#   BENCH_OPEN_STREAMS_CHUNK_INTERVAL_MS  ms between chunks of those streams (default 500)
+#   BENCH_OPEN_STREAMS_RAMP_S  seconds over which the memory check opens them (default 20)
 #   BENCH_RECORDER_RECORDS records for the recorder throughput check, 0 to skip (default 1000000)
 #   BENCH_LOOKOUT_JAVA_OPTS  JVM options of the gateway, e.g. -Xmx256m (default none: the JVM's
 #                          default heap limit, a quarter of the machine's memory)
@@ -43,6 +45,8 @@ warmup="${BENCH_WARMUP_S:-2}"
 max_in_flight="${BENCH_MAX_IN_FLIGHT:-8192}"
 chunk_interval_ms="${BENCH_CHUNK_INTERVAL_MS:-20}"
 open_streams="${BENCH_OPEN_STREAMS:-5000}"
+open_streams_interval_ms="${BENCH_OPEN_STREAMS_CHUNK_INTERVAL_MS:-500}"
+open_streams_ramp_s="${BENCH_OPEN_STREAMS_RAMP_S:-20}"
 recorder_records="${BENCH_RECORDER_RECORDS:-1000000}"
 use_portkey="${BENCH_PORTKEY:-true}"
 use_netns="${BENCH_NETNS:-true}"
@@ -203,7 +207,9 @@ fi
 
 bench_cmd+=(--rates "$rates" --kinds "$kinds" --closed-loop "$closed_loop"
   --duration "$duration" --rounds "$rounds" --warmup "$warmup" --max-in-flight "$max_in_flight"
-  --open-streams "$open_streams" --clock-ticks "$(getconf CLK_TCK)"
+  --open-streams "$open_streams" --open-streams-chunk-interval-ms "$open_streams_interval_ms"
+  --open-streams-ramp "$open_streams_ramp_s"
+  --clock-ticks "$(getconf CLK_TCK)"
   --markdown-out "$work/tables.md")
 
 uptime_before="$(uptime)"
@@ -248,7 +254,9 @@ java_version="$(java -version 2>&1 | head -n 1)"
 env_line="BENCH_RATES=$rates BENCH_KINDS=$kinds BENCH_CLOSED_LOOP=$closed_loop"
 env_line+=" BENCH_DURATION_S=$duration BENCH_ROUNDS=$rounds BENCH_WARMUP_S=$warmup"
 env_line+=" BENCH_MAX_IN_FLIGHT=$max_in_flight BENCH_CHUNK_INTERVAL_MS=$chunk_interval_ms"
-env_line+=" BENCH_OPEN_STREAMS=$open_streams BENCH_RECORDER_RECORDS=$recorder_records"
+env_line+=" BENCH_OPEN_STREAMS=$open_streams"
+env_line+=" BENCH_OPEN_STREAMS_CHUNK_INTERVAL_MS=$open_streams_interval_ms"
+env_line+=" BENCH_OPEN_STREAMS_RAMP_S=$open_streams_ramp_s BENCH_RECORDER_RECORDS=$recorder_records"
 [[ -n "${BENCH_LOOKOUT_JAVA_OPTS:-}" ]] && env_line+=" BENCH_LOOKOUT_JAVA_OPTS='$BENCH_LOOKOUT_JAVA_OPTS'"
 
 {
@@ -259,7 +267,7 @@ env_line+=" BENCH_OPEN_STREAMS=$open_streams BENCH_RECORDER_RECORDS=$recorder_re
   echo "From a clone, as root (for \`unshare --net\`), with Java 17, curl and jq, and Node.js"
   echo "for the Portkey column: \`bench/run-overhead.sh\`. It builds the jars, installs Portkey"
   echo "from \`bench/portkey/package-lock.json\`, takes about 10 minutes with the defaults and"
-  echo "rewrites this page. The settings are environment variables, listed at the top of the"
+  echo "start and end times below show how long) and rewrites this page. The settings are environment variables, listed at the top of the"
   echo "script. Run it on an otherwise idle machine: the load generator, the upstream and the"
   echo "gateways share its CPUs."
   echo
@@ -346,6 +354,10 @@ env_line+=" BENCH_OPEN_STREAMS=$open_streams BENCH_RECORDER_RECORDS=$recorder_re
     echo "| records | producers | seconds | records/s | stored | queue full | failed writes |"
     echo "|---:|---:|---:|---:|---:|---:|---:|"
     echo "$recorder_row"
+  fi
+  if [[ -f "$root/bench/profiling.md" ]]; then
+    echo
+    cat "$root/bench/profiling.md"
   fi
 } >"$results"
 

@@ -13,13 +13,16 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.SynchronizedHistogram;
@@ -172,6 +175,7 @@ final class LoadRunner implements AutoCloseable {
     private final Histogram latency = newHistogram();
     private final Histogram firstChunk = newHistogram();
     private final AtomicLong errors = new AtomicLong();
+    private final Map<String, LongAdder> errorReasons = new ConcurrentHashMap<>();
     private final AtomicLong lastDone = new AtomicLong();
     private final AtomicInteger inFlight = new AtomicInteger();
 
@@ -216,7 +220,7 @@ final class LoadRunner implements AutoCloseable {
                   .onComplete(
                       sent -> {
                         if (sent.failed()) {
-                          call.finish(false);
+                          call.fail(sent.cause().toString());
                         } else {
                           call.read(sent.result());
                         }
@@ -230,8 +234,18 @@ final class LoadRunner implements AutoCloseable {
         Duration elapsed,
         long maxSendLagNanos,
         ResourceSampler.Usage usage) {
+      Map<String, Long> reasons = new HashMap<>();
+      errorReasons.forEach((reason, count) -> reasons.put(reason, count.sum()));
       return new PhaseResult(
-          latency, firstChunk, errors.get(), unsent, scheduled, elapsed, maxSendLagNanos, usage);
+          latency,
+          firstChunk,
+          errors.get(),
+          unsent,
+          scheduled,
+          elapsed,
+          maxSendLagNanos,
+          usage,
+          reasons);
     }
 
     /** One request in flight. Vert.x calls its handlers on one event loop, one at a time. */
@@ -248,8 +262,8 @@ final class LoadRunner implements AutoCloseable {
       }
 
       void read(HttpClientResponse response) {
-        boolean ok = response.statusCode() / 100 == 2;
-        response.exceptionHandler(failure -> finish(false));
+        int status = response.statusCode();
+        response.exceptionHandler(failure -> fail(failure.toString()));
         response.handler(
             chunk -> {
               if (firstChunkNanos < 0) {
@@ -264,7 +278,23 @@ final class LoadRunner implements AutoCloseable {
                 }
               }
             });
-        response.endHandler(ignored -> finish(ok && (!streamed || tail.contains(DONE_MARKER))));
+        response.endHandler(
+            ignored -> {
+              if (status / 100 != 2) {
+                fail("HTTP status " + status);
+              } else if (streamed && !tail.contains(DONE_MARKER)) {
+                fail("stream ended without data: [DONE]");
+              } else {
+                finish(true);
+              }
+            });
+      }
+
+      void fail(String reason) {
+        if (!finished) {
+          errorReasons.computeIfAbsent(reason, ignored -> new LongAdder()).increment();
+        }
+        finish(false);
       }
 
       void finish(boolean succeeded) {

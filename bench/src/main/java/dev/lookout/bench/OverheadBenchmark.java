@@ -201,6 +201,15 @@ public final class OverheadBenchmark {
             phase.unsent(),
             phase.latencyMicros().getValueAtPercentile(50) / 1000.0,
             phase.latencyMicros().getValueAtPercentile(99) / 1000.0);
+        if (phase.errors() > 0) {
+          progress.printf(
+              Locale.ROOT,
+              "%s round %d %-8s: errors: %s%n",
+              loadCase.label(),
+              round,
+              target.name(),
+              phase.topErrorReasons(3));
+        }
       }
     }
     return new CaseResult(loadCase, totals, rows);
@@ -243,6 +252,10 @@ public final class OverheadBenchmark {
         phase.succeeded(),
         phase.errors(),
         phase.unsent());
+    if (phase.errors() > 0) {
+      progress.printf(
+          Locale.ROOT, "open streams %-8s: errors: %s%n", target.name(), phase.topErrorReasons(3));
+    }
     return new ResultTables.OpenStreamsResult(target.name(), phase);
   }
 

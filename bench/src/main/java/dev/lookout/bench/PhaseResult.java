@@ -1,6 +1,7 @@
 package dev.lookout.bench;
 
 import java.time.Duration;
+import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -16,6 +17,7 @@ import org.HdrHistogram.Histogram;
  * @param elapsed time from the first intended send to the last response
  * @param maxSendLagNanos the furthest any send fell behind its intended time
  * @param usage CPU and memory of the target's process and peak requests in flight
+ * @param errorReasons number of errors per reason (an HTTP status or an exception)
  */
 record PhaseResult(
     Histogram latencyMicros,
@@ -25,7 +27,21 @@ record PhaseResult(
     long scheduled,
     Duration elapsed,
     long maxSendLagNanos,
-    ResourceSampler.Usage usage) {
+    ResourceSampler.Usage usage,
+    Map<String, Long> errorReasons) {
+
+  PhaseResult {
+    errorReasons = Map.copyOf(errorReasons);
+  }
+
+  /** Returns the most frequent error reasons, most frequent first, as "reason (count)". */
+  String topErrorReasons(int limit) {
+    return errorReasons.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .limit(limit)
+        .map(e -> e.getKey() + " (" + e.getValue() + ")")
+        .collect(java.util.stream.Collectors.joining("; "));
+  }
 
   /** Returns the number of requests that succeeded. */
   long succeeded() {

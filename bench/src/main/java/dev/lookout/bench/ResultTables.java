@@ -174,6 +174,15 @@ final class ResultTables {
                   0),
               number(phase.usage().cpuPercent(), 0)));
     }
+    for (OpenStreamsResult result : results) {
+      if (result.phase().errors() > 0) {
+        out.append("\nErrors of ")
+            .append(result.target())
+            .append(": ")
+            .append(result.phase().topErrorReasons(3))
+            .append('\n');
+      }
+    }
     return out.toString();
   }
 

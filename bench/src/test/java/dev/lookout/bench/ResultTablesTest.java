@@ -23,7 +23,8 @@ class ResultTablesTest {
         count + errors,
         Duration.ofSeconds(1),
         0,
-        new ResourceSampler.Usage(50, 20, 2048, 3));
+        new ResourceSampler.Usage(50, 20, 2048, 3),
+        Map.of());
   }
 
   /** Returns a case where direct takes {@code directMicros} and the gateway {@code viaMicros}. */
