@@ -266,10 +266,10 @@ env_line+=" BENCH_OPEN_STREAMS_RAMP_S=$open_streams_ramp_s BENCH_RECORDER_RECORD
   echo
   echo "From a clone, as root (for \`unshare --net\`), with Java 17, curl and jq, and Node.js"
   echo "for the Portkey column: \`bench/run-overhead.sh\`. It builds the jars, installs Portkey"
-  echo "from \`bench/portkey/package-lock.json\`, takes about 10 minutes with the defaults and"
-  echo "start and end times below show how long) and rewrites this page. The settings are environment variables, listed at the top of the"
-  echo "script. Run it on an otherwise idle machine: the load generator, the upstream and the"
-  echo "gateways share its CPUs."
+  echo "from \`bench/portkey/package-lock.json\` and rewrites this page. With the defaults it"
+  echo "takes 10 minutes or more: the start and end times below show how long this run took. The"
+  echo "settings are environment variables, listed at the top of the script. Run it on an"
+  echo "otherwise idle machine: the load generator, the upstream and the gateways share its CPUs."
   echo
   echo "## What is measured"
   echo
