@@ -1,45 +1,103 @@
 #!/usr/bin/env bash
-# Measures the latency the Lookout gateway adds in front of a fast upstream, on this machine.
+# Measures the latency that Lookout (and Portkey, when Node.js is present) adds in front of a fast
+# local upstream, on this machine, and writes bench/RESULTS.md.
 #
-# Starts `lookout upstream-sim` (no time to first token, whole response at once) and `lookout serve`
-# in front of it, both on free 127.0.0.1 ports, runs the constant-rate benchmark against the
-# simulator directly and through the gateway in alternating rounds, and writes bench/RESULTS.md.
+# Starts `lookout upstream-sim` (no time to first token, plain responses at once, streams of 64
+# content chunks 20 ms apart), `lookout serve` in front of it with its default pipeline, and the
+# Portkey gateway from bench/portkey. Then it runs the benchmark jar: per case (plain and streamed
+# calls, one request at a time and at several constant rates) it measures the upstream directly
+# and through each gateway in alternating rounds, and finally holds BENCH_OPEN_STREAMS streams
+# open at once to measure resident memory.
+#
+# Portkey listens on every interface and has no host option, so the whole run happens inside a
+# new network namespace that has only the loopback interface (`unshare --net`, which needs root
+# or user namespaces). Without it the script runs Lookout only.
 #
 # Settings (environment variables, all optional):
-#   BENCH_RATE           requests per second (default 200)
-#   BENCH_DURATION_S     seconds per target per round (default 20)
-#   BENCH_ROUNDS         rounds of direct + gateway phases (default 2)
-#   BENCH_WARMUP_S       unrecorded seconds per target before round 1 (default 5)
-#   BENCH_MAX_IN_FLIGHT  maximum requests in flight, and so connections (default 64)
-#   BENCH_STREAM         true to request streamed responses (default false)
-#   BENCH_RESULTS        output file (default bench/RESULTS.md)
-#   BENCH_SERVE_ARGS     extra arguments of lookout serve, e.g. "--drift" (default none)
+#   BENCH_RATES            comma-separated requests per second (default 500,1000,2000,4000)
+#   BENCH_KINDS            plain, stream or plain,stream (default plain,stream)
+#   BENCH_CLOSED_LOOP      true to add a concurrency-1 case per kind (default true)
+#   BENCH_DURATION_S       seconds per target per round (default 5)
+#   BENCH_ROUNDS           rounds per case; the target order reverses each round (default 2)
+#   BENCH_WARMUP_S         unrecorded seconds per target before each case (default 2)
+#   BENCH_MAX_IN_FLIGHT    maximum requests in flight, and so connections (default 8192)
+#   BENCH_CHUNK_INTERVAL_MS  milliseconds between stream chunks of the upstream (default 20)
+#   BENCH_OPEN_STREAMS     streams held open at once in the memory check, 0 to skip (default 5000)
+#   BENCH_OPEN_STREAMS_CHUNK_INTERVAL_MS  ms between chunks of those streams (default 500)
+#   BENCH_OPEN_STREAMS_RAMP_S  seconds over which the memory check opens them (default 20)
+#   BENCH_RECORDER_RECORDS records for the recorder throughput check, 0 to skip (default 1000000)
+#   BENCH_LOOKOUT_JAVA_OPTS  JVM options of the gateway, e.g. -Xmx256m (default none: the JVM's
+#                          default heap limit, a quarter of the machine's memory)
+#   BENCH_PORTKEY          false to leave Portkey out (default true when node is installed)
+#   BENCH_NETNS            false to run without a network namespace, which also leaves Portkey out
+#   BENCH_RESULTS          output file (default bench/RESULTS.md)
+#   BENCH_SERVE_ARGS       extra arguments of lookout serve, e.g. "--drift" (default none)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-rate="${BENCH_RATE:-200}"
-duration="${BENCH_DURATION_S:-20}"
+rates="${BENCH_RATES:-500,1000,2000,4000}"
+kinds="${BENCH_KINDS:-plain,stream}"
+closed_loop="${BENCH_CLOSED_LOOP:-true}"
+duration="${BENCH_DURATION_S:-5}"
 rounds="${BENCH_ROUNDS:-2}"
-warmup="${BENCH_WARMUP_S:-5}"
-max_in_flight="${BENCH_MAX_IN_FLIGHT:-64}"
-stream="${BENCH_STREAM:-false}"
+warmup="${BENCH_WARMUP_S:-2}"
+max_in_flight="${BENCH_MAX_IN_FLIGHT:-8192}"
+chunk_interval_ms="${BENCH_CHUNK_INTERVAL_MS:-20}"
+open_streams="${BENCH_OPEN_STREAMS:-5000}"
+open_streams_interval_ms="${BENCH_OPEN_STREAMS_CHUNK_INTERVAL_MS:-500}"
+open_streams_ramp_s="${BENCH_OPEN_STREAMS_RAMP_S:-20}"
+recorder_records="${BENCH_RECORDER_RECORDS:-1000000}"
+use_portkey="${BENCH_PORTKEY:-true}"
+use_netns="${BENCH_NETNS:-true}"
 results="${BENCH_RESULTS:-$root/bench/RESULTS.md}"
-# Split on spaces on purpose: the value is a list of flags.
-read -r -a serve_args <<<"${BENCH_SERVE_ARGS:-}"
 records="$root/bench/records.jsonl"
-# The bench waits this long at most for the servers to return 200 on /healthz or /v1/models.
+portkey_dir="$root/bench/portkey"
+# The bench waits this long at most for a server to return 200 on its health route.
 startup_timeout_s=60
 
+# Step 1, outside the namespace: build, and install Portkey from the lock file, which needs the
+# npm registry. Then run this script again inside a new network namespace.
+if [[ -z "${BENCH_INSIDE_NETNS:-}" ]]; then
+  echo "run-overhead: building lookout and the benchmark" >&2
+  ./lookout --help >/dev/null
+  ./mvnw -q -B -pl bench -am package -DskipTests
+  portkey_note=""
+  if [[ "$use_portkey" != "true" ]]; then
+    portkey_note="Portkey left out (BENCH_PORTKEY=$use_portkey)."
+  elif ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    portkey_note="Portkey left out: node or npm is not installed, so only Lookout is measured."
+    echo "run-overhead: $portkey_note" >&2
+  elif [[ ! -d "$portkey_dir/node_modules/@portkey-ai/gateway" ]]; then
+    echo "run-overhead: installing Portkey into bench/portkey (npm ci)" >&2
+    (cd "$portkey_dir" && npm ci --no-audit --no-fund --ignore-scripts >&2)
+  fi
+  netns_note=""
+  if [[ "$use_netns" == "true" ]] && unshare --net true 2>/dev/null; then
+    export BENCH_INSIDE_NETNS=1 BENCH_PORTKEY_NOTE="$portkey_note"
+    export BENCH_COMMAND="${BENCH_COMMAND:-$0}"
+    exec unshare --net bash -c 'ip link set lo up && exec "$0"' "$0"
+  fi
+  if [[ "$use_netns" == "true" ]]; then
+    netns_note="unshare --net failed (it needs root or user namespaces), so"
+  else
+    netns_note="BENCH_NETNS=$use_netns, so"
+  fi
+  echo "run-overhead: $netns_note Portkey (which binds every interface) is left out" >&2
+  export BENCH_PORTKEY_NOTE="${portkey_note:-Portkey left out: $netns_note it would listen on every interface.}"
+  use_portkey=false
+fi
+namespace="a network namespace with only the loopback interface up (unshare --net)"
+[[ -z "${BENCH_INSIDE_NETNS:-}" ]] && namespace="the host's network namespace"
+[[ -n "${BENCH_PORTKEY_NOTE:-}" ]] && use_portkey=false
+
 work="$(mktemp -d -t lookout-bench.XXXXXX)"
-sim_pid=""
-gateway_pid=""
+pids=()
 
 # Stops a server started with setsid by signalling its whole process group, then waits for it.
 stop_group() {
   local pid="$1"
-  [[ -z "$pid" ]] && return 0
   if kill -0 "$pid" 2>/dev/null; then
     kill -TERM -- "-$pid" 2>/dev/null || true
     for _ in $(seq 1 100); do
@@ -51,9 +109,11 @@ stop_group() {
   fi
 }
 
+# The servers' logs are kept in bench/out/overhead-logs (ignored by git) for a look after the run.
 cleanup() {
-  stop_group "$gateway_pid"
-  stop_group "$sim_pid"
+  for pid in "${pids[@]}"; do stop_group "$pid"; done
+  mkdir -p "$root/bench/out/overhead-logs"
+  cp "$work"/*.log "$root/bench/out/overhead-logs/" 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -94,88 +154,161 @@ wait_ready() {
   return 1
 }
 
-echo "run-overhead: building lookout and the benchmark" >&2
-./lookout --help >/dev/null
-./mvnw -q -B -pl bench -am package -DskipTests
+# Prints the PID of the java or node process in the group led by PID: the lookout launcher may
+# run java as a child rather than exec it.
+server_pid() {
+  local leader="$1" name="$2" child
+  child="$(pgrep -g "$leader" -x "$name" | head -n 1 || true)"
+  echo "${child:-$leader}"
+}
+
+# Every open stream costs one descriptor in the generator and two in the gateway.
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+
 bench_jar="$root/bench/target/lookout-bench.jar"
-
 sim_port="$(free_port)"
-gateway_port="$(free_port)"
-while [[ "$gateway_port" == "$sim_port" ]]; do gateway_port="$(free_port)"; done
 sim_url="http://127.0.0.1:$sim_port"
-gateway_url="http://127.0.0.1:$gateway_port"
-
 setsid ./lookout upstream-sim --host 127.0.0.1 --port "$sim_port" --responses "$records" \
-  --ttft-ms 0 --tokens-per-second 0 >"$work/sim.log" 2>&1 &
-sim_pid=$!
-wait_ready "$sim_url/v1/models" "$sim_pid" "$work/sim.log"
+  --ttft-ms 0 --tokens-per-second 0 --stream-chunk-interval-ms "$chunk_interval_ms" \
+  >"$work/sim.log" 2>&1 &
+pids+=("$!")
+wait_ready "$sim_url/v1/models" "${pids[-1]}" "$work/sim.log"
+sim_pid="$(server_pid "${pids[-1]}" java)"
 
-setsid ./lookout serve --host 127.0.0.1 --port "$gateway_port" --upstream "$sim_url" \
-  --data "$work/data" "${serve_args[@]}" >"$work/gateway.log" 2>&1 &
-gateway_pid=$!
-wait_ready "$gateway_url/healthz" "$gateway_pid" "$work/gateway.log"
+gateway_port="$(free_port)"
+gateway_url="http://127.0.0.1:$gateway_port"
+LOOKOUT_JAVA_OPTS="${BENCH_LOOKOUT_JAVA_OPTS:-}" setsid ./lookout serve --host 127.0.0.1 --port "$gateway_port" --upstream "$sim_url" \
+  --anthropic-upstream "$sim_url" --data "$work/data" ${BENCH_SERVE_ARGS:-} >"$work/gateway.log" 2>&1 &
+pids+=("$!")
+wait_ready "$gateway_url/healthz" "${pids[-1]}" "$work/gateway.log"
+gateway_pid="$(server_pid "${pids[-1]}" java)"
 
-bench_cmd=(java -jar "$bench_jar" --direct "$sim_url" --gateway "$gateway_url"
-  --rate "$rate" --duration "$duration" --rounds "$rounds" --warmup "$warmup"
-  --max-in-flight "$max_in_flight" --stream "$stream" --markdown-out "$work/tables.md")
-load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+bench_cmd=(java -jar "$bench_jar" --target "direct=$sim_url" --target "lookout=$gateway_url"
+  --pid "direct=$sim_pid" --pid "lookout=$gateway_pid")
+
+portkey_version=""
+if [[ "$use_portkey" == "true" ]]; then
+  portkey_port="$(free_port)"
+  portkey_url="http://127.0.0.1:$portkey_port"
+  # --headless leaves out the console UI; NODE_ENV=production is how Portkey's own
+  # `start:node` script would run it in a deployment.
+  NODE_ENV=production setsid node "$portkey_dir/node_modules/@portkey-ai/gateway/build/start-server.js" \
+    --port="$portkey_port" --headless >"$work/portkey.log" 2>&1 &
+  pids+=("$!")
+  # Portkey has no health route that returns 200 without a provider; its root returns 200.
+  wait_ready "$portkey_url/" "${pids[-1]}" "$work/portkey.log"
+  portkey_pid="$(server_pid "${pids[-1]}" node)"
+  portkey_version="$(jq -r .version "$portkey_dir/node_modules/@portkey-ai/gateway/package.json")"
+  hono_version="$(jq -r .version "$portkey_dir/node_modules/@hono/node-server/package.json")"
+  bench_cmd+=(--target "portkey=$portkey_url" --pid "portkey=$portkey_pid"
+    --header "portkey=x-portkey-provider:openai"
+    --header "portkey=x-portkey-custom-host:$sim_url/v1"
+    --header "portkey=x-portkey-forward-headers:x-sim-chunk-interval-ms")
+fi
+
+bench_cmd+=(--rates "$rates" --kinds "$kinds" --closed-loop "$closed_loop"
+  --duration "$duration" --rounds "$rounds" --warmup "$warmup" --max-in-flight "$max_in_flight"
+  --open-streams "$open_streams" --open-streams-chunk-interval-ms "$open_streams_interval_ms"
+  --open-streams-ramp "$open_streams_ramp_s"
+  --clock-ticks "$(getconf CLK_TCK)"
+  --markdown-out "$work/tables.md")
+
+uptime_before="$(uptime)"
 started="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 echo "run-overhead: ${bench_cmd[*]}" >&2
 bench_status=0
-"${bench_cmd[@]}" || bench_status=$?
-load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
-
-# Resources of the gateway JVM after the run. ./lookout execs java, so the PID is the JVM's.
-rss_kb="$(awk '/^VmRSS:/ {print $2}' "/proc/$gateway_pid/status")"
-hwm_kb="$(awk '/^VmHWM:/ {print $2}' "/proc/$gateway_pid/status")"
-# Fields 14 and 15 of /proc/PID/stat are user and system CPU time in clock ticks (proc(5)).
-# Counting fields by spaces works because the command name in field 2 is "java".
-read -r utime stime < <(awk '{print $14, $15}' "/proc/$gateway_pid/stat")
-ticks="$(getconf CLK_TCK)"
-gateway_cpu_s="$(awk -v u="$utime" -v s="$stime" -v t="$ticks" 'BEGIN {printf "%.2f", (u + s) / t}')"
-read -r sim_utime sim_stime < <(awk '{print $14, $15}' "/proc/$sim_pid/stat")
-sim_cpu_s="$(awk -v u="$sim_utime" -v s="$sim_stime" -v t="$ticks" 'BEGIN {printf "%.2f", (u + s) / t}')"
+"${bench_cmd[@]}" >/dev/null || bench_status=$?
+uptime_after="$(uptime)"
+finished="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 
 # The store writes in batches, so give the last calls a moment before counting them.
 sleep 2
-# Drift counters exist only with --drift; the lines are empty otherwise.
-drift_metrics="$(curl -fsS --max-time 10 "$gateway_url/metrics" | grep '^lookout_drift' || true)"
 report_json="$(./lookout report --gateway "$gateway_url" --since 1h --format json)"
 stored_calls="$(jq -r '.total.calls' <<<"$report_json")"
 stored_errors="$(jq -r '.total.errors' <<<"$report_json")"
-expected_calls="$(awk -v r="$rate" -v w="$warmup" -v d="$duration" -v n="$rounds" \
-  'BEGIN {w = int(r * w + 0.5); d = int(r * d + 0.5); if (d < 1) d = 1; print w + n * d}')"
+gateway_warnings="$(grep -c -E ' (WARN|ERROR) ' "$work/gateway.log" || true)"
+blocked_warnings="$(grep -c 'has been blocked for' "$work/gateway.log" || true)"
+gateway_rss_end="$(awk '/^VmRSS:/ {printf "%.0f", $2 / 1024}' "/proc/$gateway_pid/status")"
+gateway_hwm="$(awk '/^VmHWM:/ {printf "%.0f", $2 / 1024}' "/proc/$gateway_pid/status")"
 
-kind="non-streamed"
-[[ "$stream" == "true" ]] && kind="streamed"
+# The recorder check runs after the servers are stopped, so it has the CPUs to itself.
+for pid in "${pids[@]}"; do stop_group "$pid"; done
+pids=()
+recorder_cmd=(java -cp "$bench_jar" dev.lookout.bench.recorder.RecorderThroughput
+  "$recorder_records" 2)
+recorder_row=""
+if ((recorder_records > 0)); then
+  recorder_uptime_before="$(uptime)"
+  echo "run-overhead: ${recorder_cmd[*]}" >&2
+  # The jar logs to stdout too, so keep only the result row.
+  recorder_row="$("${recorder_cmd[@]}" 2>"$work/recorder.log" | grep '^| ' | tail -n 1)" || {
+    echo "run-overhead: the recorder check failed; its log:" >&2
+    tail -n 20 "$work/recorder.log" >&2
+    recorder_row=""
+  }
+  recorder_uptime_after="$(uptime)"
+fi
+
 cpu_model="$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)"
 mem_total="$(awk '/^MemTotal:/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
 java_version="$(java -version 2>&1 | head -n 1)"
+env_line="BENCH_RATES=$rates BENCH_KINDS=$kinds BENCH_CLOSED_LOOP=$closed_loop"
+env_line+=" BENCH_DURATION_S=$duration BENCH_ROUNDS=$rounds BENCH_WARMUP_S=$warmup"
+env_line+=" BENCH_MAX_IN_FLIGHT=$max_in_flight BENCH_CHUNK_INTERVAL_MS=$chunk_interval_ms"
+env_line+=" BENCH_OPEN_STREAMS=$open_streams"
+env_line+=" BENCH_OPEN_STREAMS_CHUNK_INTERVAL_MS=$open_streams_interval_ms"
+env_line+=" BENCH_OPEN_STREAMS_RAMP_S=$open_streams_ramp_s BENCH_RECORDER_RECORDS=$recorder_records"
+[[ -n "${BENCH_LOOKOUT_JAVA_OPTS:-}" ]] && env_line+=" BENCH_LOOKOUT_JAVA_OPTS='$BENCH_LOOKOUT_JAVA_OPTS'"
 
 {
   echo "# Gateway overhead benchmark"
   echo
-  echo "Latency of the same $kind chat completion sent at a constant rate to"
-  echo "\`lookout upstream-sim\` directly and through \`lookout serve\` in front of it."
-  echo "Latency runs from each request's intended send time to the last byte of the response,"
-  echo "so it has no coordinated omission. \"Added by gateway\" is the gateway's percentile minus"
-  echo "the direct percentile at the same level."
+  echo "## How to rerun"
+  echo
+  echo "From a clone, as root (for \`unshare --net\`), with Java 17, curl and jq, and Node.js"
+  echo "for the Portkey column: \`bench/run-overhead.sh\`. It builds the jars, installs Portkey"
+  echo "from \`bench/portkey/package-lock.json\` and rewrites this page. With the defaults it"
+  echo "takes 10 minutes or more: the start and end times below show how long this run took. The"
+  echo "settings are environment variables, listed at the top of the script. Run it on an"
+  echo "otherwise idle machine: the load generator, the upstream and the gateways share its CPUs."
+  echo
+  echo "## What is measured"
+  echo
+  echo "The same chat completion goes to \`lookout upstream-sim\` directly (\`direct\`) and"
+  echo "through each gateway in front of it. Plain calls get the whole response at once;"
+  echo "streamed calls get 64 content chunks ${chunk_interval_ms} ms apart. In the rate cases"
+  echo "latency runs from each request's intended send time to the last byte, so it has no"
+  echo "coordinated omission. In the concurrency-1 cases one request is in flight at a time and"
+  echo "latency runs from its send. A \`+\` column is the gateway's percentile minus the"
+  echo "direct percentile at the same level. CPU % is the process's CPU time over the phase in"
+  echo "percent of one core, from /proc/PID/stat. Peak RSS is the highest VmRSS sampled every"
+  echo "50 ms during the phase. req/s is successful requests divided by the time from the first"
+  echo "intended send to the last response, so streamed cases read below their rate by about one"
+  echo "stream's length (1.3 s) per phase. A streamed concurrency-1 phase holds only a few"
+  echo "requests, one per 1.3 s stream."
+  echo
+  echo "- Lookout: \`lookout serve\` with default settings and a fresh store in a temp folder:"
+  echo "  every call recorded to DuckDB, priced and measured, the injection guard and PII"
+  echo "  detection on each prompt, stream usage injection on. JVM options:"
+  echo "  \`${BENCH_LOOKOUT_JAVA_OPTS:-none}\` (BENCH_LOOKOUT_JAVA_OPTS); with none, the heap may"
+  echo "  grow to a quarter of the machine's memory, which peak RSS reflects."
+  if [[ -n "$portkey_version" ]]; then
+    echo "- Portkey: \`@portkey-ai/gateway\` $portkey_version on Node.js $(node --version) with"
+    echo "  \`@hono/node-server\` $hono_version, \`--headless\`, NODE_ENV=production, forwarding with"
+    echo "  \`x-portkey-provider: openai\` and \`x-portkey-custom-host: $sim_url/v1\`."
+  else
+    echo "- ${BENCH_PORTKEY_NOTE:-Portkey left out.}"
+  fi
   echo
   echo "## Run"
   echo
-  echo "- Date (UTC): $started"
-  echo "- Command: \`bench/run-overhead.sh\` with BENCH_RATE=$rate BENCH_DURATION_S=$duration" \
-    "BENCH_ROUNDS=$rounds BENCH_WARMUP_S=$warmup BENCH_MAX_IN_FLIGHT=$max_in_flight" \
-    "BENCH_STREAM=$stream BENCH_SERVE_ARGS=\"${BENCH_SERVE_ARGS:-}\""
-  echo "- Benchmark: \`java -jar bench/target/lookout-bench.jar --direct $sim_url" \
-    "--gateway $gateway_url --rate $rate --duration $duration --rounds $rounds" \
-    "--warmup $warmup --max-in-flight $max_in_flight --stream $stream\`"
-  echo "- Upstream: \`lookout upstream-sim --ttft-ms 0 --tokens-per-second 0\` responding from"
-  echo "  bench/records.jsonl ($(wc -l <"$records") record, $(wc -c <"$records") bytes)"
-  echo "- Gateway: \`lookout serve\` with default settings and a fresh store in a temp folder:"
-  echo "  every call recorded to DuckDB, priced and measured, the injection guard and PII"
-  echo "  detection on each prompt, stream usage injection on"
+  echo "- Start and end (UTC): $started, $finished"
+  echo "- Command: \`$env_line ${BENCH_COMMAND:-bench/run-overhead.sh}\`"
+  echo "- Benchmark: \`${bench_cmd[*]}\`"
+  echo "- Network: $namespace"
   echo "- Benchmark exit status: $bench_status"
+  echo "- \`uptime\` before: \`$uptime_before\`"
+  echo "- \`uptime\` after: \`$uptime_after\`"
   echo
   echo "## Machine"
   echo
@@ -183,41 +316,49 @@ java_version="$(java -version 2>&1 | head -n 1)"
   echo "- Memory: $mem_total"
   echo "- Java: $java_version"
   echo "- Kernel: $(uname -r)"
-  echo "- Load average (1, 5, 15 min) before the benchmark: $load_before; after: $load_after"
-  echo
-  echo "The load generator, the simulator and the gateway are three JVMs sharing these CPUs, so"
-  echo "the gateway's numbers include competition for CPU with the other two."
-  if awk -v load="${load_before%% *}" -v cpus="$(nproc)" 'BEGIN {exit !(load > cpus)}'; then
+  load_before="$(cut -d' ' -f1 <<<"${uptime_before##*load average: }" | tr -d ,)"
+  if awk -v load="$load_before" -v cpus="$(nproc)" 'BEGIN {exit !(load > cpus / 2)}'; then
     echo
-    echo "**Noisy machine:** the 1-minute load average before the run (${load_before%% *}) was above"
-    echo "the number of CPUs ($(nproc)), so other processes competed for them. The tail percentiles"
-    echo "(p90 and above) include those scheduling delays and are upper bounds on the gateway's cost."
+    echo "**Noisy machine:** the 1-minute load average before the run ($load_before) was above"
+    echo "half the number of CPUs ($(nproc)), so other processes competed for them. Tail"
+    echo "percentiles include those scheduling delays and are upper bounds on a gateway's cost."
   fi
   echo
-  echo "## Latency"
+  echo "## Results"
   echo
   cat "$work/tables.md"
   echo
-  echo "## Gateway after the run"
+  echo "## Lookout after the run"
   echo
   echo "| Measure | Value |"
   echo "|---|---:|"
-  echo "| resident memory, VmRSS (MiB) | $(awk -v k="$rss_kb" 'BEGIN {printf "%.1f", k / 1024}') |"
-  echo "| peak resident memory, VmHWM (MiB) | $(awk -v k="$hwm_kb" 'BEGIN {printf "%.1f", k / 1024}') |"
-  echo "| CPU time, user + system (s) | $gateway_cpu_s |"
-  echo "| simulator CPU time, user + system (s) | $sim_cpu_s |"
   echo "| calls stored (\`lookout report --format json\`, total.calls) | $stored_calls |"
   echo "| errors stored (total.errors) | $stored_errors |"
-  echo "| calls sent through the gateway (warm-up + rounds) | $expected_calls |"
-  echo
-  echo "CPU time covers the gateway's whole life: startup, warm-up and the recorded rounds."
-  if [[ -n "$drift_metrics" ]]; then
+  echo "| WARN and ERROR lines in the gateway log | $gateway_warnings |"
+  echo "| Vert.x blocked-thread warnings in the gateway log | $blocked_warnings |"
+  echo "| resident memory at the end, VmRSS (MiB) | $gateway_rss_end |"
+  echo "| peak resident memory over its life, VmHWM (MiB) | $gateway_hwm |"
+  if [[ -n "$recorder_row" ]]; then
     echo
-    echo "Drift monitor counters after the run (\`GET /metrics\`):"
+    echo "## Recorder throughput into DuckDB"
     echo
-    echo '```'
-    echo "$drift_metrics"
-    echo '```'
+    echo "Two producer threads offer call records to the gateway's recorder (default settings:"
+    echo "queue of 10,000, batches of up to 1,000) as fast as its queue takes them; an offer"
+    echo "rejected because the queue is full is retried after 50 µs, so no record is lost. The"
+    echo "clock stops when the recorder has written every record to a fresh DuckDB file."
+    echo "\"queue full\" counts those retries."
+    echo
+    echo "- Command: \`${recorder_cmd[*]}\`"
+    echo "- \`uptime\` before: \`$recorder_uptime_before\`"
+    echo "- \`uptime\` after: \`$recorder_uptime_after\`"
+    echo
+    echo "| records | producers | seconds | records/s | stored | queue full | failed writes |"
+    echo "|---:|---:|---:|---:|---:|---:|---:|"
+    echo "$recorder_row"
+  fi
+  if [[ -f "$root/bench/profiling.md" ]]; then
+    echo
+    cat "$root/bench/profiling.md"
   fi
 } >"$results"
 

@@ -3,69 +3,92 @@ package dev.lookout.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
 class ResultTablesTest {
   private static PhaseResult phase(long micros, long count, long errors) {
-    Histogram histogram = ConstantRateLoad.newHistogram();
-    histogram.recordValueWithCount(micros, count);
-    return new PhaseResult(histogram, errors, 0, count + errors, Duration.ofSeconds(1), 0);
+    Histogram latency = LoadRunner.newHistogram();
+    latency.recordValueWithCount(micros, count);
+    Histogram firstChunk = LoadRunner.newHistogram();
+    firstChunk.recordValueWithCount(micros / 2, count);
+    return new PhaseResult(
+        latency,
+        firstChunk,
+        errors,
+        0,
+        count + errors,
+        Duration.ofSeconds(1),
+        0,
+        new ResourceSampler.Usage(50, 20, 2048, 3),
+        Map.of());
+  }
+
+  /** Returns a case where direct takes {@code directMicros} and the gateway {@code viaMicros}. */
+  static CaseResult caseOf(
+      LoadCase loadCase, long directMicros, long viaMicros, long gatewayErrors) {
+    Map<String, TargetTotals> totals = new LinkedHashMap<>();
+    TargetTotals direct = new TargetTotals("direct");
+    direct.add(phase(directMicros, 100, 0));
+    TargetTotals gateway = new TargetTotals("lookout");
+    gateway.add(phase(viaMicros, 100 - gatewayErrors, gatewayErrors));
+    totals.put("direct", direct);
+    totals.put("lookout", gateway);
+    return new CaseResult(loadCase, totals, List.of());
+  }
+
+  /** Returns a case where direct had {@code directErrors} errors and the gateway none. */
+  static CaseResult caseOfBaseline(
+      LoadCase loadCase, long directMicros, long viaMicros, long directErrors) {
+    Map<String, TargetTotals> totals = new LinkedHashMap<>();
+    TargetTotals direct = new TargetTotals("direct");
+    direct.add(phase(directMicros, 100 - directErrors, directErrors));
+    TargetTotals gateway = new TargetTotals("lookout");
+    gateway.add(phase(viaMicros, 100, 0));
+    totals.put("direct", direct);
+    totals.put("lookout", gateway);
+    return new CaseResult(loadCase, totals, List.of());
   }
 
   @Test
-  void summaryShowsAddedLatencyPerPercentile() {
-    TargetTotals direct = new TargetTotals(OverheadBenchmark.DIRECT);
-    TargetTotals gateway = new TargetTotals(OverheadBenchmark.GATEWAY);
-    direct.add(phase(1_000, 100, 0));
-    gateway.add(phase(1_500, 99, 1));
+  void addedShowsDifferencePerPercentile() {
+    CaseResult result = caseOf(LoadCase.openLoop(false, 500), 1_000, 1_500, 0);
 
-    String table = ResultTables.summary(direct, gateway);
+    String table = ResultTables.added(List.of(result), List.of("direct", "lookout"));
 
-    assertThat(table).contains("| p50 | 1.000 | 1.500 | +0.500 |");
-    assertThat(table).contains("| p99 | 1.000 | 1.500 | +0.500 |");
-    assertThat(table).contains("| max | 1.000 | 1.500 | +0.500 |");
-    assertThat(table).contains("| errors | 0 | 1 |");
-    assertThat(table).contains("| succeeded | 100 | 99 |");
-    assertThat(table).contains("| achieved throughput (req/s) | 100.0 | 99.0 |");
+    assertThat(table)
+        .contains("| plain 500/s | lookout | +0.500 | +0.500 | +0.500 | +0.500 |  |  | 100.0 | 0");
   }
 
   @Test
-  void summaryNotesLateSends() {
-    TargetTotals direct = new TargetTotals(OverheadBenchmark.DIRECT);
-    TargetTotals gateway = new TargetTotals(OverheadBenchmark.GATEWAY);
-    direct.add(phase(1_000, 10, 0));
-    Histogram histogram = ConstantRateLoad.newHistogram();
-    histogram.recordValue(1_000);
-    gateway.add(new PhaseResult(histogram, 0, 0, 1, Duration.ofSeconds(1), 50_000_000));
+  void addedShowsFirstChunkForStreams() {
+    CaseResult result = caseOf(LoadCase.openLoop(true, 500), 1_000, 1_500, 0);
 
-    assertThat(ResultTables.summary(direct, gateway)).contains("sent some requests late");
-    assertThat(ResultTables.summary(direct, direct)).doesNotContain("sent some requests late");
+    String table = ResultTables.added(List.of(result), List.of("direct", "lookout"));
+
+    assertThat(table).contains("| +0.250 | +0.250 |");
   }
 
   @Test
-  void totalsSumPhasesAcrossRounds() {
-    TargetTotals totals = new TargetTotals(OverheadBenchmark.DIRECT);
-    totals.add(phase(1_000, 10, 2));
-    totals.add(phase(3_000, 10, 0));
+  void rawShowsResources() {
+    CaseResult result = caseOf(LoadCase.closedLoop(false), 1_000, 1_500, 1);
 
-    assertThat(totals.succeeded()).isEqualTo(20);
-    assertThat(totals.errors()).isEqualTo(2);
-    assertThat(totals.scheduled()).isEqualTo(22);
-    assertThat(totals.maxMillis()).isEqualTo(3.0, org.assertj.core.data.Offset.offset(0.01));
-    assertThat(totals.throughputPerSecond()).isEqualTo(10.0);
+    String table = ResultTables.raw(List.of(result), List.of("direct", "lookout"));
+
+    assertThat(table).contains("| plain concurrency 1 | lookout | 1.500 |");
+    assertThat(table).contains("| 99 | 1 | 0 |");
+    assertThat(table).contains("| 50 | 20 | 2 | 3 |");
   }
 
   @Test
-  void roundsTableHasOneLinePerPhase() {
-    String table =
-        ResultTables.rounds(
-            List.of(
-                new ResultTables.RoundRow(1, OverheadBenchmark.DIRECT, phase(1_000, 5, 0)),
-                new ResultTables.RoundRow(1, OverheadBenchmark.GATEWAY, phase(2_000, 5, 0))));
+  void frontierTableNamesEachThreshold() {
+    List<CaseResult> cases = List.of(caseOf(LoadCase.openLoop(false, 500), 1_000, 3_000, 0));
 
-    assertThat(table.lines()).hasSize(4);
-    assertThat(table).contains("| 1 | direct | 5 | 0 | 0 | 1.000 | 1.000 | 1.000 | 5.0 |");
+    String table = ResultTables.frontier(cases, List.of("direct", "lookout"), List.of(false));
+
+    assertThat(table).contains("| lookout | plain | below lowest rate | 500 | 500 |");
   }
 }

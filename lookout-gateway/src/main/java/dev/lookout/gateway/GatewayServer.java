@@ -44,8 +44,12 @@ import org.slf4j.LoggerFactory;
 public final class GatewayServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
 
-  /** Connections kept open to the upstream, per event loop; enough for thousands of streams. */
-  private static final int UPSTREAM_POOL_SIZE = 1000;
+  /**
+   * Max connections to one upstream. HTTP/1.1 carries one call per connection, so this caps the
+   * calls (open streams included) in flight to that upstream; a call beyond it waits for a free
+   * connection and sends the client nothing meanwhile. Each connection costs one file descriptor.
+   */
+  private static final int UPSTREAM_POOL_SIZE = 10_000;
 
   private final GatewaySettings settings;
   private final Vertx vertx;

@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Runs an OpenAI-compatible upstream that responds with recorded traffic, offline.",
-      "Headers x-sim-ttft-ms, x-sim-tokens-per-second, x-sim-delay-ms and x-sim-status",
-      "shape or fail one request."
+      "Headers x-sim-ttft-ms, x-sim-tokens-per-second, x-sim-chunk-interval-ms,",
+      "x-sim-delay-ms and x-sim-status shape or fail one request."
     })
 public final class UpstreamSimCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -73,6 +73,15 @@ public final class UpstreamSimCommand implements Callable<Integer> {
               + " Default: ${DEFAULT-VALUE}.")
   double tokensPerSecond;
 
+  @Option(
+      names = "--stream-chunk-interval-ms",
+      paramLabel = "N",
+      defaultValue = "0",
+      description =
+          "Fixed milliseconds between the content chunks of a stream, 0 to pace streams by"
+              + " --tokens-per-second. Complete responses ignore it. Default: ${DEFAULT-VALUE}.")
+  long streamChunkIntervalMs;
+
   @Override
   public Integer call() throws Exception {
     validate();
@@ -83,7 +92,9 @@ public final class UpstreamSimCommand implements Callable<Integer> {
     try {
       simulator =
           UpstreamSimulator.start(
-                  vertx, new SimulatorSettings(host, port, ttftMs, tokensPerSecond), records)
+                  vertx,
+                  new SimulatorSettings(host, port, ttftMs, tokensPerSecond, streamChunkIntervalMs),
+                  records)
               .await();
     } catch (RuntimeException e) {
       vertx.close().await();
@@ -133,6 +144,12 @@ public final class UpstreamSimCommand implements Callable<Integer> {
           "--tokens-per-second",
           String.valueOf(tokensPerSecond),
           "Use a number >= 0 (0 sends each response at once)");
+    }
+    if (streamChunkIntervalMs < 0) {
+      throw invalid(
+          "--stream-chunk-interval-ms",
+          String.valueOf(streamChunkIntervalMs),
+          "Use 0 (pace by --tokens-per-second) or more milliseconds");
     }
     if (host.isBlank()) {
       throw invalid("--host", host, "Give an address such as 127.0.0.1");

@@ -163,7 +163,7 @@ class DashboardBrowserTest {
         .until(d -> !d.findElements(By.id("detail-id")).isEmpty());
 
     assertThat(driver.findElement(By.id("detail-id")).getText()).isEqualTo(requestId);
-    assertThat(driver.findElement(By.id("call-detail")).getText()).contains("--capture redacted");
+    assertThat(driver.findElement(By.id("call-detail")).getText()).contains("Capture: redacted");
     assertThat(driver.findElement(By.id("call-detail")).getText())
         .doesNotContain(DemoGateway.PROVIDER_KEY);
   }

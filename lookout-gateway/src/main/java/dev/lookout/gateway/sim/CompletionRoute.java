@@ -75,8 +75,13 @@ final class CompletionRoute {
             : 0;
     if (body.path("stream").asBoolean(false)) {
       boolean includeUsage = body.path("stream_options").path("include_usage").asBoolean(false);
+      List<String> pieces = TextPieces.split(responseText);
+      long stepNanos =
+          timing.chunkIntervalMs() > 0
+              ? TimeUnit.MILLISECONDS.toNanos(timing.chunkIntervalMs())
+              : pieces.isEmpty() ? 0 : generationNanos / pieces.size();
       List<StreamEmitter.TimedEvent> events =
-          streamEvents(bodies, responseText, usage, includeUsage, ttftNanos, generationNanos);
+          streamEvents(bodies, pieces, usage, includeUsage, ttftNanos, stepNanos);
       activeStreams.incrementAndGet();
       StreamEmitter.start(vertx, response, events, activeStreams::decrementAndGet);
     } else {
@@ -90,23 +95,21 @@ final class CompletionRoute {
   }
 
   /**
-   * Lays out the stream: the role chunk and the first piece at the time to first token, the other
-   * pieces spread evenly over the generation time, then the finish chunk, the usage chunk (only
-   * when requested) and {@code [DONE]} right after the last piece.
+   * Lays out the stream: the role chunk and the first piece at the time to first token, each other
+   * piece {@code stepNanos} after the one before, then the finish chunk, the usage chunk (only when
+   * requested) and {@code [DONE]} right after the last piece.
    */
   private List<StreamEmitter.TimedEvent> streamEvents(
       CompletionBodies bodies,
-      String responseText,
+      List<String> pieces,
       CompletionBodies.Usage usage,
       boolean includeUsage,
       long ttftNanos,
-      long generationNanos) {
-    List<String> pieces = TextPieces.split(responseText);
+      long step) {
     List<StreamEmitter.TimedEvent> events = new ArrayList<>(pieces.size() + 4);
     if (kind == CompletionBodies.Kind.CHAT) {
       events.add(new StreamEmitter.TimedEvent(ttftNanos, bodies.roleChunk(includeUsage)));
     }
-    long step = pieces.isEmpty() ? 0 : generationNanos / pieces.size();
     long offset = ttftNanos;
     for (int i = 0; i < pieces.size(); i++) {
       offset = ttftNanos + i * step;

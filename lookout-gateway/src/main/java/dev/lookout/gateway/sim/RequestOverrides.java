@@ -9,12 +9,16 @@ import io.vertx.core.MultiMap;
  * @param tokensPerSecond output rate, 0 for all at once ({@code x-sim-tokens-per-second})
  * @param delayMs extra wait before anything is sent, error or response ({@code x-sim-delay-ms})
  * @param status HTTP status of an injected error ({@code x-sim-status}), or 0 for a normal response
+ * @param chunkIntervalMs fixed time between stream content chunks, 0 to pace by {@code
+ *     tokensPerSecond} ({@code x-sim-chunk-interval-ms})
  */
-record RequestOverrides(long ttftMs, double tokensPerSecond, long delayMs, int status) {
+record RequestOverrides(
+    long ttftMs, double tokensPerSecond, long delayMs, int status, long chunkIntervalMs) {
   static final String TTFT_HEADER = "x-sim-ttft-ms";
   static final String RATE_HEADER = "x-sim-tokens-per-second";
   static final String DELAY_HEADER = "x-sim-delay-ms";
   static final String STATUS_HEADER = "x-sim-status";
+  static final String CHUNK_INTERVAL_HEADER = "x-sim-chunk-interval-ms";
 
   /** Maximum wait a header may request: one hour, in milliseconds. */
   private static final long MAX_WAIT_MS = 3_600_000;
@@ -48,7 +52,9 @@ record RequestOverrides(long ttftMs, double tokensPerSecond, long delayMs, int s
       }
       status = (int) parsed;
     }
-    return new RequestOverrides(ttftMs, rate, delayMs, status);
+    long chunkIntervalMs =
+        waitMillis(headers, CHUNK_INTERVAL_HEADER, settings.streamChunkIntervalMs());
+    return new RequestOverrides(ttftMs, rate, delayMs, status, chunkIntervalMs);
   }
 
   private static long waitMillis(MultiMap headers, String header, long fallback) {

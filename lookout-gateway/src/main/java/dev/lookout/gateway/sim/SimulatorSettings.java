@@ -12,8 +12,12 @@ import java.util.Objects;
  *     the {@code x-sim-ttft-ms} header
  * @param tokensPerSecond output rate after the first token, 50 by default; 0 sends the whole
  *     response at once. A request can override it with the {@code x-sim-tokens-per-second} header
+ * @param streamChunkIntervalMs fixed time between the content chunks of a stream in milliseconds,
+ *     or 0 (the default) to pace streams by {@code tokensPerSecond}. It does not change complete
+ *     responses. A request can override it with the {@code x-sim-chunk-interval-ms} header
  */
-public record SimulatorSettings(String host, int port, long ttftMs, double tokensPerSecond) {
+public record SimulatorSettings(
+    String host, int port, long ttftMs, double tokensPerSecond, long streamChunkIntervalMs) {
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final long DEFAULT_TTFT_MS = 300;
   public static final double DEFAULT_TOKENS_PER_SECOND = 50;
@@ -41,6 +45,17 @@ public record SimulatorSettings(String host, int port, long ttftMs, double token
               + tokensPerSecond
               + " is invalid: use a finite number >= 0 (0 sends everything at once)");
     }
+    if (streamChunkIntervalMs < 0) {
+      throw new IllegalArgumentException(
+          "streamChunkIntervalMs "
+              + streamChunkIntervalMs
+              + " is negative: use 0 (pace by tokens per second) or more");
+    }
+  }
+
+  /** Creates settings that pace streams by {@code tokensPerSecond}. */
+  public SimulatorSettings(String host, int port, long ttftMs, double tokensPerSecond) {
+    this(host, port, ttftMs, tokensPerSecond, 0);
   }
 
   /** Returns the defaults: 127.0.0.1, a free port, 300 ms to first token, 50 tokens/s. */
@@ -50,11 +65,16 @@ public record SimulatorSettings(String host, int port, long ttftMs, double token
 
   /** Returns these settings with another port. */
   public SimulatorSettings withPort(int newPort) {
-    return new SimulatorSettings(host, newPort, ttftMs, tokensPerSecond);
+    return new SimulatorSettings(host, newPort, ttftMs, tokensPerSecond, streamChunkIntervalMs);
   }
 
   /** Returns these settings with another time to first token and token rate. */
   public SimulatorSettings withTiming(long newTtftMs, double newTokensPerSecond) {
-    return new SimulatorSettings(host, port, newTtftMs, newTokensPerSecond);
+    return new SimulatorSettings(host, port, newTtftMs, newTokensPerSecond, streamChunkIntervalMs);
+  }
+
+  /** Returns these settings with another fixed time between stream chunks (0 to pace by rate). */
+  public SimulatorSettings withStreamChunkInterval(long newStreamChunkIntervalMs) {
+    return new SimulatorSettings(host, port, ttftMs, tokensPerSecond, newStreamChunkIntervalMs);
   }
 }

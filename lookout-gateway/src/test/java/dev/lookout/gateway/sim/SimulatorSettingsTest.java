@@ -21,6 +21,13 @@ class SimulatorSettingsTest {
   }
 
   @Test
+  void negativeChunkIntervalIsRejected() {
+    assertThatThrownBy(() -> SimulatorSettings.defaults().withStreamChunkInterval(-1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("streamChunkIntervalMs -1");
+  }
+
+  @Test
   void negativeRateIsRejected() {
     assertThatThrownBy(() -> SimulatorSettings.defaults().withTiming(0, -2))
         .isInstanceOf(IllegalArgumentException.class)

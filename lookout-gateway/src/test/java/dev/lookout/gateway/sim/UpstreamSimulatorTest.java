@@ -255,6 +255,32 @@ class UpstreamSimulatorTest {
   }
 
   @Test
+  void chunkIntervalKeepsStreamWhole() throws Exception {
+    HttpResponse<String> response =
+        client.post(
+            "/v1/chat/completions",
+            streamRequest("Write a haiku about the sea.", false),
+            Map.of("x-sim-chunk-interval-ms", "1"));
+    List<String> events = SimClient.eventData(response.body());
+
+    assertThat(chatText(events)).isEqualTo(RECORDS.get(1).response());
+    assertThat(events).last().isEqualTo("[DONE]");
+  }
+
+  @Test
+  void negativeChunkIntervalIs400() throws Exception {
+    HttpResponse<String> response =
+        client.post(
+            "/v1/chat/completions",
+            streamRequest("Say hi.", false),
+            Map.of("x-sim-chunk-interval-ms", "-1"));
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(SimClient.json(response).at("/error/param").asText())
+        .isEqualTo("x-sim-chunk-interval-ms");
+  }
+
+  @Test
   void delayHeaderDelaysAnswer() throws Exception {
     long start = System.nanoTime();
     HttpResponse<String> response =
