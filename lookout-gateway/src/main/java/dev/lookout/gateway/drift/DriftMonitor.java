@@ -60,7 +60,8 @@ public final class DriftMonitor implements ResponseSampler, AutoCloseable {
   private final AtomicLong dropped = new AtomicLong();
   private final AtomicLong embedded = new AtomicLong();
   private final MmdTest test;
-  private final SplittableRandom random = new SplittableRandom();
+  // Seeded, so the same samples in the same order give the same permutation p-values.
+  private final SplittableRandom random = new SplittableRandom(20_261_204L);
   private final Map<DriftKey, DriftTracker> trackers = new HashMap<>();
   private final Map<DriftKey, DriftStatus> statuses = new ConcurrentHashMap<>();
   private final UntrackedWarning untrackedWarning = new UntrackedWarning();

@@ -163,7 +163,7 @@ class DriftMonitorTest {
 
   private static void feed(DriftMonitor monitor, String cluster, int count) {
     for (int i = 0; i < count; i++) {
-      monitor.offer("summary", "gpt-4o", cluster + ":answer " + i + " " + System.nanoTime());
+      monitor.offer("summary", "gpt-4o", cluster + ":answer " + i);
     }
   }
 
