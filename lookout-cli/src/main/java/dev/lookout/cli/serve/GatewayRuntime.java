@@ -6,6 +6,7 @@ import dev.lookout.core.budget.CallOwner;
 import dev.lookout.core.time.DurationText;
 import dev.lookout.gateway.GatewayFeatures;
 import dev.lookout.gateway.GatewayServer;
+import dev.lookout.gateway.drift.DriftMonitor;
 import dev.lookout.gateway.access.AccessSettings;
 import dev.lookout.gateway.dashboard.DashboardSettings;
 import dev.lookout.gateway.experiment.ExperimentSettings;
@@ -212,6 +213,11 @@ public final class GatewayRuntime implements AutoCloseable {
 
   public Recorder recorder() {
     return recorder;
+  }
+
+  /** Returns the drift monitor, or null when drift detection is off. */
+  public DriftMonitor driftMonitor() {
+    return drift.monitor();
   }
 
   /** Returns the payload writer, or null when capture is off. */
