@@ -21,8 +21,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -108,10 +108,10 @@ public final class DemoCommand implements Callable<Integer> {
         loaded
             .withExperiments(DemoSetup.withExperiment(loaded.experiments()))
             .withGateway(
-            loaded
-                .gateway()
-                .withUpstream(URI.create(simulator.baseUrl()))
-                .withAnthropicUpstream(URI.create(simulator.baseUrl())));
+                loaded
+                    .gateway()
+                    .withUpstream(URI.create(simulator.baseUrl()))
+                    .withAnthropicUpstream(URI.create(simulator.baseUrl())));
     Instant started = Instant.now();
     GatewayRuntime runtime = GatewayRuntime.start(config);
     Runnable shutdown =
@@ -140,8 +140,7 @@ public final class DemoCommand implements Callable<Integer> {
                 })
             .run(records);
     System.out.println(summary.line());
-    System.out.println(
-        new DemoFeedback(url, ReplaySettings.PLACEHOLDER_API_KEY).post(requestIds));
+    System.out.println(new DemoFeedback(url, ReplaySettings.PLACEHOLDER_API_KEY).post(requestIds));
     Report report = runtime.report(started, GroupBy.MODEL);
     System.out.println();
     System.out.print(ReportText.table(report, GroupBy.MODEL));

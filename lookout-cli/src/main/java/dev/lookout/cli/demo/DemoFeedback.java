@@ -17,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Synthetic {@code thumbs_up} feedback for the demo's calls. The rule, fixed in advance and blind to
- * the variant: in request order, a {@link Random} seeded with {@value #SEED} draws for each
+ * Synthetic {@code thumbs_up} feedback for the demo's calls. The rule, fixed in advance and blind
+ * to the variant: in request order, a {@link Random} seeded with {@value #SEED} draws for each
  * successful call whether it gets feedback (probability {@value #SHARE}) and, if so, whether it is
  * a thumbs up (probability {@value #THUMBS_UP}). Both variants therefore have the same true rate,
  * and the experiment page shows an A/A comparison.
@@ -64,7 +64,11 @@ final class DemoFeedback {
       }
       thumbsUp += value ? 1 : 0;
       String body =
-          "{\"request_id\":\"" + call.getValue() + "\",\"name\":\"thumbs_up\",\"value\":" + value + "}";
+          "{\"request_id\":\""
+              + call.getValue()
+              + "\",\"name\":\"thumbs_up\",\"value\":"
+              + value
+              + "}";
       HttpRequest request =
           HttpRequest.newBuilder(feedbackUri)
               .timeout(Duration.ofSeconds(30))

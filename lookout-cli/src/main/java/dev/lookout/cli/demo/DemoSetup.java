@@ -26,8 +26,7 @@ final class DemoSetup {
         "a",
         List.of(
             new Variant("a", 0.5, "You are a helpful assistant. Answer clearly and completely."),
-            new Variant(
-                "b", 0.5, "You are a friendly assistant. Answer warmly, in plain words.")),
+            new Variant("b", 0.5, "You are a friendly assistant. Answer warmly, in plain words.")),
         List.of("thumbs_up", "latency_ms"),
         null,
         null,
@@ -44,11 +43,11 @@ final class DemoSetup {
   }
 
   /**
-   * Returns drift settings sized for the bundled traffic, whose template and model pairs have 50
-   * to 155 responses each: a baseline of 50, a window of 30 tested every 10 responses, so a pair
-   * is first tested at its 80th response. Every response is sampled; the queue holds all 2,000 of
-   * the demo, so the embedder (about 50 to 100 texts per second on 2 cores) falls behind during
-   * the replay and catches up within a minute instead of dropping samples.
+   * Returns drift settings sized for the bundled traffic, whose template and model pairs have 50 to
+   * 155 responses each: a baseline of 50, a window of 30 tested every 10 responses, so a pair is
+   * first tested at its 80th response. Every response is sampled; the queue holds all 2,000 of the
+   * demo, so the embedder (about 50 to 100 texts per second on 2 cores) falls behind during the
+   * replay and catches up within a minute instead of dropping samples.
    */
   static DriftMonitorSettings drift() {
     return new DriftMonitorSettings(

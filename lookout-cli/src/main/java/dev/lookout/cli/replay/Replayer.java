@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
  * starting with the first, sets {@code stream_options.include_usage}. Bodies are read to the end
  * and discarded.
  *
- * <p>Extra headers given to the constructor go on every request, and a response listener hears
- * each successful response's index and {@code x-lookout-request-id}.
+ * <p>Extra headers given to the constructor go on every request, and a response listener hears each
+ * successful response's index and {@code x-lookout-request-id}.
  *
  * <p>With a rate, request {@code i} is sent at {@code i / rate} seconds after the start (or as soon
  * after as a concurrency slot is free), so a late request does not delay the ones after it.
@@ -66,8 +66,7 @@ public final class Replayer {
    * @param headers sent on every request, after the replayer's own
    * @param listener called on an HTTP client thread for every successful response
    */
-  public Replayer(
-      ReplaySettings settings, Map<String, String> headers, ResponseListener listener) {
+  public Replayer(ReplaySettings settings, Map<String, String> headers, ResponseListener listener) {
     this.settings = settings;
     this.headers = Map.copyOf(headers);
     this.listener = listener;
@@ -114,7 +113,8 @@ public final class Replayer {
                     if (cause == null) {
                       succeeded.incrementAndGet();
                       listener.succeeded(
-                          index, response.headers().firstValue("x-lookout-request-id").orElse(null));
+                          index,
+                          response.headers().firstValue("x-lookout-request-id").orElse(null));
                     } else {
                       failures.merge(cause, 1, Integer::sum);
                       logFailure(cause, error);
