@@ -208,6 +208,17 @@ public final class ConfigLoader {
         DriftConfig.from(file.drift(), flags, env));
   }
 
+  /**
+   * Returns whether the flags, {@code LOOKOUT_DRIFT_ENABLED} or a {@code drift:} section of the
+   * configuration file decide whether drift detection is on.
+   */
+  public boolean configuresDrift(ServeOptions flags) {
+    String enabled = env.get("LOOKOUT_DRIFT_ENABLED");
+    return flags.drift != null
+        || (enabled != null && !enabled.isBlank())
+        || readFile(configPath(flags)).drift() != null;
+  }
+
   private PriceTable prices(ServeOptions flags, ConfigFile file) {
     String path =
         pick(

@@ -60,4 +60,40 @@ public record ServeConfig(
         payloads,
         drift);
   }
+
+  /** Returns this configuration with other experiments. */
+  public ServeConfig withExperiments(List<Experiment> value) {
+    return new ServeConfig(
+        gateway,
+        dataDir,
+        queueCapacity,
+        batchSize,
+        flushInterval,
+        labelCap,
+        access,
+        prices,
+        guards,
+        dashboardAuth,
+        value,
+        payloads,
+        drift);
+  }
+
+  /** Returns this configuration with other drift settings (null turns drift off). */
+  public ServeConfig withDrift(DriftMonitorSettings value) {
+    return new ServeConfig(
+        gateway,
+        dataDir,
+        queueCapacity,
+        batchSize,
+        flushInterval,
+        labelCap,
+        access,
+        prices,
+        guards,
+        dashboardAuth,
+        experiments,
+        payloads,
+        value);
+  }
 }

@@ -8,6 +8,7 @@ import dev.lookout.cli.replay.ReplaySummary;
 import dev.lookout.cli.replay.Replayer;
 import dev.lookout.cli.serve.GatewayRuntime;
 import dev.lookout.cli.sim.DemoTraffic;
+import dev.lookout.gateway.drift.DriftMonitor;
 import dev.lookout.gateway.sim.SimulatorSettings;
 import dev.lookout.gateway.sim.TrafficRecord;
 import dev.lookout.gateway.sim.UpstreamSimulator;
@@ -19,9 +20,12 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -82,6 +86,9 @@ public final class DemoCommand implements Callable<Integer> {
       description = "Exit after printing the report instead of serving until Ctrl-C.")
   boolean exitAfterReport;
 
+  /** Called with the gateway's URL after the report of an {@code --exit} run, before it stops. */
+  Consumer<String> beforeExit = url -> {};
+
   @Override
   public Integer call() throws Exception {
     List<TrafficRecord> records = DemoTraffic.load();
@@ -92,13 +99,19 @@ public final class DemoCommand implements Callable<Integer> {
                 SimulatorSettings.defaults().withPort(0).withTiming(ttftMs, tokensPerSecond),
                 records)
             .await(30, TimeUnit.SECONDS);
-    ServeConfig loaded = new ConfigLoader(System.getenv()).load(options);
+    ConfigLoader loader = new ConfigLoader(System.getenv());
+    ServeConfig loaded = loader.load(options);
+    if (!loader.configuresDrift(options)) {
+      loaded = loaded.withDrift(DemoSetup.drift());
+    }
     ServeConfig config =
-        loaded.withGateway(
-            loaded
-                .gateway()
-                .withUpstream(URI.create(simulator.baseUrl()))
-                .withAnthropicUpstream(URI.create(simulator.baseUrl())));
+        loaded
+            .withExperiments(DemoSetup.withExperiment(loaded.experiments()))
+            .withGateway(
+                loaded
+                    .gateway()
+                    .withUpstream(URI.create(simulator.baseUrl()))
+                    .withAnthropicUpstream(URI.create(simulator.baseUrl())));
     Instant started = Instant.now();
     GatewayRuntime runtime = GatewayRuntime.start(config);
     Runnable shutdown =
@@ -115,8 +128,19 @@ public final class DemoCommand implements Callable<Integer> {
             + " (upstream simulator at "
             + simulator.baseUrl()
             + ")");
-    ReplaySummary summary = new Replayer(replaySettings(url)).run(records);
+    Map<Integer, String> requestIds = new ConcurrentHashMap<>();
+    ReplaySummary summary =
+        new Replayer(
+                replaySettings(url),
+                Map.of("x-lookout-experiment", DemoSetup.EXPERIMENT_ID),
+                (index, requestId) -> {
+                  if (requestId != null) {
+                    requestIds.put(index, requestId);
+                  }
+                })
+            .run(records);
     System.out.println(summary.line());
+    System.out.println(new DemoFeedback(url, ReplaySettings.PLACEHOLDER_API_KEY).post(requestIds));
     Report report = runtime.report(started, GroupBy.MODEL);
     System.out.println();
     System.out.print(ReportText.table(report, GroupBy.MODEL));
@@ -134,6 +158,13 @@ public final class DemoCommand implements Callable<Integer> {
               + " ./lookout report --by status");
     }
     if (exitAfterReport) {
+      DriftMonitor drift = runtime.driftMonitor();
+      if (drift != null) {
+        // Stopping drops the samples still queued, so the exit report waits for the embedder.
+        DemoDrift.await(drift, summary.succeeded());
+        System.out.println(DemoDrift.line(drift));
+      }
+      beforeExit.accept(url);
       shutdown.run();
       // The demo succeeded when every prompt was sent; a blocked prompt is a result, not a fault.
       return summary.sent() == summary.succeeded() + summary.failed() ? 0 : 1;
@@ -149,6 +180,11 @@ public final class DemoCommand implements Callable<Integer> {
                 "lookout-demo-shutdown"));
     System.out.println();
     System.out.println("Dashboard: " + url + "/ui/");
+    System.out.println(
+        "Experiment "
+            + DemoSetup.EXPERIMENT_ID
+            + " and drift detection run on the replayed calls; drift results appear once the"
+            + " embedder has caught up (up to a minute).");
     System.out.println("The gateway keeps running. Try:");
     System.out.println(
         "  curl -s "

@@ -33,6 +33,9 @@ import org.slf4j.LoggerFactory;
  * starting with the first, sets {@code stream_options.include_usage}. Bodies are read to the end
  * and discarded.
  *
+ * <p>Extra headers given to the constructor go on every request, and a response listener hears each
+ * successful response's index and {@code x-lookout-request-id}.
+ *
  * <p>With a rate, request {@code i} is sent at {@code i / rate} seconds after the start (or as soon
  * after as a concurrency slot is free), so a late request does not delay the ones after it.
  */
@@ -43,12 +46,30 @@ public final class Replayer {
   private static final Pattern HEADER_VALUE = Pattern.compile("[\\x20-\\x7E]+");
 
   private final ReplaySettings settings;
+  private final Map<String, String> headers;
+  private final ResponseListener listener;
   private final HttpClient client;
   private final AtomicInteger loggedFailures = new AtomicInteger();
   private volatile boolean stopped;
 
+  /** Hears a successful response: its request index and its request id, or null without one. */
+  @FunctionalInterface
+  public interface ResponseListener {
+    void succeeded(int index, String requestId);
+  }
+
   public Replayer(ReplaySettings settings) {
+    this(settings, Map.of(), (index, requestId) -> {});
+  }
+
+  /**
+   * @param headers sent on every request, after the replayer's own
+   * @param listener called on an HTTP client thread for every successful response
+   */
+  public Replayer(ReplaySettings settings, Map<String, String> headers, ResponseListener listener) {
     this.settings = settings;
+    this.headers = Map.copyOf(headers);
+    this.listener = listener;
     Duration connectTimeout =
         settings.timeout().compareTo(Duration.ofSeconds(10)) < 0
             ? settings.timeout()
@@ -81,6 +102,7 @@ public final class Replayer {
       }
       slots.acquire();
       boolean stream = isStreamed(i);
+      int index = i;
       CompletableFuture<Void> outcome =
           client
               .sendAsync(request(records.get(i), i), DiscardedBody.handler())
@@ -90,6 +112,9 @@ public final class Replayer {
                     String cause = failureCause(response, error, stream);
                     if (cause == null) {
                       succeeded.incrementAndGet();
+                      listener.succeeded(
+                          index,
+                          response.headers().firstValue("x-lookout-request-id").orElse(null));
                     } else {
                       failures.merge(cause, 1, Integer::sum);
                       logFailure(cause, error);
@@ -157,6 +182,7 @@ public final class Replayer {
     if (category != null && HEADER_VALUE.matcher(category).matches() && !category.isBlank()) {
       request.header("x-lookout-template", category.strip());
     }
+    headers.forEach(request::header);
     return request.build();
   }
 

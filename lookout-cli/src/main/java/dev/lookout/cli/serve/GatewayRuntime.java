@@ -8,6 +8,7 @@ import dev.lookout.gateway.GatewayFeatures;
 import dev.lookout.gateway.GatewayServer;
 import dev.lookout.gateway.access.AccessSettings;
 import dev.lookout.gateway.dashboard.DashboardSettings;
+import dev.lookout.gateway.drift.DriftMonitor;
 import dev.lookout.gateway.experiment.ExperimentSettings;
 import dev.lookout.gateway.metrics.GatewayMetrics;
 import dev.lookout.gateway.payload.PayloadCapture;
@@ -212,6 +213,11 @@ public final class GatewayRuntime implements AutoCloseable {
 
   public Recorder recorder() {
     return recorder;
+  }
+
+  /** Returns the drift monitor, or null when drift detection is off. */
+  public DriftMonitor driftMonitor() {
+    return drift.monitor();
   }
 
   /** Returns the payload writer, or null when capture is off. */

@@ -10,11 +10,24 @@ import dev.lookout.store.duckdb.DuckDbCallStore;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * The demo end to end: replay through a real gateway and simulator, then check that the report
@@ -77,5 +90,90 @@ class DemoCommandTest {
     assertThat(total.path("output_tokens").asLong()).isEqualTo(output);
     assertThat(new BigDecimal(total.path("cost_usd").asText())).isEqualByComparingTo(cost);
     assertThat(cost).isPositive();
+  }
+
+  @Test
+  void fillsExperimentDriftAndPayloadPages() throws Exception {
+    Map<String, HttpResponse<String>> pages = new HashMap<>();
+    DemoCommand demo = new DemoCommand();
+    demo.beforeExit = url -> pages.putAll(pages(url));
+    PrintStream original = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    int exit;
+    try {
+      exit =
+          new CommandLine(demo)
+              .execute(
+                  "--exit",
+                  "--port",
+                  "0",
+                  "--data",
+                  data.toString(),
+                  "--limit",
+                  String.valueOf(LIMIT),
+                  "--sim-ttft-ms",
+                  "1",
+                  "--sim-tokens-per-second",
+                  "0");
+    } finally {
+      System.setOut(original);
+    }
+    String output = captured.toString(StandardCharsets.UTF_8);
+    Matcher posted = Pattern.compile("feedback: posted=(\\d+) ").matcher(output);
+    JsonNode analysis = JSON.readTree(pages.get("experiment").body());
+    JsonNode thumbs = analysis.path("metrics").path("thumbs_up");
+    JsonNode drift = JSON.readTree(pages.get("drift").body());
+
+    assertThat(exit).isZero();
+    assertThat(posted.find()).isTrue();
+    assertThat(feedbackRows()).isEqualTo(Long.parseLong(posted.group(1)));
+    assertThat(pages.get("experiment").statusCode()).isEqualTo(200);
+    assertThat(thumbs.path("a").path("n").asLong()).isPositive();
+    assertThat(thumbs.path("b").path("n").asLong()).isPositive();
+    assertThat(analysis.path("metrics").path("latency_ms").path("b").path("n").asLong())
+        .isPositive();
+    assertThat(pages.get("drift").statusCode()).isEqualTo(200);
+    assertThat(drift.path("templates").findValuesAsText("prompt_template"))
+        .contains("helpful_base");
+    assertThat(pages.get("history").statusCode()).isEqualTo(200);
+    assertThat(pages.get("payload").statusCode()).isEqualTo(200);
+  }
+
+  /** Reads the dashboard's routes of the running demo gateway. */
+  private static Map<String, HttpResponse<String>> pages(String url) {
+    HttpClient client = HttpClient.newHttpClient();
+    Map<String, HttpResponse<String>> pages = new HashMap<>();
+    try {
+      pages.put("experiment", get(client, url + "/api/v1/experiments/" + DemoSetup.EXPERIMENT_ID));
+      pages.put("drift", get(client, url + "/api/v1/drift"));
+      pages.put("history", get(client, url + "/api/v1/drift/history?template=helpful_base"));
+      String id =
+          JSON.readTree(get(client, url + "/api/v1/calls?limit=1").body())
+              .path("calls")
+              .path(0)
+              .path("request_id")
+              .asText();
+      pages.put("payload", get(client, url + "/api/v1/calls/" + id + "/payload"));
+    } catch (Exception e) {
+      throw new IllegalStateException("reading the demo's API at " + url + " failed", e);
+    }
+    return pages;
+  }
+
+  private static HttpResponse<String> get(HttpClient client, String url) throws Exception {
+    return client.send(
+        HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private long feedbackRows() throws Exception {
+    try (Connection connection =
+            DriverManager.getConnection("jdbc:duckdb:" + data.resolve("lookout.duckdb"));
+        Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery("select count(*) from feedback where name = 'thumbs_up'")) {
+      rows.next();
+      return rows.getLong(1);
+    }
   }
 }
