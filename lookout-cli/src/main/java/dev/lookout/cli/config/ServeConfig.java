@@ -61,6 +61,24 @@ public record ServeConfig(
         drift);
   }
 
+  /** Returns this configuration with other keys, budgets and alert webhook. */
+  public ServeConfig withAccess(AccessSettings value) {
+    return new ServeConfig(
+        gateway,
+        dataDir,
+        queueCapacity,
+        batchSize,
+        flushInterval,
+        labelCap,
+        value,
+        prices,
+        guards,
+        dashboardAuth,
+        experiments,
+        payloads,
+        drift);
+  }
+
   /** Returns this configuration with other experiments. */
   public ServeConfig withExperiments(List<Experiment> value) {
     return new ServeConfig(

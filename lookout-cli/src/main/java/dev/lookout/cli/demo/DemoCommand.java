@@ -107,6 +107,7 @@ public final class DemoCommand implements Callable<Integer> {
     ServeConfig config =
         loaded
             .withExperiments(DemoSetup.withExperiment(loaded.experiments()))
+            .withAccess(DemoSetup.withBudgets(loaded.access()))
             .withGateway(
                 loaded
                     .gateway()

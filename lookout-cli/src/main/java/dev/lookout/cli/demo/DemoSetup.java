@@ -1,14 +1,19 @@
 package dev.lookout.cli.demo;
 
+import dev.lookout.core.budget.BudgetLedger;
+import dev.lookout.core.budget.BudgetLimit;
+import dev.lookout.core.budget.BudgetScope;
 import dev.lookout.core.drift.DriftSettings;
 import dev.lookout.core.drift.MmdTest;
 import dev.lookout.core.experiment.Experiment;
 import dev.lookout.core.experiment.Variant;
+import dev.lookout.gateway.access.AccessSettings;
 import dev.lookout.gateway.drift.DriftMonitorSettings;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The experiment and drift settings the demo adds to the user's configuration. */
+/** The experiment, drift and budget settings the demo adds to the user's configuration. */
 final class DemoSetup {
   /** Id of the demo's experiment, sent by the replay in {@code x-lookout-experiment}. */
   static final String EXPERIMENT_ID = "demo-tone";
@@ -56,5 +61,28 @@ final class DemoSetup {
         2000,
         DriftMonitorSettings.DEFAULT_BATCH_SIZE,
         null);
+  }
+
+  /**
+   * Returns the access settings with a budget for each of the demo users {@code user-0} to {@code
+   * user-4}, unless budgets are configured: 2 USD a day and 50 USD a month, with the alert at 25%.
+   * A demo user spends about 0.65 USD over the 2,000 calls, so the soft threshold fires and no call
+   * is refused.
+   */
+  static AccessSettings withBudgets(AccessSettings configured) {
+    if (configured.ledger().enabled()) {
+      return configured;
+    }
+    List<BudgetLimit> budgets = new ArrayList<>();
+    for (int user = 0; user < 5; user++) {
+      budgets.add(
+          new BudgetLimit(
+              BudgetScope.USER,
+              "user-" + user,
+              new BigDecimal("2"),
+              new BigDecimal("50"),
+              new BigDecimal("0.25")));
+    }
+    return new AccessSettings(configured.keys(), new BudgetLedger(budgets), configured.webhook());
   }
 }
