@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lookout.cli.config.ConfigLoader;
 import dev.lookout.cli.config.ServeOptions;
+import dev.lookout.cli.input.InputFile;
 import dev.lookout.cli.prices.OutputFormat;
 import dev.lookout.cli.serve.GatewayDiscovery;
 import dev.lookout.core.experiment.AnalysisJson;
@@ -15,6 +16,7 @@ import dev.lookout.core.experiment.Variant;
 import dev.lookout.store.duckdb.DuckDbCallStore;
 import dev.lookout.store.duckdb.DuckDbExperimentQueries;
 import dev.lookout.store.duckdb.DuckDbFeedbackStore;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,7 +119,13 @@ public final class ExperimentAnalyzeCommand implements Callable<Integer> {
     if (data != null || gateway != null) {
       throw new IllegalArgumentException("--data and --gateway apply to stored calls, not --input");
     }
-    ObservationRows rows = ObservationRows.read(input);
+    InputFile.requireFile("--input", input, "a JSON-lines file of rows");
+    ObservationRows rows;
+    try {
+      rows = ObservationRows.read(input);
+    } catch (IOException e) {
+      throw InputFile.readFailed("--input", input, e);
+    }
     List<Variant> variants = new ArrayList<>();
     if (weights != null) {
       variants.addAll(VariantWeights.parse("--weights", weights));

@@ -2,11 +2,13 @@ package dev.lookout.cli.experiment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lookout.cli.input.InputFile;
 import dev.lookout.cli.prices.OutputFormat;
 import dev.lookout.core.experiment.Assignment;
 import dev.lookout.core.experiment.Experiment;
 import dev.lookout.core.experiment.Variant;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -80,6 +82,8 @@ public final class ExperimentAssignCommand implements Callable<Integer> {
       out.flush();
       return 0;
     }
+    String expected = "a UTF-8 file of user ids, one per line";
+    InputFile.requireFile("--users", users.file, expected);
     try (BufferedReader reader = Files.newBufferedReader(users.file, StandardCharsets.UTF_8)) {
       String user;
       while ((user = reader.readLine()) != null) {
@@ -87,6 +91,9 @@ public final class ExperimentAssignCommand implements Callable<Integer> {
           out.println(line(experiment, user.strip(), json));
         }
       }
+    } catch (IOException e) {
+      out.flush();
+      throw InputFile.readFailed("--users", users.file, e);
     }
     out.flush();
     return 0;
