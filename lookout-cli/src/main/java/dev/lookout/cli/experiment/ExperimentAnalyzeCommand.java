@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lookout.cli.config.ConfigLoader;
 import dev.lookout.cli.config.ServeOptions;
+import dev.lookout.cli.gateway.TokenOption;
 import dev.lookout.cli.input.InputFile;
 import dev.lookout.cli.prices.OutputFormat;
 import dev.lookout.cli.serve.GatewayDiscovery;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -90,6 +92,8 @@ public final class ExperimentAnalyzeCommand implements Callable<Integer> {
       description = "Ask this running gateway instead of reading the store.")
   String gateway;
 
+  @Mixin TokenOption token = new TokenOption();
+
   @Option(
       names = "--config",
       paramLabel = "FILE",
@@ -153,7 +157,9 @@ public final class ExperimentAnalyzeCommand implements Callable<Integer> {
       url = GatewayDiscovery.find(dataDir);
     }
     if (url.isPresent()) {
-      JsonNode fetched = new GatewayExperimentClient(URI.create(url.get().trim())).analysis(id);
+      JsonNode fetched =
+          new GatewayExperimentClient(URI.create(url.get().trim()), token.credential(config))
+              .analysis(id);
       if (control != null && !control.equals(fetched.path("control").asText())) {
         throw new IllegalArgumentException(
             "--control applies only when the store is read directly; the gateway uses the"
