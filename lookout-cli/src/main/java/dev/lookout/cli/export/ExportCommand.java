@@ -75,11 +75,12 @@ public final class ExportCommand implements Callable<Integer> {
     Instant end = until == null ? now : time("--until", until, now);
     ExportFormat exportFormat = ExportFormat.parse(format);
     ServeConfig config = store.load();
+    Path data = StoreOptions.existingDataDir(config);
     boolean toS3 = to.startsWith("s3://");
     Path folder = toS3 ? Files.createTempDirectory("lookout-export") : Path.of(to);
     StoreOptions.quietStoreLogs();
     long rows;
-    try (DuckDbCallStore callStore = DuckDbCallStore.open(config.dataDir())) {
+    try (DuckDbCallStore callStore = DuckDbCallStore.open(data)) {
       rows = new Exporter(callStore).export(from, end, exportFormat, payloadKeys, folder);
     }
     List<Path> files = Exporter.files(folder);

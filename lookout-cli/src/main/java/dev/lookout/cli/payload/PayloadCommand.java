@@ -61,7 +61,8 @@ public final class PayloadCommand implements Callable<Integer> {
 
   private JsonNode read(ServeConfig config) {
     StoreOptions.quietStoreLogs();
-    try (PayloadStore payloads = config.payloads().openStore(config.dataDir())) {
+    try (PayloadStore payloads =
+        config.payloads().openStore(StoreOptions.existingDataDir(config))) {
       return payloads
           .get(PayloadKeys.of(requestId))
           .map(Payload::decode)
