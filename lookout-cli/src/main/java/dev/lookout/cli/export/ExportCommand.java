@@ -121,7 +121,7 @@ public final class ExportCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           option
               + " must be a date (2026-12-01), a UTC time (2026-12-01T08:00:00Z) or a duration ago"
-              + " (7d), got '"
+              + " (7d, at most 36500d), got '"
               + text
               + "'",
           e);
