@@ -133,6 +133,20 @@ public final class ExperimentAnalyzeCommand implements Callable<Integer> {
     List<Variant> variants = new ArrayList<>();
     if (weights != null) {
       variants.addAll(VariantWeights.parse("--weights", weights));
+      List<String> named = variants.stream().map(Variant::name).toList();
+      for (String variant : rows.variants()) {
+        if (!named.contains(variant)) {
+          throw new IllegalArgumentException(
+              input
+                  + " has rows of variant '"
+                  + variant
+                  + "', which --weights does not name ("
+                  + named
+                  + "); add "
+                  + variant
+                  + "=WEIGHT to --weights, or leave --weights out for equal weights");
+        }
+      }
     } else {
       rows.variants().forEach(name -> variants.add(new Variant(name, 1, null)));
     }

@@ -233,6 +233,19 @@ class ExperimentCommandTest {
     assertThat(err.toString()).contains(rows + " line 2 is not JSON");
   }
 
+  @Test
+  void analyzeVariantMissingFromWeights() throws Exception {
+    Path rows = dir.resolve("rows.jsonl");
+    Files.writeString(
+        rows, "{\"variant\":\"formal\",\"x\":1}\n{\"variant\":\"other\",\"x\":0}\n"
+            + "{\"variant\":\"casual\",\"x\":1}\n");
+
+    int exit = run("analyze", "--input", rows.toString(), "--weights", "formal=1,other=1");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("variant 'casual'");
+  }
+
   private int run(String... args) {
     CommandLine command = new CommandLine(new ExperimentCommand());
     command.setOut(new PrintWriter(out, true));
