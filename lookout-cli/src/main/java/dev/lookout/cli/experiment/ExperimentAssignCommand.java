@@ -86,7 +86,13 @@ public final class ExperimentAssignCommand implements Callable<Integer> {
     InputFile.requireFile("--users", users.file, expected);
     try (BufferedReader reader = Files.newBufferedReader(users.file, StandardCharsets.UTF_8)) {
       String user;
+      boolean first = true;
       while ((user = reader.readLine()) != null) {
+        // Editors on Windows start UTF-8 files with a byte-order mark; it is not part of the id.
+        if (first && user.startsWith("\uFEFF")) {
+          user = user.substring(1);
+        }
+        first = false;
         if (!user.isBlank()) {
           out.println(line(experiment, user.strip(), json));
         }

@@ -246,6 +246,27 @@ class ExperimentCommandTest {
     assertThat(err.toString()).contains("variant 'casual'");
   }
 
+  @Test
+  void assignFileSkipsByteOrderMark() throws Exception {
+    Path users = dir.resolve("bom.txt");
+    Files.writeString(users, "\uFEFFu1\n");
+
+    int exit =
+        run(
+            "assign",
+            "--experiment",
+            "e1",
+            "--users",
+            users.toString(),
+            "--variants",
+            "a=1,b=1",
+            "--format",
+            "json");
+
+    assertThat(exit).isZero();
+    assertThat(JSON.readTree(out.toString()).path("user").asText()).isEqualTo("u1");
+  }
+
   private int run(String... args) {
     CommandLine command = new CommandLine(new ExperimentCommand());
     command.setOut(new PrintWriter(out, true));
