@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
     name = "analyze",
     mixinStandardHelpOptions = true,
     description =
-        "Compare each variant with the control: difference, 95% CI, p-values (fixed, Holm-adjusted"
+        "Compare each variant with the control: difference, 95%% CI, p-values (fixed, Holm-adjusted"
             + " and always-valid), lift, sample-ratio check and sample size still needed.")
 public final class ExperimentAnalyzeCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();

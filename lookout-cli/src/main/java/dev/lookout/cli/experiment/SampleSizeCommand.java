@@ -36,7 +36,7 @@ public final class SampleSizeCommand implements Callable<Integer> {
 
   @Option(
       names = "--relative",
-      description = "Read --mde as a share of the baseline rate, e.g. 0.1 for 10%.")
+      description = "Read --mde as a share of the baseline rate, e.g. 0.1 for 10%%.")
   boolean relative;
 
   @Option(
