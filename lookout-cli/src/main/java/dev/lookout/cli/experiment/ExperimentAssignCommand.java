@@ -77,6 +77,11 @@ public final class ExperimentAssignCommand implements Callable<Integer> {
             ? VariantWeights.fromConfig(experimentId, config)
             : Experiment.of(experimentId, null, VariantWeights.parse("--variants", variants));
     PrintWriter out = spec.commandLine().getOut();
+    if (users.user != null && users.user.isBlank()) {
+      throw new IllegalArgumentException(
+          "--user must be a user id, got an empty value; pass the id the gateway sees in"
+              + " x-lookout-user or the body's user field");
+    }
     if (users.user != null) {
       out.println(line(experiment, users.user, json));
       out.flush();

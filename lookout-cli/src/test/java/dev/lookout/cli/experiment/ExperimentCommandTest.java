@@ -237,7 +237,8 @@ class ExperimentCommandTest {
   void analyzeVariantMissingFromWeights() throws Exception {
     Path rows = dir.resolve("rows.jsonl");
     Files.writeString(
-        rows, "{\"variant\":\"formal\",\"x\":1}\n{\"variant\":\"other\",\"x\":0}\n"
+        rows,
+        "{\"variant\":\"formal\",\"x\":1}\n{\"variant\":\"other\",\"x\":0}\n"
             + "{\"variant\":\"casual\",\"x\":1}\n");
 
     int exit = run("analyze", "--input", rows.toString(), "--weights", "formal=1,other=1");
@@ -265,6 +266,30 @@ class ExperimentCommandTest {
 
     assertThat(exit).isZero();
     assertThat(JSON.readTree(out.toString()).path("user").asText()).isEqualTo("u1");
+  }
+
+  @Test
+  void sampleSizeTinyMdeRejected() {
+    int exit = run("sample-size", "--baseline-rate", "0.1", "--mde", "1e-12");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("10^12");
+  }
+
+  @Test
+  void overflowingWeightsRejected() {
+    int exit = run("assign", "--experiment", "e1", "--user", "u", "--variants", "a=1e308,b=1e308");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("overflows");
+  }
+
+  @Test
+  void emptyUserRejected() {
+    int exit = run("assign", "--experiment", "e1", "--user", "", "--variants", "a=1,b=1");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("--user must be a user id");
   }
 
   private int run(String... args) {
