@@ -85,9 +85,10 @@ public final class PayloadCommand implements Callable<Integer> {
     try {
       gatewayUri = URI.create(root);
     } catch (IllegalArgumentException e) {
-      gatewayUri = URI.create("invalid:");
+      // Not a URI at all; reported below like one without a scheme or host.
+      gatewayUri = null;
     }
-    if (gatewayUri.getScheme() == null || gatewayUri.getHost() == null) {
+    if (gatewayUri == null || gatewayUri.getScheme() == null || gatewayUri.getHost() == null) {
       throw new IllegalArgumentException(
           "--gateway must be a URL such as http://127.0.0.1:8080, got '" + base + "'");
     }

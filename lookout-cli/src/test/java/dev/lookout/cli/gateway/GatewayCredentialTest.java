@@ -104,6 +104,13 @@ class GatewayCredentialTest {
   }
 
   @Test
+  void payloadBadGatewayUrlSaysSo() {
+    run(2, "payload", requestId, "--gateway", "not a url");
+
+    assertThat(err.toString()).contains("--gateway must be a URL");
+  }
+
+  @Test
   void reportSendsToken() {
     String out = run(0, "report", "--gateway", url(), "--token", SECRET, "--format", "json");
 
