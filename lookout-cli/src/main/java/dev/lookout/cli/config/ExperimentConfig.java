@@ -1,6 +1,7 @@
 package dev.lookout.cli.config;
 
 import dev.lookout.core.experiment.Experiment;
+import dev.lookout.core.experiment.Feedback;
 import dev.lookout.core.experiment.Variant;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -68,6 +69,19 @@ final class ExperimentConfig {
               : readTemplate(folder.resolve(variant.templateRef()), variantKey);
       double weight = variant.weight() == null ? 1.0 : variant.weight();
       variants.add(new Variant(variant.name(), weight, template));
+    }
+    List<String> metrics = entry.metrics() == null ? List.of() : entry.metrics();
+    for (int m = 0; m < metrics.size(); m++) {
+      if (!Feedback.validName(metrics.get(m))) {
+        throw new IllegalArgumentException(
+            "metrics["
+                + m
+                + "] '"
+                + metrics.get(m)
+                + "' can never receive feedback: use 1 to "
+                + Feedback.MAX_NAME_CHARS
+                + " letters, digits, '_', '.' or '-', for example thumbs_up or latency_ms");
+      }
     }
     return new Experiment(
         entry.id(),

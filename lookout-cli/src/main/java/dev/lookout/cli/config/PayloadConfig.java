@@ -123,6 +123,14 @@ public record PayloadConfig(
         file.retention() == null || file.retention().archiveTo() == null
             ? null
             : file.retention().archiveTo().trim();
+    if (archiveTo != null
+        && archiveTo.matches("^[A-Za-z][A-Za-z0-9+.-]*://.*")
+        && !archiveTo.startsWith("s3://")) {
+      throw new IllegalArgumentException(
+          "retention.archive_to must be a folder or s3://bucket/prefix, got '"
+              + archiveTo
+              + "'; other URL schemes are not supported");
+    }
     return new PayloadConfig(
         capture, queue, s3(file.payloads()), retention(file.retention()), archiveTo);
   }
@@ -180,8 +188,13 @@ public record PayloadConfig(
     }
     URI endpoint = null;
     if (payloads.endpoint() != null && !payloads.endpoint().isBlank()) {
-      endpoint = URI.create(payloads.endpoint().trim());
-      if (endpoint.getScheme() == null || endpoint.getHost() == null) {
+      try {
+        endpoint = URI.create(payloads.endpoint().trim());
+      } catch (IllegalArgumentException e) {
+        // Not a URI at all; reported below like one without a scheme or host.
+        endpoint = null;
+      }
+      if (endpoint == null || endpoint.getScheme() == null || endpoint.getHost() == null) {
         throw new IllegalArgumentException(
             "payloads.endpoint must be a URL such as http://127.0.0.1:9000, got '"
                 + payloads.endpoint()

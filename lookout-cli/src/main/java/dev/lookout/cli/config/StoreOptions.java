@@ -1,5 +1,6 @@
 package dev.lookout.cli.config;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -28,6 +29,23 @@ public final class StoreOptions {
     options.config = config;
     options.data = data;
     return new ConfigLoader(System.getenv()).load(options);
+  }
+
+  /**
+   * Returns the data folder of {@code config}, which must exist: a mistyped {@code --data} must not
+   * create an empty store and report on, delete from or export nothing.
+   *
+   * @throws IllegalArgumentException if the folder does not exist
+   */
+  public static Path existingDataDir(ServeConfig config) {
+    Path data = config.dataDir();
+    if (!Files.isDirectory(data)) {
+      throw new IllegalArgumentException(
+          "No call store at "
+              + data.toAbsolutePath()
+              + "; pass --data DIR where lookout serve keeps its store");
+    }
+    return data;
   }
 
   /** Lowers the store's start and stop lines to WARN, which are for servers, not one-shot runs. */

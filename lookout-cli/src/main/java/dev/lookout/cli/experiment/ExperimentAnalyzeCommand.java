@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lookout.cli.config.ConfigLoader;
 import dev.lookout.cli.config.ServeOptions;
+import dev.lookout.cli.gateway.TokenOption;
+import dev.lookout.cli.input.InputFile;
 import dev.lookout.cli.prices.OutputFormat;
 import dev.lookout.cli.serve.GatewayDiscovery;
 import dev.lookout.core.experiment.AnalysisJson;
@@ -15,6 +17,7 @@ import dev.lookout.core.experiment.Variant;
 import dev.lookout.store.duckdb.DuckDbCallStore;
 import dev.lookout.store.duckdb.DuckDbExperimentQueries;
 import dev.lookout.store.duckdb.DuckDbFeedbackStore;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +26,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,7 +41,7 @@ import picocli.CommandLine.Spec;
     name = "analyze",
     mixinStandardHelpOptions = true,
     description =
-        "Compare each variant with the control: difference, 95% CI, p-values (fixed, Holm-adjusted"
+        "Compare each variant with the control: difference, 95%% CI, p-values (fixed, Holm-adjusted"
             + " and always-valid), lift, sample-ratio check and sample size still needed.")
 public final class ExperimentAnalyzeCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -88,6 +92,8 @@ public final class ExperimentAnalyzeCommand implements Callable<Integer> {
       description = "Ask this running gateway instead of reading the store.")
   String gateway;
 
+  @Mixin TokenOption token = new TokenOption();
+
   @Option(
       names = "--config",
       paramLabel = "FILE",
@@ -117,10 +123,30 @@ public final class ExperimentAnalyzeCommand implements Callable<Integer> {
     if (data != null || gateway != null) {
       throw new IllegalArgumentException("--data and --gateway apply to stored calls, not --input");
     }
-    ObservationRows rows = ObservationRows.read(input);
+    InputFile.requireFile("--input", input, "a JSON-lines file of rows");
+    ObservationRows rows;
+    try {
+      rows = ObservationRows.read(input);
+    } catch (IOException e) {
+      throw InputFile.readFailed("--input", input, e);
+    }
     List<Variant> variants = new ArrayList<>();
     if (weights != null) {
       variants.addAll(VariantWeights.parse("--weights", weights));
+      List<String> named = variants.stream().map(Variant::name).toList();
+      for (String variant : rows.variants()) {
+        if (!named.contains(variant)) {
+          throw new IllegalArgumentException(
+              input
+                  + " has rows of variant '"
+                  + variant
+                  + "', which --weights does not name ("
+                  + named
+                  + "); add "
+                  + variant
+                  + "=WEIGHT to --weights, or leave --weights out for equal weights");
+        }
+      }
     } else {
       rows.variants().forEach(name -> variants.add(new Variant(name, 1, null)));
     }
@@ -145,7 +171,9 @@ public final class ExperimentAnalyzeCommand implements Callable<Integer> {
       url = GatewayDiscovery.find(dataDir);
     }
     if (url.isPresent()) {
-      JsonNode fetched = new GatewayExperimentClient(URI.create(url.get().trim())).analysis(id);
+      JsonNode fetched =
+          new GatewayExperimentClient(URI.create(url.get().trim()), token.credential(config))
+              .analysis(id);
       if (control != null && !control.equals(fetched.path("control").asText())) {
         throw new IllegalArgumentException(
             "--control applies only when the store is read directly; the gateway uses the"

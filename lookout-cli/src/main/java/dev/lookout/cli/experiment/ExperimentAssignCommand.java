@@ -2,11 +2,13 @@ package dev.lookout.cli.experiment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lookout.cli.input.InputFile;
 import dev.lookout.cli.prices.OutputFormat;
 import dev.lookout.core.experiment.Assignment;
 import dev.lookout.core.experiment.Experiment;
 import dev.lookout.core.experiment.Variant;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -75,18 +77,34 @@ public final class ExperimentAssignCommand implements Callable<Integer> {
             ? VariantWeights.fromConfig(experimentId, config)
             : Experiment.of(experimentId, null, VariantWeights.parse("--variants", variants));
     PrintWriter out = spec.commandLine().getOut();
+    if (users.user != null && users.user.isBlank()) {
+      throw new IllegalArgumentException(
+          "--user must be a user id, got an empty value; pass the id the gateway sees in"
+              + " x-lookout-user or the body's user field");
+    }
     if (users.user != null) {
       out.println(line(experiment, users.user, json));
       out.flush();
       return 0;
     }
+    String expected = "a UTF-8 file of user ids, one per line";
+    InputFile.requireFile("--users", users.file, expected);
     try (BufferedReader reader = Files.newBufferedReader(users.file, StandardCharsets.UTF_8)) {
       String user;
+      boolean first = true;
       while ((user = reader.readLine()) != null) {
+        // Editors on Windows start UTF-8 files with a byte-order mark; it is not part of the id.
+        if (first && user.startsWith("\uFEFF")) {
+          user = user.substring(1);
+        }
+        first = false;
         if (!user.isBlank()) {
           out.println(line(experiment, user.strip(), json));
         }
       }
+    } catch (IOException e) {
+      out.flush();
+      throw InputFile.readFailed("--users", users.file, e);
     }
     out.flush();
     return 0;

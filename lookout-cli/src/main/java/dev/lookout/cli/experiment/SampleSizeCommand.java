@@ -36,7 +36,7 @@ public final class SampleSizeCommand implements Callable<Integer> {
 
   @Option(
       names = "--relative",
-      description = "Read --mde as a share of the baseline rate, e.g. 0.1 for 10%.")
+      description = "Read --mde as a share of the baseline rate, e.g. 0.1 for 10%%.")
   boolean relative;
 
   @Option(
@@ -54,11 +54,22 @@ public final class SampleSizeCommand implements Callable<Integer> {
       description = "table or json (default: table).")
   String format = "table";
 
+  /** Largest sample per arm reported; a larger one means the effect is too small to detect. */
+  private static final long MAX_PER_ARM = 1_000_000_000_000L;
+
   @Override
   public Integer call() {
     boolean json = OutputFormat.isJson(spec, format);
     double treated = relative ? baselineRate * (1 + mde) : baselineRate + mde;
     long n = SampleSize.forRates(baselineRate, treated, alpha, power);
+    if (n > MAX_PER_ARM) {
+      throw new IllegalArgumentException(
+          "--mde "
+              + mde
+              + " needs more than 10^12 users per arm ("
+              + n
+              + "); choose a larger minimum detectable effect");
+    }
     if (json) {
       ObjectNode node = JSON.createObjectNode();
       node.put("n_per_arm", n);

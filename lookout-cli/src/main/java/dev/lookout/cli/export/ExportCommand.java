@@ -75,11 +75,12 @@ public final class ExportCommand implements Callable<Integer> {
     Instant end = until == null ? now : time("--until", until, now);
     ExportFormat exportFormat = ExportFormat.parse(format);
     ServeConfig config = store.load();
+    Path data = StoreOptions.existingDataDir(config);
     boolean toS3 = to.startsWith("s3://");
     Path folder = toS3 ? Files.createTempDirectory("lookout-export") : Path.of(to);
     StoreOptions.quietStoreLogs();
     long rows;
-    try (DuckDbCallStore callStore = DuckDbCallStore.open(config.dataDir())) {
+    try (DuckDbCallStore callStore = DuckDbCallStore.open(data)) {
       rows = new Exporter(callStore).export(from, end, exportFormat, payloadKeys, folder);
     }
     List<Path> files = Exporter.files(folder);
@@ -120,7 +121,7 @@ public final class ExportCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           option
               + " must be a date (2026-12-01), a UTC time (2026-12-01T08:00:00Z) or a duration ago"
-              + " (7d), got '"
+              + " (7d, at most 36500d), got '"
               + text
               + "'",
           e);

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lookout.cli.config.ServeConfig;
 import dev.lookout.cli.config.StoreOptions;
+import dev.lookout.cli.gateway.GatewayCredential;
+import dev.lookout.cli.gateway.TokenOption;
 import dev.lookout.cli.serve.GatewayDiscovery;
 import dev.lookout.store.payload.Payload;
 import dev.lookout.store.payload.PayloadKeys;
@@ -43,20 +45,24 @@ public final class PayloadCommand implements Callable<Integer> {
 
   @Mixin StoreOptions store = new StoreOptions();
 
+  @Mixin TokenOption token = new TokenOption();
+
   @Override
   public Integer call() throws Exception {
     PayloadKeys.of(requestId);
     ServeConfig config = gateway == null ? store.load() : null;
     Optional<String> url =
         gateway != null ? Optional.of(gateway) : GatewayDiscovery.find(config.dataDir());
-    JsonNode payload = url.isPresent() ? fetch(url.get().trim()) : read(config);
+    JsonNode payload =
+        url.isPresent() ? fetch(url.get().trim(), token.credential(store.config)) : read(config);
     System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(payload));
     return 0;
   }
 
   private JsonNode read(ServeConfig config) {
     StoreOptions.quietStoreLogs();
-    try (PayloadStore payloads = config.payloads().openStore(config.dataDir())) {
+    try (PayloadStore payloads =
+        config.payloads().openStore(StoreOptions.existingDataDir(config))) {
       return payloads
           .get(PayloadKeys.of(requestId))
           .map(Payload::decode)
@@ -73,18 +79,29 @@ public final class PayloadCommand implements Callable<Integer> {
     }
   }
 
-  private JsonNode fetch(String base) throws InterruptedException {
+  private JsonNode fetch(String base, GatewayCredential credential) throws InterruptedException {
     String root = base.replaceAll("/+$", "");
+    URI gatewayUri;
+    try {
+      gatewayUri = URI.create(root);
+    } catch (IllegalArgumentException e) {
+      // Not a URI at all; reported below like one without a scheme or host.
+      gatewayUri = null;
+    }
+    if (gatewayUri == null || gatewayUri.getScheme() == null || gatewayUri.getHost() == null) {
+      throw new IllegalArgumentException(
+          "--gateway must be a URL such as http://127.0.0.1:8080, got '" + base + "'");
+    }
     URI uri = URI.create(root + "/api/v1/calls/" + requestId + "/payload");
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).GET();
+    credential.authorization().ifPresent(value -> request.header("Authorization", value));
     HttpResponse<String> response;
     try {
       response =
           HttpClient.newBuilder()
               .connectTimeout(Duration.ofSeconds(5))
               .build()
-              .send(
-                  HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).GET().build(),
-                  HttpResponse.BodyHandlers.ofString());
+              .send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new IllegalStateException(
           "Cannot reach the gateway at "
@@ -93,6 +110,9 @@ public final class PayloadCommand implements Callable<Integer> {
               + e
               + "); check that lookout serve runs there, or pass --data DIR",
           e);
+    }
+    if (response.statusCode() == 401) {
+      throw credential.rejected(root);
     }
     JsonNode body;
     try {

@@ -2,6 +2,7 @@ package dev.lookout.cli.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lookout.cli.gateway.GatewayCredential;
 import dev.lookout.store.report.Report;
 import dev.lookout.store.report.ReportJson;
 import java.io.IOException;
@@ -18,15 +19,17 @@ final class GatewayReportClient {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final URI gateway;
+  private final GatewayCredential credential;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  GatewayReportClient(URI gateway) {
+  GatewayReportClient(URI gateway, GatewayCredential credential) {
     if (gateway.getScheme() == null || gateway.getHost() == null) {
       throw new IllegalArgumentException(
           "--gateway must be a URL such as http://127.0.0.1:8080, got '" + gateway + "'");
     }
     this.gateway = gateway;
+    this.credential = credential;
   }
 
   Report fetch(String since, String by) throws InterruptedException {
@@ -38,12 +41,11 @@ final class GatewayReportClient {
                 + URLEncoder.encode(since, StandardCharsets.UTF_8)
                 + "&by="
                 + URLEncoder.encode(by, StandardCharsets.UTF_8));
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).GET();
+    credential.authorization().ifPresent(value -> request.header("Authorization", value));
     HttpResponse<String> response;
     try {
-      response =
-          http.send(
-              HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).GET().build(),
-              HttpResponse.BodyHandlers.ofString());
+      response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new IllegalStateException(
           "Cannot reach the gateway at "
@@ -53,6 +55,9 @@ final class GatewayReportClient {
               + "); check that lookout serve runs there, or pass --data DIR to read a stopped"
               + " gateway's store",
           e);
+    }
+    if (response.statusCode() == 401) {
+      throw credential.rejected(base);
     }
     if (response.statusCode() != 200) {
       throw new IllegalArgumentException(

@@ -2,6 +2,7 @@ package dev.lookout.cli.report;
 
 import dev.lookout.cli.config.ConfigLoader;
 import dev.lookout.cli.config.ServeOptions;
+import dev.lookout.cli.gateway.TokenOption;
 import dev.lookout.cli.serve.GatewayDiscovery;
 import dev.lookout.core.time.DurationText;
 import dev.lookout.store.duckdb.DuckDbCallStore;
@@ -19,6 +20,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -43,6 +45,8 @@ public final class ReportCommand implements Callable<Integer> {
       paramLabel = "URL",
       description = "Ask this running gateway instead of reading the store.")
   String gateway;
+
+  @Mixin TokenOption token = new TokenOption();
 
   @Option(
       names = "--since",
@@ -84,7 +88,8 @@ public final class ReportCommand implements Callable<Integer> {
     Path data = dataDir();
     Optional<String> url = gateway != null ? Optional.of(gateway) : GatewayDiscovery.find(data);
     if (url.isPresent()) {
-      return new GatewayReportClient(URI.create(url.get().trim())).fetch(since, group.wireName());
+      return new GatewayReportClient(URI.create(url.get().trim()), token.credential(null))
+          .fetch(since, group.wireName());
     }
     if (!Files.isDirectory(data)) {
       throw new IllegalArgumentException(

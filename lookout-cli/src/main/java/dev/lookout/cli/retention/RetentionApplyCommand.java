@@ -61,7 +61,7 @@ public final class RetentionApplyCommand implements Callable<Integer> {
     }
 
     StoreOptions.quietStoreLogs();
-    Path data = config.dataDir();
+    Path data = StoreOptions.existingDataDir(config);
     Path databaseFile = data.resolve(DuckDbCallStore.FILE_NAME);
     long sizeBefore = size(databaseFile);
     RetentionResult result;

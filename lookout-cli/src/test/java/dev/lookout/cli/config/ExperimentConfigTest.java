@@ -92,4 +92,24 @@ class ExperimentConfigTest {
                         + "    variants: [{name: a}, {name: b}]\n"))
         .hasMessageContaining("wieght");
   }
+
+  @Test
+  void metricWithSpaceRejected() {
+    assertThatThrownBy(
+            () ->
+                load(
+                    "experiments:\n  - id: tone\n    metrics: ['thumbs up']\n"
+                        + "    variants: [{name: a}, {name: b}]\n"))
+        .hasMessageContaining("experiments[0]: metrics[0] 'thumbs up' can never receive feedback");
+  }
+
+  @Test
+  void emptyMetricRejected() {
+    assertThatThrownBy(
+            () ->
+                load(
+                    "experiments:\n  - id: tone\n    metrics: ['']\n"
+                        + "    variants: [{name: a}, {name: b}]\n"))
+        .hasMessageContaining("metrics[0] ''");
+  }
 }

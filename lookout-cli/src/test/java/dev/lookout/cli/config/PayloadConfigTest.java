@@ -123,4 +123,18 @@ class PayloadConfigTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("retention.payloads");
   }
+
+  @Test
+  void endpointWithSpacesNamesKey() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> load("payloads:\n  store: s3\n  bucket: b\n  endpoint: not a url\n"))
+        .hasMessageContaining("payloads.endpoint must be a URL");
+  }
+
+  @Test
+  void archiveToFtpRejected() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> load("retention:\n  archive_to: ftp://x/y\n"))
+        .hasMessageContaining("retention.archive_to must be a folder or s3://");
+  }
 }

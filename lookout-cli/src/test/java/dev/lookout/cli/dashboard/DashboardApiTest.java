@@ -138,6 +138,27 @@ class DashboardApiTest {
   }
 
   @Test
+  void hugeSinceIsBadRequest() throws Exception {
+    HttpResponse<String> response = gateway.get("/api/v1/timeseries?since=99999999999d");
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("invalid_query").contains("3650d");
+  }
+
+  @Test
+  void hugeBucketIsBadRequest() throws Exception {
+    HttpResponse<String> response = gateway.get("/api/v1/timeseries?bucket=99999999999d");
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("invalid_query").contains("366d");
+  }
+
+  @Test
+  void nonsenseBeforeIsBadRequest() throws Exception {
+    HttpResponse<String> response = gateway.get("/api/v1/calls?before=nonsense");
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("before");
+  }
+
+  @Test
   void budgetsWithoutConfigSayNotConfigured() throws Exception {
     assertThat(json("/api/v1/budgets").get("configured").asBoolean()).isFalse();
   }

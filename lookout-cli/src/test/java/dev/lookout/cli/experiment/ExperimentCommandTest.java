@@ -174,6 +174,124 @@ class ExperimentCommandTest {
     assertThat(out.toString()).contains("latency_ms (mean)").contains("+19.");
   }
 
+  @Test
+  void assignMissingFileIsUserError() {
+    Path missing = dir.resolve("nope.txt");
+
+    int exit =
+        run("assign", "--experiment", "e1", "--users", missing.toString(), "--variants", "a=1,b=1");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("--users " + missing + " does not exist");
+  }
+
+  @Test
+  void assignFolderIsUserError() {
+    int exit =
+        run("assign", "--experiment", "e1", "--users", dir.toString(), "--variants", "a=1,b=1");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("is a folder");
+  }
+
+  @Test
+  void assignLatin1FileIsUserError() throws Exception {
+    Path users = dir.resolve("latin1.txt");
+    Files.write(users, "j\u00fcrgen\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+    int exit =
+        run("assign", "--experiment", "e1", "--users", users.toString(), "--variants", "a=1,b=1");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("is not valid UTF-8");
+  }
+
+  @Test
+  void analyzeMissingInputIsUserError() {
+    int exit = run("analyze", "--input", dir.resolve("nope.jsonl").toString());
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("does not exist");
+  }
+
+  @Test
+  void analyzeFolderInputIsUserError() {
+    int exit = run("analyze", "--input", dir.toString());
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("is a folder");
+  }
+
+  @Test
+  void analyzeNonJsonLineNamesLine() throws Exception {
+    Path rows = dir.resolve("rows.jsonl");
+    Files.writeString(rows, "{\"variant\":\"a\",\"x\":1}\nnot json\n");
+
+    int exit = run("analyze", "--input", rows.toString());
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains(rows + " line 2 is not JSON");
+  }
+
+  @Test
+  void analyzeVariantMissingFromWeights() throws Exception {
+    Path rows = dir.resolve("rows.jsonl");
+    Files.writeString(
+        rows,
+        "{\"variant\":\"formal\",\"x\":1}\n{\"variant\":\"other\",\"x\":0}\n"
+            + "{\"variant\":\"casual\",\"x\":1}\n");
+
+    int exit = run("analyze", "--input", rows.toString(), "--weights", "formal=1,other=1");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("variant 'casual'");
+  }
+
+  @Test
+  void assignFileSkipsByteOrderMark() throws Exception {
+    Path users = dir.resolve("bom.txt");
+    Files.writeString(users, "\uFEFFu1\n");
+
+    int exit =
+        run(
+            "assign",
+            "--experiment",
+            "e1",
+            "--users",
+            users.toString(),
+            "--variants",
+            "a=1,b=1",
+            "--format",
+            "json");
+
+    assertThat(exit).isZero();
+    assertThat(JSON.readTree(out.toString()).path("user").asText()).isEqualTo("u1");
+  }
+
+  @Test
+  void sampleSizeTinyMdeRejected() {
+    int exit = run("sample-size", "--baseline-rate", "0.1", "--mde", "1e-12");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("10^12");
+  }
+
+  @Test
+  void overflowingWeightsRejected() {
+    int exit = run("assign", "--experiment", "e1", "--user", "u", "--variants", "a=1e308,b=1e308");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("overflows");
+  }
+
+  @Test
+  void emptyUserRejected() {
+    int exit = run("assign", "--experiment", "e1", "--user", "", "--variants", "a=1,b=1");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("--user must be a user id");
+  }
+
   private int run(String... args) {
     CommandLine command = new CommandLine(new ExperimentCommand());
     command.setOut(new PrintWriter(out, true));

@@ -100,6 +100,72 @@ class PayloadCommandsTest {
     return out.toString(StandardCharsets.UTF_8);
   }
 
+  /** Runs a command that must fail with exit 2 and returns its error output. */
+  private String runFailing(String... args) {
+    java.io.StringWriter err = new java.io.StringWriter();
+    picocli.CommandLine command = LookoutCommand.commandLine();
+    command.setErr(new java.io.PrintWriter(err, true));
+    int code = command.execute(args);
+    assertThat(code).as("exit code of %s: %s", String.join(" ", args), err).isEqualTo(2);
+    return err.toString();
+  }
+
+  @Test
+  void exportMissingStoreCreatesNothing() {
+    Path missing = dir.resolve("typo");
+
+    String err =
+        runFailing(
+            "export",
+            "--since",
+            "1d",
+            "--to",
+            dir.resolve("out").toString(),
+            "--data",
+            missing.toString());
+
+    assertThat(err).contains("No call store at " + missing);
+    assertThat(missing).doesNotExist();
+  }
+
+  @Test
+  void retentionMissingStoreCreatesNothing() {
+    Path missing = dir.resolve("typo");
+
+    String err =
+        runFailing(
+            "retention", "apply", "--dry-run", "--records", "1d", "--data", missing.toString());
+
+    assertThat(err).contains("No call store at " + missing);
+    assertThat(missing).doesNotExist();
+  }
+
+  @Test
+  void payloadMissingStoreCreatesNothing() {
+    Path missing = dir.resolve("typo");
+
+    String err =
+        runFailing("payload", "0193a6b2-0000-7000-8000-000000000000", "--data", missing.toString());
+
+    assertThat(err).contains("No call store at " + missing);
+    assertThat(missing).doesNotExist();
+  }
+
+  @Test
+  void retentionHugePeriodIsUserError() {
+    String err =
+        runFailing(
+            "retention",
+            "apply",
+            "--dry-run",
+            "--records",
+            "99999999999999d",
+            "--data",
+            data.toString());
+
+    assertThat(err).contains("--records is too large");
+  }
+
   @Test
   void payloadPrintsStoredBodies() throws Exception {
     String id = callThroughGateway("capture:\n  mode: full\n");

@@ -55,6 +55,13 @@ public record Experiment(
       }
       total += variant.weight();
     }
+    if (Double.isInfinite(total)) {
+      throw new IllegalArgumentException(
+          "Experiment '"
+              + id
+              + "' has weights whose sum overflows a double; use smaller weights such as 0.5 and"
+              + " 0.5");
+    }
     if (!(total > 0)) {
       throw new IllegalArgumentException(
           "Experiment '" + id + "' has weights that sum to 0; give at least one variant a weight");

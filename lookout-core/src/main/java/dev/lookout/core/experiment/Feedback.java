@@ -17,11 +17,16 @@ public record Feedback(
   /** Longest accepted metric name, in characters. */
   public static final int MAX_NAME_CHARS = 64;
 
+  /** Returns whether {@code name} is a valid feedback (and experiment metric) name. */
+  public static boolean validName(String name) {
+    return name != null && name.matches("[A-Za-z0-9_.-]{1," + MAX_NAME_CHARS + "}");
+  }
+
   public Feedback {
     if (requestId == null || requestId.isBlank()) {
       throw new IllegalArgumentException("Feedback needs a request_id, the id of a recorded call");
     }
-    if (name == null || !name.matches("[A-Za-z0-9_.-]{1," + MAX_NAME_CHARS + "}")) {
+    if (!validName(name)) {
       throw new IllegalArgumentException(
           "Invalid feedback name '"
               + name

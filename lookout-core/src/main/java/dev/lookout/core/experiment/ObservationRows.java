@@ -1,5 +1,6 @@
 package dev.lookout.core.experiment;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lookout.core.experiment.stats.SampleSummary;
@@ -34,15 +35,28 @@ public final class ObservationRows {
    * Reads the file.
    *
    * @throws IOException if it cannot be read
-   * @throws IllegalArgumentException if a line is not an object with a string {@code variant}, or a
-   *     metric value is neither a number nor a boolean; the message names the line
+   * @throws IllegalArgumentException if a line is not JSON, not an object with a string {@code
+   *     variant}, or a metric value is neither a number nor a boolean; the message names the line
    */
   public static ObservationRows read(Path file) throws IOException {
     ObservationRows rows = new ObservationRows();
     JsonLines.read(
         file,
         (line, number) -> {
-          rows.add(JSON.readTree(line), file + " line " + number);
+          String where = file + " line " + number;
+          JsonNode row;
+          try {
+            row = JSON.readTree(line);
+          } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(
+                where
+                    + " is not JSON ("
+                    + e.getOriginalMessage()
+                    + "); write one object per line, for example"
+                    + " {\"variant\": \"b\", \"thumbs_up\": true}",
+                e);
+          }
+          rows.add(row, where);
           return Boolean.TRUE;
         });
     return rows;

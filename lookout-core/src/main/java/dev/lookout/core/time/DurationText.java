@@ -12,13 +12,20 @@ import java.util.regex.Pattern;
 public final class DurationText {
   private static final Pattern FORMAT = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
+  /**
+   * The longest duration accepted: 100 years, so that any parsed duration can be added to or
+   * subtracted from the current time.
+   */
+  public static final Duration MAX = Duration.ofDays(36_500);
+
   private DurationText() {}
 
   /**
    * Parses {@code text}.
    *
    * @param setting the option or key being parsed, named in the error message
-   * @throws IllegalArgumentException if {@code text} is not a number followed by ms, s, m, h or d
+   * @throws IllegalArgumentException if {@code text} is not a number followed by ms, s, m, h or d,
+   *     or is longer than {@link #MAX}
    */
   public static Duration parse(String setting, String text) {
     if (text == null) {
@@ -33,13 +40,28 @@ public final class DurationText {
               + text
               + "'");
     }
-    long amount;
-    try {
-      amount = Long.parseLong(matcher.group(1));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(setting + " is too large: '" + text + "'", e);
+    String digits = matcher.group(1);
+    // 18 digits always fit a long; a longer number is far above MAX in any unit.
+    long amount = digits.length() > 18 ? Long.MAX_VALUE : Long.parseLong(digits);
+    Duration duration = of(amount, matcher.group(2));
+    if (duration == null || duration.compareTo(MAX) > 0) {
+      throw new IllegalArgumentException(
+          setting + " is too large: '" + text + "'; the most is 36500d (100 years)");
     }
-    switch (matcher.group(2)) {
+    return duration;
+  }
+
+  /** Returns the duration, or null if it does not fit a {@link Duration}. */
+  private static Duration of(long amount, String unit) {
+    try {
+      return unitDuration(amount, unit);
+    } catch (ArithmeticException e) {
+      return null;
+    }
+  }
+
+  private static Duration unitDuration(long amount, String unit) {
+    switch (unit) {
       case "ms":
         return Duration.ofMillis(amount);
       case "s":

@@ -159,13 +159,13 @@ public final class DashboardApi {
     CallFilter filter =
         new CallFilter(
             since == null ? null : QueryParams.since(since, now),
-            until == null ? null : QueryParams.since(until, now),
+            until == null ? null : QueryParams.time("until", until, now),
             request.getParam("model"),
             request.getParam("status"),
             request.getParam("user"),
             request.getParam("template"),
             request.getParam("experiment"),
-            request.getParam("before"),
+            QueryParams.before(request.getParam("before")),
             limit + 1);
     var calls = settings.queries().calls(filter);
     boolean more = calls.size() > limit;

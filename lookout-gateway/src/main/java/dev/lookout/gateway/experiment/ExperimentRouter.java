@@ -9,6 +9,7 @@ import dev.lookout.core.experiment.Experiment;
 import dev.lookout.core.experiment.PromptTemplate;
 import dev.lookout.core.experiment.Variant;
 import dev.lookout.gateway.error.GatewayError;
+import dev.lookout.gateway.proxy.LookoutHeaders;
 import io.vertx.core.MultiMap;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -84,7 +85,7 @@ public final class ExperimentRouter {
       boolean chat,
       boolean anthropic,
       Instant now) {
-    String id = headers.get(EXPERIMENT_HEADER);
+    String id = LookoutHeaders.get(headers, EXPERIMENT_HEADER);
     if (id == null) {
       return Routing.NONE;
     }
@@ -162,7 +163,7 @@ public final class ExperimentRouter {
 
   private static Map<String, String> variables(Map<String, String> metadata, MultiMap headers) {
     Map<String, String> variables = new LinkedHashMap<>(metadata);
-    String header = headers.get(VARIABLES_HEADER);
+    String header = LookoutHeaders.get(headers, VARIABLES_HEADER);
     if (header == null) {
       return variables;
     }

@@ -3,6 +3,7 @@ package dev.lookout.gateway.payload;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.lookout.gateway.proxy.Secrets;
 import dev.lookout.store.payload.CaptureMode;
 import dev.lookout.store.payload.Payload;
 import dev.lookout.store.payload.PayloadKeys;
@@ -107,6 +108,10 @@ public final class PayloadCapture {
         call.streamed() != null
             ? call.streamed().toJson()
             : parse(decode(call.response(), call.responseEncoding()));
+    // Provider keys go in every mode, full included: a provider's error body can quote the key
+    // it rejected, and a caller can paste one into a prompt.
+    request = JsonRedaction.redact(request, Secrets::scrub);
+    response = JsonRedaction.redact(response, Secrets::scrub);
     if (mode == CaptureMode.REDACTED) {
       request = JsonRedaction.redact(request, settings.redactor());
       response = JsonRedaction.redact(response, settings.redactor());

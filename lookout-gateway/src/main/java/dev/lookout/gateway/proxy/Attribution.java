@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * The caller and prompt template of a call, read from the request body's standard fields ({@code
  * user}, {@code metadata}) and from Lookout's headers. A header wins over the body field it
- * duplicates, because it was set for Lookout on purpose.
+ * duplicates, because it was set for Lookout on purpose. Headers are read as UTF-8.
  *
  * @param user {@code x-lookout-user}, else the body's {@code user}
  * @param template {@code x-lookout-template}
@@ -35,20 +35,20 @@ public record Attribution(
    *     message names the header and shows the expected shape
    */
   public static Attribution read(JsonNode body, MultiMap headers) {
-    String user = headers.get("x-lookout-user");
+    String user = LookoutHeaders.get(headers, "x-lookout-user");
     if (user == null && body.path("user").isTextual()) {
       user = body.get("user").asText();
     }
     Map<String, String> metadata = new LinkedHashMap<>();
     addAll(metadata, body.path("metadata"));
-    String header = headers.get("x-lookout-metadata");
+    String header = LookoutHeaders.get(headers, "x-lookout-metadata");
     if (header != null) {
       addAll(metadata, parseHeader(header));
     }
     return new Attribution(
         user,
-        headers.get("x-lookout-template"),
-        headers.get("x-lookout-template-version"),
+        LookoutHeaders.get(headers, "x-lookout-template"),
+        LookoutHeaders.get(headers, "x-lookout-template-version"),
         metadata);
   }
 

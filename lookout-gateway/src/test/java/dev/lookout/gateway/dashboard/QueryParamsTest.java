@@ -49,4 +49,58 @@ class QueryParamsTest {
   void limitOutOfRangeRejected() {
     assertThatThrownBy(() -> QueryParams.limit("0", 100, 500)).hasMessageContaining("1 to 500");
   }
+
+  @Test
+  void sinceHugeDurationRejected() {
+    assertThatThrownBy(() -> QueryParams.since("99999999999d", NOW))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("since")
+        .hasMessageContaining("3650d");
+  }
+
+  @Test
+  void sinceHugeMillisRejected() {
+    assertThatThrownBy(() -> QueryParams.since("9223372036854775807ms", NOW))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("3650d");
+  }
+
+  @Test
+  void sinceElevenYearsRejected() {
+    assertThatThrownBy(() -> QueryParams.since("4015d", NOW))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at most 3650d");
+  }
+
+  @Test
+  void untilErrorNamesUntil() {
+    assertThatThrownBy(() -> QueryParams.time("until", "yesterday", NOW))
+        .hasMessageStartingWith("Invalid until 'yesterday'");
+  }
+
+  @Test
+  void hugeBucketRejected() {
+    assertThatThrownBy(() -> QueryParams.bucket("99999999999d", NOW.minus(Duration.ofDays(1)), NOW))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("bucket")
+        .hasMessageContaining("366d");
+  }
+
+  @Test
+  void yearBucketRejected() {
+    assertThatThrownBy(() -> QueryParams.bucket("400d", NOW.minus(Duration.ofDays(1)), NOW))
+        .hasMessageContaining("at most 366d");
+  }
+
+  @Test
+  void beforeAcceptsRequestId() {
+    String id = "0193a6b2-0000-7000-8000-000000000000";
+    assertThat(QueryParams.before(id)).isEqualTo(id);
+  }
+
+  @Test
+  void beforeRejectsNonsense() {
+    assertThatThrownBy(() -> QueryParams.before("nonsense"))
+        .hasMessageStartingWith("Invalid before 'nonsense'");
+  }
 }

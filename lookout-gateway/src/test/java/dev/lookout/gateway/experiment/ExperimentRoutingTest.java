@@ -120,6 +120,57 @@ class ExperimentRoutingTest {
   }
 
   @Test
+  void headerUserIsReadAsUtf8() throws Exception {
+    postRaw(
+        "{\"model\":\"gpt-4o\",\"metadata\":{\"lang\":\"Thai\"},"
+            + "\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}",
+        "x-lookout-user",
+        "\u00fc\u540d",
+        "x-lookout-experiment",
+        "tone");
+
+    CallRecord record = awaitRecord();
+    assertThat(record.userId()).isEqualTo("\u00fc\u540d");
+  }
+
+  @Test
+  void headerVariablesAreReadAsUtf8() throws Exception {
+    postRaw(
+        "{\"model\":\"gpt-4o\",\"user\":\"u\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}",
+        "x-lookout-variables",
+        "{\"lang\":\"Fran\u00e7ais\"}",
+        "x-lookout-experiment",
+        "tone");
+
+    JsonNode sent = JSON.readTree(upstream.lastBody()).path("messages");
+    assertThat(sent.get(0).path("content").asText()).isEqualTo("Speak Fran\u00e7ais.");
+  }
+
+  /**
+   * Posts {@code body} with one header whose value goes on the wire as its UTF-8 bytes, as curl and
+   * most clients send it. The JDK client would replace each non-ASCII character with '?'.
+   */
+  private void postRaw(String body, String header, String value, String... more) throws Exception {
+    StringBuilder head =
+        new StringBuilder("POST /v1/chat/completions HTTP/1.1\r\nhost: 127.0.0.1\r\n")
+            .append("content-type: application/json\r\nconnection: close\r\n");
+    for (int i = 0; i < more.length; i += 2) {
+      head.append(more[i]).append(": ").append(more[i + 1]).append("\r\n");
+    }
+    byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    head.append("content-length: ").append(bytes.length).append("\r\n");
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", gateway.port())) {
+      java.io.OutputStream out = socket.getOutputStream();
+      out.write(head.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      out.write(
+          (header + ": " + value + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      out.write(bytes);
+      out.flush();
+      socket.getInputStream().readAllBytes();
+    }
+  }
+
+  @Test
   void unknownExperimentNamesKnownIds() throws Exception {
     HttpResponse<String> response =
         chat(

@@ -191,6 +191,31 @@ class PayloadCaptureGatewayTest {
   }
 
   @Test
+  void fullDropsEchoedProviderKey() throws Exception {
+    start(capture(CaptureMode.FULL));
+    String error = "{\"error\":{\"message\":\"Incorrect API key provided: sk-proj-abcdef123456\"}}";
+    upstream.respond(401, "application/json", error);
+    HttpResponse<String> call = post(REQUEST);
+
+    String payload = payloadOf(idOf(call)).body();
+    assertThat(payload).doesNotContain("sk-proj-abcdef123456");
+    assertThat(payload).contains("[REDACTED_KEY]");
+  }
+
+  @Test
+  void fullDropsKeyInPrompt() throws Exception {
+    start(capture(CaptureMode.FULL));
+    upstream.respond(200, "application/json", RESPONSE);
+    HttpResponse<String> call =
+        post(
+            "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":"
+                + "\"my key is sk-ant-api03-zyxwvu987654\"}]}");
+
+    String payload = payloadOf(idOf(call)).body();
+    assertThat(payload).doesNotContain("sk-ant-api03-zyxwvu987654");
+  }
+
+  @Test
   void rejectedCallIsCaptured() throws Exception {
     start(capture(CaptureMode.FULL));
     HttpResponse<String> call = post("{not json");
