@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lookout.cli.config.ConfigLoader;
 import dev.lookout.cli.config.ServeOptions;
+import dev.lookout.cli.gateway.GatewayApiClient;
+import dev.lookout.cli.gateway.TokenOption;
 import dev.lookout.cli.prices.OutputFormat;
 import dev.lookout.cli.serve.GatewayDiscovery;
 import dev.lookout.core.drift.DriftCheck;
@@ -13,14 +15,8 @@ import dev.lookout.gateway.drift.DriftJson;
 import dev.lookout.gateway.drift.DriftStatus;
 import dev.lookout.store.drift.DriftStore;
 import dev.lookout.store.duckdb.DuckDbCallStore;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +26,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -57,6 +54,8 @@ public final class DriftStatusCommand implements Callable<Integer> {
       description = "Ask this running gateway instead of reading the store.")
   String gateway;
 
+  @Mixin TokenOption token = new TokenOption();
+
   @Option(
       names = "--format",
       paramLabel = "FORMAT",
@@ -69,43 +68,13 @@ public final class DriftStatusCommand implements Callable<Integer> {
     Path folder =
         data != null ? data : new ConfigLoader(System.getenv()).load(new ServeOptions()).dataDir();
     Optional<String> url = gateway != null ? Optional.of(gateway) : GatewayDiscovery.find(folder);
-    String body = url.isPresent() ? fetch(url.get().trim()) : fromStore(folder);
+    String body =
+        url.isPresent()
+            ? new GatewayApiClient(url.get(), token.credential(null))
+                .get("/api/v1/drift", "the drift status")
+            : fromStore(folder);
     System.out.println(json ? body : table(JSON.readTree(body)));
     return 0;
-  }
-
-  private static String fetch(String base) throws InterruptedException {
-    String root = base.replaceAll("/+$", "");
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    HttpResponse<String> response;
-    try {
-      response =
-          http.send(
-              HttpRequest.newBuilder(URI.create(root + "/api/v1/drift"))
-                  .timeout(Duration.ofSeconds(30))
-                  .GET()
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-    } catch (IOException | IllegalArgumentException e) {
-      throw new IllegalStateException(
-          "Cannot reach the gateway at "
-              + root
-              + " ("
-              + e
-              + "); check that lookout serve runs there, or pass --data DIR to read a stopped"
-              + " gateway's store",
-          e);
-    }
-    if (response.statusCode() != 200) {
-      throw new IllegalArgumentException(
-          "The gateway at "
-              + root
-              + " answered HTTP "
-              + response.statusCode()
-              + ": "
-              + response.body());
-    }
-    return response.body();
   }
 
   private static String fromStore(Path folder) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lookout.cli.config.ConfigLoader;
 import dev.lookout.cli.config.ServeOptions;
+import dev.lookout.cli.gateway.GatewayApiClient;
 import dev.lookout.cli.gateway.TokenOption;
 import dev.lookout.cli.input.InputFile;
 import dev.lookout.cli.prices.OutputFormat;
@@ -18,7 +19,8 @@ import dev.lookout.store.duckdb.DuckDbCallStore;
 import dev.lookout.store.duckdb.DuckDbExperimentQueries;
 import dev.lookout.store.duckdb.DuckDbFeedbackStore;
 import java.io.IOException;
-import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -172,8 +174,10 @@ public final class ExperimentAnalyzeCommand implements Callable<Integer> {
     }
     if (url.isPresent()) {
       JsonNode fetched =
-          new GatewayExperimentClient(URI.create(url.get().trim()), token.credential(config))
-              .analysis(id);
+          new GatewayApiClient(url.get(), token.credential(config))
+              .getJson(
+                  "/api/v1/experiments/" + URLEncoder.encode(id, StandardCharsets.UTF_8),
+                  "experiment '" + id + "'");
       if (control != null && !control.equals(fetched.path("control").asText())) {
         throw new IllegalArgumentException(
             "--control applies only when the store is read directly; the gateway uses the"

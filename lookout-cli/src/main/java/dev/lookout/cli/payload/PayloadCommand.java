@@ -4,18 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lookout.cli.config.ServeConfig;
 import dev.lookout.cli.config.StoreOptions;
-import dev.lookout.cli.gateway.GatewayCredential;
+import dev.lookout.cli.gateway.GatewayApiClient;
 import dev.lookout.cli.gateway.TokenOption;
 import dev.lookout.cli.serve.GatewayDiscovery;
 import dev.lookout.store.payload.Payload;
 import dev.lookout.store.payload.PayloadKeys;
 import dev.lookout.store.payload.PayloadStore;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -54,7 +48,12 @@ public final class PayloadCommand implements Callable<Integer> {
     Optional<String> url =
         gateway != null ? Optional.of(gateway) : GatewayDiscovery.find(config.dataDir());
     JsonNode payload =
-        url.isPresent() ? fetch(url.get().trim(), token.credential(store.config)) : read(config);
+        url.isPresent()
+            ? new GatewayApiClient(url.get(), token.credential(store.config))
+                .getJson(
+                    "/api/v1/calls/" + requestId + "/payload",
+                    "the payload of request " + requestId)
+            : read(config);
     System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(payload));
     return 0;
   }
@@ -77,59 +76,5 @@ public final class PayloadCommand implements Callable<Integer> {
                           + "; its call was not captured (capture off or sampled out), or"
                           + " retention deleted it"));
     }
-  }
-
-  private JsonNode fetch(String base, GatewayCredential credential) throws InterruptedException {
-    String root = base.replaceAll("/+$", "");
-    URI gatewayUri;
-    try {
-      gatewayUri = URI.create(root);
-    } catch (IllegalArgumentException e) {
-      // Not a URI at all; reported below like one without a scheme or host.
-      gatewayUri = null;
-    }
-    if (gatewayUri == null || gatewayUri.getScheme() == null || gatewayUri.getHost() == null) {
-      throw new IllegalArgumentException(
-          "--gateway must be a URL such as http://127.0.0.1:8080, got '" + base + "'");
-    }
-    URI uri = URI.create(root + "/api/v1/calls/" + requestId + "/payload");
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).GET();
-    credential.authorization().ifPresent(value -> request.header("Authorization", value));
-    HttpResponse<String> response;
-    try {
-      response =
-          HttpClient.newBuilder()
-              .connectTimeout(Duration.ofSeconds(5))
-              .build()
-              .send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new IllegalStateException(
-          "Cannot reach the gateway at "
-              + root
-              + " ("
-              + e
-              + "); check that lookout serve runs there, or pass --data DIR",
-          e);
-    }
-    if (response.statusCode() == 401) {
-      throw credential.rejected(root);
-    }
-    JsonNode body;
-    try {
-      body = JSON.readTree(response.body());
-    } catch (IOException e) {
-      throw new IllegalStateException(
-          "The gateway at " + root + " sent HTTP " + response.statusCode() + " without JSON", e);
-    }
-    if (response.statusCode() != 200) {
-      throw new IllegalArgumentException(
-          "The gateway at "
-              + root
-              + " has no payload for "
-              + requestId
-              + ": "
-              + body.path("error").path("message").asText("HTTP " + response.statusCode()));
-    }
-    return body;
   }
 }

@@ -2,6 +2,7 @@ package dev.lookout.cli.report;
 
 import dev.lookout.cli.config.ConfigLoader;
 import dev.lookout.cli.config.ServeOptions;
+import dev.lookout.cli.gateway.GatewayApiClient;
 import dev.lookout.cli.gateway.TokenOption;
 import dev.lookout.cli.serve.GatewayDiscovery;
 import dev.lookout.core.time.DurationText;
@@ -11,7 +12,8 @@ import dev.lookout.store.report.Report;
 import dev.lookout.store.report.ReportJson;
 import dev.lookout.store.report.ReportQuery;
 import dev.lookout.store.report.ReportText;
-import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,8 +90,13 @@ public final class ReportCommand implements Callable<Integer> {
     Path data = dataDir();
     Optional<String> url = gateway != null ? Optional.of(gateway) : GatewayDiscovery.find(data);
     if (url.isPresent()) {
-      return new GatewayReportClient(URI.create(url.get().trim()), token.credential(null))
-          .fetch(since, group.wireName());
+      String query =
+          "/api/v1/report?since="
+              + URLEncoder.encode(since, StandardCharsets.UTF_8)
+              + "&by="
+              + URLEncoder.encode(group.wireName(), StandardCharsets.UTF_8);
+      return ReportJson.read(
+          new GatewayApiClient(url.get(), token.credential(null)).get(query, "the report"));
     }
     if (!Files.isDirectory(data)) {
       throw new IllegalArgumentException(

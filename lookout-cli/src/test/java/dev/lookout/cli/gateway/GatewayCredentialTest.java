@@ -125,6 +125,21 @@ class GatewayCredentialTest {
   }
 
   @Test
+  void driftStatusWithoutTokenSaysHow() {
+    run(2, "drift", "status", "--gateway", url());
+
+    assertThat(err.toString()).contains("requires the dashboard credential");
+  }
+
+  @Test
+  void driftStatusSendsToken() {
+    // Drift is off on this gateway, so an accepted credential gets drift's feature_off 404.
+    run(2, "drift", "status", "--gateway", url(), "--token", SECRET);
+
+    assertThat(err.toString()).contains("returned HTTP 404 for the drift status");
+  }
+
+  @Test
   void basicAuthEncodesUser() throws Exception {
     Path config = dir.resolve("basic.yaml");
     Files.writeString(config, "ui:\n  auth:\n    type: basic\n    user: ann\n");
