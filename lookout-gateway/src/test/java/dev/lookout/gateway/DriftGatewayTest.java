@@ -32,7 +32,7 @@ class DriftGatewayTest {
 
   @TempDir Path data;
 
-  /** Embeds each text as the unit vector of its length modulo 4, so every answer is alike. */
+  /** Embeds each text as the unit vector of its length modulo 4, so every response is alike. */
   static final class LengthEmbedder implements Embedder {
     @Override
     public List<float[]> embed(List<String> texts) {

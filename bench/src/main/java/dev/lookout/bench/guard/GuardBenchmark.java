@@ -70,25 +70,25 @@ public class GuardBenchmark {
     defaultInput = new GuardPipeline(List.of(injection, piiValidated), List.of());
   }
 
-  /** The injection classifier over the whole prompt. */
+  /** Runs the injection classifier over the whole prompt. */
   @Benchmark
   public GuardVerdict injection() {
     return injection.check(text, Direction.INPUT);
   }
 
-  /** The validated PII detectors (the gateway's default types) and placeholder redaction. */
+  /** Runs the validated PII detectors (the gateway's default types) with placeholder redaction. */
   @Benchmark
   public GuardVerdict piiValidated() {
     return piiValidated.check(text, Direction.INPUT);
   }
 
-  /** The validated PII detectors plus the name and address tagger (opt-in). */
+  /** Runs the validated PII detectors plus the opt-in name and address tagger. */
   @Benchmark
   public GuardVerdict piiWithTagger() {
     return piiWithTagger.check(text, Direction.INPUT);
   }
 
-  /** All default input guards in order: injection, then the validated PII types. */
+  /** Runs all default input guards in order: injection, then the validated PII types. */
   @Benchmark
   public GuardOutcome defaultInputGuards() {
     return defaultInput.check(text, Direction.INPUT);

@@ -45,7 +45,7 @@ final class DemoFeedback {
   }
 
   /**
-   * Posts the feedback for the calls and waits for the answers.
+   * Posts the feedback for the calls and waits for the gateway's responses.
    *
    * @param requestIds request id of each successful call, by replay index
    * @return a line such as {@code feedback: posted=998 thumbs_up=702 failed=0}

@@ -13,7 +13,7 @@ public final class DurationText {
   private static final Pattern FORMAT = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
   /**
-   * The longest duration accepted: 100 years, so that any parsed duration can be added to or
+   * The maximum duration accepted, 100 years, so that any parsed duration can be added to or
    * subtracted from the current time.
    */
   public static final Duration MAX = Duration.ofDays(36_500);

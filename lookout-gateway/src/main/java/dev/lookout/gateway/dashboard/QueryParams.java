@@ -27,13 +27,13 @@ final class QueryParams {
   /** Most buckets an automatic bucket width yields, so a chart keeps a readable point count. */
   static final int TARGET_BUCKETS = 120;
 
-  /** Fewest milliseconds a requested bucket may have; smaller ones would flood the page. */
+  /** Minimum bucket length in milliseconds, because smaller buckets would flood the page. */
   private static final long MIN_BUCKET_MILLIS = 1000;
 
-  /** Longest bucket a request may ask for. */
+  /** Maximum bucket length a request may set. */
   private static final Duration MAX_BUCKET = Duration.ofDays(366);
 
-  /** Longest look-back of a duration such as {@code since=7d}: about 10 years. */
+  /** Maximum look-back of a duration such as {@code since=7d}, about 10 years. */
   private static final Duration MAX_LOOK_BACK = Duration.ofDays(3650);
 
   /** Earliest and latest ISO-8601 times accepted; the store's timestamps lie in between. */

@@ -30,13 +30,13 @@ import org.slf4j.LoggerFactory;
  * <p>Records reach the store through the recorder's queue, and a client can read a whole response
  * body before its record is queued. So feedback that finds no stored call makes the recorder write
  * what it has queued and looks again, every {@link #FEEDBACK_RETRY_MILLIS} ms for up to {@link
- * #FEEDBACK_WAIT_MILLIS} ms, before the answer is 404.
+ * #FEEDBACK_WAIT_MILLIS} ms, before it returns 404.
  */
 public final class ExperimentApi {
   /** Largest feedback body accepted, in bytes. */
   static final int MAX_FEEDBACK_BYTES = 64 * 1024;
 
-  /** Longest wait for the call of a feedback to reach the store, in milliseconds. */
+  /** Maximum wait for the call of a feedback to reach the store, in milliseconds. */
   static final long FEEDBACK_WAIT_MILLIS = 1000;
 
   /** Pause between looks for the call of a feedback, in milliseconds. */
@@ -186,7 +186,7 @@ public final class ExperimentApi {
   private boolean store(Feedback feedback) throws InterruptedException {
     long deadline = System.nanoTime() + FEEDBACK_WAIT_MILLIS * 1_000_000;
     while (!settings.feedback().record(feedback)) {
-      // NOTE: an unknown id holds a worker thread for up to FEEDBACK_WAIT_MILLIS.
+      // NOTE: an unknown id occupies a worker thread for up to FEEDBACK_WAIT_MILLIS.
       if (System.nanoTime() - deadline > 0) {
         return false;
       }

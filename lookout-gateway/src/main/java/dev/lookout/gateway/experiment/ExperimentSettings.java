@@ -14,7 +14,7 @@ import java.util.Map;
  * @param feedback store of feedback scores, or null when the gateway has no store
  * @param queries aggregation queries over the store, or null when the gateway has no store
  * @param flushRecorder writes the records still queued for the store and returns when they are
- *     written or a timeout passed; feedback for an unknown id runs it once before answering 404
+ *     written or a timeout passed; feedback for an unknown id runs it once before returning 404
  */
 public record ExperimentSettings(
     List<Experiment> experiments,

@@ -263,7 +263,9 @@ public final class CallFinisher {
     capture(call, record);
   }
 
-  /** Queues the call's bodies for the payload store when its capture mode says so. */
+  /**
+   * Queues the call's bodies for the payload store when its capture mode and sample rate select it.
+   */
   private void capture(CallContext call, CallRecord record) {
     CaptureMode mode = capture.decide(record.promptTemplate(), call.requestId);
     if (mode == CaptureMode.OFF) {

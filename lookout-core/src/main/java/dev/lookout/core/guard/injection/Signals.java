@@ -36,7 +36,7 @@ final class Signals {
   /** An order that fixes every later response ({@link InjectionPhrases#RESPONSE_CONTROL}). */
   static final int RESPONSE_CONTROL_PHRASE = 9;
 
-  /** A request for answers without moral limits ({@link InjectionPhrases#AMORAL}). */
+  /** A request for responses without moral limits ({@link InjectionPhrases#AMORAL}). */
   static final int AMORAL_PHRASE = 10;
 
   /** A forged system or conversation marker ({@link InjectionPhrases#FAKE_MARKER}). */
