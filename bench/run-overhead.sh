@@ -343,7 +343,7 @@ env_line+=" BENCH_OPEN_STREAMS_RAMP_S=$open_streams_ramp_s BENCH_RECORDER_RECORD
     echo "## Recorder throughput into DuckDB"
     echo
     echo "Two producer threads offer call records to the gateway's recorder (default settings:"
-    echo "queue of 10,000, batches of up to 1,000) as fast as its queue takes them; an offer"
+    echo "queue of 10,000, batches of up to 5,000) as fast as its queue takes them; an offer"
     echo "rejected because the queue is full is retried after 50 µs, so no record is lost. The"
     echo "clock stops when the recorder has written every record to a fresh DuckDB file."
     echo "\"queue full\" counts those retries."

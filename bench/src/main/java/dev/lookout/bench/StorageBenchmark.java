@@ -9,24 +9,26 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
 /**
- * Measures the DuckDB file size per call record, and the file size before and after a retention
- * delete followed by a CHECKPOINT, on generated records.
+ * Measures the bytes on disk per call record, and how they change when retention drops days, on
+ * generated records.
  *
  * <p>Usage: {@code java -cp lookout-bench.jar dev.lookout.bench.StorageBenchmark RECORDS DAYS DIR}.
- * Writes RECORDS records spread evenly over DAYS days into DIR (which must not exist), deletes the
- * older half of the days, then writes RECORDS / 2 records for new days, and last copies the
- * database into a new file, printing the file size after each step.
+ * Writes RECORDS records spread evenly over DAYS days into DIR (which must not exist), seals every
+ * day into its day file, drops the older half of the days, then writes RECORDS / 2 records for new
+ * days and seals them, printing the bytes of the DuckDB file and of the day files after each step.
  */
 public final class StorageBenchmark {
   private static final String[] MODELS = {
@@ -45,47 +47,34 @@ public final class StorageBenchmark {
     }
     Path file = dir.resolve(DuckDbCallStore.FILE_NAME);
     Instant start = Instant.parse("2026-01-01T00:00:00Z");
+    LocalDate firstDay = LocalDate.ofInstant(start, ZoneOffset.UTC);
     Random random = new Random(42);
 
     try (DuckDbCallStore store = DuckDbCallStore.open(dir)) {
       append(store, random, start, days, records);
-    }
-    long full = Files.size(file);
-    System.out.printf(
-        "%d records over %d days: %d bytes, %.0f bytes per record%n",
-        records, days, full, (double) full / records);
-
-    Instant cutoff = start.plus(Duration.ofDays(days / 2));
-    long deleted;
-    try (DuckDbCallStore store = DuckDbCallStore.open(dir)) {
-      deleted = store.deleteBefore(cutoff);
-    }
-    System.out.printf(
-        "deleted %d records before %s with DELETE and CHECKPOINT: %d bytes%n",
-        deleted, cutoff, Files.size(file));
-
-    try (DuckDbCallStore store = DuckDbCallStore.open(dir)) {
+      print(store, file, records + " records over " + days + " days, all in the DuckDB table");
+      store.sealDaysBefore(firstDay.plusDays(days));
+      print(store, file, "sealed into " + store.sealedDays().size() + " day files");
+      long dropped = store.dropDaysBefore(firstDay.plusDays(days / 2));
+      print(store, file, "dropped the older " + days / 2 + " days (" + dropped + " records)");
       append(store, random, start.plus(Duration.ofDays(days)), days / 2, records / 2);
+      store.sealDaysBefore(firstDay.plusDays(days + days / 2));
+      print(store, file, "appended and sealed " + records / 2 + " records for new days");
     }
-    try (DuckDbCallStore store = DuckDbCallStore.open(dir)) {
-      System.out.printf(
-          "appended %d records for %d new days: %d rows, %d bytes%n",
-          records / 2, days / 2, store.count(), Files.size(file));
-      Path compact = dir.resolve("compact.duckdb");
-      store.withConnection(
-          "Copying the database to " + compact,
-          connection -> {
-            try (Statement statement = connection.createStatement()) {
-              statement.execute("ATTACH '" + compact + "' AS compact");
-              statement.execute("COPY FROM DATABASE lookout TO compact");
-              statement.execute("DETACH compact");
-            }
-            return null;
-          });
-      System.out.printf(
-          "the same rows copied into a new file with COPY FROM DATABASE: %d bytes%n",
-          Files.size(compact));
-    }
+  }
+
+  private static void print(DuckDbCallStore store, Path file, String step) throws IOException {
+    long total = store.bytesOnDisk();
+    long table = Files.size(file);
+    long rows = store.count();
+    System.out.printf(
+        Locale.ROOT,
+        "%s: %d rows, DuckDB file %d bytes, day files %d bytes, %.0f bytes per record%n",
+        step,
+        rows,
+        table,
+        total - table,
+        rows == 0 ? 0.0 : (double) total / rows);
   }
 
   private static void append(

@@ -14,13 +14,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Archives the previous day's records (when an archive is configured) and then applies the
- * retention policy, once a day in the gateway process, first one minute after start.
+ * Runs the gateway's storage upkeep. Every hour it seals the finished days of call records into day
+ * files. Once a day it archives the previous day's records (when an archive is configured) and then
+ * applies the retention policy. Both run first one minute after start.
  */
 final class RetentionSchedule implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RetentionSchedule.class);
   private static final Duration FIRST_RUN = Duration.ofMinutes(1);
   private static final Duration PERIOD = Duration.ofDays(1);
+  private static final Duration SEAL_PERIOD = Duration.ofHours(1);
 
   private final ScheduledExecutorService executor;
 
@@ -28,15 +30,12 @@ final class RetentionSchedule implements AutoCloseable {
     this.executor = executor;
   }
 
-  /** Starts the daily runs, or returns a schedule that does nothing when the policy keeps all. */
+  /** Starts the hourly and daily runs. */
   static RetentionSchedule start(
       RetentionPolicy policy,
       DailyArchive archive,
       DuckDbCallStore records,
       PayloadStore payloads) {
-    if (!policy.active() && archive == null) {
-      return new RetentionSchedule(null);
-    }
     ScheduledExecutorService executor =
         Executors.newSingleThreadScheduledExecutor(
             runnable -> {
@@ -44,6 +43,21 @@ final class RetentionSchedule implements AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
+    executor.scheduleAtFixedRate(
+        () -> {
+          try {
+            records.sealDaysBefore(Retention.firstHotDay(Instant.now()));
+          } catch (RuntimeException e) {
+            LOG.error(
+                "store: sealing finished days failed and is retried in an hour: {}", e.toString());
+          }
+        },
+        FIRST_RUN.toSeconds(),
+        SEAL_PERIOD.toSeconds(),
+        TimeUnit.SECONDS);
+    if (!policy.active() && archive == null) {
+      return new RetentionSchedule(executor);
+    }
     Retention retention = new Retention(policy);
     executor.scheduleAtFixedRate(
         () -> {

@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +36,10 @@ import org.slf4j.LoggerFactory;
  * {@link DuckDBConnection#duplicate()} of a root connection that runs no statements itself, so
  * reports run while a batch is being written. DuckDB lets only one process at a time open the file,
  * so a second process gets a {@link StoreException} that names the file and the fix.
+ *
+ * <p>Request ids are not a primary key: the gateway makes each one a fresh UUIDv7, and keeping an
+ * index on them cut the append rate by a quarter. The one way a batch can repeat stored ids is a
+ * retry after a commit that failed late, so the first append after a failure skips stored ids.
  */
 public final class DuckDbCallStore implements CallStore {
   /** Name of the database file inside the data folder. */
@@ -46,12 +51,17 @@ public final class DuckDbCallStore implements CallStore {
   private final Path file;
   private final DuckDBConnection root;
   private final DuckDBConnection writer;
+  private final DayPartitions partitions;
+  // Guarded by this object's monitor, like every append.
+  private boolean lastAppendFailed;
   private volatile boolean closed;
 
-  private DuckDbCallStore(Path file, DuckDBConnection root, DuckDBConnection writer) {
+  private DuckDbCallStore(
+      Path file, DuckDBConnection root, DuckDBConnection writer, DayPartitions partitions) {
     this.file = file;
     this.root = root;
     this.writer = writer;
+    this.partitions = partitions;
   }
 
   /**
@@ -88,9 +98,11 @@ public final class DuckDbCallStore implements CallStore {
     }
 
     DuckDBConnection writer = null;
+    DayPartitions partitions = new DayPartitions(dataDir);
     try {
       writer = root.duplicate();
       CallsTable.create(writer, file);
+      partitions.open(writer);
     } catch (SQLException | RuntimeException e) {
       if (writer != null) {
         closeQuietly(writer);
@@ -104,7 +116,7 @@ public final class DuckDbCallStore implements CallStore {
     }
 
     log.info("store: opened {}", file);
-    return new DuckDbCallStore(file, root, writer);
+    return new DuckDbCallStore(file, root, writer, partitions);
   }
 
   /**
@@ -130,18 +142,28 @@ public final class DuckDbCallStore implements CallStore {
       return;
     }
     try {
-      appendDirect(batch);
+      if (lastAppendFailed) {
+        // A failed commit may still have stored its rows, and the recorder retries the same
+        // batch, so the append after a failure skips the request ids already stored.
+        appendSkippingDuplicates(batch);
+      } else {
+        appendDirect(batch);
+      }
+      lastAppendFailed = false;
     } catch (SQLException e) {
       rollbackQuietly();
       if (!isDuplicateKey(e)) {
+        lastAppendFailed = true;
         throw appendFailure(batch, e);
       }
-      // The batch repeats a stored request id, because a commit was reported as failed and then
-      // retried or because a caller reused an id. Skip those rows and keep the others.
+      // A file written by an earlier version has a primary key on request_id, which rejects a
+      // repeated id. Skip those rows and keep the others.
       try {
         appendSkippingDuplicates(batch);
+        lastAppendFailed = false;
       } catch (SQLException retryFailure) {
         rollbackQuietly();
+        lastAppendFailed = true;
         throw appendFailure(batch, retryFailure);
       }
     }
@@ -150,7 +172,7 @@ public final class DuckDbCallStore implements CallStore {
   private void appendDirect(List<CallRecord> batch) throws SQLException {
     writer.setAutoCommit(false);
     try (DuckDBAppender appender =
-        writer.createAppender(DuckDBConnection.DEFAULT_SCHEMA, CallsTable.NAME)) {
+        writer.createAppender(DuckDBConnection.DEFAULT_SCHEMA, CallsTable.HOT)) {
       for (CallRecord record : batch) {
         CallRecordRows.append(appender, record);
       }
@@ -168,7 +190,7 @@ public final class DuckDbCallStore implements CallStore {
           "CREATE TEMP TABLE IF NOT EXISTS "
               + STAGING_TABLE
               + " AS SELECT * FROM "
-              + CallsTable.NAME
+              + CallsTable.HOT
               + " LIMIT 0");
     }
     writer.setAutoCommit(false);
@@ -183,19 +205,22 @@ public final class DuckDbCallStore implements CallStore {
       inserted =
           statement.executeUpdate(
               "INSERT INTO "
-                  + CallsTable.NAME
-                  + " SELECT * FROM "
+                  + CallsTable.HOT
+                  + " SELECT DISTINCT ON (request_id) * FROM "
                   + STAGING_TABLE
-                  + " ON CONFLICT DO NOTHING");
+                  + " WHERE request_id NOT IN (SELECT request_id FROM "
+                  + CallsTable.HOT
+                  + ")");
       statement.execute("DELETE FROM " + STAGING_TABLE);
     }
     writer.commit();
     writer.setAutoCommit(true);
-    log.warn(
-        "store: skipped {} of {} call records because their request_id is already stored; "
-            + "give every call a new request id",
-        batch.size() - inserted,
-        batch.size());
+    if (inserted < batch.size()) {
+      log.warn(
+          "store: skipped {} of {} call records because their request_id is already stored",
+          batch.size() - inserted,
+          batch.size());
+    }
   }
 
   @Override
@@ -288,25 +313,64 @@ public final class DuckDbCallStore implements CallStore {
   }
 
   /**
-   * Deletes the records whose timestamp is before {@code cutoff}, then checkpoints, so DuckDB can
-   * free the row groups that became empty. Runs on the writer connection, between appends.
+   * Moves the records of every UTC day before {@code firstHotDay} out of the hot table into one
+   * Parquet file per day, so that {@link #dropDaysBefore} can later delete them as files. Appends
+   * go on meanwhile; a record of a sealed day that arrives later goes into another file of its day
+   * at the next seal.
+   *
+   * @return the number of records moved
+   */
+  public long sealDaysBefore(LocalDate firstHotDay) {
+    checkOpen();
+    Instant cutoff = firstHotDay.atStartOfDay(ZoneOffset.UTC).toInstant();
+    try (Connection connection = root.duplicate()) {
+      return partitions.seal(connection, cutoff);
+    } catch (SQLException e) {
+      throw new StoreException(
+          "Sealing the call records before " + firstHotDay + " in " + file + " failed: " + e, e);
+    }
+  }
+
+  /**
+   * Deletes the records of the UTC days before {@code firstKept}: whole day files, and the rows of
+   * those days still in the hot table.
    *
    * @return the number of records deleted
    */
-  public synchronized long deleteBefore(Instant cutoff) {
+  public long dropDaysBefore(LocalDate firstKept) {
     checkOpen();
-    String sql = "DELETE FROM " + CallsTable.NAME + " WHERE \"timestamp\" < epoch_ms(?::BIGINT)";
-    try (PreparedStatement statement = writer.prepareStatement(sql)) {
-      statement.setLong(1, cutoff.toEpochMilli());
-      long deleted = statement.executeUpdate();
-      try (Statement checkpoint = writer.createStatement()) {
-        checkpoint.execute("CHECKPOINT");
-      }
-      return deleted;
+    try (Connection connection = root.duplicate()) {
+      return partitions.dropBefore(connection, firstKept);
     } catch (SQLException e) {
       throw new StoreException(
-          "Deleting the call records before " + cutoff + " from " + file + " failed: " + e, e);
+          "Deleting the call records before " + firstKept + " from " + file + " failed: " + e, e);
     }
+  }
+
+  /** Returns the days that have sealed files, oldest first, each once. */
+  public List<LocalDate> sealedDays() {
+    return read(
+        "Listing the sealed days",
+        connection ->
+            partitions.parts(connection).stream().map(DayPartitions.Part::day).distinct().toList());
+  }
+
+  /** Returns the bytes of the sealed day files. */
+  public long sealedBytes() {
+    return read("Measuring the sealed day files", partitions::bytes);
+  }
+
+  /** Returns the bytes on disk of the records: the database file plus the sealed day files. */
+  public long bytesOnDisk() {
+    return read(
+        "Measuring the records on disk",
+        connection -> {
+          try {
+            return Files.size(file) + partitions.bytes(connection);
+          } catch (IOException e) {
+            throw new StoreException("Reading the size of " + file + " failed: " + e, e);
+          }
+        });
   }
 
   /** Returns the number of records whose timestamp is before {@code cutoff}. */

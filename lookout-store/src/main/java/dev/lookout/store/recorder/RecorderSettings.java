@@ -21,7 +21,7 @@ public record RecorderSettings(
     Duration retryMaxBackoff) {
 
   public static final int DEFAULT_QUEUE_CAPACITY = 10_000;
-  public static final int DEFAULT_MAX_BATCH_SIZE = 1_000;
+  public static final int DEFAULT_MAX_BATCH_SIZE = 5_000;
   public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofMillis(100);
   public static final Duration DEFAULT_RETRY_INITIAL_BACKOFF = Duration.ofMillis(100);
   public static final Duration DEFAULT_RETRY_MAX_BACKOFF = Duration.ofSeconds(5);

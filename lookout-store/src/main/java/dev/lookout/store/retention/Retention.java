@@ -2,6 +2,7 @@ package dev.lookout.store.retention;
 
 import dev.lookout.store.duckdb.DuckDbCallStore;
 import dev.lookout.store.payload.PayloadStore;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -15,18 +16,28 @@ import org.slf4j.LoggerFactory;
  * records period, and the payload day folders older than the payloads period.
  *
  * <p>Payloads are deleted by whole day folders (or day prefixes in S3), never object by object
- * search. DuckDB has no partitions to drop, so records are deleted with one {@code DELETE} per run
- * followed by a {@code CHECKPOINT}; rows arrive in time order, so the deleted rows fill whole row
- * groups, whose blocks DuckDB frees for reuse. The file itself does not shrink (see the README for
- * the measured sizes).
+ * search. Records are first sealed (every finished day moves from the DuckDB table into a Parquet
+ * file of its day), then expired days are dropped by deleting their files, so the disk space comes
+ * back at once. The DuckDB file holds only the unsealed days.
  */
 public final class Retention {
   private static final Logger log = LoggerFactory.getLogger(Retention.class);
+
+  /** How long after a UTC day ends its records are sealed into a day file. */
+  public static final Duration SEAL_DELAY = Duration.ofHours(1);
 
   private final RetentionPolicy policy;
 
   public Retention(RetentionPolicy policy) {
     this.policy = policy;
+  }
+
+  /**
+   * Returns the first UTC day that stays in the DuckDB table at {@code now}: the day of one hour
+   * ago, so records of a day that just ended, still arriving from long streams, are not split.
+   */
+  public static LocalDate firstHotDay(Instant now) {
+    return LocalDate.ofInstant(now.minus(SEAL_DELAY), ZoneOffset.UTC);
   }
 
   /**
@@ -42,7 +53,12 @@ public final class Retention {
     if (policy.records() != null && records != null) {
       recordsBefore = RetentionPolicy.firstKeptDay(policy.records(), now);
       Instant cutoff = recordsBefore.atStartOfDay(ZoneOffset.UTC).toInstant();
-      deletedRecords = dryRun ? records.countBefore(cutoff) : records.deleteBefore(cutoff);
+      if (dryRun) {
+        deletedRecords = records.countBefore(cutoff);
+      } else {
+        records.sealDaysBefore(firstHotDay(now));
+        deletedRecords = records.dropDaysBefore(recordsBefore);
+      }
     }
     LocalDate payloadsBefore = null;
     List<LocalDate> days = new ArrayList<>();

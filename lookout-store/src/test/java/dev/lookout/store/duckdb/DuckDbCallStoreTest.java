@@ -123,19 +123,45 @@ class DuckDbCallStoreTest {
     }
   }
 
+  /** Returns a record whose cost has 28 integer digits, too many for DECIMAL(38,12). */
+  private static CallRecord unstorable(String id) {
+    return CallRecord.builder()
+        .requestId(id)
+        .timestamp(TestRecords.T0)
+        .costUsd(new BigDecimal("1e27"))
+        .status(CallStatus.SUCCESS)
+        .build();
+  }
+
   @Test
-  void duplicateRequestIdSkipped() {
+  void failedAppendStoresNothing() {
     try (DuckDbCallStore store = DuckDbCallStore.open(dataDir)) {
-      store.append(List.of(TestRecords.full("dup")));
-      store.append(List.of(TestRecords.full("dup"), TestRecords.full("fresh")));
+      assertThatThrownBy(() -> store.append(List.of(TestRecords.minimal("a"), unstorable("bad"))))
+          .isInstanceOf(StoreException.class);
+
+      assertThat(store.count()).isZero();
+    }
+  }
+
+  @Test
+  void appendAfterFailureSkipsStoredIds() {
+    try (DuckDbCallStore store = DuckDbCallStore.open(dataDir)) {
+      store.append(List.of(TestRecords.full("stored")));
+      assertThatThrownBy(() -> store.append(List.of(unstorable("bad"))))
+          .isInstanceOf(StoreException.class);
+
+      store.append(List.of(TestRecords.full("stored"), TestRecords.full("fresh")));
 
       assertThat(store.count()).isEqualTo(2);
     }
   }
 
   @Test
-  void duplicateWithinBatchSkipped() {
+  void appendAfterFailureSkipsRepeatsWithinBatch() {
     try (DuckDbCallStore store = DuckDbCallStore.open(dataDir)) {
+      assertThatThrownBy(() -> store.append(List.of(unstorable("bad"))))
+          .isInstanceOf(StoreException.class);
+
       store.append(List.of(TestRecords.minimal("x"), TestRecords.minimal("x")));
 
       assertThat(store.count()).isEqualTo(1);

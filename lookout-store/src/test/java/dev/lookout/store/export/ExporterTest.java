@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -114,6 +115,18 @@ class ExporterTest {
                     + parquet(folder)
                     + " EXCEPT SELECT * FROM calls)"))
         .isZero();
+  }
+
+  @Test
+  void sealedDaysExportEveryRow() {
+    store.sealDaysBefore(LocalDate.parse("2026-11-10"));
+    Path folder = out.resolve("sealed");
+
+    long rows =
+        new Exporter(store)
+            .export(START, START.plus(Duration.ofDays(30)), ExportFormat.PARQUET, false, folder);
+
+    assertThat(rows).isEqualTo(120);
   }
 
   @Test

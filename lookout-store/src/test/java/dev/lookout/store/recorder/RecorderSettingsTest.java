@@ -13,7 +13,7 @@ class RecorderSettingsTest {
     RecorderSettings settings = RecorderSettings.defaults();
 
     assertThat(settings.queueCapacity()).isEqualTo(10_000);
-    assertThat(settings.maxBatchSize()).isEqualTo(1_000);
+    assertThat(settings.maxBatchSize()).isEqualTo(5_000);
     assertThat(settings.flushInterval()).isEqualTo(Duration.ofMillis(100));
   }
 

@@ -81,6 +81,37 @@ class RetentionTest {
   }
 
   @Test
+  void keptRecordDaysStartAtFirstKeptDay() {
+    retention("P30D", null).apply(records, payloads, NOW, false);
+
+    assertThat(records.sealedDays().get(0)).isEqualTo(LocalDate.parse("2026-11-04"));
+  }
+
+  @Test
+  void finishedDaysAreSealed() {
+    retention("P30D", null).apply(records, payloads, NOW, false);
+
+    // 2026-11-04 to 2026-12-03; the day of NOW stays in the table.
+    assertThat(records.sealedDays()).hasSize(30);
+  }
+
+  @Test
+  void sealedBytesShrink() {
+    retention("P400D", null).apply(records, payloads, NOW, false);
+    long before = records.sealedBytes();
+
+    retention("P30D", null).apply(records, payloads, NOW, false);
+
+    assertThat(records.sealedBytes()).isLessThan(before);
+  }
+
+  @Test
+  void firstHotDayWaitsAnHourAfterMidnight() {
+    assertThat(Retention.firstHotDay(Instant.parse("2026-12-04T00:30:00Z")))
+        .isEqualTo(LocalDate.parse("2026-12-03"));
+  }
+
+  @Test
   void payloadDaysAreDeletedWhole() {
     RetentionResult result = retention(null, "P10D").apply(records, payloads, NOW, false);
 
