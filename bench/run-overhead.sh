@@ -306,7 +306,11 @@ env_line+=" BENCH_OPEN_STREAMS_RAMP_S=$open_streams_ramp_s BENCH_RECORDER_RECORD
   echo "- Command: \`$env_line ${BENCH_COMMAND:-bench/run-overhead.sh}\`"
   echo "- Benchmark: \`${bench_cmd[*]}\`"
   echo "- Network: $namespace"
-  echo "- Benchmark exit status: $bench_status"
+  case "$bench_status" in
+    0) echo "- Benchmark exit status: 0 (every target answered in every case)" ;;
+    1) echo "- Benchmark exit status: 1 (some target answered no request in some case; see errors)" ;;
+    *) echo "- Benchmark exit status: $bench_status" ;;
+  esac
   echo "- \`uptime\` before: \`$uptime_before\`"
   echo "- \`uptime\` after: \`$uptime_after\`"
   echo
