@@ -97,7 +97,7 @@ public final class ExportCommand implements Callable<Integer> {
             + end
             + " into "
             + files.size()
-            + " files under "
+            + (files.size() == 1 ? " file under " : " files under ")
             + (toS3 ? to : folder.toAbsolutePath()));
     return 0;
   }

@@ -8,6 +8,8 @@ import dev.lookout.store.payload.PayloadStore;
 import dev.lookout.store.retention.Retention;
 import dev.lookout.store.retention.RetentionPolicy;
 import dev.lookout.store.retention.RetentionResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -62,33 +64,37 @@ public final class RetentionApplyCommand implements Callable<Integer> {
 
     StoreOptions.quietStoreLogs();
     Path data = StoreOptions.existingDataDir(config);
-    Path databaseFile = data.resolve(DuckDbCallStore.FILE_NAME);
-    long sizeBefore = size(databaseFile);
     RetentionResult result;
+    String sizes = null;
     try (PayloadStore payloadStore = config.payloads().openStore(data);
         DuckDbCallStore callStore = policy.records() == null ? null : DuckDbCallStore.open(data)) {
+      long sealedBefore = callStore == null ? 0 : callStore.sealedBytes();
+      long fileBefore = callStore == null ? 0 : Files.size(callStore.file());
       result = new Retention(policy).apply(callStore, payloadStore, Instant.now(), dryRun);
+      if (callStore != null && !dryRun) {
+        sizes =
+            "Records on disk in "
+                + data.toAbsolutePath()
+                + ": day files "
+                + sealedBefore
+                + " bytes before, "
+                + callStore.sealedBytes()
+                + " after; "
+                + DuckDbCallStore.FILE_NAME
+                + " "
+                + fileBefore
+                + " bytes before, "
+                + Files.size(callStore.file())
+                + " after";
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Reading the size of the call store failed: " + e, e);
     }
 
     System.out.println(result.summary());
-    if (policy.records() != null && !dryRun) {
-      System.out.println(
-          "Call store "
-              + databaseFile
-              + ": "
-              + sizeBefore
-              + " bytes before, "
-              + size(databaseFile)
-              + " bytes after (DuckDB reuses freed blocks rather than shrinking the file)");
+    if (sizes != null) {
+      System.out.println(sizes);
     }
     return 0;
-  }
-
-  private static long size(Path file) {
-    try {
-      return Files.exists(file) ? Files.size(file) : 0;
-    } catch (java.io.IOException e) {
-      return -1;
-    }
   }
 }

@@ -25,6 +25,7 @@ public enum GatewayError {
   BUDGET_EXCEEDED(429, "budget_exceeded", "budget_exceeded", CallStatus.ERROR),
   BODY_TOO_LARGE(413, "invalid_request_error", "request_too_large", CallStatus.ERROR),
   INVALID_QUERY(400, "invalid_request_error", "invalid_query", CallStatus.ERROR),
+  INVALID_REQUEST_ID(400, "invalid_request_error", "invalid_request_id", CallStatus.ERROR),
   ROUTE_NOT_FOUND(404, "invalid_request_error", "unknown_url", CallStatus.ERROR),
   CALL_NOT_FOUND(404, "invalid_request_error", "call_not_found", CallStatus.ERROR),
   METHOD_NOT_ALLOWED(405, "invalid_request_error", "method_not_allowed", CallStatus.ERROR),

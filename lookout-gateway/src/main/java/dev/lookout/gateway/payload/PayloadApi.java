@@ -77,7 +77,7 @@ public final class PayloadApi {
   private static void fail(HttpServerRequest request, String requestId, Throwable failure) {
     if (failure instanceof IllegalArgumentException) {
       ProxyHandler.writeError(
-          request.response(), GatewayError.PAYLOAD_NOT_FOUND, failure.getMessage());
+          request.response(), GatewayError.INVALID_REQUEST_ID, failure.getMessage());
       return;
     }
     if (failure instanceof PayloadStoreException) {

@@ -244,6 +244,17 @@ class PayloadCaptureGatewayTest {
   }
 
   @Test
+  void malformedIdIsBadRequest() throws Exception {
+    start(capture(CaptureMode.FULL));
+
+    HttpResponse<String> payload = payloadOf("nope");
+
+    assertThat(payload.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(payload.body()).path("error").path("code").asText())
+        .isEqualTo("invalid_request_id");
+  }
+
+  @Test
   void zeroSampleRateStoresNothing() throws Exception {
     start(new CaptureSettings(CaptureMode.FULL, 0.0, Map.of(), REDACT_EMAIL));
     upstream.respond(200, "application/json", RESPONSE);
@@ -269,7 +280,6 @@ class PayloadCaptureGatewayTest {
     start(capture(CaptureMode.FULL));
 
     assertThat(payloadOf("0193a1b2-0000-7000-8000-000000000000").statusCode()).isEqualTo(404);
-    assertThat(payloadOf("not-an-id").statusCode()).isEqualTo(404);
   }
 
   private static String streaming(String request) throws Exception {

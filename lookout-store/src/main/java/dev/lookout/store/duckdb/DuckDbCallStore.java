@@ -475,8 +475,9 @@ public final class DuckDbCallStore implements CallStore {
           "Opening "
               + file
               + " failed because another process holds its lock, probably a running Lookout"
-              + " gateway. Use `lookout report --gateway URL` to ask that gateway instead, or stop"
-              + " that process. DuckDB reported: "
+              + " gateway. `lookout report`, `payload`, `drift status` and `experiment analyze`"
+              + " can ask that gateway with --gateway URL; `export` and `retention apply` need it"
+              + " stopped (a running gateway applies retention itself, daily). DuckDB reported: "
               + message,
           e);
     }

@@ -36,10 +36,24 @@ public record RetentionPolicy(Duration records, Duration payloads) {
     return LocalDate.ofInstant(now.minus(period), ZoneOffset.UTC);
   }
 
+  /** Returns a period in the units the settings take: whole days, hours or seconds. */
+  private static String text(Duration period) {
+    if (period.isZero() || period.isNegative()) {
+      return period.toSeconds() + "s";
+    }
+    if (period.toSeconds() % 86_400 == 0) {
+      return period.toDays() + "d";
+    }
+    if (period.toSeconds() % 3_600 == 0) {
+      return period.toHours() + "h";
+    }
+    return period.toSeconds() + "s";
+  }
+
   private static void check(String setting, Duration period) {
     if (period != null && (period.isNegative() || period.toHours() < 24)) {
       throw new IllegalArgumentException(
-          setting + " must be at least 1d, got " + period + "; for example 30d or 400d");
+          setting + " must be at least 1d, got " + text(period) + "; for example 30d or 400d");
     }
   }
 }

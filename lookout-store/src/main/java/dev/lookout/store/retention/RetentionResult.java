@@ -33,10 +33,14 @@ public record RetentionResult(
             ? "payloads kept forever"
             : verb
                 + " "
-                + payloadDays.size()
-                + " payload day folders before "
+                + count(payloadDays.size(), "payload day folder")
+                + " before "
                 + payloadsBefore
-                + (dryRun ? "" : " (" + payloadObjects + " objects)");
+                + (dryRun ? "" : " (" + count(payloadObjects, "object") + ")");
     return "retention: " + recordPart + "; " + payloadPart;
+  }
+
+  private static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 }

@@ -56,7 +56,7 @@ class LockedFileTest {
           .isInstanceOf(StoreException.class)
           .hasMessageContaining(file.toString())
           .hasMessageContaining("another process")
-          .hasMessageContaining("lookout report --gateway URL");
+          .hasMessageContaining("--gateway URL");
     } finally {
       holder.getOutputStream().close();
       if (!holder.waitFor(30, TimeUnit.SECONDS)) {
