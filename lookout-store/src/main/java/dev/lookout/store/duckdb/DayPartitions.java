@@ -51,8 +51,12 @@ final class DayPartitions {
   /** One Parquet file of sealed records. */
   record Part(String path, LocalDate day, long records) {}
 
-  /** Creates the parts table when missing, deletes files it does not name, and sets the view. */
+  /**
+   * Creates the parts table when missing, deletes the day files it does not name (or adopts them
+   * when the table is new), and sets the view.
+   */
   void open(Connection connection) throws SQLException {
+    boolean existed = tableExists(connection);
     try (Statement statement = connection.createStatement()) {
       statement.execute(
           "CREATE TABLE IF NOT EXISTS "
@@ -60,9 +64,19 @@ final class DayPartitions {
               + " (path VARCHAR PRIMARY KEY, day DATE NOT NULL, records BIGINT NOT NULL,"
               + " sealed_at TIMESTAMP_MS NOT NULL)");
     }
-    List<Part> parts = parts(connection);
-    deleteOrphans(parts);
-    replaceView(connection, parts);
+    if (existed) {
+      deleteOrphans(parts(connection));
+    } else {
+      // A database without the parts table next to day files lost its file (or never had one):
+      // the day files are then the only copy of their records, so they are adopted, not deleted.
+      adoptDayFiles(connection);
+    }
+    replaceView(connection, parts(connection));
+  }
+
+  /** Replaces the view with the readable day files, so a file that went missing drops out. */
+  void refresh(Connection connection) throws SQLException {
+    replaceView(connection, parts(connection));
   }
 
   /** Returns the sealed files, oldest day first. */
@@ -138,6 +152,8 @@ final class DayPartitions {
       }
       if (written.isEmpty()) {
         connection.rollback();
+        connection.setAutoCommit(true);
+        refresh(connection);
         return 0;
       }
       try (PreparedStatement delete =
@@ -242,9 +258,9 @@ final class DayPartitions {
     List<Long> days = new ArrayList<>();
     try (PreparedStatement statement =
         connection.prepareStatement(
-            "SELECT DISTINCT epoch_ms(\"timestamp\") // "
+            "SELECT DISTINCT CAST(floor(epoch_ms(\"timestamp\") / "
                 + MILLIS_PER_DAY
-                + " AS day FROM "
+                + ".0) AS BIGINT) AS day FROM "
                 + CallsTable.HOT
                 + " WHERE \"timestamp\" < epoch_ms(?::BIGINT) ORDER BY day")) {
       statement.setLong(1, cutoff.toEpochMilli());
@@ -257,7 +273,8 @@ final class DayPartitions {
     return days;
   }
 
-  private void replaceView(Connection connection, List<Part> parts) throws SQLException {
+  private void replaceView(Connection connection, List<Part> listed) throws SQLException {
+    List<Part> parts = listed.stream().filter(this::readable).toList();
     String sql =
         "CREATE OR REPLACE VIEW " + CallsTable.NAME + " AS SELECT * FROM " + CallsTable.HOT;
     if (!parts.isEmpty()) {
@@ -284,7 +301,7 @@ final class DayPartitions {
       orphans =
           files
               .filter(Files::isRegularFile)
-              .filter(file -> file.getFileName().toString().endsWith(".parquet"))
+              .filter(DayPartitions::isDayFile)
               .filter(file -> !known.contains(file.normalize()))
               .toList();
     } catch (IOException e) {
@@ -298,6 +315,113 @@ final class DayPartitions {
           orphan);
       deleteQuietly(orphan);
       deleteIfEmpty(orphan.getParent());
+    }
+  }
+
+  /**
+   * Returns whether a listed day file can be read: it exists and ends with the Parquet magic bytes.
+   * An unreadable one is left out of the view, with an ERROR, so the other days stay readable; its
+   * row stays in the parts table, so a restored file comes back at the next open or seal, and
+   * retention still drops its day.
+   */
+  private boolean readable(Part part) {
+    Path file = dataDir.resolve(part.path());
+    try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file)) {
+      long size = channel.size();
+      java.nio.ByteBuffer tail = java.nio.ByteBuffer.allocate(4);
+      if (size >= 12 && channel.read(tail, size - 4) == 4 && "PAR1".equals(asText(tail))) {
+        return true;
+      }
+      log.error(
+          "store: day file {} is not a whole Parquet file ({} bytes), so its {} call records of {}"
+              + " are left out of queries; restore it from a backup or move it aside",
+          file,
+          size,
+          part.records(),
+          part.day());
+    } catch (IOException e) {
+      log.error(
+          "store: day file {} cannot be read ({}), so its {} call records of {} are left out of"
+              + " queries; restore it from a backup, or let retention drop its day",
+          file,
+          e.toString(),
+          part.records(),
+          part.day());
+    }
+    return false;
+  }
+
+  private static String asText(java.nio.ByteBuffer bytes) {
+    return new String(bytes.array(), java.nio.charset.StandardCharsets.US_ASCII);
+  }
+
+  /** Returns whether {@code file} is named as this class names day files. */
+  private static boolean isDayFile(Path file) {
+    Path parent = file.getParent();
+    return file.getFileName().toString().matches("part-[0-9a-f-]{36}\\.parquet")
+        && parent != null
+        && parent.getFileName().toString().matches("day=\\d{4}-\\d{2}-\\d{2}");
+  }
+
+  private boolean tableExists(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'main'"
+                    + " AND table_name = '"
+                    + PARTS_TABLE
+                    + "'")) {
+      rows.next();
+      return rows.getLong(1) > 0;
+    }
+  }
+
+  private void adoptDayFiles(Connection connection) throws SQLException {
+    Path folder = dataDir.resolve(FOLDER);
+    if (!Files.isDirectory(folder)) {
+      return;
+    }
+    List<Path> files;
+    try (Stream<Path> found = Files.walk(folder)) {
+      files = found.filter(Files::isRegularFile).filter(DayPartitions::isDayFile).sorted().toList();
+    } catch (IOException e) {
+      throw new StoreException(
+          "Listing the day files in " + folder + " failed: " + e.getMessage(), e);
+    }
+    for (Path file : files) {
+      String relative = dataDir.relativize(file.toAbsolutePath()).toString().replace('\\', '/');
+      LocalDate day = LocalDate.parse(file.getParent().getFileName().toString().substring(4));
+      long records;
+      try (Statement statement = connection.createStatement();
+          ResultSet rows =
+              statement.executeQuery(
+                  "SELECT count(*) FROM read_parquet(" + literal(file.toString()) + ")")) {
+        rows.next();
+        records = rows.getLong(1);
+      } catch (SQLException e) {
+        log.error(
+            "store: day file {} has no readable records ({}); it is left in place but not adopted",
+            file,
+            e.getMessage());
+        continue;
+      }
+      try (PreparedStatement insert =
+          connection.prepareStatement(
+              "INSERT INTO "
+                  + PARTS_TABLE
+                  + " VALUES (?, CAST(? AS DATE), ?, epoch_ms(?::BIGINT))")) {
+        insert.setString(1, relative);
+        insert.setString(2, day.toString());
+        insert.setLong(3, records);
+        insert.setLong(4, System.currentTimeMillis());
+        insert.executeUpdate();
+      }
+      log.warn(
+          "store: adopted day file {} ({} call records of {}): the database had no list of day"
+              + " files, so it is new or was replaced",
+          file,
+          records,
+          day);
     }
   }
 

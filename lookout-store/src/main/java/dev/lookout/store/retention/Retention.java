@@ -16,9 +16,9 @@ import org.slf4j.LoggerFactory;
  * records period, and the payload day folders older than the payloads period.
  *
  * <p>Payloads are deleted by whole day folders (or day prefixes in S3), never object by object
- * search. Records are first sealed (every finished day moves from the DuckDB table into a Parquet
- * file of its day), then expired days are dropped by deleting their files, so the disk space comes
- * back at once. The DuckDB file holds only the unsealed days.
+ * search. Expired days of records are dropped by deleting their day files, so the disk space comes
+ * back at once. Then the remaining finished days are sealed: each moves from the DuckDB table into
+ * a Parquet file of its day. The DuckDB file holds only the unsealed days.
  */
 public final class Retention {
   private static final Logger log = LoggerFactory.getLogger(Retention.class);
@@ -56,8 +56,9 @@ public final class Retention {
       if (dryRun) {
         deletedRecords = records.countBefore(cutoff);
       } else {
-        records.sealDaysBefore(firstHotDay(now));
+        // Dropping first frees space even when a full disk would make the seal fail.
         deletedRecords = records.dropDaysBefore(recordsBefore);
+        records.sealDaysBefore(firstHotDay(now));
       }
     }
     LocalDate payloadsBefore = null;

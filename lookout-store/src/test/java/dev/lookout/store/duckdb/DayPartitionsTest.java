@@ -206,11 +206,111 @@ class DayPartitionsTest {
       store.sealDaysBefore(FIRST.plusDays(1));
     }
     Path stray =
-        data.resolve(DayPartitions.FOLDER).resolve("day=2026-11-01/part-unfinished.parquet");
+        data.resolve(DayPartitions.FOLDER)
+            .resolve("day=2026-11-01/part-00000000-0000-0000-0000-000000000000.parquet");
     Files.write(stray, new byte[] {1, 2, 3});
 
     try (DuckDbCallStore store = DuckDbCallStore.open(data)) {
       assertThat(Files.exists(stray)).isFalse();
+    }
+  }
+
+  @Test
+  void foreignParquetFileKept() throws IOException {
+    try (DuckDbCallStore store = DuckDbCallStore.open(data)) {
+      store.append(days(2));
+      store.sealDaysBefore(FIRST.plusDays(1));
+    }
+    Path backup = data.resolve(DayPartitions.FOLDER).resolve("my-backup.parquet");
+    Files.write(backup, new byte[] {1, 2, 3});
+
+    try (DuckDbCallStore store = DuckDbCallStore.open(data)) {
+      assertThat(Files.exists(backup)).isTrue();
+    }
+  }
+
+  @Test
+  void lostDatabaseAdoptsDayFiles() throws IOException {
+    try (DuckDbCallStore store = DuckDbCallStore.open(data)) {
+      store.append(days(3));
+      store.sealDaysBefore(FIRST.plusDays(3));
+    }
+    Files.delete(data.resolve(DuckDbCallStore.FILE_NAME));
+    Files.deleteIfExists(data.resolve(DuckDbCallStore.FILE_NAME + ".wal"));
+
+    try (DuckDbCallStore store = DuckDbCallStore.open(data)) {
+      assertThat(store.count()).isEqualTo(3L * PER_DAY);
+    }
+  }
+
+  @Test
+  void missingDayFileLeftOut() throws IOException {
+    try (DuckDbCallStore store = DuckDbCallStore.open(data)) {
+      store.append(days(3));
+      store.sealDaysBefore(FIRST.plusDays(3));
+    }
+    deleteDay("2026-11-02");
+
+    try (DuckDbCallStore store = DuckDbCallStore.open(data)) {
+      assertThat(store.count()).isEqualTo(2L * PER_DAY);
+    }
+  }
+
+  @Test
+  void truncatedDayFileLeftOut() throws IOException {
+    try (DuckDbCallStore store = DuckDbCallStore.open(data)) {
+      store.append(days(3));
+      store.sealDaysBefore(FIRST.plusDays(3));
+    }
+    try (Stream<Path> files = Files.list(dayFolder("2026-11-03"))) {
+      for (Path file : files.toList()) {
+        Files.write(file, new byte[] {'P', 'A', 'R', '1', 0, 0});
+      }
+    }
+
+    try (DuckDbCallStore store = DuckDbCallStore.open(data)) {
+      assertThat(store.count()).isEqualTo(2L * PER_DAY);
+    }
+  }
+
+  @Test
+  void missingDayFileDroppedByRetention() throws IOException {
+    try (DuckDbCallStore store = DuckDbCallStore.open(data)) {
+      store.append(days(3));
+      store.sealDaysBefore(FIRST.plusDays(3));
+    }
+    deleteDay("2026-11-01");
+
+    try (DuckDbCallStore store = DuckDbCallStore.open(data)) {
+      store.dropDaysBefore(FIRST.plusDays(1));
+
+      assertThat(store.sealedDays()).containsExactly(FIRST.plusDays(1), FIRST.plusDays(2));
+    }
+  }
+
+  @Test
+  void recordsBefore1970Sealed() {
+    try (DuckDbCallStore store = DuckDbCallStore.open(data)) {
+      store.append(
+          List.of(
+              record("old", Instant.parse("1969-12-31T12:00:00Z")),
+              record("older", Instant.parse("1969-07-20T20:17:00Z"))));
+
+      store.sealDaysBefore(LocalDate.parse("1970-01-02"));
+
+      assertThat(store.count()).isEqualTo(2);
+    }
+  }
+
+  private Path dayFolder(String day) {
+    return data.resolve(DayPartitions.FOLDER).resolve("day=" + day);
+  }
+
+  private void deleteDay(String day) throws IOException {
+    try (Stream<Path> files = Files.list(dayFolder(day))) {
+      for (Path file : files.toList()) {
+        Files.delete(file);
+      }
     }
   }
 
