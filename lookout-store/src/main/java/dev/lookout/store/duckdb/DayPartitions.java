@@ -136,17 +136,7 @@ final class DayPartitions {
             records = rows.getLong(1);
           }
         }
-        try (PreparedStatement insert =
-            connection.prepareStatement(
-                "INSERT INTO "
-                    + PARTS_TABLE
-                    + " VALUES (?, CAST(? AS DATE), ?, epoch_ms(?::BIGINT))")) {
-          insert.setString(1, relative);
-          insert.setString(2, day.toString());
-          insert.setLong(3, records);
-          insert.setLong(4, System.currentTimeMillis());
-          insert.executeUpdate();
-        }
+        listPart(connection, relative, day, records);
         moved += records;
         log.info("store: sealed {} call records of {} into {}", records, day, relative);
       }
@@ -251,6 +241,21 @@ final class DayPartitions {
       }
     }
     return total;
+  }
+
+  private static void listPart(Connection connection, String relative, LocalDate day, long records)
+      throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO "
+                + PARTS_TABLE
+                + " VALUES (?, CAST(? AS DATE), ?, epoch_ms(?::BIGINT))")) {
+      insert.setString(1, relative);
+      insert.setString(2, day.toString());
+      insert.setLong(3, records);
+      insert.setLong(4, System.currentTimeMillis());
+      insert.executeUpdate();
+    }
   }
 
   private static List<Long> hotDaysBefore(Connection connection, Instant cutoff)
@@ -405,17 +410,7 @@ final class DayPartitions {
             e.getMessage());
         continue;
       }
-      try (PreparedStatement insert =
-          connection.prepareStatement(
-              "INSERT INTO "
-                  + PARTS_TABLE
-                  + " VALUES (?, CAST(? AS DATE), ?, epoch_ms(?::BIGINT))")) {
-        insert.setString(1, relative);
-        insert.setString(2, day.toString());
-        insert.setLong(3, records);
-        insert.setLong(4, System.currentTimeMillis());
-        insert.executeUpdate();
-      }
+      listPart(connection, relative, day, records);
       log.warn(
           "store: adopted day file {} ({} call records of {}): the database had no list of day"
               + " files, so it is new or was replaced",

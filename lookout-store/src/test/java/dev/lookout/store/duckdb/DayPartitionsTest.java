@@ -231,10 +231,7 @@ class DayPartitionsTest {
 
   @Test
   void lostDatabaseAdoptsDayFiles() throws IOException {
-    try (DuckDbCallStore store = DuckDbCallStore.open(data)) {
-      store.append(days(3));
-      store.sealDaysBefore(FIRST.plusDays(3));
-    }
+    sealThreeDays();
     Files.delete(data.resolve(DuckDbCallStore.FILE_NAME));
     Files.deleteIfExists(data.resolve(DuckDbCallStore.FILE_NAME + ".wal"));
 
@@ -245,10 +242,7 @@ class DayPartitionsTest {
 
   @Test
   void missingDayFileLeftOut() throws IOException {
-    try (DuckDbCallStore store = DuckDbCallStore.open(data)) {
-      store.append(days(3));
-      store.sealDaysBefore(FIRST.plusDays(3));
-    }
+    sealThreeDays();
     deleteDay("2026-11-02");
 
     try (DuckDbCallStore store = DuckDbCallStore.open(data)) {
@@ -258,10 +252,7 @@ class DayPartitionsTest {
 
   @Test
   void truncatedDayFileLeftOut() throws IOException {
-    try (DuckDbCallStore store = DuckDbCallStore.open(data)) {
-      store.append(days(3));
-      store.sealDaysBefore(FIRST.plusDays(3));
-    }
+    sealThreeDays();
     try (Stream<Path> files = Files.list(dayFolder("2026-11-03"))) {
       for (Path file : files.toList()) {
         Files.write(file, new byte[] {'P', 'A', 'R', '1', 0, 0});
@@ -275,10 +266,7 @@ class DayPartitionsTest {
 
   @Test
   void missingDayFileDroppedByRetention() throws IOException {
-    try (DuckDbCallStore store = DuckDbCallStore.open(data)) {
-      store.append(days(3));
-      store.sealDaysBefore(FIRST.plusDays(3));
-    }
+    sealThreeDays();
     deleteDay("2026-11-01");
 
     try (DuckDbCallStore store = DuckDbCallStore.open(data)) {
@@ -299,6 +287,13 @@ class DayPartitionsTest {
       store.sealDaysBefore(LocalDate.parse("1970-01-02"));
 
       assertThat(store.count()).isEqualTo(2);
+    }
+  }
+
+  private void sealThreeDays() {
+    try (DuckDbCallStore store = DuckDbCallStore.open(data)) {
+      store.append(days(3));
+      store.sealDaysBefore(FIRST.plusDays(3));
     }
   }
 
