@@ -26,9 +26,10 @@ import java.util.UUID;
  * generated records.
  *
  * <p>Usage: {@code java -cp lookout-bench.jar dev.lookout.bench.StorageBenchmark RECORDS DAYS DIR}.
- * Writes RECORDS records spread evenly over DAYS days into DIR (which must not exist), seals every
- * day into its day file, drops the older half of the days, then writes RECORDS / 2 records for new
- * days and seals them, printing the bytes of the DuckDB file and of the day files after each step.
+ * Writes RECORDS records spread evenly over DAYS days into DIR (which must not exist) and seals
+ * every day into its day file. Then it drops the older half of the days, writes RECORDS / 2 records
+ * for new days and seals them. After each step it prints the bytes of the DuckDB file and the day
+ * files.
  */
 public final class StorageBenchmark {
   private static final String[] MODELS = {

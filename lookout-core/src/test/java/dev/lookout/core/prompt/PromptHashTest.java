@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PromptHashTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** The definition: SHA-256 of Jackson's output for the prompt as plain maps with sorted keys. */
+  /** Returns the hash by its definition: SHA-256 of Jackson's sorted-map output of the prompt. */
   private static String reference(JsonNode prompt) throws Exception {
     ObjectMapper sorted =
         new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);

@@ -148,7 +148,7 @@ final class CallsTable {
   }
 
   private static String baseType(String definition) {
-    return definition.replace(" PRIMARY KEY", "").replace(" NOT NULL", "");
+    return definition.replace(" NOT NULL", "");
   }
 
   private static boolean isBaseTable(Connection connection, String name) throws SQLException {

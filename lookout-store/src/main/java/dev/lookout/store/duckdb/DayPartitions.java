@@ -71,7 +71,7 @@ final class DayPartitions {
       // the day files are then the only copy of their records, so they are adopted, not deleted.
       adoptDayFiles(connection);
     }
-    replaceView(connection, parts(connection));
+    refresh(connection);
   }
 
   /** Replaces the view with the readable day files, so a file that went missing drops out. */
@@ -152,7 +152,7 @@ final class DayPartitions {
         delete.setLong(1, cutoff.toEpochMilli());
         delete.executeUpdate();
       }
-      replaceView(connection, parts(connection));
+      refresh(connection);
       connection.commit();
       checkpoint(connection);
       return moved;
@@ -228,16 +228,19 @@ final class DayPartitions {
     return removed;
   }
 
-  /** Returns the bytes of the sealed files, for storage measurements. */
+  /** Returns the bytes of the sealed files on disk, for storage measurements. */
   long bytes(Connection connection) throws SQLException {
     long total = 0;
     for (Part part : parts(connection)) {
+      Path file = dataDir.resolve(part.path());
+      if (!Files.exists(file)) {
+        // A missing file is reported where the view leaves it out; it takes no space.
+        continue;
+      }
       try {
-        total += Files.size(dataDir.resolve(part.path()));
+        total += Files.size(file);
       } catch (IOException e) {
-        throw new StoreException(
-            "Reading the size of " + dataDir.resolve(part.path()) + " failed: " + e.getMessage(),
-            e);
+        throw new StoreException("Reading the size of " + file + " failed: " + e.getMessage(), e);
       }
     }
     return total;
@@ -325,8 +328,8 @@ final class DayPartitions {
 
   /**
    * Returns whether a listed day file can be read: it exists and ends with the Parquet magic bytes.
-   * An unreadable one is left out of the view, with an ERROR, so the other days stay readable; its
-   * row stays in the parts table, so a restored file comes back at the next open or seal, and
+   * An unreadable one is left out of the view with an ERROR, so the other days stay readable. Its
+   * row stays in the parts table: a restored file comes back at the next open or seal, and
    * retention still drops its day.
    */
   private boolean readable(Part part) {

@@ -367,15 +367,11 @@ public final class DuckDbCallStore implements CallStore {
 
   /** Returns the bytes on disk of the records: the database file plus the sealed day files. */
   public long bytesOnDisk() {
-    return read(
-        "Measuring the records on disk",
-        connection -> {
-          try {
-            return Files.size(file) + partitions.bytes(connection);
-          } catch (IOException e) {
-            throw new StoreException("Reading the size of " + file + " failed: " + e, e);
-          }
-        });
+    try {
+      return Files.size(file) + sealedBytes();
+    } catch (IOException e) {
+      throw new StoreException("Reading the size of " + file + " failed: " + e, e);
+    }
   }
 
   /** Returns the number of records whose timestamp is before {@code cutoff}. */

@@ -251,6 +251,16 @@ class DayPartitionsTest {
   }
 
   @Test
+  void sealedBytesSkipMissingFile() throws IOException {
+    sealThreeDays();
+    deleteDay("2026-11-02");
+
+    try (DuckDbCallStore store = DuckDbCallStore.open(data)) {
+      assertThat(store.sealedBytes()).isPositive();
+    }
+  }
+
+  @Test
   void truncatedDayFileLeftOut() throws IOException {
     sealThreeDays();
     try (Stream<Path> files = Files.list(dayFolder("2026-11-03"))) {
