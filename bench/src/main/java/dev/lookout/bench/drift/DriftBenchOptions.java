@@ -24,6 +24,7 @@ import java.util.List;
  * @param speedOnly whether to print the embedding speed and stop
  * @param style whether the test compares embeddings with style features appended, as the gateway
  *     does, or embeddings alone
+ * @param profile whether the word-profile test runs beside the MMD test, as in the gateway
  */
 record DriftBenchOptions(
     Path traffic,
@@ -40,6 +41,7 @@ record DriftBenchOptions(
     Path cache,
     int speedSample,
     boolean style,
+    boolean profile,
     boolean speedOnly) {
 
   static final String USAGE =
@@ -62,6 +64,7 @@ record DriftBenchOptions(
           "  --cache FILE              reuse the embeddings saved in FILE, or save them there",
           "  --speed-sample N          texts timed in batches (default: 1000)",
           "  --style BOOL              append style features to embeddings (default: true)",
+          "  --profile BOOL            add the word-profile test (default: true)",
           "  --speed-only BOOL         measure the embedding speed only (default: false)");
 
   /**
@@ -85,6 +88,7 @@ record DriftBenchOptions(
     Path cache = null;
     int speedSample = 1000;
     boolean style = true;
+    boolean profile = true;
     boolean speedOnly = false;
     for (int i = 0; i < args.length; i += 2) {
       String name = args[i];
@@ -113,6 +117,7 @@ record DriftBenchOptions(
         case "--cache" -> cache = Path.of(value);
         case "--speed-sample" -> speedSample = positive(name, value);
         case "--style" -> style = Boolean.parseBoolean(value);
+        case "--profile" -> profile = Boolean.parseBoolean(value);
         case "--speed-only" -> speedOnly = Boolean.parseBoolean(value);
         default -> throw new IllegalArgumentException("Unknown option " + name);
       }
@@ -141,6 +146,7 @@ record DriftBenchOptions(
         cache,
         speedSample,
         style,
+        profile,
         speedOnly);
   }
 

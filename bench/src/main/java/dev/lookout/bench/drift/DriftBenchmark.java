@@ -1,9 +1,11 @@
 package dev.lookout.bench.drift;
 
+import dev.lookout.core.drift.DriftTest;
 import dev.lookout.core.drift.MmdResult;
 import dev.lookout.core.drift.MmdTest;
 import dev.lookout.core.drift.StyleFeatures;
 import dev.lookout.core.drift.UnitVectors;
+import dev.lookout.core.drift.WordProfile;
 import dev.lookout.embeddings.MiniLmEmbedder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,6 +76,7 @@ public final class DriftBenchmark {
               : vectors.get(i));
     }
     GramMatrix gram = GramMatrix.compute(testVectors, options.threads());
+    List<float[]> profiles = responses.stream().map(WordProfile::of).toList();
     double gramSeconds = (System.nanoTime() - gramStart) / 1e9;
     List<Scenario> scenarios = DriftScenarios.all(texts);
     List<CaseResult> results = new ArrayList<>();
@@ -82,7 +85,7 @@ public final class DriftBenchmark {
     for (Scenario scenario : scenarios) {
       for (int size : options.windowSizes()) {
         int windows = scenario.shifted() ? options.shiftWindows() : options.stationaryWindows();
-        Optional<CaseResult> result = runCase(gram, vectors, scenario, size, windows);
+        Optional<CaseResult> result = runCase(gram, vectors, profiles, scenario, size, windows);
         result.ifPresent(results::add);
         if (result.isPresent()) {
           windowsRun += windows;
@@ -95,14 +98,16 @@ public final class DriftBenchmark {
         String.format(
             Locale.ROOT,
             "%d texts embedded once; Gram matrix in %.1f s; %d windows tested in %.1f s"
-                + " (%d permutations each, %d threads); test vectors: %s.%n%n",
+                + " (%d permutations each, %d threads); test vectors: %s; word-profile test:"
+                + " %s.%n%n",
             responses.size(),
             gramSeconds,
             windowsRun,
             testSeconds,
             options.permutations(),
             options.threads(),
-            options.style() ? "embedding and style features" : "embedding only"));
+            options.style() ? "embedding and style features" : "embedding only",
+            options.profile() ? "on" : "off"));
     out.append(ResultTable.stationary(results, options));
     out.append('\n');
     out.append(ResultTable.shifted(results, options));
@@ -110,14 +115,20 @@ public final class DriftBenchmark {
   }
 
   private Optional<CaseResult> runCase(
-      GramMatrix gram, List<float[]> embeddings, Scenario scenario, int size, int windows)
+      GramMatrix gram,
+      List<float[]> embeddings,
+      List<float[]> profiles,
+      Scenario scenario,
+      int size,
+      int windows)
       throws Exception {
     SplittableRandom seeds =
         new SplittableRandom(options.seed() ^ (31L * scenario.name().hashCode() + size));
     if (scenario.sampler().draw(options.baselineSize(), size, seeds.split()).isEmpty()) {
       return Optional.empty();
     }
-    MmdTest test = new MmdTest(options.permutations(), 0);
+    MmdTest mmd = new MmdTest(options.permutations(), 0);
+    DriftTest test = new DriftTest(options.permutations(), 0);
     ExecutorService pool = Executors.newFixedThreadPool(options.threads());
     try {
       List<Future<MmdResult>> futures = new ArrayList<>();
@@ -128,11 +139,20 @@ public final class DriftBenchmark {
                 () -> {
                   WindowDraw draw =
                       scenario.sampler().draw(options.baselineSize(), size, random).orElseThrow();
-                  return test.run(
-                          gram.view(draw.baseline(), draw.window()), draw.baseline().length, random)
-                      .withDistance(
-                          UnitVectors.centroidDistance(
-                              pick(embeddings, draw.baseline()), pick(embeddings, draw.window())));
+                  MmdResult result =
+                      options.profile()
+                          ? test.run(
+                              gram.view(draw.baseline(), draw.window()),
+                              pick(profiles, draw.baseline()),
+                              pick(profiles, draw.window()),
+                              random)
+                          : mmd.run(
+                              gram.view(draw.baseline(), draw.window()),
+                              draw.baseline().length,
+                              random);
+                  return result.withDistance(
+                      UnitVectors.centroidDistance(
+                          pick(embeddings, draw.baseline()), pick(embeddings, draw.window())));
                 }));
       }
       int detected = 0;

@@ -4,12 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookout.cli.prices.OutputFormat;
-import dev.lookout.core.drift.DotProducts;
 import dev.lookout.core.drift.DriftSample;
 import dev.lookout.core.drift.DriftSettings;
+import dev.lookout.core.drift.DriftTest;
 import dev.lookout.core.drift.MmdResult;
 import dev.lookout.core.drift.MmdTest;
-import dev.lookout.core.drift.UnitVectors;
 import dev.lookout.core.drift.WindowDistance;
 import dev.lookout.embeddings.MiniLmEmbedder;
 import java.nio.file.Path;
@@ -86,15 +85,10 @@ public final class DriftCheckCommand implements Callable<Integer> {
         MiniLmEmbedder.quantized(Runtime.getRuntime().availableProcessors())) {
       List<DriftSample> baselineSamples = samples(baselineTexts, embedder);
       List<DriftSample> windowSamples = samples(windowTexts, embedder);
-      DotProducts products =
-          DotProducts.of(testVectors(baselineSamples), testVectors(windowSamples));
       SplittableRandom random = seed == null ? new SplittableRandom() : new SplittableRandom(seed);
       result =
-          new MmdTest(permutations, MmdTest.DEFAULT_FARTHEST)
-              .run(products, baselineTexts.size(), random)
-              .withDistance(
-                  UnitVectors.centroidDistance(
-                      embeddings(baselineSamples), embeddings(windowSamples)));
+          new DriftTest(permutations, MmdTest.DEFAULT_FARTHEST)
+              .run(baselineSamples, windowSamples, random);
     }
     if (json) {
       System.out.println(json(result, windowTexts));
@@ -113,14 +107,6 @@ public final class DriftCheckCommand implements Callable<Integer> {
     return samples;
   }
 
-  private static List<float[]> testVectors(List<DriftSample> samples) {
-    return samples.stream().map(DriftSample::testVector).toList();
-  }
-
-  private static List<float[]> embeddings(List<DriftSample> samples) {
-    return samples.stream().map(DriftSample::embedding).toList();
-  }
-
   private String json(MmdResult result, List<String> windowTexts) {
     ObjectNode root = JSON.createObjectNode();
     root.put("drifted", result.drifted(alpha));
@@ -130,6 +116,9 @@ public final class DriftCheckCommand implements Callable<Integer> {
     root.put("baseline_n", result.baselineN());
     root.put("window_n", result.windowN());
     root.put("alpha", alpha);
+    root.put("embedding_p_value", result.embeddingPValue());
+    root.put("profile_statistic", result.profileStatistic());
+    root.put("profile_p_value", result.profilePValue());
     ArrayNode responsible = root.putArray("responsible");
     for (WindowDistance far : result.farthest()) {
       responsible
@@ -145,11 +134,13 @@ public final class DriftCheckCommand implements Callable<Integer> {
     out.append(
         String.format(
             Locale.ROOT,
-            "%s: p-value %.4f (alpha %s), MMD² %.5f, centroid distance %.4f, baseline %d,"
-                + " window %d%n",
+            "%s: p-value %.4f (alpha %s; embeddings %.4f, word profile %.4f), MMD² %.5f,"
+                + " centroid distance %.4f, baseline %d, window %d%n",
             result.drifted(alpha) ? "DRIFTED" : "no drift detected",
             result.pValue(),
             alpha,
+            result.embeddingPValue(),
+            result.profilePValue(),
             result.statistic(),
             result.distance(),
             result.baselineN(),

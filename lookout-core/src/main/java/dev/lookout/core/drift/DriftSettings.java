@@ -39,16 +39,22 @@ public record DriftSettings(
       throw new IllegalArgumentException(
           "drift.check_every must be at least 1, got " + checkEvery + "; 50 is the default");
     }
-    // The smallest p-value a permutation test can return is 1 / (1 + permutations).
-    if (1.0 / (1 + permutations) > alpha) {
+    // The smallest p-value a permutation test can return is 1 / (1 + permutations), and the
+    // drift test doubles the smaller of its two p-values (Bonferroni).
+    if (2.0 / (1 + permutations) > alpha) {
       throw new IllegalArgumentException(
           "drift permutations ("
               + permutations
               + ") are too few to ever reach alpha "
               + alpha
               + "; use at least "
-              + (int) Math.ceil(1 / alpha - 1));
+              + minimumPermutations(alpha));
     }
+  }
+
+  /** Returns the fewest permutations whose smallest combined p-value is at most {@code alpha}. */
+  public static int minimumPermutations(double alpha) {
+    return (int) Math.ceil(2 / alpha - 1);
   }
 
   /** Returns the defaults: baseline 500, window 200, alpha 0.01, a test every 50 responses. */

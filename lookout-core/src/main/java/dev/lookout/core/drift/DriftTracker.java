@@ -79,7 +79,7 @@ public final class DriftTracker {
    *
    * @throws IllegalStateException if the baseline is incomplete or the window has under 2 samples
    */
-  public DriftCheck check(MmdTest test, SplittableRandom random, Instant now) {
+  public DriftCheck check(DriftTest test, SplittableRandom random, Instant now) {
     if (!baselineComplete() || window.size() < 2) {
       throw new IllegalStateException(
           "Drift of "
@@ -92,11 +92,7 @@ public final class DriftTracker {
               + window.size());
     }
     List<DriftSample> windowSamples = new ArrayList<>(window);
-    MmdResult result =
-        test.run(
-            DotProducts.of(embeddings(baseline), embeddings(windowSamples)),
-            baseline.size(),
-            random);
+    MmdResult result = test.run(baseline, windowSamples, random);
     List<DriftCheck.ResponsibleText> responsible = new ArrayList<>();
     for (WindowDistance far : result.farthest()) {
       responsible.add(
@@ -128,21 +124,5 @@ public final class DriftTracker {
 
   public int windowCount() {
     return window.size();
-  }
-
-  private static List<float[]> testVectors(List<DriftSample> samples) {
-    List<float[]> vectors = new ArrayList<>(samples.size());
-    for (DriftSample sample : samples) {
-      vectors.add(sample.testVector());
-    }
-    return vectors;
-  }
-
-  private static List<float[]> embeddings(List<DriftSample> samples) {
-    List<float[]> vectors = new ArrayList<>(samples.size());
-    for (DriftSample sample : samples) {
-      vectors.add(sample.embedding());
-    }
-    return vectors;
   }
 }

@@ -76,13 +76,7 @@ public final class MmdTest {
   public MmdResult run(DotProducts products, int baselineSize, SplittableRandom random) {
     int size = products.size();
     int windowSize = size - baselineSize;
-    if (baselineSize < 2 || windowSize < 2) {
-      throw new IllegalArgumentException(
-          "A drift test needs at least 2 baseline and 2 window embeddings, got "
-              + baselineSize
-              + " and "
-              + windowSize);
-    }
+    Relabeling.requireTwoEach(baselineSize, windowSize);
     double gamma = 1 / medianSquaredDistance(products, random);
     double[][] kernel = new double[size][size];
     double[] rowSums = new double[size];
@@ -112,32 +106,19 @@ public final class MmdTest {
     int atLeast = 0;
     double threshold = observed - TIE_TOLERANCE * Math.abs(observed);
     for (int b = 0; b < permutations; b++) {
-      shuffleHead(order, statistic.smallSize(), random);
+      Relabeling.shuffleHead(order, statistic.smallSize(), random);
       if (statistic.of(order) >= threshold) {
         atLeast++;
       }
     }
     double pValue = (1.0 + atLeast) / (1.0 + permutations);
-    return new MmdResult(
+    return MmdResult.ofMmd(
         Math.max(0, observed),
         pValue,
         centroidDistance(products, baselineSize),
         baselineSize,
         windowSize,
         farthestFromBaseline(kernel, baselineSize, windowSize));
-  }
-
-  /**
-   * Moves a uniformly random subset of size {@code head} into {@code order[0..head)}; the rest of
-   * the array keeps the other indices (partial Fisher-Yates shuffle).
-   */
-  private static void shuffleHead(int[] order, int head, SplittableRandom random) {
-    for (int i = 0; i < head; i++) {
-      int j = i + random.nextInt(order.length - i);
-      int swap = order[i];
-      order[i] = order[j];
-      order[j] = swap;
-    }
   }
 
   private static double squaredDistance(DotProducts products, int i, int j) {

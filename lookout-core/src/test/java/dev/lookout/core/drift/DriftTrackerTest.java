@@ -48,7 +48,7 @@ class DriftTrackerTest {
     DriftTracker tracker = new DriftTracker(KEY, new DriftSettings(60, 30, 0.01, 30, 199));
     feed(tracker, 60, 0, random);
     feed(tracker, 30, 4, random);
-    DriftCheck check = tracker.check(new MmdTest(199, 2), random, Instant.EPOCH);
+    DriftCheck check = tracker.check(new DriftTest(199, 2), random, Instant.EPOCH);
     assertThat(check.state()).isEqualTo(DriftState.DRIFTED);
     assertThat(check.responsible()).hasSize(2);
     assertThat(check.responsible().get(0).text()).startsWith("text-4-");
@@ -59,7 +59,7 @@ class DriftTrackerTest {
     DriftTracker tracker = new DriftTracker(KEY, SETTINGS);
     feed(tracker, 5, 0, new SplittableRandom(1));
     assertThatThrownBy(
-            () -> tracker.check(new MmdTest(9, 0), new SplittableRandom(1), Instant.EPOCH))
+            () -> tracker.check(new DriftTest(9, 0), new SplittableRandom(1), Instant.EPOCH))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("5 of 20");
   }
@@ -75,8 +75,13 @@ class DriftTrackerTest {
 
   @Test
   void settingsRejectTooFewPermutations() {
-    assertThatThrownBy(() -> new DriftSettings(500, 200, 0.01, 50, 50))
-        .hasMessageContaining("at least 99");
+    assertThatThrownBy(() -> new DriftSettings(500, 200, 0.01, 50, 198))
+        .hasMessageContaining("at least 199");
+  }
+
+  @Test
+  void settingsAcceptFewestPermutations() {
+    assertThat(new DriftSettings(500, 200, 0.01, 50, 199).permutations()).isEqualTo(199);
   }
 
   @Test

@@ -33,14 +33,17 @@ final class DriftAlerts {
 
   void turnedDrifted(DriftCheck check, double alpha) {
     LOG.warn(
-        "drift: template '{}' on model '{}' drifted: p-value {} <= alpha {} (MMD² {}, centroid"
-            + " distance {}, window {} vs baseline {}); inspect GET /api/v1/drift, and reset the"
+        "drift: template '{}' on model '{}' drifted: p-value {} <= alpha {} (embeddings p-value"
+            + " {}, word profile p-value {}, MMD² {}, centroid distance {}, window {} vs baseline"
+            + " {}); inspect GET /api/v1/drift, and reset the"
             + " baseline with `lookout drift baseline --template {} --reset` if the change is"
             + " intended",
         check.key().promptTemplate(),
         check.key().model(),
         format(check.result().pValue()),
         alpha,
+        format(check.result().embeddingPValue()),
+        format(check.result().profilePValue()),
         format(check.result().statistic()),
         format(check.result().distance()),
         check.result().windowN(),

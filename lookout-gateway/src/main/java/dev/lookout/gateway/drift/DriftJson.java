@@ -28,6 +28,8 @@ public final class DriftJson {
       if (check == null) {
         entry.putNull("statistic");
         entry.putNull("p_value");
+        entry.putNull("embedding_p_value");
+        entry.putNull("profile_p_value");
         entry.putNull("distance");
         entry.put("baseline_n", status.baselineN());
         entry.put("window_n", status.windowN());
@@ -37,6 +39,8 @@ public final class DriftJson {
       }
       entry.put("statistic", check.result().statistic());
       entry.put("p_value", check.result().pValue());
+      putNumber(entry, "embedding_p_value", check.result().embeddingPValue());
+      putNumber(entry, "profile_p_value", check.result().profilePValue());
       entry.put("distance", check.result().distance());
       entry.put("baseline_n", check.result().baselineN());
       entry.put("window_n", check.result().windowN());
@@ -47,6 +51,15 @@ public final class DriftJson {
       }
     }
     return root.toString();
+  }
+
+  /** Puts {@code value}, or null for NaN, which JSON cannot carry. */
+  private static void putNumber(ObjectNode node, String field, double value) {
+    if (Double.isNaN(value)) {
+      node.putNull(field);
+    } else {
+      node.put(field, value);
+    }
   }
 
   /** Returns {@code {"points": [...]}}, one point per stored test, oldest first. */

@@ -4,6 +4,7 @@ import dev.lookout.core.drift.DriftCheck;
 import dev.lookout.core.drift.DriftKey;
 import dev.lookout.core.drift.DriftSample;
 import dev.lookout.core.drift.DriftState;
+import dev.lookout.core.drift.DriftTest;
 import dev.lookout.core.drift.DriftTracker;
 import dev.lookout.core.drift.Embedder;
 import dev.lookout.core.drift.MmdTest;
@@ -59,7 +60,7 @@ public final class DriftMonitor implements ResponseSampler, AutoCloseable {
   private final BlockingQueue<Pending> queue;
   private final AtomicLong dropped = new AtomicLong();
   private final AtomicLong embedded = new AtomicLong();
-  private final MmdTest test;
+  private final DriftTest test;
   // Seeded, so the same samples in the same order give the same permutation p-values.
   private final SplittableRandom random = new SplittableRandom(20_261_204L);
   private final Map<DriftKey, DriftTracker> trackers = new HashMap<>();
@@ -91,7 +92,7 @@ public final class DriftMonitor implements ResponseSampler, AutoCloseable {
     this.alerts = new DriftAlerts(settings.webhook());
     this.clock = clock;
     this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
-    this.test = new MmdTest(settings.test().permutations(), MmdTest.DEFAULT_FARTHEST);
+    this.test = new DriftTest(settings.test().permutations(), MmdTest.DEFAULT_FARTHEST);
     restore();
     DriftMetrics.register(
         registry, new LabelCap(labelCap), statuses::values, dropped::get, queue::size);

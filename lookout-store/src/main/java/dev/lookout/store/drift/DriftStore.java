@@ -44,9 +44,20 @@ public final class DriftStore {
           + " model VARCHAR NOT NULL, state VARCHAR NOT NULL, statistic DOUBLE NOT NULL,"
           + " p_value DOUBLE NOT NULL, distance DOUBLE NOT NULL, baseline_n INTEGER NOT NULL,"
           + " window_n INTEGER NOT NULL, responsible VARCHAR NOT NULL)";
+
+  /**
+   * The two tests' own p-values and the word-profile statistic, added after the first release; rows
+   * written before them read as NaN.
+   */
+  private static final String[] CHECK_PARTS = {
+    "ALTER TABLE drift_checks ADD COLUMN IF NOT EXISTS embedding_p_value DOUBLE",
+    "ALTER TABLE drift_checks ADD COLUMN IF NOT EXISTS profile_statistic DOUBLE",
+    "ALTER TABLE drift_checks ADD COLUMN IF NOT EXISTS profile_p_value DOUBLE"
+  };
+
   private static final String CHECK_COLUMNS =
       "checked_at, prompt_template, model, state, statistic, p_value, distance, baseline_n,"
-          + " window_n, responsible";
+          + " window_n, responsible, embedding_p_value, profile_statistic, profile_p_value";
 
   private final DuckDbCallStore store;
 
@@ -67,6 +78,9 @@ public final class DriftStore {
           try (Statement statement = connection.createStatement()) {
             statement.execute(BASELINES);
             statement.execute(CHECKS);
+            for (String part : CHECK_PARTS) {
+              statement.execute(part);
+            }
           }
         });
     return drift;
@@ -160,7 +174,9 @@ public final class DriftStore {
         "Storing a drift check of " + check.key(),
         connection -> {
           String sql =
-              "INSERT INTO drift_checks VALUES (epoch_ms(?::BIGINT), ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+              "INSERT INTO drift_checks ("
+                  + CHECK_COLUMNS
+                  + ") VALUES (epoch_ms(?::BIGINT), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
           try (PreparedStatement statement = connection.prepareStatement(sql)) {
             MmdResult result = check.result();
             statement.setLong(1, check.checkedAt().toEpochMilli());
@@ -173,6 +189,9 @@ public final class DriftStore {
             statement.setInt(8, result.baselineN());
             statement.setInt(9, result.windowN());
             statement.setString(10, responsibleJson(check.responsible()));
+            setNullable(statement, 11, result.embeddingPValue());
+            setNullable(statement, 12, result.profileStatistic());
+            setNullable(statement, 13, result.profilePValue());
             statement.executeUpdate();
           }
         });
@@ -223,6 +242,20 @@ public final class DriftStore {
         });
   }
 
+  private static void setNullable(PreparedStatement statement, int index, double value)
+      throws SQLException {
+    if (Double.isNaN(value)) {
+      statement.setNull(index, java.sql.Types.DOUBLE);
+    } else {
+      statement.setDouble(index, value);
+    }
+  }
+
+  private static double nullable(ResultSet rows, int index) throws SQLException {
+    double value = rows.getDouble(index);
+    return rows.wasNull() ? Double.NaN : value;
+  }
+
   private static DriftCheck check(ResultSet rows) throws SQLException {
     MmdResult result =
         new MmdResult(
@@ -231,7 +264,10 @@ public final class DriftStore {
             rows.getDouble(7),
             rows.getInt(8),
             rows.getInt(9),
-            List.of());
+            List.of(),
+            nullable(rows, 11),
+            nullable(rows, 12),
+            nullable(rows, 13));
     return new DriftCheck(
         new DriftKey(rows.getString(2), rows.getString(3)),
         rows.getTimestamp(1).toInstant(),

@@ -70,6 +70,33 @@ class DriftStoreTest {
   }
 
   @Test
+  void testPartsSurviveReopen() {
+    try (DuckDbCallStore store = DuckDbCallStore.open(data)) {
+      DriftStore.open(store)
+          .appendCheck(check(Instant.parse("2026-12-04T10:00:00Z"), DriftState.DRIFTED));
+    }
+    try (DuckDbCallStore store = DuckDbCallStore.open(data)) {
+      MmdResult result = DriftStore.open(store).latestChecks().get(0).result();
+      assertThat(result.profilePValue()).isEqualTo(0.2);
+    }
+  }
+
+  @Test
+  void checkWithoutProfileReadsNaN() {
+    try (DuckDbCallStore store = DuckDbCallStore.open(data)) {
+      DriftStore drift = DriftStore.open(store);
+      drift.appendCheck(
+          new DriftCheck(
+              KEY,
+              Instant.parse("2026-12-04T10:00:00Z"),
+              DriftState.STABLE,
+              MmdResult.ofMmd(0.01, 0.5, 0.02, 500, 200, List.of()),
+              List.of()));
+      assertThat(drift.latestChecks().get(0).result().profilePValue()).isNaN();
+    }
+  }
+
+  @Test
   void historyFiltersByTemplateAndTime() {
     try (DuckDbCallStore store = DuckDbCallStore.open(data)) {
       DriftStore drift = DriftStore.open(store);
@@ -86,7 +113,7 @@ class DriftStoreTest {
         KEY,
         at,
         state,
-        new MmdResult(0.02, 0.001, 0.01, 500, 200, List.of()),
+        new MmdResult(0.02, 0.001, 0.01, 500, 200, List.of(), 0.0005, 3.5, 0.2),
         List.of(new DriftCheck.ResponsibleText("odd answer", 0.4)));
   }
 

@@ -1,0 +1,57 @@
+package dev.lookout.core.drift;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class DriftTestTest {
+  private static List<DriftSample> samples(int count, String text, SplittableRandom random) {
+    List<DriftSample> samples = new ArrayList<>();
+    for (int n = 0; n < count; n++) {
+      float[] embedding = {(float) random.nextGaussian(), (float) random.nextGaussian(), 1};
+      samples.add(DriftSample.of(text + " " + n, UnitVectors.normalize(embedding)));
+    }
+    return samples;
+  }
+
+  @Test
+  void combinedPValueIsTwiceTheSmaller() {
+    SplittableRandom random = new SplittableRandom(1);
+    MmdResult result =
+        new DriftTest(99, 0)
+            .run(samples(30, "the answer", random), samples(20, "the answer", random), random);
+    double expected = Math.min(1, 2 * Math.min(result.embeddingPValue(), result.profilePValue()));
+    assertThat(result.pValue()).isEqualTo(expected);
+  }
+
+  @Test
+  void wordingChangeWithSameEmbeddingsIsFound() {
+    // Same embedding distribution; the window writes with other function words and marks.
+    SplittableRandom random = new SplittableRandom(2);
+    List<DriftSample> baseline = new ArrayList<>();
+    List<DriftSample> window = new ArrayList<>();
+    for (int n = 0; n < 60; n++) {
+      float[] embedding = {(float) random.nextGaussian(), (float) random.nextGaussian(), 1};
+      baseline.add(
+          DriftSample.of("the plan is the best of the lot " + n, UnitVectors.normalize(embedding)));
+      float[] other = {(float) random.nextGaussian(), (float) random.nextGaussian(), 1};
+      window.add(
+          DriftSample.of("certainly! overall: a plan \u2014 " + n, UnitVectors.normalize(other)));
+    }
+    MmdResult result = new DriftTest(99, 0).run(baseline, window, random);
+    assertThat(result.profilePValue()).isEqualTo(0.01);
+  }
+
+  @Test
+  void distanceUsesEmbeddingsOnly() {
+    float[] a = {1, 0};
+    List<DriftSample> same =
+        List.of(
+            DriftSample.of("short", a), DriftSample.of("a much longer answer\n- with a list", a));
+    MmdResult result = new DriftTest(9, 0).run(same, same, new SplittableRandom(1));
+    assertThat(result.distance()).isZero();
+  }
+}
