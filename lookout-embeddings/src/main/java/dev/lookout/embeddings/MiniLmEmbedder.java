@@ -5,6 +5,7 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.lookout.core.drift.Embedder;
 import dev.lookout.core.drift.UnitVectors;
+import dev.lookout.core.drift.VisibleText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -97,8 +98,9 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
         throw new IllegalArgumentException("Cannot embed a null text; pass an empty string");
       }
       String cut = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
-      // LangChain4j rejects blank segments, so every blank response embeds as this one marker.
-      segments.add(TextSegment.from(cut.isBlank() ? BLANK_MARKER : cut));
+      // LangChain4j rejects segments that tokenize to nothing, so every response without a
+      // visible character embeds as this one marker.
+      segments.add(TextSegment.from(VisibleText.isBlank(cut) ? BLANK_MARKER : cut));
     }
     if (segments.isEmpty()) {
       return List.of();

@@ -50,6 +50,12 @@ class MiniLmEmbedderTest {
   }
 
   @Test
+  void invisibleTextEmbedsAsEmpty() {
+    List<float[]> vectors = embedder.embed(List.of("\u00a0\u200b", ""));
+    assertThat(UnitVectors.dot(vectors.get(0), vectors.get(1))).isCloseTo(1.0, within());
+  }
+
+  @Test
   void emptyListGivesNoVectors() {
     assertThat(embedder.embed(List.of())).isEmpty();
   }

@@ -11,6 +11,7 @@ import dev.lookout.core.time.DurationText;
 import dev.lookout.gateway.GatewaySettings;
 import dev.lookout.gateway.guard.GuardSettings;
 import dev.lookout.gateway.metrics.GatewayMetrics;
+import dev.lookout.store.recorder.RecorderSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -30,7 +31,6 @@ public final class ConfigLoader {
 
   public static final Path DEFAULT_DATA = Path.of("lookout-data");
   public static final int DEFAULT_QUEUE_CAPACITY = 10_000;
-  public static final int DEFAULT_BATCH_SIZE = 1_000;
   public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofMillis(100);
 
   private static final ObjectMapper YAML =
@@ -65,6 +65,8 @@ public final class ConfigLoader {
           "LOOKOUT_DRIFT_WINDOW_SIZE",
           "LOOKOUT_DRIFT_ALPHA",
           "LOOKOUT_DRIFT_CHECK_EVERY",
+          "LOOKOUT_DRIFT_PERMUTATIONS",
+          "LOOKOUT_DRIFT_QUEUE_CAPACITY",
           "LOOKOUT_DRIFT_WEBHOOK",
           "LOOKOUT_LOG_LEVEL",
           "LOOKOUT_CAPTURE",
@@ -154,7 +156,7 @@ public final class ConfigLoader {
                 null,
                 "LOOKOUT_RECORDER_BATCH_SIZE",
                 str(recorder.batchSize()),
-                String.valueOf(DEFAULT_BATCH_SIZE)));
+                String.valueOf(RecorderSettings.DEFAULT_MAX_BATCH_SIZE)));
     Duration flushInterval =
         positive(
             "recorder.flush_interval",

@@ -76,11 +76,21 @@ final class DriftConfig {
                 str(drift.checkEvery()),
                 String.valueOf(DriftSettings.DEFAULT_CHECK_EVERY)));
     int permutations =
-        drift.permutations() != null ? drift.permutations() : MmdTest.DEFAULT_PERMUTATIONS;
+        integer(
+            "drift.permutations",
+            pick(
+                null,
+                env.get("LOOKOUT_DRIFT_PERMUTATIONS"),
+                str(drift.permutations()),
+                String.valueOf(MmdTest.DEFAULT_PERMUTATIONS)));
     int queueCapacity =
-        drift.queueCapacity() != null
-            ? drift.queueCapacity()
-            : DriftMonitorSettings.DEFAULT_QUEUE_CAPACITY;
+        integer(
+            "drift.queue_capacity",
+            pick(
+                null,
+                env.get("LOOKOUT_DRIFT_QUEUE_CAPACITY"),
+                str(drift.queueCapacity()),
+                String.valueOf(DriftMonitorSettings.DEFAULT_QUEUE_CAPACITY)));
     String webhook = pick(null, env.get("LOOKOUT_DRIFT_WEBHOOK"), drift.webhook(), null);
     return new DriftMonitorSettings(
         new DriftSettings(baselineSize, windowSize, alpha, checkEvery, permutations),

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,6 +30,8 @@ import picocli.CommandLine.Option;
       "Stop the gateway first: it holds the store open and keeps its baselines in memory."
     })
 public final class DriftBaselineCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   @Option(
       names = "--template",
       required = true,
@@ -81,7 +84,19 @@ public final class DriftBaselineCommand implements Callable<Integer> {
         .setLevel(ch.qos.logback.classic.Level.WARN);
     if (action.reset) {
       try (DuckDbCallStore store = DuckDbCallStore.open(folder)) {
-        int deleted = DriftStore.open(store).resetBaseline(template, model);
+        DriftStore drift = DriftStore.open(store);
+        int deleted = drift.resetBaseline(template, model);
+        if (deleted == 0) {
+          throw new IllegalArgumentException(
+              "No baseline of template '"
+                  + template
+                  + "'"
+                  + (model != null ? " and model '" + model + "'" : "")
+                  + " in "
+                  + folder.toAbsolutePath()
+                  + "; stored baselines: "
+                  + storedKeys(drift));
+        }
         System.out.println(
             "Deleted "
                 + deleted
@@ -93,7 +108,9 @@ public final class DriftBaselineCommand implements Callable<Integer> {
       }
       return 0;
     }
-    List<ResponseFile.Row> rows = ResponseFile.read("--from", action.from);
+    ResponseFile.Contents contents = ResponseFile.read("--from", action.from);
+    contents.reportBlank("--from", action.from, spec.commandLine().getErr());
+    List<ResponseFile.Row> rows = contents.rows();
     String baselineModel = model != null ? model : rows.isEmpty() ? null : rows.get(0).model();
     if (baselineModel == null) {
       throw new IllegalArgumentException(
@@ -110,7 +127,7 @@ public final class DriftBaselineCommand implements Callable<Integer> {
     List<DriftSample> samples = new ArrayList<>();
     try (MiniLmEmbedder embedder =
         MiniLmEmbedder.quantized(Runtime.getRuntime().availableProcessors())) {
-      List<String> texts = ResponseFile.texts(rows);
+      List<String> texts = contents.texts();
       List<float[]> vectors = embedder.embed(texts);
       for (int i = 0; i < texts.size(); i++) {
         samples.add(DriftSample.of(texts.get(i), vectors.get(i)));
@@ -129,5 +146,13 @@ public final class DriftBaselineCommand implements Callable<Integer> {
             + samples.size()
             + " responses; a gateway uses the first drift.baseline_size of them");
     return 0;
+  }
+
+  private static String storedKeys(DriftStore drift) {
+    List<String> keys = new ArrayList<>();
+    for (DriftKey key : drift.baselineCounts().keySet()) {
+      keys.add("template '" + key.promptTemplate() + "' model '" + key.model() + "'");
+    }
+    return keys.isEmpty() ? "none" : String.join(", ", keys);
   }
 }

@@ -27,12 +27,18 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Test whether the responses of a window file come from the same distribution as those of a"
-          + " baseline file (MMD permutation test on all-MiniLM-L6-v2 embeddings and style"
-          + " features).",
-      "Each file is JSON lines with the text in \"response\" or \"text\"."
+          + " baseline file: an MMD permutation test on all-MiniLM-L6-v2 embeddings with style"
+          + " features, and a permutation test on word profiles (function-word and punctuation"
+          + " rates), joined by Bonferroni.",
+      "Each file is JSON lines with the text in \"response\" or \"text\"; blank responses are"
+          + " left out.",
+      "Exit status: 0 no drift detected, 1 drifted, 2 invalid input."
     })
 public final class DriftCheckCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Exit status when the window drifted. */
+  static final int DRIFTED = 1;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -69,17 +75,46 @@ public final class DriftCheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     boolean json = OutputFormat.isJson(spec, format);
-    // Validates alpha against the permutation count with the same rule as the gateway's settings.
-    new DriftSettings(10, 10, alpha, 1, permutations);
-    List<String> baselineTexts = ResponseFile.texts(ResponseFile.read("--baseline", baseline));
-    List<String> windowTexts = ResponseFile.texts(ResponseFile.read("--window", window));
+    if (!(alpha > 0 && alpha < 1)) {
+      throw new IllegalArgumentException(
+          "Invalid --alpha " + alpha + ": it must be above 0 and below 1, for example 0.01");
+    }
+    long fewest = DriftSettings.minimumPermutations(alpha);
+    if (fewest > DriftSettings.MAX_PERMUTATIONS) {
+      throw new IllegalArgumentException(
+          "--alpha "
+              + alpha
+              + " needs more than "
+              + DriftSettings.MAX_PERMUTATIONS
+              + " permutations; use an alpha of at least "
+              + 2.0 / (1.0 + DriftSettings.MAX_PERMUTATIONS));
+    }
+    if (permutations < fewest || permutations > DriftSettings.MAX_PERMUTATIONS) {
+      throw new IllegalArgumentException(
+          "Invalid --permutations "
+              + permutations
+              + ": use "
+              + fewest
+              + " to "
+              + DriftSettings.MAX_PERMUTATIONS
+              + " for --alpha "
+              + alpha
+              + " (1000 is the default)");
+    }
+    ResponseFile.Contents baselineContents = ResponseFile.read("--baseline", baseline);
+    ResponseFile.Contents windowContents = ResponseFile.read("--window", window);
+    baselineContents.reportBlank("--baseline", baseline, spec.commandLine().getErr());
+    windowContents.reportBlank("--window", window, spec.commandLine().getErr());
+    List<String> baselineTexts = baselineContents.texts();
+    List<String> windowTexts = windowContents.texts();
     if (baselineTexts.size() < 2 || windowTexts.size() < 2) {
       throw new IllegalArgumentException(
-          "drift check needs at least 2 responses in each file; --baseline has "
+          "drift check needs at least 2 non-blank responses in each file; --baseline has "
               + baselineTexts.size()
               + " and --window "
               + windowTexts.size());
     }
+    requireMemory(baselineTexts.size() + windowTexts.size());
     MmdResult result;
     try (MiniLmEmbedder embedder =
         MiniLmEmbedder.quantized(Runtime.getRuntime().availableProcessors())) {
@@ -95,7 +130,28 @@ public final class DriftCheckCommand implements Callable<Integer> {
     } else {
       System.out.print(table(result, windowTexts));
     }
-    return 0;
+    // Like diff: 1 reports a finding, so a script can branch on drift without parsing output.
+    return result.drifted(alpha) ? DRIFTED : 0;
+  }
+
+  /**
+   * Fails before embedding when the test's two n-by-n matrices of doubles (dot products and kernel)
+   * would not fit in the heap.
+   */
+  private static void requireMemory(int responses) {
+    long needed = 16L * responses * responses;
+    long heap = Runtime.getRuntime().maxMemory();
+    if (needed > heap * 0.8) {
+      throw new IllegalArgumentException(
+          "--baseline and --window hold "
+              + responses
+              + " responses together; testing them needs about "
+              + needed / (1024 * 1024)
+              + " MiB of memory, more than the "
+              + heap / (1024 * 1024)
+              + " MiB heap allows. Test a random sample of a few thousand responses, or raise the"
+              + " heap with LOOKOUT_JAVA_OPTS=-Xmx...");
+    }
   }
 
   private static List<DriftSample> samples(List<String> texts, MiniLmEmbedder embedder) {

@@ -59,6 +59,30 @@ class DriftConfigTest {
         .hasMessageContaining("drift.sample_rate");
   }
 
+  @Test
+  void environmentSetsPermutations() {
+    DriftMonitorSettings drift =
+        new ConfigLoader(
+                Map.of("LOOKOUT_DRIFT_ENABLED", "true", "LOOKOUT_DRIFT_PERMUTATIONS", "499"))
+            .load(new ServeOptions())
+            .drift();
+    assertThat(drift.test().permutations()).isEqualTo(499);
+  }
+
+  @Test
+  void hugeQueueCapacityNamesSetting() throws Exception {
+    ServeOptions flags = config("drift:\n  enabled: true\n  queue_capacity: 2147483647\n");
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(flags))
+        .hasMessageContaining("drift.queue_capacity must be at most");
+  }
+
+  @Test
+  void hugePermutationsRejected() throws Exception {
+    ServeOptions flags = config("drift:\n  enabled: true\n  permutations: 2147483647\n");
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(flags))
+        .hasMessageContaining("more than 1000000");
+  }
+
   private ServeOptions config(String yaml) throws Exception {
     Path file = dir.resolve("lookout.yaml");
     Files.writeString(file, yaml);

@@ -53,6 +53,64 @@ class DriftCommandTest {
   }
 
   @Test
+  void resetOfUnknownTemplateFails() throws Exception {
+    storeBaseline(new DriftKey("summary", "gpt-4o"), 3);
+    int exit =
+        execute("drift", "baseline", "--template", "nope", "--reset", "--data", data.toString());
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("No baseline of template 'nope'");
+    assertThat(err.toString()).contains("template 'summary' model 'gpt-4o'");
+  }
+
+  @Test
+  void checkNamesLineOfBadJson() throws Exception {
+    Path file = data.resolve("bad.jsonl");
+    Files.writeString(file, "{\"response\":\"a\"}\n\n{\"response\":\"b\"}\nnot json\n");
+    int exit =
+        execute("drift", "check", "--baseline", file.toString(), "--window", file.toString());
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("line 4 is not valid JSON");
+  }
+
+  @Test
+  void checkCountsOnlyNonBlankResponses() throws Exception {
+    Path file = data.resolve("blank.jsonl");
+    Files.writeString(file, "{\"response\":\"a\"}\n{\"response\":\"  \"}\n");
+    int exit =
+        execute("drift", "check", "--baseline", file.toString(), "--window", file.toString());
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("at least 2 non-blank responses");
+  }
+
+  @Test
+  void checkLeavesOutInvisibleResponses() throws Exception {
+    Path file = data.resolve("invisible.jsonl");
+    Files.writeString(file, "{\"response\":\"a\"}\n{\"response\":\"\\u00a0\\u200b\"}\n");
+    int exit =
+        execute("drift", "check", "--baseline", file.toString(), "--window", file.toString());
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("left out 1 blank response");
+  }
+
+  @Test
+  void checkRejectsHugePermutations() throws Exception {
+    Path file = data.resolve("two.jsonl");
+    Files.writeString(file, "{\"response\":\"a\"}\n{\"response\":\"b\"}\n");
+    int exit =
+        execute(
+            "drift",
+            "check",
+            "--baseline",
+            file.toString(),
+            "--window",
+            file.toString(),
+            "--permutations",
+            "2147483647");
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("Invalid --permutations 2147483647");
+  }
+
+  @Test
   void checkRejectsMissingFile() throws Exception {
     Path window = data.resolve("window.jsonl");
     Files.writeString(window, "{\"response\":\"a\"}\n{\"response\":\"b\"}\n");

@@ -12,6 +12,9 @@ package dev.lookout.core.drift;
  */
 public record DriftSettings(
     int baselineSize, int windowSize, double alpha, int checkEvery, int permutations) {
+  /** Maximum permutations per test: a million relabelings of 700 samples take seconds. */
+  public static final int MAX_PERMUTATIONS = 1_000_000;
+
   public static final int DEFAULT_BASELINE_SIZE = 500;
   public static final int DEFAULT_WINDOW_SIZE = 200;
   public static final double DEFAULT_ALPHA = 0.01;
@@ -39,9 +42,26 @@ public record DriftSettings(
       throw new IllegalArgumentException(
           "drift.check_every must be at least 1, got " + checkEvery + "; 50 is the default");
     }
+    if (permutations > MAX_PERMUTATIONS) {
+      throw new IllegalArgumentException(
+          "drift permutations ("
+              + permutations
+              + ") are more than "
+              + MAX_PERMUTATIONS
+              + ", which already takes seconds per test; 1000 is the default");
+    }
     // The smallest p-value a permutation test can return is 1 / (1 + permutations), and the
     // drift test doubles the smaller of its two p-values (Bonferroni).
-    if (2.0 / (1 + permutations) > alpha) {
+    if (2.0 / (1.0 + permutations) > alpha) {
+      if (minimumPermutations(alpha) > MAX_PERMUTATIONS) {
+        throw new IllegalArgumentException(
+            "drift alpha "
+                + alpha
+                + " is too small for a permutation test of at most "
+                + MAX_PERMUTATIONS
+                + " permutations; use an alpha of at least "
+                + 2.0 / (1.0 + MAX_PERMUTATIONS));
+      }
       throw new IllegalArgumentException(
           "drift permutations ("
               + permutations
@@ -53,8 +73,8 @@ public record DriftSettings(
   }
 
   /** Returns the fewest permutations whose smallest combined p-value is at most {@code alpha}. */
-  public static int minimumPermutations(double alpha) {
-    return (int) Math.ceil(2 / alpha - 1);
+  public static long minimumPermutations(double alpha) {
+    return (long) Math.ceil(2 / alpha - 1);
   }
 
   /** Returns the defaults: baseline 500, window 200, alpha 0.01, a test every 50 responses. */

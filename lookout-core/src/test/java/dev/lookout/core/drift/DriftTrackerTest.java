@@ -80,6 +80,12 @@ class DriftTrackerTest {
   }
 
   @Test
+  void settingsRejectTinyAlpha() {
+    assertThatThrownBy(() -> new DriftSettings(500, 200, 1e-12, 50, 1000))
+        .hasMessageContaining("too small");
+  }
+
+  @Test
   void settingsAcceptFewestPermutations() {
     assertThat(new DriftSettings(500, 200, 0.01, 50, 199).permutations()).isEqualTo(199);
   }

@@ -90,7 +90,12 @@ public final class DriftApi {
             e);
       }
     }
-    return clock.instant().minus(DurationText.parse("since", text));
+    try {
+      return clock.instant().minus(DurationText.parse("since", text));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          e.getMessage() + "; an ISO-8601 UTC time such as 2026-12-04T18:00:00Z also works", e);
+    }
   }
 
   private static void respond(HttpServerRequest request, String json) {

@@ -67,15 +67,21 @@ public final class DriftJson {
     ObjectNode root = JSON.createObjectNode();
     ArrayNode points = root.putArray("points");
     for (DriftCheck check : checks) {
-      points
-          .addObject()
-          .put("checked_at", check.checkedAt().toString())
-          .put("prompt_template", check.key().promptTemplate())
-          .put("model", check.key().model())
-          .put("state", check.state().label())
-          .put("statistic", check.result().statistic())
-          .put("p_value", check.result().pValue())
-          .put("distance", check.result().distance());
+      ObjectNode point =
+          points
+              .addObject()
+              .put("checked_at", check.checkedAt().toString())
+              .put("prompt_template", check.key().promptTemplate())
+              .put("model", check.key().model())
+              .put("state", check.state().label())
+              .put("statistic", check.result().statistic())
+              .put("p_value", check.result().pValue());
+      putNumber(point, "embedding_p_value", check.result().embeddingPValue());
+      putNumber(point, "profile_p_value", check.result().profilePValue());
+      point
+          .put("distance", check.result().distance())
+          .put("baseline_n", check.result().baselineN())
+          .put("window_n", check.result().windowN());
     }
     return root.toString();
   }

@@ -45,7 +45,9 @@ final class DriftMetrics {
         .register(registry);
     CounterWithCallback.builder()
         .name("lookout_drift_samples_dropped_total")
-        .help("Sampled responses dropped because the drift queue was full")
+        .help(
+            "Sampled responses dropped: the drift queue was full, too many templates were"
+                + " tracked, or embedding their batch failed")
         .callback(callback -> callback.call(dropped.getAsLong()))
         .register(registry);
     GaugeWithCallback.builder()

@@ -13,6 +13,7 @@ import dev.lookout.gateway.metrics.LabelCap;
 import dev.lookout.store.drift.DriftStore;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -136,7 +137,7 @@ public final class DriftMonitor implements ResponseSampler, AutoCloseable {
     return store;
   }
 
-  /** Returns samples dropped because the queue was full. */
+  /** Returns samples dropped: the queue was full, too many keys were tracked, or a batch failed. */
   public long dropped() {
     return dropped.get();
   }
@@ -192,7 +193,8 @@ public final class DriftMonitor implements ResponseSampler, AutoCloseable {
         Thread.currentThread().interrupt();
         return;
       } catch (RuntimeException e) {
-        LOG.error("drift: a batch of {} samples failed and was skipped", batch.size(), e);
+        dropped.addAndGet(batch.size());
+        LOG.error("drift: a batch of {} samples failed and was dropped", batch.size(), e);
       } finally {
         batch.clear();
       }
@@ -237,7 +239,8 @@ public final class DriftMonitor implements ResponseSampler, AutoCloseable {
 
   private void check(DriftTracker tracker) {
     DriftState before = tracker.state();
-    DriftCheck check = tracker.check(test, random, clock.instant());
+    // The store keeps milliseconds, so a live test reads the same as after a restart.
+    DriftCheck check = tracker.check(test, random, clock.instant().truncatedTo(ChronoUnit.MILLIS));
     store.appendCheck(check);
     LOG.debug(
         "drift: {} tested: {} p={} distance={}",

@@ -14,6 +14,9 @@ import java.net.URI;
  */
 public record DriftMonitorSettings(
     DriftSettings test, double sampleRate, int queueCapacity, int batchSize, URI webhook) {
+  /** Largest queue: each waiting sample holds up to 2,000 characters of text. */
+  public static final int MAX_QUEUE_CAPACITY = 1_000_000;
+
   public static final double DEFAULT_SAMPLE_RATE = 1.0;
   public static final int DEFAULT_QUEUE_CAPACITY = 1000;
   public static final int DEFAULT_BATCH_SIZE = 32;
@@ -27,6 +30,14 @@ public record DriftMonitorSettings(
     if (!(sampleRate > 0 && sampleRate <= 1)) {
       throw new IllegalArgumentException(
           "drift.sample_rate must be above 0 and at most 1, got " + sampleRate);
+    }
+    if (queueCapacity > MAX_QUEUE_CAPACITY) {
+      throw new IllegalArgumentException(
+          "drift.queue_capacity must be at most "
+              + MAX_QUEUE_CAPACITY
+              + ", got "
+              + queueCapacity
+              + "; 1000 is the default");
     }
     if (queueCapacity < 1) {
       throw new IllegalArgumentException(
