@@ -55,7 +55,7 @@ record DriftBenchOptions(
           "  --sizes A,B,C             window sizes (default: 100,200,500)",
           "  --stationary-windows N    windows per stationary case (default: 300)",
           "  --shift-windows N         windows per shifted case (default: 100)",
-          "  --permutations N          permutations per test (default: 200)",
+          "  --permutations N          permutations per test (default: 1000, as the gateway)",
           "  --alpha X                 level of each test (default: 0.01)",
           "  --threads N               threads for embedding and testing (default: 2)",
           "  --batch N                 texts per embedding call (default: 64)",
@@ -79,7 +79,7 @@ record DriftBenchOptions(
     List<Integer> sizes = List.of(100, 200, 500);
     int stationary = 300;
     int shift = 100;
-    int permutations = 200;
+    int permutations = 1000;
     double alpha = 0.01;
     int threads = 2;
     int batch = 64;

@@ -18,7 +18,19 @@ final class DriftScenarios {
           "alpaca_eval/gpt35_turbo_instruct.jsonl",
           "alpaca_eval/Qwen1.5-72B-Chat.jsonl",
           "alpaca_eval/llama-2-70b-chat-hf.jsonl",
-          "code_alpaca_2k.jsonl");
+          "code_alpaca_2k.jsonl",
+          "hh_rlhf_harmless_base_test_first_turn.jsonl",
+          "gpt4llm_user_oriented_instructions.jsonl",
+          "new_codealpaca_traffic.jsonl",
+          "lmsys_mt_bench_gpt4_reference.jsonl");
+
+  /** Sources mixed into one model's answers, 20% of the window, as other kinds of traffic. */
+  private static final List<String> OTHER_TRAFFIC =
+      List.of(
+          "hh_rlhf_harmless_base_test_first_turn",
+          "gpt4llm_user_oriented_instructions",
+          "new_codealpaca_traffic",
+          "lmsys_mt_bench_gpt4_reference");
 
   /** Models whose AlpacaEval answers, pooled, are the "assistant traffic" baseline. */
   private static final List<String> ASSISTANT =
@@ -70,6 +82,14 @@ final class DriftScenarios {
               assistant,
               texts.source("gpt-4o-mini-2024-07-18"),
               fraction));
+    }
+    for (String other : OTHER_TRAFFIC) {
+      scenarios.add(
+          Scenario.mixture(
+              "20% " + other + " answers in gpt-4o-2024-05-13 answers",
+              texts.source("gpt-4o-2024-05-13"),
+              texts.source(other),
+              0.2));
     }
     for (String[] swap : SWAPS) {
       scenarios.add(

@@ -64,48 +64,30 @@ class DriftCommandTest {
 
   @Test
   void checkNamesLineOfBadJson() throws Exception {
-    Path file = data.resolve("bad.jsonl");
-    Files.writeString(file, "{\"response\":\"a\"}\n\n{\"response\":\"b\"}\nnot json\n");
-    int exit =
-        execute("drift", "check", "--baseline", file.toString(), "--window", file.toString());
+    int exit = checkAgainstItself("{\"response\":\"a\"}\n\n{\"response\":\"b\"}\nnot json\n");
     assertThat(exit).isEqualTo(2);
     assertThat(err.toString()).contains("line 4 is not valid JSON");
   }
 
   @Test
   void checkCountsOnlyNonBlankResponses() throws Exception {
-    Path file = data.resolve("blank.jsonl");
-    Files.writeString(file, "{\"response\":\"a\"}\n{\"response\":\"  \"}\n");
-    int exit =
-        execute("drift", "check", "--baseline", file.toString(), "--window", file.toString());
+    int exit = checkAgainstItself("{\"response\":\"a\"}\n{\"response\":\"  \"}\n");
     assertThat(exit).isEqualTo(2);
     assertThat(err.toString()).contains("at least 2 non-blank responses");
   }
 
   @Test
   void checkLeavesOutInvisibleResponses() throws Exception {
-    Path file = data.resolve("invisible.jsonl");
-    Files.writeString(file, "{\"response\":\"a\"}\n{\"response\":\"\\u00a0\\u200b\"}\n");
-    int exit =
-        execute("drift", "check", "--baseline", file.toString(), "--window", file.toString());
+    int exit = checkAgainstItself("{\"response\":\"a\"}\n{\"response\":\"\\u00a0\\u200b\"}\n");
     assertThat(exit).isEqualTo(2);
     assertThat(err.toString()).contains("left out 1 blank response");
   }
 
   @Test
   void checkRejectsHugePermutations() throws Exception {
-    Path file = data.resolve("two.jsonl");
-    Files.writeString(file, "{\"response\":\"a\"}\n{\"response\":\"b\"}\n");
     int exit =
-        execute(
-            "drift",
-            "check",
-            "--baseline",
-            file.toString(),
-            "--window",
-            file.toString(),
-            "--permutations",
-            "2147483647");
+        checkAgainstItself(
+            "{\"response\":\"a\"}\n{\"response\":\"b\"}\n", "--permutations", "2147483647");
     assertThat(exit).isEqualTo(2);
     assertThat(err.toString()).contains("Invalid --permutations 2147483647");
   }
@@ -128,12 +110,19 @@ class DriftCommandTest {
 
   @Test
   void checkRejectsLineWithoutText() throws Exception {
-    Path file = data.resolve("bad.jsonl");
-    Files.writeString(file, "{\"answer\":\"a\"}\n");
-    int exit =
-        execute("drift", "check", "--baseline", file.toString(), "--window", file.toString());
+    int exit = checkAgainstItself("{\"answer\":\"a\"}\n");
     assertThat(exit).isNotZero();
     assertThat(err.toString()).contains("line 1 has no string field");
+  }
+
+  /** Runs {@code drift check} with one file of {@code lines} as both baseline and window. */
+  private int checkAgainstItself(String lines, String... extra) throws Exception {
+    Path file = Files.writeString(data.resolve("responses.jsonl"), lines);
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of("drift", "check", "--baseline", file.toString(), "--window", file.toString()));
+    args.addAll(List.of(extra));
+    return execute(args.toArray(String[]::new));
   }
 
   private void storeBaseline(DriftKey key, int count) {
