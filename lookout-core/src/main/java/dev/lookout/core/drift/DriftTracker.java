@@ -28,6 +28,7 @@ public final class DriftTracker {
   private final List<DriftSample> baseline = new ArrayList<>();
   private final ArrayDeque<DriftSample> window = new ArrayDeque<>();
   private int sinceCheck;
+  private long windowAdded;
   private DriftCheck lastCheck;
 
   public DriftTracker(DriftKey key, DriftSettings settings) {
@@ -46,6 +47,7 @@ public final class DriftTracker {
       return Placement.BASELINE;
     }
     window.addLast(sample);
+    windowAdded++;
     if (window.size() > settings.windowSize()) {
       window.removeFirst();
     }
@@ -67,6 +69,29 @@ public final class DriftTracker {
     window.clear();
     sinceCheck = 0;
     lastCheck = null;
+  }
+
+  /**
+   * Restores a stored window after its baseline, so a restart does not wait for a new window.
+   * Ignored while the baseline is incomplete; keeps the latest {@code windowSize} samples.
+   *
+   * @param nextPosition the count of window samples ever added, which {@link #windowAdded}
+   *     continues from
+   */
+  public void restoreWindow(List<DriftSample> samples, long nextPosition) {
+    if (!baselineComplete()) {
+      return;
+    }
+    window.clear();
+    int from = Math.max(0, samples.size() - settings.windowSize());
+    window.addAll(samples.subList(from, samples.size()));
+    windowAdded = nextPosition;
+    sinceCheck = 0;
+  }
+
+  /** Returns how many samples ever went into the window: the next window sample's position. */
+  public long windowAdded() {
+    return windowAdded;
   }
 
   /** Restores the last stored test, so the state survives a restart. */

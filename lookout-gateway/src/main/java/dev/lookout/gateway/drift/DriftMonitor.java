@@ -168,6 +168,15 @@ public final class DriftMonitor implements ResponseSampler, AutoCloseable {
   private void restore() {
     Map<DriftKey, List<DriftSample>> baselines = store.baselines();
     baselines.forEach((key, samples) -> tracker(key).replaceBaseline(samples));
+    store
+        .windows()
+        .forEach(
+            (key, stored) -> {
+              DriftTracker tracker = trackers.get(key);
+              if (tracker != null) {
+                tracker.restoreWindow(stored.samples(), stored.nextPosition());
+              }
+            });
     for (DriftCheck check : store.latestChecks()) {
       DriftTracker tracker = trackers.get(check.key());
       // A result without its baseline (reset since) no longer describes anything.
@@ -212,6 +221,8 @@ public final class DriftMonitor implements ResponseSampler, AutoCloseable {
     List<float[]> vectors = embedder.embed(texts);
     Map<DriftKey, List<DriftSample>> newBaseline = new LinkedHashMap<>();
     Map<DriftKey, Integer> firstPosition = new HashMap<>();
+    Map<DriftKey, List<DriftSample>> newWindow = new LinkedHashMap<>();
+    Map<DriftKey, Long> firstWindowPosition = new HashMap<>();
     for (int i = 0; i < batch.size(); i++) {
       DriftKey key = batch.get(i).key();
       if (!trackers.containsKey(key) && trackers.size() >= MAX_TRACKED) {
@@ -222,17 +233,26 @@ public final class DriftMonitor implements ResponseSampler, AutoCloseable {
       DriftTracker tracker = tracker(key);
       DriftSample sample = new DriftSample(texts.get(i), vectors.get(i), styles.get(i));
       int position = tracker.baselineCount();
+      long windowPosition = tracker.windowAdded();
       DriftTracker.Placement placement = tracker.add(sample);
       if (placement == DriftTracker.Placement.BASELINE) {
         firstPosition.putIfAbsent(key, position);
         newBaseline.computeIfAbsent(key, k -> new ArrayList<>()).add(sample);
-      } else if (placement == DriftTracker.Placement.CHECK_DUE) {
-        check(tracker);
+      } else {
+        firstWindowPosition.putIfAbsent(key, windowPosition);
+        newWindow.computeIfAbsent(key, k -> new ArrayList<>()).add(sample);
+        if (placement == DriftTracker.Placement.CHECK_DUE) {
+          check(tracker);
+        }
       }
       publish(tracker);
     }
     newBaseline.forEach(
         (key, samples) -> store.appendBaseline(key, firstPosition.get(key), samples));
+    newWindow.forEach(
+        (key, samples) ->
+            store.appendWindow(
+                key, firstWindowPosition.get(key), samples, settings.test().windowSize()));
     // Counted last, so a caller that reads the count also finds the tests and stored rows.
     embedded.addAndGet(vectors.size());
   }

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.BooleanSupplier;
@@ -76,6 +77,40 @@ class DriftMonitorTest {
       assertThat(status.baselineN()).isEqualTo(40);
       assertThat(status.state()).isEqualTo(DriftState.DRIFTED);
       assertThat(status.key()).isEqualTo(new DriftKey("summary", "gpt-4o"));
+    }
+  }
+
+  @Test
+  void windowSurvivesRestart() throws Exception {
+    try (DuckDbCallStore store = DuckDbCallStore.open(data);
+        DriftMonitor monitor = monitor(store, new ClusterEmbedder(), SETTINGS)) {
+      feed(monitor, "1", 40);
+      feed(monitor, "2", 25);
+      await(() -> monitor.embedded() == 65);
+    }
+    try (DuckDbCallStore store = DuckDbCallStore.open(data);
+        DriftMonitor monitor = monitor(store, new ClusterEmbedder(), SETTINGS)) {
+      assertThat(monitor.statuses().get(0).windowN()).isEqualTo(20);
+    }
+  }
+
+  @Test
+  void restoredWindowIsTestedAgain() throws Exception {
+    DriftMonitorSettings often =
+        new DriftMonitorSettings(new DriftSettings(40, 20, 0.01, 5, 199), 1.0, 1000, 16, null);
+    int before;
+    try (DuckDbCallStore store = DuckDbCallStore.open(data);
+        DriftMonitor monitor = monitor(store, new ClusterEmbedder(), often)) {
+      feed(monitor, "1", 60);
+      await(() -> monitor.embedded() == 60);
+      before = monitor.store().history(null, Instant.EPOCH).size();
+    }
+    try (DuckDbCallStore store = DuckDbCallStore.open(data);
+        DriftMonitor monitor = monitor(store, new ClusterEmbedder(), often)) {
+      // Without the restored window, 5 samples would leave it 15 short of a test.
+      feed(monitor, "1", 5);
+      await(() -> monitor.embedded() == 5);
+      assertThat(monitor.store().history(null, Instant.EPOCH)).hasSize(before + 1);
     }
   }
 

@@ -20,14 +20,16 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Drift baselines and test results in the call store's DuckDB file, tables {@code drift_baselines}
- * (one row per baseline response, with its embedding and style features as little-endian floats)
- * and {@code drift_checks} (one row per test). Writes are serialized by this object's monitor.
+ * Drift baselines, windows and test results in the call store's DuckDB file, tables {@code
+ * drift_baselines} (one row per baseline response, with its embedding and style features as
+ * little-endian floats), {@code drift_windows} (the latest window responses, same columns) and
+ * {@code drift_checks} (one row per test). Writes are serialized by this object's monitor.
  */
 public final class DriftStore {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,6 +40,11 @@ public final class DriftStore {
           + " text VARCHAR NOT NULL, embedding BLOB NOT NULL, style BLOB NOT NULL,"
           + " added_at TIMESTAMP_MS NOT NULL,"
           + " PRIMARY KEY (prompt_template, model, position))";
+  private static final String WINDOWS =
+      "CREATE TABLE IF NOT EXISTS drift_windows ("
+          + "prompt_template VARCHAR NOT NULL, model VARCHAR NOT NULL, position BIGINT NOT NULL,"
+          + " text VARCHAR NOT NULL, embedding BLOB NOT NULL, style BLOB NOT NULL,"
+          + " added_at TIMESTAMP_MS NOT NULL)";
   private static final String CHECKS =
       "CREATE TABLE IF NOT EXISTS drift_checks ("
           + "checked_at TIMESTAMP_MS NOT NULL, prompt_template VARCHAR NOT NULL,"
@@ -77,6 +84,7 @@ public final class DriftStore {
         connection -> {
           try (Statement statement = connection.createStatement()) {
             statement.execute(BASELINES);
+            statement.execute(WINDOWS);
             statement.execute(CHECKS);
             for (String part : CHECK_PARTS) {
               statement.execute(part);
@@ -95,20 +103,12 @@ public final class DriftStore {
 
   /** Replaces the baseline of {@code key} with {@code samples}, in one transaction. */
   public void replaceBaseline(DriftKey key, List<DriftSample> samples) {
-    write(
+    writeTransaction(
         "Replacing the baseline of " + key,
         connection -> {
-          connection.setAutoCommit(false);
-          try {
-            deleteBaseline(connection, key.promptTemplate(), key.model());
-            insertBaseline(connection, key, 0, samples);
-            connection.commit();
-          } catch (SQLException e) {
-            connection.rollback();
-            throw e;
-          } finally {
-            connection.setAutoCommit(true);
-          }
+          deleteBaseline(connection, key.promptTemplate(), key.model());
+          deleteWindow(connection, key.promptTemplate(), key.model());
+          insertBaseline(connection, key, 0, samples);
         });
   }
 
@@ -121,32 +121,86 @@ public final class DriftStore {
     int[] deleted = new int[1];
     write(
         "Resetting the baseline of template " + template,
-        connection -> deleted[0] = deleteBaseline(connection, template, model));
+        connection -> {
+          deleted[0] = deleteBaseline(connection, template, model);
+          deleteWindow(connection, template, model);
+        });
     return deleted[0];
+  }
+
+  /**
+   * A stored window: its samples, oldest first, and the position the next sample takes.
+   *
+   * @param samples the latest window samples, at most as many as were kept
+   * @param nextPosition one more than the position of the newest sample
+   */
+  public record StoredWindow(List<DriftSample> samples, long nextPosition) {}
+
+  /**
+   * Appends window samples of {@code key}, numbered from {@code firstPosition}, and deletes all but
+   * the latest {@code keep}, in one transaction, so that a restart resumes with a full window.
+   */
+  public void appendWindow(DriftKey key, long firstPosition, List<DriftSample> samples, int keep) {
+    writeTransaction(
+        "Appending " + samples.size() + " window samples of " + key,
+        connection -> {
+          insertRows(connection, "drift_windows", key, firstPosition, samples);
+          String sql =
+              "DELETE FROM drift_windows WHERE prompt_template = ? AND model = ?"
+                  + " AND position < ?";
+          try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, key.promptTemplate());
+            statement.setString(2, key.model());
+            statement.setLong(3, firstPosition + samples.size() - keep);
+            statement.executeUpdate();
+          }
+        });
+  }
+
+  /** Returns every stored window, samples in position order. */
+  public Map<DriftKey, StoredWindow> windows() {
+    return read(
+        "Reading the drift windows",
+        connection -> {
+          Map<DriftKey, Long> next = new HashMap<>();
+          Map<DriftKey, StoredWindow> windows = new LinkedHashMap<>();
+          samplesByKey(connection, "drift_windows", next)
+              .forEach((key, list) -> windows.put(key, new StoredWindow(list, next.get(key))));
+          return windows;
+        });
   }
 
   /** Returns every stored baseline, in position order. */
   public Map<DriftKey, List<DriftSample>> baselines() {
     return read(
         "Reading the drift baselines",
-        connection -> {
-          Map<DriftKey, List<DriftSample>> baselines = new LinkedHashMap<>();
-          String sql =
-              "SELECT prompt_template, model, text, embedding, style FROM drift_baselines"
-                  + " ORDER BY prompt_template, model, position";
-          try (Statement statement = connection.createStatement();
-              ResultSet rows = statement.executeQuery(sql)) {
-            while (rows.next()) {
-              DriftKey key = new DriftKey(rows.getString(1), rows.getString(2));
-              baselines
-                  .computeIfAbsent(key, k -> new ArrayList<>())
-                  .add(
-                      new DriftSample(
-                          rows.getString(3), floats(rows.getBytes(4)), floats(rows.getBytes(5))));
-            }
-          }
-          return baselines;
-        });
+        connection -> samplesByKey(connection, "drift_baselines", new HashMap<>()));
+  }
+
+  /**
+   * Reads the samples of {@code table} per key in position order, and puts in {@code next} one more
+   * than each key's last position.
+   */
+  private static Map<DriftKey, List<DriftSample>> samplesByKey(
+      Connection connection, String table, Map<DriftKey, Long> next) throws SQLException {
+    Map<DriftKey, List<DriftSample>> samples = new LinkedHashMap<>();
+    String sql =
+        "SELECT prompt_template, model, text, embedding, style, position FROM "
+            + table
+            + " ORDER BY prompt_template, model, position";
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      while (rows.next()) {
+        DriftKey key = new DriftKey(rows.getString(1), rows.getString(2));
+        samples
+            .computeIfAbsent(key, k -> new ArrayList<>())
+            .add(
+                new DriftSample(
+                    rows.getString(3), floats(rows.getBytes(4)), floats(rows.getBytes(5))));
+        next.put(key, rows.getLong(6) + 1);
+      }
+    }
+    return samples;
   }
 
   /** Returns the number of baseline samples per template and model. */
@@ -279,13 +333,24 @@ public final class DriftStore {
   private static void insertBaseline(
       Connection connection, DriftKey key, int firstPosition, List<DriftSample> samples)
       throws SQLException {
-    String sql = "INSERT INTO drift_baselines VALUES (?, ?, ?, ?, ?, ?, epoch_ms(?::BIGINT))";
+    insertRows(connection, "drift_baselines", key, firstPosition, samples);
+  }
+
+  /** Inserts samples into {@code table}, one of the two tables with the same columns. */
+  private static void insertRows(
+      Connection connection,
+      String table,
+      DriftKey key,
+      long firstPosition,
+      List<DriftSample> samples)
+      throws SQLException {
+    String sql = "INSERT INTO " + table + " VALUES (?, ?, ?, ?, ?, ?, epoch_ms(?::BIGINT))";
     long now = Instant.now().toEpochMilli();
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       for (int i = 0; i < samples.size(); i++) {
         statement.setString(1, key.promptTemplate());
         statement.setString(2, key.model());
-        statement.setInt(3, firstPosition + i);
+        statement.setLong(3, firstPosition + i);
         statement.setString(4, samples.get(i).text());
         statement.setBytes(5, bytes(samples.get(i).embedding()));
         statement.setBytes(6, bytes(samples.get(i).style()));
@@ -296,11 +361,21 @@ public final class DriftStore {
     }
   }
 
+  private static void deleteWindow(Connection connection, String template, String model)
+      throws SQLException {
+    deleteRows(connection, "drift_windows", template, model);
+  }
+
   private static int deleteBaseline(Connection connection, String template, String model)
       throws SQLException {
+    return deleteRows(connection, "drift_baselines", template, model);
+  }
+
+  /** Deletes the rows of {@code template} (and {@code model} unless null) from {@code table}. */
+  private static int deleteRows(Connection connection, String table, String template, String model)
+      throws SQLException {
     String sql =
-        "DELETE FROM drift_baselines WHERE prompt_template = ?"
-            + " AND (?::VARCHAR IS NULL OR model = ?)";
+        "DELETE FROM " + table + " WHERE prompt_template = ? AND (?::VARCHAR IS NULL OR model = ?)";
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       statement.setString(1, template);
       statement.setString(2, model);
@@ -366,6 +441,24 @@ public final class DriftStore {
       throw new StoreException(
           description + " in " + store.file() + " failed: " + e.getMessage(), e);
     }
+  }
+
+  /** Runs {@code work} in one transaction: all of it commits, or none of it. */
+  private void writeTransaction(String description, Work work) {
+    write(
+        description,
+        connection -> {
+          connection.setAutoCommit(false);
+          try {
+            work.run(connection);
+            connection.commit();
+          } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+          } finally {
+            connection.setAutoCommit(true);
+          }
+        });
   }
 
   private <T> T read(String description, Query<T> query) {

@@ -33,6 +33,31 @@ class DriftStoreTest {
   }
 
   @Test
+  void windowKeepsLatestAcrossReopen() {
+    try (DuckDbCallStore store = DuckDbCallStore.open(data)) {
+      DriftStore drift = DriftStore.open(store);
+      drift.appendWindow(KEY, 0, List.of(sample("w0", 1, 0), sample("w1", 1, 0)), 3);
+      drift.appendWindow(KEY, 2, List.of(sample("w2", 1, 0), sample("w3", 1, 0)), 3);
+    }
+    try (DuckDbCallStore store = DuckDbCallStore.open(data)) {
+      DriftStore.StoredWindow window = DriftStore.open(store).windows().get(KEY);
+      assertThat(window.samples()).extracting(DriftSample::text).containsExactly("w1", "w2", "w3");
+      assertThat(window.nextPosition()).isEqualTo(4);
+    }
+  }
+
+  @Test
+  void resetDeletesWindow() {
+    try (DuckDbCallStore store = DuckDbCallStore.open(data)) {
+      DriftStore drift = DriftStore.open(store);
+      drift.appendBaseline(KEY, 0, List.of(sample("a", 1, 0)));
+      drift.appendWindow(KEY, 0, List.of(sample("w0", 1, 0)), 3);
+      drift.resetBaseline("summary", null);
+      assertThat(drift.windows()).isEmpty();
+    }
+  }
+
+  @Test
   void resetDeletesEveryModelOfTemplate() {
     try (DuckDbCallStore store = DuckDbCallStore.open(data)) {
       DriftStore drift = DriftStore.open(store);
