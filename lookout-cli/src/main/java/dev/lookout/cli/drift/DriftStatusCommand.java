@@ -78,11 +78,14 @@ public final class DriftStatusCommand implements Callable<Integer> {
   }
 
   private static String fromStore(Path folder) {
-    if (!Files.isDirectory(folder)) {
+    // Opening creates a store, so a folder without one is refused rather than filled.
+    if (!Files.isRegularFile(folder.resolve(DuckDbCallStore.FILE_NAME))) {
       throw new IllegalArgumentException(
           "No store at "
               + folder.toAbsolutePath()
-              + "; pass --data DIR where lookout serve keeps its store, or --gateway URL");
+              + " (no "
+              + DuckDbCallStore.FILE_NAME
+              + "); pass --data DIR where lookout serve keeps its store, or --gateway URL");
     }
     ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("dev.lookout.store"))
         .setLevel(ch.qos.logback.classic.Level.WARN);

@@ -42,6 +42,14 @@ class DriftCommandTest {
   }
 
   @Test
+  void statusOfFolderWithoutStoreFails() throws Exception {
+    Path empty = Files.createDirectory(data.resolve("empty"));
+    int exit = execute("drift", "status", "--data", empty.toString());
+    assertThat(exit).isEqualTo(2);
+    assertThat(Files.exists(empty.resolve("lookout.duckdb"))).isFalse();
+  }
+
+  @Test
   void resetDeletesBaseline() throws Exception {
     storeBaseline(new DriftKey("summary", "gpt-4o"), 3);
     String out =
