@@ -24,7 +24,7 @@ final class DriftScenarios {
           "new_codealpaca_traffic.jsonl",
           "lmsys_mt_bench_gpt4_reference.jsonl");
 
-  /** Sources mixed into one model's answers, 20% of the window, as other kinds of traffic. */
+  /** Sources whose responses make up 20% of a window of one model's responses: other traffic. */
   private static final List<String> OTHER_TRAFFIC =
       List.of(
           "hh_rlhf_harmless_base_test_first_turn",

@@ -32,9 +32,6 @@ public final class MmdTest {
   /** Above this many pairs, the bandwidth is the median of a random subset of pairs. */
   private static final int BANDWIDTH_PAIRS = 100_000;
 
-  /** Permuted statistics within this relative distance of the observed one count as ties. */
-  private static final double TIE_TOLERANCE = 1e-12;
-
   private final int permutations;
   private final int farthest;
 
@@ -95,26 +92,12 @@ public final class MmdTest {
       }
       total += rowSums[i];
     }
-    Statistic statistic = new Statistic(kernel, rowSums, total, baselineSize, windowSize);
-    // The observed labeling puts the smaller group's indices first, as every permutation does.
-    int[] order = new int[size];
-    int start = windowSize <= baselineSize ? baselineSize : 0;
-    for (int i = 0; i < size; i++) {
-      order[i] = (start + i) % size;
-    }
-    double observed = statistic.of(order);
-    int atLeast = 0;
-    double threshold = observed - TIE_TOLERANCE * Math.abs(observed);
-    for (int b = 0; b < permutations; b++) {
-      Relabeling.shuffleHead(order, statistic.smallSize(), random);
-      if (statistic.of(order) >= threshold) {
-        atLeast++;
-      }
-    }
-    double pValue = (1.0 + atLeast) / (1.0 + permutations);
+    Relabeling.Outcome outcome =
+        Relabeling.test(
+            baselineSize, windowSize, permutations, random, new Statistic(kernel, rowSums, total));
     return MmdResult.ofMmd(
-        Math.max(0, observed),
-        pValue,
+        Math.max(0, outcome.observed()),
+        outcome.pValue(),
         centroidDistance(products, baselineSize),
         baselineSize,
         windowSize,
@@ -197,30 +180,20 @@ public final class MmdTest {
    * and H the other, {@code S_GH = sum of row sums over G - S_GG} and {@code S_HH = total - 2 S_GH
    * - S_GG}.
    */
-  private static final class Statistic {
+  private static final class Statistic implements Relabeling.Statistic {
     private final double[][] kernel;
     private final double[] rowSums;
     private final double total;
-    private final int baselineSize;
-    private final int windowSize;
-    private final boolean windowIsSmall;
 
-    Statistic(double[][] kernel, double[] rowSums, double total, int baselineSize, int windowSize) {
+    Statistic(double[][] kernel, double[] rowSums, double total) {
       this.kernel = kernel;
       this.rowSums = rowSums;
       this.total = total;
-      this.baselineSize = baselineSize;
-      this.windowSize = windowSize;
-      this.windowIsSmall = windowSize <= baselineSize;
     }
 
-    int smallSize() {
-      return windowIsSmall ? windowSize : baselineSize;
-    }
-
-    /** Returns MMD² when the smaller group is {@code order[0..smallSize)}. */
-    double of(int[] order) {
-      int small = smallSize();
+    /** Returns MMD² when the smaller group is {@code order[0..small)}. */
+    @Override
+    public double of(int[] order, int small) {
       double withinSmall = 0;
       double rowSum = 0;
       for (int a = 0; a < small; a++) {
@@ -236,7 +209,7 @@ public final class MmdTest {
       double across = rowSum - withinSmall;
       double withinLarge = total - 2 * across - withinSmall;
       double smallN = small;
-      double largeN = baselineSize + windowSize - small;
+      double largeN = order.length - small;
       return withinSmall / (smallN * smallN)
           + withinLarge / (largeN * largeN)
           - 2 * across / (smallN * largeN);

@@ -24,8 +24,6 @@ public final class ProfileShiftTest {
   /** Weight of the identity in the shrunk covariance. */
   static final double SHRINKAGE = 0.3;
 
-  private static final double TIE_TOLERANCE = 1e-12;
-
   private final int permutations;
 
   /**
@@ -59,6 +57,7 @@ public final class ProfileShiftTest {
     int baselineSize = baseline.size();
     int windowSize = window.size();
     Relabeling.requireTwoEach(baselineSize, windowSize);
+
     int size = baselineSize + windowSize;
     int dimension = baseline.get(0).length;
     double[][] rows = new double[size][];
@@ -74,38 +73,31 @@ public final class ProfileShiftTest {
       }
       rows[i] = row;
     }
+
     double[][] whitened = whiten(rows);
     if (whitened == null) {
       // Every text has the same profile: nothing can differ.
       return new Result(0, 1);
     }
+
     double[] total = new double[dimension];
     for (double[] row : whitened) {
       for (int j = 0; j < dimension; j++) {
         total[j] += row[j];
       }
     }
-    boolean windowIsSmall = windowSize <= baselineSize;
-    int small = windowIsSmall ? windowSize : baselineSize;
-    int[] order = new int[size];
-    int start = windowIsSmall ? baselineSize : 0;
-    for (int i = 0; i < size; i++) {
-      order[i] = (start + i) % size;
-    }
     double[] sum = new double[dimension];
-    double observed = statistic(whitened, total, order, small, sum);
-    double threshold = observed - TIE_TOLERANCE * Math.abs(observed);
-    int atLeast = 0;
-    for (int b = 0; b < permutations; b++) {
-      Relabeling.shuffleHead(order, small, random);
-      if (statistic(whitened, total, order, small, sum) >= threshold) {
-        atLeast++;
-      }
-    }
-    return new Result(observed, (1.0 + atLeast) / (1.0 + permutations));
+    Relabeling.Outcome outcome =
+        Relabeling.test(
+            baselineSize,
+            windowSize,
+            permutations,
+            random,
+            (order, small) -> statistic(whitened, total, order, small, sum));
+    return new Result(outcome.observed(), outcome.pValue());
   }
 
-  /** Squared distance between the mean of {@code order[0..small)} and the mean of the rest. */
+  /** Returns the squared distance between the mean of {@code order[0..small)} and the rest's. */
   private static double statistic(
       double[][] whitened, double[] total, int[] order, int small, double[] sum) {
     int dimension = total.length;

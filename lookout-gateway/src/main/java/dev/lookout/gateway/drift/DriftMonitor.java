@@ -72,6 +72,13 @@ public final class DriftMonitor implements ResponseSampler, AutoCloseable {
 
   private record Pending(DriftKey key, String text) {}
 
+  /** Samples of one key that a batch added, numbered from the first one's position. */
+  private record Added(long firstPosition, List<DriftSample> samples) {
+    Added(long firstPosition) {
+      this(firstPosition, new ArrayList<>());
+    }
+  }
+
   /**
    * Creates a monitor, restores baselines and last results from {@code store}, and starts its
    * worker thread.
@@ -219,10 +226,8 @@ public final class DriftMonitor implements ResponseSampler, AutoCloseable {
       texts.add(text.length() > MAX_STORED_CHARS ? text.substring(0, MAX_STORED_CHARS) : text);
     }
     List<float[]> vectors = embedder.embed(texts);
-    Map<DriftKey, List<DriftSample>> newBaseline = new LinkedHashMap<>();
-    Map<DriftKey, Integer> firstPosition = new HashMap<>();
-    Map<DriftKey, List<DriftSample>> newWindow = new LinkedHashMap<>();
-    Map<DriftKey, Long> firstWindowPosition = new HashMap<>();
+    Map<DriftKey, Added> newBaseline = new LinkedHashMap<>();
+    Map<DriftKey, Added> newWindow = new LinkedHashMap<>();
     for (int i = 0; i < batch.size(); i++) {
       DriftKey key = batch.get(i).key();
       if (!trackers.containsKey(key) && trackers.size() >= MAX_TRACKED) {
@@ -236,11 +241,9 @@ public final class DriftMonitor implements ResponseSampler, AutoCloseable {
       long windowPosition = tracker.windowAdded();
       DriftTracker.Placement placement = tracker.add(sample);
       if (placement == DriftTracker.Placement.BASELINE) {
-        firstPosition.putIfAbsent(key, position);
-        newBaseline.computeIfAbsent(key, k -> new ArrayList<>()).add(sample);
+        newBaseline.computeIfAbsent(key, k -> new Added(position)).samples().add(sample);
       } else {
-        firstWindowPosition.putIfAbsent(key, windowPosition);
-        newWindow.computeIfAbsent(key, k -> new ArrayList<>()).add(sample);
+        newWindow.computeIfAbsent(key, k -> new Added(windowPosition)).samples().add(sample);
         if (placement == DriftTracker.Placement.CHECK_DUE) {
           check(tracker);
         }
@@ -248,11 +251,12 @@ public final class DriftMonitor implements ResponseSampler, AutoCloseable {
       publish(tracker);
     }
     newBaseline.forEach(
-        (key, samples) -> store.appendBaseline(key, firstPosition.get(key), samples));
+        (key, added) ->
+            store.appendBaseline(key, Math.toIntExact(added.firstPosition()), added.samples()));
     newWindow.forEach(
-        (key, samples) ->
+        (key, added) ->
             store.appendWindow(
-                key, firstWindowPosition.get(key), samples, settings.test().windowSize()));
+                key, added.firstPosition(), added.samples(), settings.test().windowSize()));
     // Counted last, so a caller that reads the count also finds the tests and stored rows.
     embedded.addAndGet(vectors.size());
   }
