@@ -12,7 +12,7 @@ final class Relabeling {
   /** A two-sample statistic of a labeling of the pooled sample. */
   @FunctionalInterface
   interface Statistic {
-    /** Returns the statistic when {@code order[0..small)} holds the smaller group's indices. */
+    /** Returns the statistic when {@code order[0..small)} contains the smaller group's indices. */
     double of(int[] order, int small);
   }
 
