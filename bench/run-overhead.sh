@@ -19,19 +19,23 @@
 #   BENCH_CLOSED_LOOP      true to add a concurrency-1 case per kind (default true)
 #   BENCH_DURATION_S       seconds per target per round (default 5)
 #   BENCH_ROUNDS           rounds per case; the target order reverses each round (default 2)
-#   BENCH_WARMUP_S         unrecorded seconds per target before each case (default 2)
+#   BENCH_WARMUP_S         unrecorded seconds per target before each case, long enough for the
+#                          JIT compiler to finish the hot path (default 10)
 #   BENCH_MAX_IN_FLIGHT    maximum requests in flight, and so connections (default 8192)
 #   BENCH_CHUNK_INTERVAL_MS  milliseconds between stream chunks of the upstream (default 20)
 #   BENCH_OPEN_STREAMS     streams held open at once in the memory check, 0 to skip (default 5000)
 #   BENCH_OPEN_STREAMS_CHUNK_INTERVAL_MS  ms between chunks of those streams (default 500)
 #   BENCH_OPEN_STREAMS_RAMP_S  seconds over which the memory check opens them (default 20)
 #   BENCH_RECORDER_RECORDS records for the recorder throughput check, 0 to skip (default 1000000)
-#   BENCH_LOOKOUT_JAVA_OPTS  JVM options of the gateway, e.g. -Xmx256m (default none: the JVM's
-#                          default heap limit, a quarter of the machine's memory)
+#   BENCH_LOOKOUT_JAVA_OPTS  JVM options of the gateway, replacing the lookout launcher's
+#                          (default: unset, so the launcher's -Xmx256m and, as root,
+#                          -XX:ThreadPriorityPolicy=1 apply)
 #   BENCH_PORTKEY          false to leave Portkey out (default true when node is installed)
 #   BENCH_NETNS            false to run without a network namespace, which also leaves Portkey out
 #   BENCH_RESULTS          output file (default bench/RESULTS.md)
 #   BENCH_SERVE_ARGS       extra arguments of lookout serve, e.g. "--drift" (default none)
+#   BENCH_GATEWAY_CPUS     CPU list (taskset -c) for the gateways, e.g. 1 (default none: unpinned)
+#   BENCH_CLIENT_CPUS      CPU list for the upstream and the load generator, e.g. 0 (default none)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -42,7 +46,7 @@ kinds="${BENCH_KINDS:-plain,stream}"
 closed_loop="${BENCH_CLOSED_LOOP:-true}"
 duration="${BENCH_DURATION_S:-5}"
 rounds="${BENCH_ROUNDS:-2}"
-warmup="${BENCH_WARMUP_S:-2}"
+warmup="${BENCH_WARMUP_S:-10}"
 max_in_flight="${BENCH_MAX_IN_FLIGHT:-8192}"
 chunk_interval_ms="${BENCH_CHUNK_INTERVAL_MS:-20}"
 open_streams="${BENCH_OPEN_STREAMS:-5000}"
@@ -52,6 +56,8 @@ recorder_records="${BENCH_RECORDER_RECORDS:-1000000}"
 use_portkey="${BENCH_PORTKEY:-true}"
 use_netns="${BENCH_NETNS:-true}"
 results="${BENCH_RESULTS:-$root/bench/RESULTS.md}"
+gateway_cpus="${BENCH_GATEWAY_CPUS:-}"
+client_cpus="${BENCH_CLIENT_CPUS:-}"
 records="$root/bench/records.jsonl"
 portkey_dir="$root/bench/portkey"
 # The bench waits this long at most for a server to return 200 on its health route.
@@ -162,13 +168,21 @@ server_pid() {
   echo "${child:-$leader}"
 }
 
+# Prints the taskset prefix that pins a process to CPU list $1, or nothing when $1 is empty.
+pin() {
+  [[ -n "$1" ]] && echo "taskset -c $1"
+  return 0
+}
+gateway_pin="$(pin "$gateway_cpus")"
+client_pin="$(pin "$client_cpus")"
+
 # Every open stream costs one descriptor in the generator and two in the gateway.
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 
 bench_jar="$root/bench/target/lookout-bench.jar"
 sim_port="$(free_port)"
 sim_url="http://127.0.0.1:$sim_port"
-setsid ./lookout upstream-sim --host 127.0.0.1 --port "$sim_port" --responses "$records" \
+setsid $client_pin ./lookout upstream-sim --host 127.0.0.1 --port "$sim_port" --responses "$records" \
   --ttft-ms 0 --tokens-per-second 0 --stream-chunk-interval-ms "$chunk_interval_ms" \
   >"$work/sim.log" 2>&1 &
 pids+=("$!")
@@ -177,13 +191,17 @@ sim_pid="$(server_pid "${pids[-1]}" java)"
 
 gateway_port="$(free_port)"
 gateway_url="http://127.0.0.1:$gateway_port"
-LOOKOUT_JAVA_OPTS="${BENCH_LOOKOUT_JAVA_OPTS:-}" setsid ./lookout serve --host 127.0.0.1 --port "$gateway_port" --upstream "$sim_url" \
+# The launcher's own JVM options apply unless BENCH_LOOKOUT_JAVA_OPTS is set.
+[[ -n "${BENCH_LOOKOUT_JAVA_OPTS+set}" ]] && export LOOKOUT_JAVA_OPTS="$BENCH_LOOKOUT_JAVA_OPTS"
+setsid $gateway_pin ./lookout serve --host 127.0.0.1 --port "$gateway_port" --upstream "$sim_url" \
   --anthropic-upstream "$sim_url" --data "$work/data" ${BENCH_SERVE_ARGS:-} >"$work/gateway.log" 2>&1 &
 pids+=("$!")
 wait_ready "$gateway_url/healthz" "${pids[-1]}" "$work/gateway.log"
 gateway_pid="$(server_pid "${pids[-1]}" java)"
+# The JVM options the gateway runs with: the words of its command line before -jar.
+gateway_jvm_opts="$(tr '\0' ' ' <"/proc/$gateway_pid/cmdline" | sed -e 's/^java //' -e 's/ *-jar .*//')"
 
-bench_cmd=(java -jar "$bench_jar" --target "direct=$sim_url" --target "lookout=$gateway_url"
+bench_cmd=($client_pin java -jar "$bench_jar" --target "direct=$sim_url" --target "lookout=$gateway_url"
   --pid "direct=$sim_pid" --pid "lookout=$gateway_pid")
 
 portkey_version=""
@@ -192,7 +210,7 @@ if [[ "$use_portkey" == "true" ]]; then
   portkey_url="http://127.0.0.1:$portkey_port"
   # --headless leaves out the console UI; NODE_ENV=production is how Portkey's own
   # `start:node` script would run it in a deployment.
-  NODE_ENV=production setsid node "$portkey_dir/node_modules/@portkey-ai/gateway/build/start-server.js" \
+  NODE_ENV=production setsid $gateway_pin node "$portkey_dir/node_modules/@portkey-ai/gateway/build/start-server.js" \
     --port="$portkey_port" --headless >"$work/portkey.log" 2>&1 &
   pids+=("$!")
   # Portkey has no health route that returns 200 without a provider; its root returns 200.
@@ -230,6 +248,15 @@ gateway_warnings="$(grep -c -E ' (WARN|ERROR) ' "$work/gateway.log" || true)"
 blocked_warnings="$(grep -c 'has been blocked for' "$work/gateway.log" || true)"
 gateway_rss_end="$(awk '/^VmRSS:/ {printf "%.0f", $2 / 1024}' "/proc/$gateway_pid/status")"
 gateway_hwm="$(awk '/^VmHWM:/ {printf "%.0f", $2 / 1024}' "/proc/$gateway_pid/status")"
+# Prints the value of an unlabelled counter or gauge from the gateway's /metrics text.
+metric() {
+  awk -v name="$1" '$1 == name {printf "%.0f", $2; found = 1} END {if (!found) print "n/a"}' \
+    <<<"$metrics_text"
+}
+metrics_text="$(curl -fsS --max-time 10 "$gateway_url/metrics" || true)"
+records_written="$(metric lookout_recorder_records_written_total)"
+records_dropped="$(metric lookout_recorder_records_dropped_total)"
+payloads_dropped="$(metric lookout_payloads_dropped_total)"
 
 # The recorder check runs after the servers are stopped, so it has the CPUs to itself.
 for pid in "${pids[@]}"; do stop_group "$pid"; done
@@ -258,7 +285,14 @@ env_line+=" BENCH_MAX_IN_FLIGHT=$max_in_flight BENCH_CHUNK_INTERVAL_MS=$chunk_in
 env_line+=" BENCH_OPEN_STREAMS=$open_streams"
 env_line+=" BENCH_OPEN_STREAMS_CHUNK_INTERVAL_MS=$open_streams_interval_ms"
 env_line+=" BENCH_OPEN_STREAMS_RAMP_S=$open_streams_ramp_s BENCH_RECORDER_RECORDS=$recorder_records"
-[[ -n "${BENCH_LOOKOUT_JAVA_OPTS:-}" ]] && env_line+=" BENCH_LOOKOUT_JAVA_OPTS='$BENCH_LOOKOUT_JAVA_OPTS'"
+[[ -n "${BENCH_LOOKOUT_JAVA_OPTS+set}" ]] && env_line+=" BENCH_LOOKOUT_JAVA_OPTS='$BENCH_LOOKOUT_JAVA_OPTS'"
+if [[ -n "${BENCH_LOOKOUT_JAVA_OPTS+set}" ]]; then
+  lookout_opts_note="\`${BENCH_LOOKOUT_JAVA_OPTS:-none}\` (BENCH_LOOKOUT_JAVA_OPTS, in place of the launcher's)"
+else
+  lookout_opts_note="the launcher's, \`${gateway_jvm_opts:-none}\`"
+fi
+[[ -n "$gateway_cpus" ]] && env_line+=" BENCH_GATEWAY_CPUS=$gateway_cpus"
+[[ -n "$client_cpus" ]] && env_line+=" BENCH_CLIENT_CPUS=$client_cpus"
 
 {
   echo "# Gateway overhead benchmark"
@@ -268,7 +302,7 @@ env_line+=" BENCH_OPEN_STREAMS_RAMP_S=$open_streams_ramp_s BENCH_RECORDER_RECORD
   echo "From a clone, as root (for \`unshare --net\`), with Java 17, curl and jq, and Node.js"
   echo "for the Portkey column: \`bench/run-overhead.sh\`. It builds the jars, installs Portkey"
   echo "from \`bench/portkey/package-lock.json\` and rewrites this page. With the defaults it"
-  echo "takes 10 minutes or more: the start and end times below show how long this run took. The"
+  echo "takes about 20 minutes: the start and end times below show how long this run took. The"
   echo "settings are environment variables, listed at the top of the script. Run it on an"
   echo "otherwise idle machine: the load generator, the upstream and the gateways share its CPUs."
   echo
@@ -289,9 +323,7 @@ env_line+=" BENCH_OPEN_STREAMS_RAMP_S=$open_streams_ramp_s BENCH_RECORDER_RECORD
   echo
   echo "- Lookout: \`lookout serve\` with default settings and a fresh store in a temp folder:"
   echo "  every call recorded to DuckDB, priced and measured, the injection guard and PII"
-  echo "  detection on each prompt, stream usage injection on. JVM options:"
-  echo "  \`${BENCH_LOOKOUT_JAVA_OPTS:-none}\` (BENCH_LOOKOUT_JAVA_OPTS); with none, the heap may"
-  echo "  grow to a quarter of the machine's memory, which peak RSS reflects."
+  echo "  detection on each prompt, stream usage injection on. JVM options: $lookout_opts_note."
   if [[ -n "$portkey_version" ]]; then
     echo "- Portkey: \`@portkey-ai/gateway\` $portkey_version on Node.js $(node --version) with"
     echo "  \`@hono/node-server\` $hono_version, \`--headless\`, NODE_ENV=production, forwarding with"
@@ -338,6 +370,9 @@ env_line+=" BENCH_OPEN_STREAMS_RAMP_S=$open_streams_ramp_s BENCH_RECORDER_RECORD
   echo "|---|---:|"
   echo "| calls stored (\`lookout report --format json\`, total.calls) | $stored_calls |"
   echo "| errors stored (total.errors) | $stored_errors |"
+  echo "| records written by the recorder (\`lookout_recorder_records_written_total\`) | $records_written |"
+  echo "| records dropped by the recorder (\`lookout_recorder_records_dropped_total\`) | $records_dropped |"
+  echo "| payloads dropped by the capture queue (\`lookout_payloads_dropped_total\`) | $payloads_dropped |"
   echo "| WARN and ERROR lines in the gateway log | $gateway_warnings |"
   echo "| Vert.x blocked-thread warnings in the gateway log | $blocked_warnings |"
   echo "| resident memory at the end, VmRSS (MiB) | $gateway_rss_end |"

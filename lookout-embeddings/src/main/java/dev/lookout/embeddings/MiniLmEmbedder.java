@@ -85,6 +85,7 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
         runnable -> {
           Thread thread = new Thread(runnable, "lookout-embed-" + count.incrementAndGet());
           thread.setDaemon(true);
+          thread.setPriority(Thread.MIN_PRIORITY);
           return thread;
         };
     return Executors.newFixedThreadPool(threads, factory);

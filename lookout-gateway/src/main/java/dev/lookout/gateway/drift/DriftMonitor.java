@@ -106,6 +106,8 @@ public final class DriftMonitor implements ResponseSampler, AutoCloseable {
         registry, new LabelCap(labelCap), statuses::values, dropped::get, queue::size);
     this.worker = new Thread(this::work, "lookout-drift");
     worker.setDaemon(true);
+    // Background work, lower than the event loops; see Recorder.
+    worker.setPriority(Thread.MIN_PRIORITY);
     worker.start();
     LOG.info(
         "drift: started; sample rate {}, baseline {}, window {}, alpha {}, {} templates restored",

@@ -21,8 +21,12 @@ import org.slf4j.LoggerFactory;
 public final class PayloadWriter implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PayloadWriter.class);
 
-  /** Default max bytes of bodies waiting in the queue, beyond which payloads are dropped. */
-  public static final long DEFAULT_MAX_QUEUED_BYTES = 256L * 1024 * 1024;
+  /**
+   * Default max bytes of bodies waiting in the queue, beyond which payloads are dropped: 256 MiB,
+   * or a quarter of the JVM's max heap when that is less, so a slow store cannot fill a small heap.
+   */
+  public static final long DEFAULT_MAX_QUEUED_BYTES =
+      Math.min(256L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 4);
 
   private final PayloadStore store;
   private final long maxQueuedBytes;
@@ -61,6 +65,8 @@ public final class PayloadWriter implements AutoCloseable {
     this.queue = new ArrayBlockingQueue<>(queueCapacity);
     this.writer = new Thread(this::run, "lookout-payload-writer");
     writer.setDaemon(true);
+    // Background work, lower than the event loops; see Recorder.
+    writer.setPriority(Thread.MIN_PRIORITY);
     writer.start();
     log.info(
         "payloads: writer started (store {}, queue capacity {})", store.location(), queueCapacity);

@@ -82,6 +82,7 @@ public final class SpillingPayloadStore implements PayloadStore {
     }
     this.uploader = new Thread(this::runUploader, "lookout-payload-uploader");
     uploader.setDaemon(true);
+    uploader.setPriority(Thread.MIN_PRIORITY);
     uploader.start();
   }
 

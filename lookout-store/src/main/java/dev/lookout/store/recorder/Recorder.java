@@ -60,6 +60,9 @@ public final class Recorder {
     this.writer = new Thread(this::runWriter, "lookout-recorder");
     // Daemon, so a forgotten close() cannot keep the JVM alive. Only close() drains the queue.
     writer.setDaemon(true);
+    // Lower than the event loops, which wait on no record: the JVM turns it into a higher nice
+    // value only with -XX:ThreadPriorityPolicy=1, which the lookout launcher sets.
+    writer.setPriority(Thread.MIN_PRIORITY);
     writer.start();
     log.info(
         "recorder: started (queue capacity {}, max batch size {}, flush interval {} ms)",
