@@ -223,14 +223,20 @@ SELECTION = [
     m("fireworks_ai/accounts/fireworks/models/deepseek-r1", "fireworks"),
     m("fireworks_ai/accounts/fireworks/models/gpt-oss-120b", "fireworks"),
     m("fireworks_ai/accounts/fireworks/models/qwen3-coder-480b-a35b-instruct", "fireworks"),
-    # Amazon Bedrock on-demand. The us. and eu. keys are cross-region inference profiles.
+    # Amazon Bedrock on-demand. The us., eu., apac., jp. and au. keys are cross-region inference
+    # profiles.
     m("bedrock/anthropic.claude-sonnet-4-5-20250929-v1:0", "bedrock", key="anthropic.claude-sonnet-4-5-20250929-v1:0"),
     m("bedrock/us.anthropic.claude-sonnet-4-5-20250929-v1:0", "bedrock", key="us.anthropic.claude-sonnet-4-5-20250929-v1:0"),
     m("bedrock/eu.anthropic.claude-sonnet-4-5-20250929-v1:0", "bedrock", key="eu.anthropic.claude-sonnet-4-5-20250929-v1:0"),
+    m("bedrock/jp.anthropic.claude-sonnet-4-5-20250929-v1:0", "bedrock", key="jp.anthropic.claude-sonnet-4-5-20250929-v1:0"),
+    m("bedrock/au.anthropic.claude-sonnet-4-5-20250929-v1:0", "bedrock", key="au.anthropic.claude-sonnet-4-5-20250929-v1:0"),
     m("bedrock/anthropic.claude-sonnet-4-20250514-v1:0", "bedrock", key="anthropic.claude-sonnet-4-20250514-v1:0"),
     m("bedrock/anthropic.claude-haiku-4-5-20251001-v1:0", "bedrock", key="anthropic.claude-haiku-4-5-20251001-v1:0"),
     m("bedrock/us.anthropic.claude-haiku-4-5-20251001-v1:0", "bedrock", key="us.anthropic.claude-haiku-4-5-20251001-v1:0"),
     m("bedrock/eu.anthropic.claude-haiku-4-5-20251001-v1:0", "bedrock", key="eu.anthropic.claude-haiku-4-5-20251001-v1:0"),
+    m("bedrock/apac.anthropic.claude-haiku-4-5-20251001-v1:0", "bedrock", key="apac.anthropic.claude-haiku-4-5-20251001-v1:0"),
+    m("bedrock/jp.anthropic.claude-haiku-4-5-20251001-v1:0", "bedrock", key="jp.anthropic.claude-haiku-4-5-20251001-v1:0"),
+    m("bedrock/au.anthropic.claude-haiku-4-5-20251001-v1:0", "bedrock", key="au.anthropic.claude-haiku-4-5-20251001-v1:0"),
     m("bedrock/anthropic.claude-opus-4-1-20250805-v1:0", "bedrock", key="anthropic.claude-opus-4-1-20250805-v1:0"),
     m("bedrock/anthropic.claude-3-7-sonnet-20250219-v1:0", "bedrock", key="anthropic.claude-3-7-sonnet-20250219-v1:0"),
     m("bedrock/anthropic.claude-3-5-haiku-20241022-v1:0", "bedrock", key="anthropic.claude-3-5-haiku-20241022-v1:0"),
@@ -245,9 +251,11 @@ SELECTION = [
     m("azure/gpt-4.1-mini", "azure"),
     m("azure/gpt-4.1-nano", "azure"),
     m("azure/gpt-4o", "azure"),
+    m("azure/gpt-4o-2024-05-13", "azure"),
     m("azure/gpt-4o-2024-08-06", "azure"),
     m("azure/gpt-4o-2024-11-20", "azure"),
     m("azure/gpt-4o-mini", "azure"),
+    m("azure/gpt-4o-mini-2024-07-18", "azure"),
 ]
 
 FIELDS = [

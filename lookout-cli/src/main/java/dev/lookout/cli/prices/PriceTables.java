@@ -3,6 +3,7 @@ package dev.lookout.cli.prices;
 import dev.lookout.core.pricing.PriceTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** Loads the price table that the {@code --prices FILE} option of a command selects. */
@@ -22,6 +23,9 @@ public final class PriceTables {
     }
     try {
       return PriceTable.load(file).mergedOver(PriceTable.builtIn());
+    } catch (NoSuchFileException e) {
+      throw new UncheckedIOException(
+          "Price file " + file + " does not exist; check the path given to --prices or prices:", e);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "Failed to read price file " + file + ": " + e.getMessage(), e);

@@ -131,6 +131,24 @@ class CostCommandTest {
   }
 
   @Test
+  void missingPricesFileIsNamed() {
+    int exit =
+        run(
+            "--model",
+            "gpt-4o",
+            "--input-tokens",
+            "1",
+            "--output-tokens",
+            "1",
+            "--prices",
+            "/nonexistent/prices.json");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("Price file /nonexistent/prices.json does not exist; check the path");
+  }
+
+  @Test
   void reasoningAboveOutputIsRejected() {
     int exit =
         run(

@@ -32,6 +32,7 @@ final class ModelNames {
           "cohere_chat/");
 
   private static final String BEDROCK = "bedrock/";
+  private static final String AZURE = "azure/";
   private static final String FINE_TUNED = "ft:";
 
   /**
@@ -66,6 +67,12 @@ final class ModelNames {
       if (name.startsWith(prefix)) {
         names.add(name.substring(prefix.length()));
       }
+    }
+    if (name.startsWith(AZURE)) {
+      // An Azure snapshot the table lacks takes OpenAI's price for that snapshot before the
+      // undated Azure entry. LiteLLM's table of 2026-02-20 lists 72 of 81 Azure models at
+      // OpenAI's price, while two snapshots of one model can differ 2x (gpt-4o).
+      names.add(name.substring(AZURE.length()));
     }
     if (name.startsWith("together/")) {
       names.add("together_ai/" + name.substring("together/".length()));

@@ -242,8 +242,17 @@ public final class PriceTable {
   }
 
   private Optional<ModelPrice> resolveName(String name) {
-    for (String candidate : ModelNames.candidates(name)) {
-      ModelPrice price = lookup(candidate);
+    List<String> candidates = ModelNames.candidates(name);
+    // Every listed name before any fallback, so that a listed snapshot behind a prefix
+    // (azure/gpt-4o-2024-05-13 as gpt-4o-2024-05-13) beats the undated prefixed entry.
+    for (String candidate : candidates) {
+      ModelPrice exact = byName.get(candidate);
+      if (exact != null) {
+        return Optional.of(exact);
+      }
+    }
+    for (String candidate : candidates) {
+      ModelPrice price = fallback(candidate);
       if (price != null) {
         return Optional.of(price);
       }
@@ -251,11 +260,8 @@ public final class PriceTable {
     return Optional.empty();
   }
 
-  private ModelPrice lookup(String name) {
-    ModelPrice exact = byName.get(name);
-    if (exact != null) {
-      return exact;
-    }
+  /** Returns the price of a fine-tuned model's base or of a snapshot's undated name, or null. */
+  private ModelPrice fallback(String name) {
     if (ModelNames.isFineTuned(name)) {
       String fineTuned = ModelNames.fineTunedPriceName(name);
       if (fineTuned == null) {

@@ -26,7 +26,10 @@ class PriceResolutionTest {
         + " bedrock/us.anthropic.claude-sonnet-4-5-20250929-v1:0",
     "us.anthropic.claude-sonnet-4-20250514-v1:0, bedrock/anthropic.claude-sonnet-4-20250514-v1:0",
     "apac.anthropic.claude-haiku-4-5-20251001-v1:0,"
-        + " bedrock/anthropic.claude-haiku-4-5-20251001-v1:0",
+        + " bedrock/apac.anthropic.claude-haiku-4-5-20251001-v1:0",
+    "jp.anthropic.claude-sonnet-4-5-20250929-v1:0,"
+        + " bedrock/jp.anthropic.claude-sonnet-4-5-20250929-v1:0",
+    "apac.anthropic.claude-3-haiku-20240307-v1:0, bedrock/anthropic.claude-3-haiku-20240307-v1:0",
     "anthropic.claude-3-haiku-20240307-v1:0, bedrock/anthropic.claude-3-haiku-20240307-v1:0",
     "gemini/gemini-2.5-flash, gemini-2.5-flash",
     "google/gemini-2.0-flash-001, gemini-2.0-flash",
@@ -35,6 +38,7 @@ class PriceResolutionTest {
     "xai/grok-4, grok-4",
     "command-a, command-a-03-2025",
     "azure/gpt-4o, azure/gpt-4o",
+    "azure/gpt-4o-2024-05-13, azure/gpt-4o-2024-05-13",
     "azure/gpt-5-2025-08-07, azure/gpt-5",
     "together/meta-llama/Llama-3.3-70B-Instruct-Turbo,"
         + " together_ai/meta-llama/Llama-3.3-70B-Instruct-Turbo",
@@ -53,6 +57,25 @@ class PriceResolutionTest {
     ModelPrice profile = TABLE.find("us.anthropic.claude-sonnet-4-5-20250929-v1:0").orElseThrow();
 
     assertThat(profile.input()).isEqualByComparingTo("3.3");
+  }
+
+  @Test
+  void prefixedSnapshotPrefersListedSnapshotOverUndatedEntry() throws IOException {
+    Path file =
+        write(
+            "prices.json",
+            "{\"models\": {\"azure/m\": {\"input\": \"1\", \"output\": \"1\"},"
+                + " \"m-2025-01-01\": {\"input\": \"2\", \"output\": \"2\"}}}");
+
+    assertThat(PriceTable.load(file).resolvedName("azure/m-2025-01-01")).contains("m-2025-01-01");
+  }
+
+  @Test
+  void prefixedSnapshotFallsBackToUndatedEntry() throws IOException {
+    Path file =
+        write("prices.json", "{\"models\": {\"azure/m\": {\"input\": \"1\", \"output\": \"1\"}}}");
+
+    assertThat(PriceTable.load(file).resolvedName("azure/m-2025-01-01")).contains("azure/m");
   }
 
   @Test
