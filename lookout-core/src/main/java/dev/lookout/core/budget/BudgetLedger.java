@@ -85,13 +85,15 @@ public final class BudgetLedger {
     }
     for (BudgetScope scope : BudgetScope.values()) {
       String id = owner.idIn(scope);
-      if (id == null) {
+      // Spend is kept only for ids with a budget: user ids come from requests, so keeping every
+      // one would let callers grow this map without bound.
+      BudgetLimit budget = id == null ? null : limits.get(scope).get(id);
+      if (budget == null) {
         continue;
       }
       for (BudgetPeriod period : BudgetPeriod.values()) {
         BigDecimal total = spend.merge(bucket(scope, id, period, at), cost, BigDecimal::add);
-        BudgetLimit budget = limits.get(scope).get(id);
-        BigDecimal limit = budget == null ? null : budget.limit(period);
+        BigDecimal limit = budget.limit(period);
         if (limit == null) {
           continue;
         }

@@ -36,6 +36,15 @@ class BudgetLedgerTest {
   }
 
   @Test
+  void spendWithoutBudgetIsNotKept() {
+    BudgetLedger ledger =
+        ledger(new BudgetLimit(BudgetScope.TEAM, "search", new BigDecimal("1"), null, null));
+    ledger.charge(ALICE, new BigDecimal("0.5"), NOON);
+
+    assertThat(ledger.spent(BudgetScope.USER, "alice", BudgetPeriod.DAILY, NOON)).isZero();
+  }
+
+  @Test
   void dailySpendResetsNextDay() {
     BudgetLedger ledger =
         ledger(new BudgetLimit(BudgetScope.KEY, "k1", new BigDecimal("1"), null, null));
@@ -80,7 +89,8 @@ class BudgetLedgerTest {
 
   @Test
   void sumsAreExact() {
-    BudgetLedger ledger = ledger();
+    BudgetLedger ledger =
+        ledger(new BudgetLimit(BudgetScope.KEY, "k1", null, new BigDecimal("1"), null));
     for (int i = 0; i < 100_000; i++) {
       ledger.charge(ALICE, new BigDecimal("0.000000001"), NOON);
     }
