@@ -113,6 +113,13 @@ class DashboardApiTest {
   }
 
   @Test
+  void callListTakesLargestPage() throws Exception {
+    HttpResponse<String> response = gateway.get("/api/v1/calls?limit=500");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void callDetailHasNoProviderKey() throws Exception {
     JsonNode list = json("/api/v1/calls?limit=50");
     for (JsonNode call : list.get("calls")) {

@@ -31,9 +31,10 @@ public record CallFilter(
   public static final int MAX_LIMIT = 500;
 
   public CallFilter {
-    if (limit < 1 || limit > MAX_LIMIT) {
+    // One row more than a page: callers ask for it to learn whether another page follows.
+    if (limit < 1 || limit > MAX_LIMIT + 1) {
       throw new IllegalArgumentException(
-          "Invalid limit " + limit + ": it must be between 1 and " + MAX_LIMIT);
+          "Invalid limit " + limit + ": it must be between 1 and " + (MAX_LIMIT + 1));
     }
   }
 }
