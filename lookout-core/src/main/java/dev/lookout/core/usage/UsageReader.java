@@ -118,6 +118,12 @@ public final class UsageReader {
     long reasoning;
     if (reasoningCount != null && reasoningCount.isNumber()) {
       reasoning = clamp(reasoningCount);
+      // Grok models report reasoning_tokens apart from completion_tokens (Google's Vertex AI page
+      // on Grok reasoning: 50 completion and 124 reasoning tokens), and their total_tokens adds
+      // both. OpenAI's total adds the completion alone, its reasoning being a part of it.
+      if (reasoning > 0 && count(usage, "total_tokens") == prompt + completion + reasoning) {
+        completion += reasoning;
+      }
     } else {
       // Gemini's OpenAI-compatible endpoint counts thinking tokens only in total_tokens.
       reasoning = Math.max(0, count(usage, "total_tokens") - prompt - completion);

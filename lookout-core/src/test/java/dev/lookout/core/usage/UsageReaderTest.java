@@ -28,6 +28,26 @@ class UsageReaderTest {
   }
 
   @Test
+  void reasoningOutsideCompletionIsAdded() {
+    var body =
+        RecordedFixtures.parse(
+            "{\"usage\":{\"prompt_tokens\":10,\"completion_tokens\":50,\"total_tokens\":184,"
+                + "\"completion_tokens_details\":{\"reasoning_tokens\":124}}}");
+
+    assertThat(UsageReader.fromResponse(body).orElseThrow().outputTokens()).isEqualTo(174);
+  }
+
+  @Test
+  void reasoningInsideCompletionIsNotAdded() {
+    var body =
+        RecordedFixtures.parse(
+            "{\"usage\":{\"prompt_tokens\":7,\"completion_tokens\":87,\"total_tokens\":94,"
+                + "\"completion_tokens_details\":{\"reasoning_tokens\":64}}}");
+
+    assertThat(UsageReader.fromResponse(body).orElseThrow().outputTokens()).isEqualTo(87);
+  }
+
+  @Test
   void bodyWithoutUsageIsEmpty() {
     var body = RecordedFixtures.parse("{\"id\":\"chatcmpl-1\",\"choices\":[]}");
 
