@@ -56,6 +56,7 @@ public final class StreamAccumulator {
   private final Map<String, ToolCallParts> toolCalls = new LinkedHashMap<>();
   private TokenUsage usage;
   private ObjectNode anthropicUsage;
+  private boolean anthropicFinalUsage;
   private String responseModel;
   private String errorMessage;
   private boolean sawContent;
@@ -99,6 +100,15 @@ public final class StreamAccumulator {
   /** Returns the usage seen in the stream, from whichever chunk carried it. */
   public Optional<TokenUsage> usage() {
     return Optional.ofNullable(usage);
+  }
+
+  /**
+   * Returns whether the output count of {@link #usage} is the provider's final one. An Anthropic
+   * stream cut before its {@code message_delta} carries only {@code message_start}'s output count,
+   * a placeholder of about one token, however much text followed.
+   */
+  public boolean outputCountFinal() {
+    return anthropicUsage == null || anthropicFinalUsage;
   }
 
   /** Returns the content text assembled so far, without refusals, reasoning or tool calls. */
@@ -283,7 +293,13 @@ public final class StreamAccumulator {
           }
         }
       }
-      case "message_delta" -> mergeAnthropicUsage(payload.get("usage"));
+      case "message_delta" -> {
+        JsonNode update = payload.get("usage");
+        if (update != null && update.isObject()) {
+          anthropicFinalUsage = true;
+        }
+        mergeAnthropicUsage(update);
+      }
       case "message_stop" -> sawEnd = true;
       case "error" -> recordError(payload, payload.toString());
       default -> {

@@ -5,6 +5,7 @@ import dev.lookout.core.pricing.PriceTable;
 import dev.lookout.core.record.CallRecord;
 import dev.lookout.core.record.CallRecordBuilder;
 import dev.lookout.core.record.CallStatus;
+import dev.lookout.core.usage.StreamAccumulator;
 import dev.lookout.core.usage.TokenUsage;
 import dev.lookout.gateway.CallSink;
 import dev.lookout.gateway.access.AccessPolicy;
@@ -109,6 +110,11 @@ public final class CallFinisher {
   void started() {
     inFlight.incrementAndGet();
     metrics.callStarted();
+  }
+
+  /** Returns a stream's usage, a cut Anthropic stream's placeholder output replaced. */
+  Optional<TokenUsage> streamUsage(CallContext call, StreamAccumulator stream) {
+    return estimator.streamUsage(call.model, stream);
   }
 
   /** Records a call that Lookout rejected with one of its own errors. */

@@ -2,8 +2,10 @@ package dev.lookout.gateway.proxy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lookout.core.tokens.TokenCounter;
+import dev.lookout.core.usage.StreamAccumulator;
 import dev.lookout.core.usage.TokenUsage;
 import dev.lookout.core.usage.UsageSource;
+import java.util.Optional;
 
 /** Counts a call's tokens with the model's tokenizer when the provider reported no usage. */
 public final class UsageEstimator {
@@ -22,6 +24,33 @@ public final class UsageEstimator {
             : countPrompt(model, endpoint.prompt(requestBody));
     long output = counter.countText(model, outputText);
     return TokenUsage.of(input, output, UsageSource.ESTIMATED);
+  }
+
+  /**
+   * Returns the stream's usage, with its output count raised to the tokens of the text streamed
+   * when the provider's count is not final and lower than that (and then marked estimated).
+   */
+  public Optional<TokenUsage> streamUsage(String model, StreamAccumulator stream) {
+    Optional<TokenUsage> usage = stream.usage();
+    if (usage.isEmpty() || stream.outputCountFinal()) {
+      return usage;
+    }
+    TokenUsage reported = usage.get();
+    long streamed =
+        counter.countText(model, stream.outputText())
+            + counter.countText(model, stream.reasoningText());
+    if (streamed <= reported.outputTokens()) {
+      return usage;
+    }
+    return Optional.of(
+        new TokenUsage(
+            reported.inputTokens(),
+            streamed,
+            reported.cachedInputTokens(),
+            reported.cacheWriteTokens(),
+            reported.reasoningTokens(),
+            reported.cacheWriteOneHourTokens(),
+            UsageSource.ESTIMATED));
   }
 
   private long countPrompt(String model, JsonNode prompt) {
