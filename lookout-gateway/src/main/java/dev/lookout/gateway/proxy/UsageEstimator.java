@@ -1,6 +1,9 @@
 package dev.lookout.gateway.proxy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookout.core.tokens.TokenCounter;
 import dev.lookout.core.usage.StreamAccumulator;
 import dev.lookout.core.usage.TokenUsage;
@@ -19,9 +22,11 @@ public final class UsageEstimator {
   public TokenUsage estimate(
       Endpoint endpoint, String model, JsonNode requestBody, String outputText) {
     long input =
-        endpoint == Endpoint.CHAT_COMPLETIONS
-            ? counter.countChatRequest(model, requestBody)
-            : countPrompt(model, endpoint.prompt(requestBody));
+        switch (endpoint) {
+          case CHAT_COMPLETIONS -> counter.countChatRequest(model, requestBody);
+          case MESSAGES -> countMessagesRequest(model, requestBody);
+          default -> countPrompt(model, endpoint.prompt(requestBody));
+        };
     long output = counter.countText(model, outputText);
     return TokenUsage.of(input, output, UsageSource.ESTIMATED);
   }
@@ -53,6 +58,25 @@ public final class UsageEstimator {
             UsageSource.ESTIMATED));
   }
 
+  /**
+   * Counts an Anthropic Messages request as a chat prompt: its top-level {@code system} (a string
+   * or text blocks) as a first system message, then its messages' text blocks. Anthropic's
+   * tokenizer is not public, so this is an estimate like every count for its models.
+   */
+  private long countMessagesRequest(String model, JsonNode requestBody) {
+    ArrayNode messages = JsonNodeFactory.instance.arrayNode();
+    JsonNode system = requestBody.path("system");
+    if (system.isTextual() || system.isArray()) {
+      ObjectNode first = messages.addObject();
+      first.put("role", "system");
+      first.set("content", system);
+    }
+    for (JsonNode message : requestBody.path("messages")) {
+      messages.add(message);
+    }
+    return counter.countChatPrompt(model, messages);
+  }
+
   private long countPrompt(String model, JsonNode prompt) {
     if (prompt.isTextual()) {
       return counter.countText(model, prompt.asText());
@@ -76,6 +100,13 @@ public final class UsageEstimator {
         appendText(text, call.path("function").path("arguments"));
       }
       appendText(text, choice.path("text"));
+    }
+    // Anthropic Messages: text blocks, and the input of tool_use blocks as the model wrote it.
+    for (JsonNode block : responseBody.path("content")) {
+      appendText(text, block.path("text"));
+      if (block.path("input").isObject()) {
+        text.append(block.get("input"));
+      }
     }
     return text.toString();
   }

@@ -2,16 +2,20 @@ package dev.lookout.gateway.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lookout.core.tokens.TokenCounter;
 import dev.lookout.core.usage.StreamAccumulator;
 import dev.lookout.core.usage.TokenUsage;
 import dev.lookout.core.usage.UsageSource;
 import org.junit.jupiter.api.Test;
 
-/** Usage of streams cut before the provider's final count. */
+/** Estimates of usage: Anthropic requests and responses, and streams cut before their end. */
 class UsageEstimatorTest {
   private static final String MODEL = "claude-sonnet-4-5";
   private static final String TEXT = "The quick brown fox jumps over the lazy dog. ".repeat(40);
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final UsageEstimator estimator = new UsageEstimator(TokenCounter.create());
 
@@ -44,6 +48,34 @@ class UsageEstimatorTest {
     StreamAccumulator stream = anthropicStream(true);
 
     assertThat(estimator.streamUsage(MODEL, stream).orElseThrow().outputTokens()).isEqualTo(7);
+  }
+
+  @Test
+  void messagesRequestCountsSystemAndText() throws Exception {
+    JsonNode request =
+        JSON.readTree(
+            "{\"system\": \""
+                + TEXT
+                + "\", \"messages\": [{\"role\": \"user\","
+                + " \"content\": [{\"type\": \"text\", \"text\": \"Hello there\"}]}]}");
+    JsonNode asChat =
+        JSON.readTree(
+            "[{\"role\": \"system\", \"content\": \""
+                + TEXT
+                + "\"},"
+                + " {\"role\": \"user\", \"content\": \"Hello there\"}]");
+
+    TokenUsage usage = estimator.estimate(Endpoint.MESSAGES, MODEL, request, "");
+
+    assertThat(usage.inputTokens()).isEqualTo(TokenCounter.create().countChatPrompt(MODEL, asChat));
+  }
+
+  @Test
+  void messagesResponseTextIsOutput() throws Exception {
+    JsonNode response =
+        JSON.readTree("{\"content\": [{\"type\": \"text\", \"text\": \"Paris.\"}]}");
+
+    assertThat(UsageEstimator.outputText(response)).isEqualTo("Paris.");
   }
 
   /** A stream whose message_start reports 1 output token; {@code finished} adds message_delta. */
