@@ -125,7 +125,8 @@ public final class CostCommand implements Callable<Integer> {
               + inputTokens
               + "), which includes the cached tokens");
     }
-    if (cachedTokens + cacheWriteTokens > inputTokens) {
+    // Compared by subtraction: the sum of two counts near Long.MAX_VALUE would overflow.
+    if (cacheWriteTokens > inputTokens - cachedTokens) {
       throw invalid(
           "--cache-write-tokens ("
               + cacheWriteTokens

@@ -131,6 +131,25 @@ class CostCommandTest {
   }
 
   @Test
+  void hugeCacheCountsAreRejected() {
+    String max = Long.toString(Long.MAX_VALUE);
+    int exit =
+        run(
+            "--model",
+            "gpt-4o",
+            "--input-tokens",
+            max,
+            "--cached-tokens",
+            max,
+            "--cache-write-tokens",
+            max,
+            "--output-tokens",
+            "1");
+
+    assertThat(exit).isEqualTo(2);
+  }
+
+  @Test
   void missingPricesFileIsNamed() {
     int exit =
         run(

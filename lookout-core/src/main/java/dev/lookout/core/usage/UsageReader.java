@@ -134,7 +134,7 @@ public final class UsageReader {
             prompt,
             completion,
             Math.min(cached, prompt),
-            count(promptDetails, "cache_write_tokens"),
+            Math.min(count(promptDetails, "cache_write_tokens"), prompt - Math.min(cached, prompt)),
             Math.min(reasoning, completion),
             UsageSource.PROVIDER));
   }
@@ -144,13 +144,16 @@ public final class UsageReader {
     if (!hasCount(usage, "input_tokens") && !hasCount(usage, "output_tokens")) {
       return Optional.empty();
     }
+    long input = count(usage, "input_tokens");
+    long output = count(usage, "output_tokens");
+    // Parts are capped at their totals, so an inconsistent count cannot bill more than the whole.
     return Optional.of(
         new TokenUsage(
-            count(usage, "input_tokens"),
-            count(usage, "output_tokens"),
-            count(usage.path("input_tokens_details"), "cached_tokens"),
+            input,
+            output,
+            Math.min(count(usage.path("input_tokens_details"), "cached_tokens"), input),
             0,
-            count(usage.path("output_tokens_details"), "reasoning_tokens"),
+            Math.min(count(usage.path("output_tokens_details"), "reasoning_tokens"), output),
             UsageSource.PROVIDER));
   }
 

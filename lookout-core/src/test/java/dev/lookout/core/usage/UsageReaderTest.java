@@ -48,6 +48,26 @@ class UsageReaderTest {
   }
 
   @Test
+  void responsesCachedCountIsCappedAtInput() {
+    var body =
+        RecordedFixtures.parse(
+            "{\"object\":\"response\",\"usage\":{\"input_tokens\":10,\"output_tokens\":5,"
+                + "\"input_tokens_details\":{\"cached_tokens\":5000}}}");
+
+    assertThat(UsageReader.fromResponse(body).orElseThrow().cachedInputTokens()).isEqualTo(10);
+  }
+
+  @Test
+  void chatCacheWriteIsCappedAtUncachedPrompt() {
+    var body =
+        RecordedFixtures.parse(
+            "{\"usage\":{\"prompt_tokens\":100,\"completion_tokens\":5,"
+                + "\"prompt_tokens_details\":{\"cached_tokens\":40,\"cache_write_tokens\":900}}}");
+
+    assertThat(UsageReader.fromResponse(body).orElseThrow().cacheWriteTokens()).isEqualTo(60);
+  }
+
+  @Test
   void bodyWithoutUsageIsEmpty() {
     var body = RecordedFixtures.parse("{\"id\":\"chatcmpl-1\",\"choices\":[]}");
 
