@@ -3,12 +3,12 @@ package dev.lookout.cli.tokens;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lookout.cli.input.InputFile;
 import dev.lookout.core.tokens.TokenCounter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -29,6 +29,9 @@ import picocli.CommandLine.Spec;
 public final class TokensCountCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String STDIN = "-";
+
+  /** Largest file counted: 1 GiB, within the 2 GB that one Java string can hold as Latin-1. */
+  private static final long MAX_BYTES = 1L << 30;
 
   @Spec CommandLine.Model.CommandSpec spec;
 
@@ -65,10 +68,27 @@ public final class TokensCountCommand implements Callable<Integer> {
     if (file.equals(STDIN)) {
       return new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
     }
+    Path path = Path.of(file);
+    String expected = "a text file or a chat request JSON file";
     try {
-      return Files.readString(Path.of(file), StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "FILE: file not found: " + file);
+      InputFile.requireFile("FILE", path, expected);
+      // Files.readString holds at most 2 GB; a larger input fails there with an unclear error.
+      if (Files.size(path) > MAX_BYTES) {
+        throw new IllegalArgumentException(
+            "FILE "
+                + path.toAbsolutePath()
+                + " has "
+                + Files.size(path)
+                + " bytes, more than "
+                + MAX_BYTES
+                + " this command counts; split it and add the counts");
+      }
+      return Files.readString(path, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), InputFile.readFailed("FILE", path, e).getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
   }
 

@@ -55,7 +55,23 @@ class TokensCommandTest {
     int exit = run(null, "count", "--model", "gpt-4o", dir.resolve("none.txt").toString());
 
     assertThat(exit).isEqualTo(2);
-    assertThat(err.toString()).contains("file not found");
+    assertThat(err.toString()).contains("does not exist; pass a text file");
+  }
+
+  @Test
+  void folderFails() {
+    run(null, "count", "--model", "gpt-4o", dir.toString());
+
+    assertThat(err.toString()).contains("is a folder; pass a text file");
+  }
+
+  @Test
+  void binaryFileFails() throws Exception {
+    Path binary = dir.resolve("blob.bin");
+    Files.write(binary, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
+    run(null, "count", "--model", "gpt-4o", binary.toString());
+
+    assertThat(err.toString()).contains("is not valid UTF-8");
   }
 
   private int run(String stdin, String... args) {
