@@ -57,8 +57,15 @@ public final class TokensCountCommand implements Callable<Integer> {
     String text = read();
     TokenCounter counter = TokenCounter.create();
     JsonNode request = chatRequest(text);
-    int count =
-        request != null ? counter.countChatRequest(model, request) : counter.countText(model, text);
+    int count;
+    if (request == null) {
+      count = counter.countText(model, text);
+    } else if (request.has("system")) {
+      // Only Anthropic's Messages API puts the system prompt beside the messages.
+      count = counter.countMessagesRequest(model, request);
+    } else {
+      count = counter.countChatRequest(model, request);
+    }
     spec.commandLine().getOut().println(count);
     spec.commandLine().getOut().flush();
     return 0;

@@ -34,6 +34,19 @@ class TokensCommandTest {
   }
 
   @Test
+  void countsAnthropicSystemPrompt() throws Exception {
+    Path file = dir.resolve("messages.json");
+    Files.writeString(
+        file,
+        "{\"system\": \"Answer in one word.\","
+            + " \"messages\": [{\"role\": \"user\", \"content\": \"What is 4200 + 42?\"}]}");
+    // The same prompt as chat messages: 16 for the user message, 3 + 1 + 5 for the system one.
+    run(null, "count", "--model", "gpt-4o", file.toString());
+
+    assertThat(out.toString().strip()).isEqualTo("25");
+  }
+
+  @Test
   void countsPlainTextFromStdin() {
     int exit = run("hello world", "count", "--model", "gpt-4o", "-");
 

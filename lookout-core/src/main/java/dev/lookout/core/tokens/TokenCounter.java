@@ -160,6 +160,28 @@ public final class TokenCounter {
     return total + countTools(model, requestBody);
   }
 
+  /**
+   * Counts an Anthropic Messages request as a chat prompt: its top-level {@code system} (a string
+   * or text blocks) as a first system message, then its messages' text blocks. Anthropic's
+   * tokenizer is not public, so this is an estimate, like every count for its models.
+   */
+  public int countMessagesRequest(String model, JsonNode requestBody) {
+    if (requestBody == null || !requestBody.isObject()) {
+      return 0;
+    }
+    ArrayNode messages = JsonNodeFactory.instance.arrayNode();
+    JsonNode system = requestBody.path("system");
+    if (system.isTextual() || system.isArray()) {
+      ObjectNode first = messages.addObject();
+      first.put("role", "system");
+      first.set("content", system);
+    }
+    for (JsonNode message : requestBody.path("messages")) {
+      messages.add(message);
+    }
+    return countChatPrompt(model, messages);
+  }
+
   private int countWithSection(String model, JsonNode messages, ResponseFormatSection section) {
     ArrayNode withSection = JsonNodeFactory.instance.arrayNode();
     boolean added = false;

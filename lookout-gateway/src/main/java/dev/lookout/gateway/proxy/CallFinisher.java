@@ -169,6 +169,8 @@ public final class CallFinisher {
         TokenUsage tokens =
             usage.orElseGet(
                 () -> estimator.estimate(call.endpoint, call.model, call.requestBody, outputText));
+        // Set before pricing, so a price that fails to compute loses the cost, not the tokens.
+        builder.usage(tokens);
         BigDecimal cost = price(call.model, responseModel, tokens);
         if (cost != null && cost.compareTo(MAX_COST_USD) >= 0) {
           LOG.error(
@@ -179,12 +181,12 @@ public final class CallFinisher {
               call.model);
           cost = null;
         }
-        builder.usage(tokens).costUsd(cost);
+        builder.costUsd(cost);
         access.charge(call.owner, cost, call.timestamp);
       } catch (RuntimeException e) {
         // Whatever the provider sent, the call is recorded and leaves the in-flight count.
         LOG.error(
-            "proxy: request {} usage or cost could not be computed; recorded without them",
+            "proxy: request {} usage or cost could not be computed; recorded without what failed",
             call.requestId,
             e);
       }

@@ -1,9 +1,6 @@
 package dev.lookout.gateway.proxy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookout.core.tokens.TokenCounter;
 import dev.lookout.core.usage.StreamAccumulator;
 import dev.lookout.core.usage.TokenUsage;
@@ -24,7 +21,7 @@ public final class UsageEstimator {
     long input =
         switch (endpoint) {
           case CHAT_COMPLETIONS -> counter.countChatRequest(model, requestBody);
-          case MESSAGES -> countMessagesRequest(model, requestBody);
+          case MESSAGES -> counter.countMessagesRequest(model, requestBody);
           default -> countPrompt(model, endpoint.prompt(requestBody));
         };
     long output = counter.countText(model, outputText);
@@ -56,25 +53,6 @@ public final class UsageEstimator {
             reported.reasoningTokens(),
             reported.cacheWriteOneHourTokens(),
             UsageSource.ESTIMATED));
-  }
-
-  /**
-   * Counts an Anthropic Messages request as a chat prompt: its top-level {@code system} (a string
-   * or text blocks) as a first system message, then its messages' text blocks. Anthropic's
-   * tokenizer is not public, so this is an estimate like every count for its models.
-   */
-  private long countMessagesRequest(String model, JsonNode requestBody) {
-    ArrayNode messages = JsonNodeFactory.instance.arrayNode();
-    JsonNode system = requestBody.path("system");
-    if (system.isTextual() || system.isArray()) {
-      ObjectNode first = messages.addObject();
-      first.put("role", "system");
-      first.set("content", system);
-    }
-    for (JsonNode message : requestBody.path("messages")) {
-      messages.add(message);
-    }
-    return counter.countChatPrompt(model, messages);
   }
 
   private long countPrompt(String model, JsonNode prompt) {
