@@ -26,6 +26,12 @@ public record Attribution(
   /** Maximum length of a metadata key or value, in characters; longer ones are cut. */
   public static final int MAX_METADATA_VALUE_CHARS = 256;
 
+  /**
+   * Maximum length of a user id, in characters; a longer one is cut. Ids come from requests and are
+   * stored, listed and grouped on, so one without a bound could fill the heap.
+   */
+  public static final int MAX_USER_CHARS = 256;
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
@@ -38,6 +44,9 @@ public record Attribution(
     String user = LookoutHeaders.get(headers, "x-lookout-user");
     if (user == null && body.path("user").isTextual()) {
       user = body.get("user").asText();
+    }
+    if (user != null && user.length() > MAX_USER_CHARS) {
+      user = user.substring(0, MAX_USER_CHARS);
     }
     Map<String, String> metadata = new LinkedHashMap<>();
     addAll(metadata, body.path("metadata"));

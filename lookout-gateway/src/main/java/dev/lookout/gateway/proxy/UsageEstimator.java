@@ -29,8 +29,8 @@ public final class UsageEstimator {
   }
 
   /**
-   * Returns the stream's usage, with its output count raised to the tokens of the text streamed
-   * when the provider's count is not final and lower than that (and then marked estimated).
+   * Returns the stream's usage, with its output count replaced by the tokens of the text streamed
+   * (and then marked estimated) when the provider's count is not final.
    */
   public Optional<TokenUsage> streamUsage(String model, StreamAccumulator stream) {
     Optional<TokenUsage> usage = stream.usage();
@@ -41,9 +41,6 @@ public final class UsageEstimator {
     long streamed =
         counter.countText(model, stream.outputText())
             + counter.countText(model, stream.reasoningText());
-    if (streamed <= reported.outputTokens()) {
-      return usage;
-    }
     return Optional.of(
         new TokenUsage(
             reported.inputTokens(),

@@ -44,6 +44,19 @@ class UsageEstimatorTest {
   }
 
   @Test
+  void cutAnthropicStreamWithoutTextCountsNoOutput() {
+    StreamAccumulator stream = new StreamAccumulator();
+    stream.onEvent(
+        "message_start",
+        "{\"type\":\"message_start\",\"message\":{\"model\":\""
+            + MODEL
+            + "\","
+            + "\"usage\":{\"input_tokens\":25,\"output_tokens\":1}}}");
+
+    assertThat(estimator.streamUsage(MODEL, stream).orElseThrow().outputTokens()).isZero();
+  }
+
+  @Test
   void completeAnthropicStreamKeepsProviderOutput() {
     StreamAccumulator stream = anthropicStream(true);
 
