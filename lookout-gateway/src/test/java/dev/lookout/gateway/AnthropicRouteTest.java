@@ -82,6 +82,21 @@ class AnthropicRouteTest {
   }
 
   @Test
+  void streamWithoutMessageStopIsError() throws Exception {
+    String complete =
+        Files.readString(SharedData.path("fixtures/anthropic/messages_stream_text.sse"));
+    String cut = complete.substring(0, complete.indexOf("event: message_stop"));
+    harness.upstream.respond(200, "text/event-stream; charset=utf-8", cut);
+    int before = harness.records.size();
+    harness.post(
+        "/v1/messages",
+        "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":1024,\"stream\":true,"
+            + "\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}");
+
+    assertThat(harness.awaitRecord(before + 1).status()).isEqualTo(CallStatus.ERROR);
+  }
+
+  @Test
   void apiKeyReachesUpstream() throws Exception {
     replay("anthropic/messages_basic.json", 200, false, "x-api-key", "sk-ant-test-1234567");
 

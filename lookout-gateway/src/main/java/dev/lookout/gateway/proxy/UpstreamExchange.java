@@ -262,6 +262,14 @@ final class UpstreamExchange {
 
   private void finishStream(int status) {
     String streamError = stream.errorMessage();
+    // Anthropic ends every complete stream with message_stop; a stream that closes without one
+    // was cut, however cleanly the connection ended. OpenAI-compatible servers differ on [DONE].
+    if (streamError == null
+        && status / 100 == 2
+        && call.endpoint == Endpoint.MESSAGES
+        && !stream.sawEnd()) {
+      streamError = "the Anthropic stream ended without message_stop";
+    }
     boolean ok = status / 100 == 2 && streamError == null;
     finisher.completed(
         call,
