@@ -124,10 +124,13 @@ public final class UsageReader {
       if (reasoning > 0 && count(usage, "total_tokens") == prompt + completion + reasoning) {
         completion += reasoning;
       }
-    } else {
-      // Gemini's OpenAI-compatible endpoint counts thinking tokens only in total_tokens.
+    } else if (hasCount(usage, "completion_tokens")) {
+      // Gemini's OpenAI-compatible endpoint counts thinking tokens only in total_tokens. Only a
+      // numeric completion count makes the gap meaningful: one sent as text reads as 0.
       reasoning = Math.max(0, count(usage, "total_tokens") - prompt - completion);
       completion += reasoning;
+    } else {
+      reasoning = 0;
     }
     return Optional.of(
         new TokenUsage(

@@ -68,6 +68,15 @@ class UsageReaderTest {
   }
 
   @Test
+  void textCompletionCountMakesNoReasoning() {
+    var body =
+        RecordedFixtures.parse(
+            "{\"usage\":{\"prompt_tokens\":10,\"completion_tokens\":\"5\",\"total_tokens\":15}}");
+
+    assertThat(UsageReader.fromResponse(body).orElseThrow().reasoningTokens()).isZero();
+  }
+
+  @Test
   void bodyWithoutUsageIsEmpty() {
     var body = RecordedFixtures.parse("{\"id\":\"chatcmpl-1\",\"choices\":[]}");
 
