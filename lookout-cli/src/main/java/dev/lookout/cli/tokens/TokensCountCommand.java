@@ -79,13 +79,14 @@ public final class TokensCountCommand implements Callable<Integer> {
     String expected = "a text file or a chat request JSON file";
     try {
       InputFile.requireFile("FILE", path, expected);
-      // Files.readString holds at most 2 GB; a larger input fails there with an unclear error.
-      if (Files.size(path) > MAX_BYTES) {
+      // Files.readString reads at most 2 GB and fails past that with an unclear error.
+      long size = Files.size(path);
+      if (size > MAX_BYTES) {
         throw new IllegalArgumentException(
             "FILE "
                 + path.toAbsolutePath()
                 + " has "
-                + Files.size(path)
+                + size
                 + " bytes, more than "
                 + MAX_BYTES
                 + " this command counts; split it and add the counts");

@@ -189,14 +189,13 @@ public final class TokenCounter {
     if (messages != null && messages.isArray()) {
       for (JsonNode message : messages) {
         String role = message.path("role").asText();
-        if (!added && (role.equals("system") || role.equals("developer"))) {
-          ObjectNode joined = message.isObject() ? ((ObjectNode) message).deepCopy() : null;
-          if (joined != null) {
-            joined.put("content", joinedText(message.path("content")) + "\n\n" + section.text());
-            withSection.add(joined);
-            added = true;
-            continue;
-          }
+        boolean system = role.equals("system") || role.equals("developer");
+        if (!added && system && message.isObject()) {
+          ObjectNode joined = ((ObjectNode) message).deepCopy();
+          joined.put("content", joinedText(message.path("content")) + "\n\n" + section.text());
+          withSection.add(joined);
+          added = true;
+          continue;
         }
         if (role.equals("assistant")) {
           assistants++;

@@ -186,7 +186,7 @@ public final class CallFinisher {
       } catch (RuntimeException e) {
         // Whatever the provider sent, the call is recorded and leaves the in-flight count.
         LOG.error(
-            "proxy: request {} usage or cost could not be computed; recorded without what failed",
+            "proxy: request {} usage or cost could not be computed; recorded without the value that failed",
             call.requestId,
             e);
       }

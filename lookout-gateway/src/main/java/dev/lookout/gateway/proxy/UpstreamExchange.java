@@ -262,8 +262,8 @@ final class UpstreamExchange {
 
   private void finishStream(int status) {
     String streamError = stream.errorMessage();
-    // Anthropic ends every complete stream with message_stop; a stream that closes without one
-    // was cut, however cleanly the connection ended. OpenAI-compatible servers differ on [DONE].
+    // Anthropic ends every complete stream with message_stop, so a stream that closes without one
+    // was cut, however cleanly the connection ended. Chat streams are not checked for [DONE].
     if (streamError == null
         && status / 100 == 2
         && call.endpoint == Endpoint.MESSAGES

@@ -91,7 +91,10 @@ class UsageEstimatorTest {
     assertThat(UsageEstimator.outputText(response)).isEqualTo("Paris.");
   }
 
-  /** A stream whose message_start reports 1 output token; {@code finished} adds message_delta. */
+  /**
+   * Returns a stream whose message_start reports 1 output token; {@code finished} adds
+   * message_delta.
+   */
   private static StreamAccumulator anthropicStream(boolean finished) {
     StreamAccumulator stream = new StreamAccumulator();
     stream.onEvent(

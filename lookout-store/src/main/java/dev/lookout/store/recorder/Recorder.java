@@ -60,8 +60,8 @@ public final class Recorder {
     this.writer = new Thread(this::runWriter, "lookout-recorder");
     // Daemon, so a forgotten close() cannot keep the JVM alive. Only close() drains the queue.
     writer.setDaemon(true);
-    // Lower than the event loops, which wait on no record: the JVM turns it into a higher nice
-    // value only with -XX:ThreadPriorityPolicy=1, which the lookout launcher sets.
+    // Lower than the event loops, whose delays callers see. The JVM applies it (as nice 4) only
+    // with -XX:ThreadPriorityPolicy=1, which the lookout launcher adds when run as root.
     writer.setPriority(Thread.MIN_PRIORITY);
     writer.start();
     log.info(
