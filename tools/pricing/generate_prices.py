@@ -52,9 +52,14 @@ ONE_HOUR_NOTE = (
 )
 
 
-def m(name, provider, key=None, aliases=(), omit=(), note=None, batch=True):
-    """Return the selection record of one model: Lookout name, provider, LiteLLM key."""
+def m(name, provider, key=None, aliases=(), omit=(), note=None, batch=True, correct=None):
+    """Return the selection record of one model: Lookout name, provider, LiteLLM key.
+
+    correct maps a field to the provider's published per-million price where LiteLLM's
+    differs; note must then say where that price is published.
+    """
     return {
+        "correct": dict(correct or {}),
         "batch": batch,
         "name": name,
         "provider": provider,
@@ -197,7 +202,15 @@ SELECTION = [
     m("command-r", "cohere"),
     m("command-r-plus-08-2024", "cohere"),
     m("command-r-plus", "cohere"),
-    m("command-r7b-12-2024", "cohere"),
+    m(
+        "command-r7b-12-2024",
+        "cohere",
+        correct={"input": "0.0375", "output": "0.15"},
+        note=(
+            "LiteLLM swaps the input and output prices; Cohere publishes 0.0375 USD input"
+            " and 0.15 USD output per million tokens: https://cohere.com/pricing"
+        ),
+    ),
     # Groq
     m("groq/llama-3.3-70b-versatile", "groq"),
     m("groq/llama-3.1-8b-instant", "groq"),
@@ -297,6 +310,8 @@ def entry(spec, source, commit, date):
         prices["reasoning"] = None
     for field in spec["omit"]:
         prices[field] = None
+    for field, price in spec["correct"].items():
+        prices[field] = price
     notes = [spec["note"]] if spec["note"] else []
 
     if provider == "anthropic" and prices["cache_write"] is not None:
@@ -335,11 +350,15 @@ def entry(spec, source, commit, date):
         f"LiteLLM model_prices_and_context_window.json (MIT), commit {commit[:12]},"
         f" {date}, key {spec['key']}; {SOURCES[provider]}"
     )
+    if spec["correct"]:
+        result["source"] += "; " + ", ".join(sorted(spec["correct"])) + " corrected: " + spec["note"]
     result["litellm_key"] = spec["key"]
     if derived:
         result["derived"] = derived
     if spec["omit"]:
         result["omitted"] = spec["omit"]
+    if spec["correct"]:
+        result["corrected"] = sorted(spec["correct"])
     if notes:
         result["note"] = "; ".join(notes)
     return result

@@ -121,6 +121,7 @@ final class PriceFile {
           "source",
           "aliases",
           "derived",
+          "corrected",
           "note",
           "omitted",
           "litellm_key");

@@ -230,7 +230,10 @@ class PriceTableTest {
       JsonNode model = entry.getValue();
       JsonNode source = litellm.path(model.path("litellm_key").asText());
       assertThat(source.isObject()).as("LiteLLM entry of %s", entry.getKey()).isTrue();
-      String derived = model.path("derived").toString() + model.path("omitted").toString();
+      String derived =
+          model.path("derived").toString()
+              + model.path("omitted").toString()
+              + model.path("corrected").toString();
       for (Map.Entry<String, String> field : fields.entrySet()) {
         if (derived.contains("\"" + field.getKey() + "\"")) {
           continue;
@@ -250,6 +253,20 @@ class PriceTableTest {
     }
 
     assertThat(checked).isGreaterThan(450);
+  }
+
+  @Test
+  void correctedPriceNamesItsSource() {
+    ModelPrice price = TABLE.find("command-r7b-12-2024").orElseThrow();
+
+    assertThat(price.source()).contains("input, output corrected");
+  }
+
+  @Test
+  void correctedPriceUsesProviderInput() {
+    ModelPrice price = TABLE.find("command-r7b-12-2024").orElseThrow();
+
+    assertThat(price.input()).isEqualByComparingTo("0.0375");
   }
 
   @Test
