@@ -3,6 +3,7 @@ package dev.lookout.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lookout.core.record.CallRecord;
+import dev.lookout.core.usage.UsageSource;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import org.junit.jupiter.api.AfterAll;
@@ -108,6 +109,32 @@ class CostThroughGatewayTest {
 
     assertThat(record.cachedInputTokens()).isEqualTo(60L);
     assertThat(record.costUsd()).isEqualByComparingTo(new BigDecimal("0.00002128"));
+  }
+
+  @Test
+  void impossibleUsageIsEstimated() throws Exception {
+    // 2^53 prompt tokens cannot be a real count: the usage is not priced, the call is counted.
+    CallRecord record =
+        call(
+            "gpt-4o",
+            false,
+            "application/json",
+            completion("gpt-4o", "{\"prompt_tokens\":9007199254740992,\"completion_tokens\":1}"));
+
+    assertThat(record.usageSource()).isEqualTo(UsageSource.ESTIMATED);
+  }
+
+  @Test
+  void textCountsArePriced() throws Exception {
+    // gpt-4o at 2.50 input and 10.00 output: 12 * 2.5e-6 + 5 * 1e-5 = 0.00003 + 0.00005 = 0.00008.
+    CallRecord record =
+        call(
+            "gpt-4o",
+            false,
+            "application/json",
+            completion("gpt-4o", "{\"prompt_tokens\":\"12\",\"completion_tokens\":\"5\"}"));
+
+    assertThat(record.costUsd()).isEqualByComparingTo(new BigDecimal("0.00008"));
   }
 
   @Test

@@ -4,13 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.lookout.cli.prices.OutputFormat;
 import dev.lookout.cli.prices.PriceTableOptions;
-import dev.lookout.cli.prices.PriceTables;
 import dev.lookout.core.pricing.PriceQuote;
 import dev.lookout.core.pricing.PriceTable;
 import dev.lookout.core.usage.TokenUsage;
+import dev.lookout.core.usage.UsageReader;
 import dev.lookout.core.usage.UsageSource;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -90,12 +89,7 @@ public final class CostCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     boolean json = OutputFormat.isJson(spec, tableOptions.format);
     TokenUsage usage = usage();
-    PriceTable table;
-    try {
-      table = PriceTables.load(tableOptions.pricesFile);
-    } catch (IllegalArgumentException | UncheckedIOException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--prices: " + e.getMessage());
-    }
+    PriceTable table = tableOptions.load(spec.commandLine());
     PriceQuote quote = table.quote(model, usage, batch);
     PrintWriter out = spec.commandLine().getOut();
     Map<String, Object> fields = fields(quote, usage);
@@ -188,6 +182,15 @@ public final class CostCommand implements Callable<Integer> {
   private void requireNonNegative(String option, long value) {
     if (value < 0) {
       throw invalid(option + " must be zero or more, got " + value);
+    }
+    // The gateway ignores provider usage above this, so the two never price such a count.
+    if (value > UsageReader.MAX_TOKENS) {
+      throw invalid(
+          option
+              + " must be at most "
+              + UsageReader.MAX_TOKENS
+              + " (the largest token count Lookout prices), got "
+              + value);
     }
   }
 

@@ -131,6 +131,21 @@ class CostCommandTest {
   }
 
   @Test
+  void countAboveMaximumIsRejected() {
+    run("--model", "gpt-4o", "--input-tokens", "1000000000001", "--output-tokens", "1");
+
+    assertThat(err.toString())
+        .contains("--input-tokens must be at most 1000000000000 (the largest token count");
+  }
+
+  @Test
+  void countAtMaximumIsPriced() {
+    int exit = run("--model", "gpt-4o", "--input-tokens", "1000000000000", "--output-tokens", "0");
+
+    assertThat(exit).isZero();
+  }
+
+  @Test
   void hugeCacheCountsAreRejected() {
     String max = Long.toString(Long.MAX_VALUE);
     int exit =

@@ -2,6 +2,11 @@ package dev.lookout.core.usage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads the provider's usage from a response body and normalises it to a {@link TokenUsage} with
@@ -37,29 +42,81 @@ import java.util.Optional;
  * {@code prompt_tokens + completion_tokens} and no reasoning count is reported, the excess is read
  * as thinking tokens: output 12 + 62 = 74, of which 62 reasoning.
  *
+ * <p>Counts sent as text digits ({@code "5"}) or as whole floats ({@code 5.0}) read as numbers. A
+ * usage with a count that cannot be a token count (negative, fractional, not a number, or above
+ * {@link #MAX_TOKENS}) is not used at all: the reader returns empty, so the caller estimates the
+ * call's tokens and marks them estimated, rather than pricing a made-up number.
+ *
  * <p>For example, {@code {"usage": {"prompt_tokens": 4020, "completion_tokens": 4,
  * "prompt_tokens_details": {"cached_tokens": 4012}}}} reads as input 4020 (of which 4012 cached)
  * and output 4.
  */
 public final class UsageReader {
+  private static final Logger LOG = LoggerFactory.getLogger(UsageReader.class);
+
+  /**
+   * Most tokens one count may report. Far above any real call, it keeps sums of counts from
+   * overflowing a long and costs within what the store can hold.
+   */
+  public static final long MAX_TOKENS = 1_000_000_000_000L;
+
+  private static final Pattern DIGITS = Pattern.compile("[0-9]{1,13}");
+  private static final AtomicLong REJECTED = new AtomicLong();
+
   private UsageReader() {}
+
+  /** A count no provider could have meant; the usage holding it is not used. */
+  private static final class ImplausibleCount extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ImplausibleCount(String field, JsonNode value) {
+      super(field + " = " + abbreviate(value.toString()), null, false, false);
+    }
+
+    private static String abbreviate(String text) {
+      return text.length() <= 40 ? text : text.substring(0, 40) + "...";
+    }
+  }
+
+  private static Optional<TokenUsage> guarded(Supplier<Optional<TokenUsage>> reader) {
+    try {
+      return reader.get();
+    } catch (ImplausibleCount e) {
+      long rejected = REJECTED.incrementAndGet();
+      // One line for the first rejection and every 1,000th after it, so a broken upstream cannot
+      // flood the log.
+      if (rejected == 1 || rejected % 1000 == 0) {
+        LOG.warn(
+            "Ignored provider usage with an impossible token count ({}); the call's tokens are"
+                + " estimated instead. {} usage objects ignored so far. Check the upstream's usage"
+                + " fields.",
+            e.getMessage(),
+            rejected);
+      }
+      return Optional.empty();
+    }
+  }
 
   /** Returns the usage in {@code body}, or empty when the body carries none. */
   public static Optional<TokenUsage> fromResponse(JsonNode body) {
+    return guarded(() -> readResponse(body));
+  }
+
+  private static Optional<TokenUsage> readResponse(JsonNode body) {
     if (body == null || !body.isObject()) {
       return Optional.empty();
     }
     JsonNode usage = body.get("usage");
     if (usage == null || !usage.isObject()) {
-      return fromGeminiUsage(body.get("usageMetadata"));
+      return readGeminiUsage(body.get("usageMetadata"));
     }
     if ("message".equals(body.path("type").asText())) {
-      return fromAnthropicUsage(usage);
+      return readAnthropicUsage(usage);
     }
     if ("response".equals(body.path("object").asText())) {
-      return fromResponsesUsage(usage);
+      return readResponsesUsage(usage);
     }
-    return fromUsage(usage);
+    return readUsage(usage);
   }
 
   /**
@@ -78,26 +135,57 @@ public final class UsageReader {
    * Returns the usage a bare {@code usage} object contains, telling the shape from its fields:
    * {@code prompt_tokens} for Chat Completions, Completions and Embeddings; {@code input_tokens}
    * with {@code *_tokens_details} for the Responses API; {@code input_tokens} otherwise for
-   * Anthropic; {@code promptTokenCount} for Gemini. Empty when the object contains no token count.
+   * Anthropic; {@code promptTokenCount} for Gemini. Empty when the object contains no token count
+   * or an impossible one.
    */
   public static Optional<TokenUsage> fromUsage(JsonNode usage) {
-    if (usage == null || !usage.isObject()) {
-      return Optional.empty();
-    }
-    if (usage.has("prompt_tokens") || usage.has("completion_tokens")) {
-      return fromChatUsage(usage);
-    }
-    if (usage.has("input_tokens_details") || usage.has("output_tokens_details")) {
-      return fromResponsesUsage(usage);
-    }
-    if (usage.has("input_tokens") || usage.has("output_tokens")) {
-      return fromAnthropicUsage(usage);
-    }
-    return fromGeminiUsage(usage);
+    return guarded(() -> readUsage(usage));
   }
 
   /** Reads a Chat Completions, Completions or Embeddings {@code usage} object. */
   static Optional<TokenUsage> fromChatUsage(JsonNode usage) {
+    return guarded(() -> readChatUsage(usage));
+  }
+
+  /** Reads a Responses API {@code usage} object. */
+  static Optional<TokenUsage> fromResponsesUsage(JsonNode usage) {
+    return guarded(() -> readResponsesUsage(usage));
+  }
+
+  /** Reads an Anthropic Messages {@code usage} object. */
+  static Optional<TokenUsage> fromAnthropicUsage(JsonNode usage) {
+    return guarded(() -> readAnthropicUsage(usage));
+  }
+
+  /** Reads a Gemini {@code usageMetadata} object. */
+  static Optional<TokenUsage> fromGeminiUsage(JsonNode usage) {
+    return guarded(() -> readGeminiUsage(usage));
+  }
+
+  /**
+   * Returns the usage a bare {@code usage} object contains, telling the shape from its fields:
+   * {@code prompt_tokens} for Chat Completions, Completions and Embeddings; {@code input_tokens}
+   * with {@code *_tokens_details} for the Responses API; {@code input_tokens} otherwise for
+   * Anthropic; {@code promptTokenCount} for Gemini. Empty when the object contains no token count.
+   */
+  private static Optional<TokenUsage> readUsage(JsonNode usage) {
+    if (usage == null || !usage.isObject()) {
+      return Optional.empty();
+    }
+    if (usage.has("prompt_tokens") || usage.has("completion_tokens")) {
+      return readChatUsage(usage);
+    }
+    if (usage.has("input_tokens_details") || usage.has("output_tokens_details")) {
+      return readResponsesUsage(usage);
+    }
+    if (usage.has("input_tokens") || usage.has("output_tokens")) {
+      return readAnthropicUsage(usage);
+    }
+    return readGeminiUsage(usage);
+  }
+
+  /** Reads a Chat Completions, Completions or Embeddings {@code usage} object. */
+  private static Optional<TokenUsage> readChatUsage(JsonNode usage) {
     boolean deepSeekCache = hasCount(usage, "prompt_cache_hit_tokens");
     if (!hasCount(usage, "prompt_tokens")
         && !hasCount(usage, "completion_tokens")
@@ -114,10 +202,10 @@ public final class UsageReader {
             ? count(promptDetails, "cached_tokens")
             : count(usage, "prompt_cache_hit_tokens");
     long completion = count(usage, "completion_tokens");
-    JsonNode reasoningCount = usage.path("completion_tokens_details").get("reasoning_tokens");
+    JsonNode completionDetails = usage.path("completion_tokens_details");
     long reasoning;
-    if (reasoningCount != null && reasoningCount.isNumber()) {
-      reasoning = clamp(reasoningCount);
+    if (hasCount(completionDetails, "reasoning_tokens")) {
+      reasoning = count(completionDetails, "reasoning_tokens");
       // Grok models report reasoning_tokens apart from completion_tokens (Google's Vertex AI page
       // on Grok reasoning: 50 completion and 124 reasoning tokens), and their total_tokens adds
       // both. OpenAI's total adds the completion alone, its reasoning being a part of it.
@@ -125,8 +213,7 @@ public final class UsageReader {
         completion += reasoning;
       }
     } else if (hasCount(usage, "completion_tokens")) {
-      // Gemini's OpenAI-compatible endpoint counts thinking tokens only in total_tokens. Only a
-      // numeric completion count makes the gap meaningful: one sent as text reads as 0.
+      // Gemini's OpenAI-compatible endpoint counts thinking tokens only in total_tokens.
       reasoning = Math.max(0, count(usage, "total_tokens") - prompt - completion);
       completion += reasoning;
     } else {
@@ -143,7 +230,7 @@ public final class UsageReader {
   }
 
   /** Reads a Responses API {@code usage} object. */
-  static Optional<TokenUsage> fromResponsesUsage(JsonNode usage) {
+  private static Optional<TokenUsage> readResponsesUsage(JsonNode usage) {
     if (!hasCount(usage, "input_tokens") && !hasCount(usage, "output_tokens")) {
       return Optional.empty();
     }
@@ -161,7 +248,7 @@ public final class UsageReader {
   }
 
   /** Reads an Anthropic Messages {@code usage} object. */
-  static Optional<TokenUsage> fromAnthropicUsage(JsonNode usage) {
+  private static Optional<TokenUsage> readAnthropicUsage(JsonNode usage) {
     if (!hasCount(usage, "input_tokens") && !hasCount(usage, "output_tokens")) {
       return Optional.empty();
     }
@@ -184,7 +271,7 @@ public final class UsageReader {
   }
 
   /** Reads a Gemini {@code usageMetadata} object. */
-  static Optional<TokenUsage> fromGeminiUsage(JsonNode usage) {
+  private static Optional<TokenUsage> readGeminiUsage(JsonNode usage) {
     if (usage == null
         || !usage.isObject()
         || !hasCount(usage, "promptTokenCount") && !hasCount(usage, "candidatesTokenCount")) {
@@ -204,31 +291,38 @@ public final class UsageReader {
 
   private static boolean hasCount(JsonNode node, String field) {
     JsonNode value = node.get(field);
-    return value != null && value.isNumber();
+    return value != null && !value.isNull() && !value.isMissingNode();
   }
 
-  /** Returns the count in {@code field}; absent, null, non-numeric or negative values read as 0. */
-  /**
-   * Most tokens one count may report. Far above any real call, it keeps sums of counts from
-   * overflowing a long and costs within what the store can hold; larger counts are clamped.
-   */
-  static final long MAX_TOKENS = 1_000_000_000_000L;
-
+  /** Returns the count in {@code field}; absent or null reads as 0. */
   private static long count(JsonNode node, String field) {
     JsonNode value = node.get(field);
-    if (value == null || !value.isNumber()) {
+    if (value == null || value.isNull()) {
       return 0;
     }
-    return clamp(value);
+    return tokens(field, value);
   }
 
-  private static long clamp(JsonNode value) {
-    if (!value.isNumber() || value.doubleValue() <= 0) {
-      return 0;
+  private static long tokens(String field, JsonNode value) {
+    if (value.isTextual()) {
+      String text = value.asText().strip();
+      if (!DIGITS.matcher(text).matches() || Long.parseLong(text) > MAX_TOKENS) {
+        throw new ImplausibleCount(field, value);
+      }
+      return Long.parseLong(text);
     }
-    if (!value.canConvertToLong() || value.asLong() > MAX_TOKENS) {
-      return MAX_TOKENS;
+    if (value.isIntegralNumber()) {
+      if (!value.canConvertToLong() || value.asLong() < 0 || value.asLong() > MAX_TOKENS) {
+        throw new ImplausibleCount(field, value);
+      }
+      return value.asLong();
     }
-    return value.asLong();
+    double number = value.doubleValue();
+    if (!value.isNumber()
+        || !(number >= 0 && number <= MAX_TOKENS)
+        || number != Math.rint(number)) {
+      throw new ImplausibleCount(field, value);
+    }
+    return (long) number;
   }
 }

@@ -3,36 +3,87 @@ package dev.lookout.core.usage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Counts no real call reports are clamped, so they cannot overflow sums or costs. */
+/**
+ * A usage with a count no provider could mean is not used, so the call is estimated rather than
+ * priced from a made-up number; counts sent as text or whole floats read as numbers.
+ */
 class UsageBoundsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static TokenUsage read(String usage) throws Exception {
-    return UsageReader.fromUsage(JSON.readTree(usage)).orElseThrow();
+  private static Optional<TokenUsage> read(String usage) throws Exception {
+    return UsageReader.fromUsage(JSON.readTree(usage));
   }
 
   @Test
-  void longMaxIsClamped() throws Exception {
-    TokenUsage usage =
-        read("{\"prompt_tokens\":9223372036854775807,\"completion_tokens\":9223372036854775807}");
-
-    assertThat(usage.inputTokens()).isEqualTo(UsageReader.MAX_TOKENS);
-    assertThat(usage.outputTokens()).isEqualTo(UsageReader.MAX_TOKENS);
+  void longMaxIsIgnored() throws Exception {
+    assertThat(read("{\"prompt_tokens\":9223372036854775807,\"completion_tokens\":1}")).isEmpty();
   }
 
   @Test
-  void hugeIntegerIsClamped() throws Exception {
-    TokenUsage usage = read("{\"prompt_tokens\":1,\"completion_tokens\":99999999999999999999999}");
-
-    assertThat(usage.outputTokens()).isEqualTo(UsageReader.MAX_TOKENS);
+  void hugeIntegerIsIgnored() throws Exception {
+    assertThat(read("{\"prompt_tokens\":1,\"completion_tokens\":99999999999999999999999}"))
+        .isEmpty();
   }
 
   @Test
-  void negativeCountIsZero() throws Exception {
-    TokenUsage usage = read("{\"prompt_tokens\":-5,\"completion_tokens\":3}");
+  void countAboveMaximumIsIgnored() throws Exception {
+    assertThat(read("{\"prompt_tokens\":1000000000001,\"completion_tokens\":1}")).isEmpty();
+  }
 
-    assertThat(usage.inputTokens()).isZero();
+  @Test
+  void countAtMaximumIsKept() throws Exception {
+    assertThat(read("{\"prompt_tokens\":1000000000000,\"completion_tokens\":1}").orElseThrow())
+        .isEqualTo(TokenUsage.of(UsageReader.MAX_TOKENS, 1, UsageSource.PROVIDER));
+  }
+
+  @Test
+  void negativeCountIsIgnored() throws Exception {
+    assertThat(read("{\"prompt_tokens\":-5,\"completion_tokens\":3}")).isEmpty();
+  }
+
+  @Test
+  void fractionalCountIsIgnored() throws Exception {
+    assertThat(read("{\"prompt_tokens\":5.5,\"completion_tokens\":3}")).isEmpty();
+  }
+
+  @Test
+  void wordCountIsIgnored() throws Exception {
+    assertThat(read("{\"prompt_tokens\":\"five\",\"completion_tokens\":3}")).isEmpty();
+  }
+
+  @Test
+  void hugeReasoningIsIgnored() throws Exception {
+    assertThat(
+            read(
+                "{\"prompt_tokens\":5,\"completion_tokens\":3,"
+                    + "\"completion_tokens_details\":{\"reasoning_tokens\":1e15}}"))
+        .isEmpty();
+  }
+
+  @Test
+  void textCountReadsAsNumber() throws Exception {
+    assertThat(read("{\"prompt_tokens\":\"12\",\"completion_tokens\":\"5\"}").orElseThrow())
+        .isEqualTo(TokenUsage.of(12, 5, UsageSource.PROVIDER));
+  }
+
+  @Test
+  void wholeFloatReadsAsNumber() throws Exception {
+    assertThat(read("{\"prompt_tokens\":12.0,\"completion_tokens\":5}").orElseThrow())
+        .isEqualTo(TokenUsage.of(12, 5, UsageSource.PROVIDER));
+  }
+
+  @Test
+  void nullCountReadsAsZero() throws Exception {
+    assertThat(read("{\"prompt_tokens\":12,\"completion_tokens\":null}").orElseThrow())
+        .isEqualTo(TokenUsage.of(12, 0, UsageSource.PROVIDER));
+  }
+
+  @Test
+  void anthropicNegativeCacheIsIgnored() throws Exception {
+    assertThat(read("{\"input_tokens\":10,\"output_tokens\":3,\"cache_read_input_tokens\":-2}"))
+        .isEmpty();
   }
 }

@@ -107,10 +107,10 @@ class UsageReaderTest {
   }
 
   @Test
-  void negativeCountReadsAsZero() {
+  void negativeCountIsNotUsed() {
     var body = RecordedFixtures.parse("{\"usage\":{\"prompt_tokens\":-1,\"completion_tokens\":5}}");
 
-    assertThat(UsageReader.fromResponse(body)).contains(TokenUsage.of(0, 5, UsageSource.PROVIDER));
+    assertThat(UsageReader.fromResponse(body)).isEmpty();
   }
 
   @Test
