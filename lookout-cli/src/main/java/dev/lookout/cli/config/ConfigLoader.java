@@ -221,6 +221,22 @@ public final class ConfigLoader {
         || readFile(configPath(flags)).drift() != null;
   }
 
+  /**
+   * Returns the price table {@code lookout serve} would use with these flags: {@code pricesFile},
+   * else {@code LOOKOUT_PRICES}, else {@code prices:} of the configuration file ({@code
+   * configFile}, else {@code LOOKOUT_CONFIG}, else {@code ./lookout.yaml} when it exists), with
+   * that file's {@code model_aliases}.
+   *
+   * @throws IllegalArgumentException naming the file when the configuration or price file is
+   *     invalid
+   */
+  public PriceTable priceTable(Path pricesFile, Path configFile) {
+    ServeOptions flags = new ServeOptions();
+    flags.prices = pricesFile;
+    flags.config = configFile;
+    return prices(flags, readFile(configPath(flags)));
+  }
+
   private PriceTable prices(ServeOptions flags, ConfigFile file) {
     String path =
         pick(
@@ -282,6 +298,17 @@ public final class ConfigLoader {
               + " (expected "
               + e.getTargetType().getSimpleName()
               + "); see the configuration table in the README",
+          e);
+    } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+      // Values the target type cannot hold, such as 1e400, which YAML reads as infinity.
+      throw new IllegalArgumentException(
+          "Invalid value for key '"
+              + keyPath(e)
+              + "' in "
+              + path
+              + ": "
+              + e.getOriginalMessage()
+              + "; use a plain number within range (see the configuration table in the README)",
           e);
     } catch (IOException e) {
       throw new IllegalArgumentException(

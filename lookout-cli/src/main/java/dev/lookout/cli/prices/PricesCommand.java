@@ -6,7 +6,6 @@ import dev.lookout.core.pricing.LongContextPrice;
 import dev.lookout.core.pricing.ModelPrice;
 import dev.lookout.core.pricing.PriceTable;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -79,11 +78,7 @@ public final class PricesCommand implements Callable<Integer> {
   }
 
   private PriceTable loadTable() {
-    try {
-      return PriceTables.load(tableOptions.pricesFile);
-    } catch (IllegalArgumentException | UncheckedIOException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--prices: " + e.getMessage());
-    }
+    return tableOptions.load(spec.commandLine());
   }
 
   private static void printAll(PriceTable table, boolean json, PrintWriter out) throws Exception {

@@ -170,4 +170,13 @@ class ConfigLoaderTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'org'");
   }
+
+  @Test
+  void overflowingBudgetIsNamed() throws Exception {
+    Path file = yaml("budgets:\n  - scope: user\n    id: x\n    daily_usd: 1e400\n");
+
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(flags(file)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("budgets[0].daily_usd");
+  }
 }

@@ -63,6 +63,37 @@ class PricesCommandTest {
   }
 
   @Test
+  void configAliasResolves() throws Exception {
+    Path config = dir.resolve("lookout.yaml");
+    Files.writeString(config, "model_aliases:\n  prod-chat: azure/gpt-4o\n");
+
+    run("prod-chat", "--config", config.toString(), "--format", "json");
+    JsonNode json = new ObjectMapper().readTree(out.toString());
+
+    assertThat(json.path("model").asText()).isEqualTo("azure/gpt-4o");
+  }
+
+  @Test
+  void configPricesApply() throws Exception {
+    Path prices = dir.resolve("prices.json");
+    Files.writeString(prices, "{\"models\": {\"gpt-4o\": {\"input\": \"1\", \"output\": \"2\"}}}");
+    Path config = dir.resolve("lookout.yaml");
+    Files.writeString(config, "prices: " + prices + "\n");
+
+    run("gpt-4o", "--config", config.toString(), "--format", "json");
+    JsonNode json = new ObjectMapper().readTree(out.toString());
+
+    assertThat(json.path("input").asText()).isEqualTo("1");
+  }
+
+  @Test
+  void missingConfigIsNamed() {
+    run("gpt-4o", "--config", dir.resolve("absent.yaml").toString());
+
+    assertThat(err.toString()).contains("absent.yaml does not exist");
+  }
+
+  @Test
   void invalidPricesFileFails() throws Exception {
     Path file = dir.resolve("bad.json");
     Files.writeString(file, "{\"models\": {\"m\": {\"input\": 1, \"output\": \"2\"}}}");
@@ -70,7 +101,7 @@ class PricesCommandTest {
     int exit = run("gpt-4o", "--prices", file.toString());
 
     assertThat(exit).isEqualTo(2);
-    assertThat(err.toString()).contains("--prices: Price file " + file);
+    assertThat(err.toString()).contains("Price file " + file);
   }
 
   @Test

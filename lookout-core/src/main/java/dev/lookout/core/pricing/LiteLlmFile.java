@@ -16,11 +16,11 @@ import java.util.Set;
  * passing through a binary floating point: 2.5e-06 becomes exactly 2.5.
  *
  * <p>Read: entries whose {@code mode} is {@code chat}, {@code completion}, {@code responses} or
- * {@code embedding} and that list {@code input_cost_per_token} (and {@code output_cost_per_token},
- * except embeddings, whose output then costs 0). Skipped: the {@code sample_spec} documentation
- * entry, other modes (images, audio, rerank) and entries priced per character, second or image.
- * Long-context prices come from the {@code *_above_200k_tokens} fields, or else from the {@code
- * *_above_128k_tokens} fields.
+ * {@code embedding}, or that have no {@code mode} (LiteLLM reads those as chat), and that list
+ * {@code input_cost_per_token} (and {@code output_cost_per_token}, except embeddings, whose output
+ * then costs 0). Skipped: the {@code sample_spec} documentation entry, other modes (images, audio,
+ * rerank) and entries priced per character, second or image. Long-context prices come from the
+ * {@code *_above_200k_tokens} fields, or else from the {@code *_above_128k_tokens} fields.
  */
 final class LiteLlmFile {
   private static final String SAMPLE_SPEC = "sample_spec";
@@ -71,7 +71,7 @@ final class LiteLlmFile {
   }
 
   private static ModelPrice readEntry(String key, JsonNode node, String origin) {
-    String mode = node.path("mode").asText("");
+    String mode = node.path("mode").asText("chat");
     if (!TOKEN_MODES.contains(mode)) {
       return null;
     }

@@ -130,10 +130,13 @@ public final class PriceTable {
   /**
    * Returns a table with this table's entries and those of {@code base} that this one does not
    * list: an entry here replaces the {@code base} entry of the same name, keeping that entry's
-   * aliases. Aliases configured on either table carry over, this table's winning.
+   * aliases. An alias here that names a {@code base} entry takes that name over, so a price file
+   * can point {@code gpt-4o} at its own entry. Aliases configured on either table carry over, this
+   * table's winning.
    */
   public PriceTable mergedOver(PriceTable base) {
     Map<String, PriceFile.Entry> merged = new LinkedHashMap<>(base.entries);
+    Map<String, String> mergedAliases = new HashMap<>(base.aliases);
     for (Map.Entry<String, PriceFile.Entry> entry : entries.entrySet()) {
       PriceFile.Entry replaced = merged.get(entry.getKey());
       List<String> names = new ArrayList<>(entry.getValue().aliases());
@@ -141,8 +144,17 @@ public final class PriceTable {
         names.addAll(replaced.aliases());
       }
       merged.put(entry.getKey(), new PriceFile.Entry(entry.getValue().price(), names));
+      for (String alias : entry.getValue().aliases()) {
+        String name = ModelNames.normalize(alias);
+        if (base.entries.containsKey(name) && !entries.containsKey(name)) {
+          LOG.info(
+              "Price file alias '{}' of '{}' replaces the built-in entry of that name",
+              alias,
+              entry.getValue().price().model());
+          mergedAliases.put(name, entry.getKey());
+        }
+      }
     }
-    Map<String, String> mergedAliases = new HashMap<>(base.aliases);
     mergedAliases.putAll(aliases);
     return new PriceTable(merged, mergedAliases);
   }

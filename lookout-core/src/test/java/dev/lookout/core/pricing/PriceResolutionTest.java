@@ -190,6 +190,45 @@ class PriceResolutionTest {
     assertThat(merged.find("gpt-4o").orElseThrow().output()).isEqualByComparingTo("8");
   }
 
+  @Test
+  void userAliasTakesBuiltInName() throws IOException {
+    Path file =
+        write(
+            "prices.json",
+            "{\"models\": {\"in-house-llm\": {\"input\": \"0.5\", \"output\": \"0.5\","
+                + " \"aliases\": [\"gpt-4o\"]}}}");
+
+    PriceTable merged = PriceTable.load(file).mergedOver(TABLE);
+
+    assertThat(merged.resolvedName("gpt-4o")).contains("in-house-llm");
+  }
+
+  @Test
+  void userAliasKeepsOtherBuiltIns() throws IOException {
+    Path file =
+        write(
+            "prices.json",
+            "{\"models\": {\"in-house-llm\": {\"input\": \"0.5\", \"output\": \"0.5\","
+                + " \"aliases\": [\"gpt-4o\"]}}}");
+
+    PriceTable merged = PriceTable.load(file).mergedOver(TABLE);
+
+    assertThat(merged.resolvedName("gpt-4o-mini")).contains("gpt-4o-mini");
+  }
+
+  @Test
+  void liteLlmEntryWithoutModeIsChat() throws IOException {
+    Path file =
+        write(
+            "litellm.json",
+            "{\"in-house-llm\": {\"input_cost_per_token\": 1e-6,"
+                + " \"output_cost_per_token\": 3e-6}}");
+
+    PriceTable table = PriceTable.load(file);
+
+    assertThat(table.find("in-house-llm").orElseThrow().output()).isEqualByComparingTo("3");
+  }
+
   private Path write(String name, String content) throws IOException {
     Path file = dir.resolve(name);
     Files.writeString(file, content, StandardCharsets.UTF_8);

@@ -35,7 +35,7 @@ public final class ReportText {
     List<String[]> rows = new ArrayList<>();
     rows.add(header(by));
     for (ReportGroup group : report.groups()) {
-      rows.add(cells(group.key(), group, true));
+      rows.add(cells(printable(group.key()), group, true));
     }
     rows.add(cells(TOTAL_KEY, report.total(), true));
 
@@ -104,6 +104,36 @@ public final class ReportText {
     }
     // Microseconds, as in the JSON report.
     return BigDecimal.valueOf(millis).setScale(3, java.math.RoundingMode.HALF_EVEN).toPlainString();
+  }
+
+  /**
+   * Returns {@code key} with control characters written as escapes ({@code \n}, {@code \t}, {@code
+   * \u001b}), so that a user id with a line break or a terminal escape keeps its row.
+   */
+  static String printable(String key) {
+    StringBuilder out = null;
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      boolean control = Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
+      if (control && out == null) {
+        out = new StringBuilder(key.length() + 8).append(key, 0, i);
+      }
+      if (out == null) {
+        continue;
+      }
+      if (!control) {
+        out.append(c);
+      } else if (c == '\n') {
+        out.append("\\n");
+      } else if (c == '\r') {
+        out.append("\\r");
+      } else if (c == '\t') {
+        out.append("\\t");
+      } else {
+        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+      }
+    }
+    return out == null ? key : out.toString();
   }
 
   private static String pad(String value, int width, boolean right) {

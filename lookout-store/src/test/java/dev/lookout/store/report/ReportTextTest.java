@@ -72,4 +72,17 @@ class ReportTextTest {
 
     assertThat(lines[2].substring(0, callsEnd)).endsWith(" 2");
   }
+
+  @Test
+  void tableKeepsLineBreakKeyOnOneRow() {
+    ReportGroup broken = new ReportGroup("eve\nTOTAL", 1, 0, 1, 1, new BigDecimal("0.1"), 1, 1, 1);
+    String table = ReportText.table(new Report(List.of(broken), TOTAL), GroupBy.USER);
+
+    assertThat(table.split("\n")).hasSize(3);
+  }
+
+  @Test
+  void printableEscapesTerminalCodes() {
+    assertThat(ReportText.printable("a\u001b[2Jb\tc")).isEqualTo("a\\u001b[2Jb\\tc");
+  }
 }
