@@ -394,6 +394,14 @@ fi
     echo "| records | producers | seconds | records/s | stored | queue full | failed writes |"
     echo "|---:|---:|---:|---:|---:|---:|---:|"
     echo "$recorder_row"
+    recorder_rate="$(awk -F'|' '{gsub(/ /, "", $5); print $5}' <<<"$recorder_row")"
+    if awk -v r="$recorder_rate" 'BEGIN {exit !(r >= 100000)}'; then
+      echo
+      echo "Target: at least 100,000 records/s. Met: $recorder_rate records/s."
+    else
+      echo
+      echo "Target: at least 100,000 records/s. Not met: $recorder_rate records/s."
+    fi
   fi
   if [[ -f "$root/bench/profiling.md" ]]; then
     echo

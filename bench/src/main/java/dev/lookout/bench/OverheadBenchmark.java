@@ -70,6 +70,14 @@ public final class OverheadBenchmark {
 
     String markdown(BenchOptions options) {
       StringBuilder out = new StringBuilder();
+      if (targets.size() > 1) {
+        out.append("### Targets\n\n")
+            .append("The gateway's targets on this machine, checked against this run. An added")
+            .append(" p99 is the gateway's p99 minus the upstream's over all rounds; the per-round")
+            .append(" figures pair each round's two phases.\n\n")
+            .append(TargetCheck.table(cases, targets, openStreams))
+            .append('\n');
+      }
       out.append("### Added latency (target minus ")
           .append(targets.get(0))
           .append(", ms)\n\n")
