@@ -47,6 +47,13 @@ BATCH_SOURCES = {
     "google": "https://developers.googleblog.com/scale-your-ai-workloads-batch-mode-gemini-api",
 }
 
+MISTRAL_CACHE_SOURCE = "https://docs.mistral.ai/studio-api/conversations/advanced/prompt-caching"
+
+MISTRAL_CACHE_NOTE = (
+    "cached_input is 10% of the input price, as Mistral bills cached prompt tokens: "
+    + MISTRAL_CACHE_SOURCE
+)
+
 ONE_HOUR_NOTE = (
     "cache_write_1h is 2 times the input price, as Anthropic bills 1-hour cache writes"
 )
@@ -326,6 +333,11 @@ def entry(spec, source, commit, date):
             prices["cache_write_1h"] = two_times
             derived.append("cache_write_1h")
             notes.append(ONE_HOUR_NOTE)
+    if provider == "mistral" and prices["cached_input"] is None:
+        tenth = Decimal(prices["input"]) * Decimal("0.1")
+        prices["cached_input"] = format(tenth.normalize(), "f")
+        derived.append("cached_input")
+        notes.append(MISTRAL_CACHE_NOTE)
     if spec["batch"] and provider in BATCH_SOURCES and prices["batch_input"] is None:
         half = Decimal("0.5")
         prices["batch_input"] = format((Decimal(prices["input"]) * half).normalize(), "f")

@@ -10,6 +10,9 @@ import java.math.BigDecimal;
  * and the input is above their threshold, every token of the call is billed at the long-context
  * rates; at or below the threshold every token keeps the standard rates.
  *
+ * <p>Cache reads and writes need their own rate in the tier that applies; a call that has them
+ * where the entry lists none is unpriced, with the missing field named.
+ *
  * <p>Batch calls use {@code batchInput} and {@code batchOutput}. NOTE: providers publish no
  * separate batch price for cache reads, cache writes, reasoning or long-context tiers in the
  * sources this table is built from, so a batch call with any of those is reported as unpriced
@@ -23,8 +26,29 @@ final class CostCalculator {
   /** Returns why {@code usage} cannot be priced with {@code price}, or null when it can. */
   static String unpricedReason(ModelPrice price, TokenUsage usage, boolean batch) {
     boolean longCall = isLongCall(price, usage);
+    LongContextPrice tier = longCall ? price.longContext() : null;
+    String where =
+        longCall ? " above " + price.longContext().aboveInputTokens() + " input tokens" : "";
+    // A cache read or write is billed at its own rate; guessing the input rate instead would
+    // overcharge a 90% discount tenfold, so a missing rate leaves the call unpriced.
+    if (usage.cachedInputTokens() > 0
+        && (tier != null ? tier.cachedInput() : price.cachedInput()) == null) {
+      return "no cached input price is listed for '"
+          + price.model()
+          + "'"
+          + where
+          + "; add cached_input to a prices file";
+    }
+    if (usage.cacheWriteFiveMinuteTokens() > 0
+        && (tier != null ? tier.cacheWrite() : price.cacheWrite()) == null) {
+      return "no cache write price is listed for '"
+          + price.model()
+          + "'"
+          + where
+          + "; add cache_write to a prices file";
+    }
     if (usage.cacheWriteOneHourTokens() > 0 && oneHourRate(price, longCall) == null) {
-      return "no 1-hour cache write price is listed for '" + price.model() + "'";
+      return "no 1-hour cache write price is listed for '" + price.model() + "'" + where;
     }
     if (!batch) {
       return null;
@@ -61,9 +85,11 @@ final class CostCalculator {
       inputRate = tier != null ? tier.input() : price.input();
       outputRate = tier != null ? tier.output() : price.output();
     }
+    // Unused when null: unpricedReason refuses a call with cache tokens and no rate for them.
     BigDecimal cachedRate =
-        orElse(tier != null ? tier.cachedInput() : price.cachedInput(), inputRate);
-    BigDecimal writeRate = orElse(tier != null ? tier.cacheWrite() : price.cacheWrite(), inputRate);
+        orElse(tier != null ? tier.cachedInput() : price.cachedInput(), BigDecimal.ZERO);
+    BigDecimal writeRate =
+        orElse(tier != null ? tier.cacheWrite() : price.cacheWrite(), BigDecimal.ZERO);
 
     // Reasoning has its own rate only in the standard tier, because long-context tiers list none.
     long reasoningTokens =

@@ -75,8 +75,9 @@ class FixtureCostTest {
         + " gemini-2.5-pro-preview-05-06, 0.00078375",
     // Groq's gpt-oss-120b (0.15 / 0.6): 304 × 0.15 + 49 × 0.6 = 45.6 + 29.4 = 75 per million
     "groq/chat_stream_usage_in_finish_chunk.sse, groq/openai/gpt-oss-120b, 0.000075",
-    // mistral-large-latest (2 / 6, no cache discount listed): 268 × 2 + 5 × 6 = 536 + 30 = 566
-    "mistral/chat_cached_tokens.json, mistral-large-latest, 0.000566",
+    // mistral-large-latest (2 / 6, cached at 10% of input: 0.2): 44 × 2 + 224 × 0.2 + 5 × 6
+    // = 88 + 44.8 + 30 = 162.8 per million
+    "mistral/chat_cached_tokens.json, mistral-large-latest, 0.0001628",
   })
   void fixtureCostMatches(String file, String model, String expected) {
     BigDecimal cost = TABLE.cost(model, usage(file)).orElseThrow();

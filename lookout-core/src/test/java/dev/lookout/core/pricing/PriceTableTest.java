@@ -65,10 +65,19 @@ class PriceTableTest {
   }
 
   @Test
-  void modelWithoutCachedPriceBillsCacheAtInput() {
+  void modelWithoutCachedPriceLeavesCacheUnpriced() {
     TokenUsage usage = new TokenUsage(1000, 0, 600, 0, 0, UsageSource.PROVIDER);
 
-    // gpt-4-turbo lists no cached price: 1000 × 10 = 10000 per million
+    assertThat(TABLE.quote("gpt-4-turbo", usage, false).unpricedReason())
+        .isEqualTo(
+            "no cached input price is listed for 'gpt-4-turbo'; add cached_input to a prices file");
+  }
+
+  @Test
+  void modelWithoutCachedPricePricesUncachedCall() {
+    TokenUsage usage = new TokenUsage(1000, 0, 0, 0, 0, UsageSource.PROVIDER);
+
+    // gpt-4-turbo at 10 input: 1000 × 10 = 10000 per million
     assertCost(TABLE.cost("gpt-4-turbo", usage), "0.01");
   }
 
@@ -280,6 +289,13 @@ class PriceTableTest {
         assertThat(price.cacheWriteOneHour())
             .as("%s cache_write_1h", price.model())
             .isEqualByComparingTo(price.input().multiply(BigDecimal.valueOf(2)));
+        checked++;
+      }
+      if (provider.equals("mistral")) {
+        // Mistral bills cached prompt tokens at 10% of the input price.
+        assertThat(price.cachedInput())
+            .as("%s cached_input", price.model())
+            .isEqualByComparingTo(price.input().multiply(new BigDecimal("0.1")));
         checked++;
       }
       boolean halfPriceBatch = Set.of("openai", "anthropic", "google").contains(provider);
