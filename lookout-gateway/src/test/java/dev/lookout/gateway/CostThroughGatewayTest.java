@@ -112,6 +112,16 @@ class CostThroughGatewayTest {
   }
 
   @Test
+  void azureResponseKeepsAzurePrice() throws Exception {
+    // The response names gpt-4o-2024-11-20; the request's azure/ entry makes it Azure's snapshot
+    // at 2.75 / 11: 14 × 2.75 + 9 × 11 = 38.5 + 99 = 137.5 per million.
+    CallRecord record =
+        call("azure/gpt-4o", false, "application/json", fixture("azure/chat_basic.json"));
+
+    assertThat(record.costUsd()).isEqualByComparingTo(new BigDecimal("0.0001375"));
+  }
+
+  @Test
   void impossibleUsageIsEstimated() throws Exception {
     // 2^53 prompt tokens cannot be a real count: the usage is not priced, the call is counted.
     CallRecord record =

@@ -238,9 +238,21 @@ public final class CallFinisher {
     return "http_" + httpStatus;
   }
 
-  /** Prices by the model named in the response, else by the one requested. */
+  /**
+   * Prices by the model named in the response, else by the one requested. When the requested model
+   * resolves to a provider's entry ({@code azure/gpt-4o}, through a prefix or an alias) and the
+   * response names a bare model, as Azure always does, the response's model is tried under that
+   * provider first: Azure's prices differ from OpenAI's for the same snapshot.
+   */
   private BigDecimal price(String model, String responseModel, TokenUsage usage) {
     if (responseModel != null && !responseModel.isEmpty()) {
+      String provider = providerPrefix(model);
+      if (provider != null && !responseModel.startsWith(provider)) {
+        Optional<BigDecimal> cost = prices.cost(provider + responseModel, usage);
+        if (cost.isPresent()) {
+          return cost.get();
+        }
+      }
       Optional<BigDecimal> cost = prices.cost(responseModel, usage);
       if (cost.isPresent()) {
         return cost.get();
@@ -251,6 +263,19 @@ public final class CallFinisher {
       warnUnpriced(model);
     }
     return cost.orElse(null);
+  }
+
+  /**
+   * Returns the provider prefix, slash included, of the entry {@code model} resolves to, such as
+   * {@code "azure/"}; null when it resolves to none or to an unprefixed entry.
+   */
+  private String providerPrefix(String model) {
+    Optional<String> resolved = prices.resolvedName(model);
+    if (resolved.isEmpty()) {
+      return null;
+    }
+    int slash = resolved.get().indexOf('/');
+    return slash > 0 ? resolved.get().substring(0, slash + 1) : null;
   }
 
   private void warnUnpriced(String model) {
