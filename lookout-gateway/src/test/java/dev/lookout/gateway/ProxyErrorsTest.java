@@ -166,6 +166,38 @@ class ProxyErrorsTest {
   }
 
   @Test
+  void chatStreamWithoutEndIsError() throws Exception {
+    try (GatewayHarness harness = new GatewayHarness()) {
+      harness.upstream.stream(
+          "data: {\"id\":\"c1\",\"model\":\"gpt-4o\",\"choices\":[{\"index\":0,"
+              + "\"delta\":{\"content\":\"Hel\"}}]}\n\n",
+          2,
+          5);
+      harness.post(
+          "/v1/chat/completions", "{\"model\":\"gpt-4o\",\"stream\":true,\"messages\":[]}");
+      CallRecord record = harness.awaitRecord(1);
+
+      assertThat(record.errorType()).isEqualTo("stream_error");
+    }
+  }
+
+  @Test
+  void chatStreamWithFinishReasonIsSuccess() throws Exception {
+    try (GatewayHarness harness = new GatewayHarness()) {
+      harness.upstream.stream(
+          "data: {\"id\":\"c1\",\"model\":\"gpt-4o\",\"choices\":[{\"index\":0,"
+              + "\"delta\":{\"content\":\"Hi\"},\"finish_reason\":\"stop\"}]}\n\n",
+          2,
+          5);
+      harness.post(
+          "/v1/chat/completions", "{\"model\":\"gpt-4o\",\"stream\":true,\"messages\":[]}");
+      CallRecord record = harness.awaitRecord(1);
+
+      assertThat(record.status()).isEqualTo(CallStatus.SUCCESS);
+    }
+  }
+
+  @Test
   void errorInsideStreamIsRecorded() throws Exception {
     try (GatewayHarness harness = new GatewayHarness()) {
       harness.upstream.stream(

@@ -61,6 +61,7 @@ public final class StreamAccumulator {
   private String errorMessage;
   private boolean sawContent;
   private boolean sawEnd;
+  private boolean sawFinishReason;
   private int skippedEvents;
 
   /** Takes one SSE event; {@code event} is null for unnamed events. */
@@ -165,6 +166,14 @@ public final class StreamAccumulator {
     return sawEnd;
   }
 
+  /**
+   * Returns whether a chat or completion chunk named a {@code finish_reason}: a complete stream has
+   * one even where its provider sends no {@code [DONE]}.
+   */
+  public boolean sawFinishReason() {
+    return sawFinishReason;
+  }
+
   private JsonNode parse(String data) {
     try {
       return JSON.readTree(data);
@@ -189,6 +198,10 @@ public final class StreamAccumulator {
     // Gemini's native streamGenerateContent chunks carry a cumulative usageMetadata.
     UsageReader.fromGeminiUsage(chunk.get("usageMetadata")).ifPresent(read -> usage = read);
     for (JsonNode choice : chunk.path("choices")) {
+      JsonNode finish = choice.get("finish_reason");
+      if (finish != null && finish.isTextual() && !finish.asText().isEmpty()) {
+        sawFinishReason = true;
+      }
       // NOTE: with n > 1 the choices interleave, so only the first choice's text is kept.
       if (choice.path("index").asInt(0) != 0) {
         continue;

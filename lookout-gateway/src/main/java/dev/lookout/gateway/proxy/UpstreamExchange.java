@@ -263,12 +263,16 @@ final class UpstreamExchange {
   private void finishStream(int status) {
     String streamError = stream.errorMessage();
     // Anthropic ends every complete stream with message_stop, so a stream that closes without one
-    // was cut, however cleanly the connection ended. Chat streams are not checked for [DONE].
-    if (streamError == null
-        && status / 100 == 2
-        && call.endpoint == Endpoint.MESSAGES
-        && !stream.sawEnd()) {
-      streamError = "the Anthropic stream ended without message_stop";
+    // was cut, however cleanly the connection ended. A chat or completion stream is complete with
+    // [DONE] or with a finish_reason, as some providers send no [DONE].
+    if (streamError == null && status / 100 == 2 && !stream.sawEnd()) {
+      if (call.endpoint == Endpoint.MESSAGES) {
+        streamError = "the Anthropic stream ended without message_stop";
+      } else if ((call.endpoint == Endpoint.CHAT_COMPLETIONS
+              || call.endpoint == Endpoint.COMPLETIONS)
+          && !stream.sawFinishReason()) {
+        streamError = "the stream ended without [DONE] or a finish_reason";
+      }
     }
     boolean ok = status / 100 == 2 && streamError == null;
     finisher.completed(
