@@ -6,6 +6,7 @@ import dev.lookout.core.budget.BudgetScope;
 import dev.lookout.core.budget.KeyRing;
 import dev.lookout.core.budget.LookoutKey;
 import dev.lookout.gateway.access.AccessSettings;
+import dev.lookout.gateway.proxy.Attribution;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ final class AccessConfig {
       for (ConfigFile.Key key : file.keys()) {
         String sha =
             key.sha256() == null ? null : key.sha256().trim().toLowerCase(java.util.Locale.ROOT);
+        requireUserLength("keys", key.user());
         keys.add(new LookoutKey(key.id(), sha, key.user(), key.team()));
       }
     }
@@ -32,12 +34,16 @@ final class AccessConfig {
         if (user.id() == null || user.team() == null) {
           throw new IllegalArgumentException("users: every entry needs an id and a team");
         }
+        requireUserLength("users", user.id());
         teams.put(user.id(), user.team());
       }
     }
     List<BudgetLimit> budgets = new ArrayList<>();
     if (file.budgets() != null) {
       for (ConfigFile.Budget budget : file.budgets()) {
+        if ("user".equals(budget.scope())) {
+          requireUserLength("budgets", budget.id());
+        }
         budgets.add(
             new BudgetLimit(
                 BudgetScope.parse(budget.scope()),
@@ -52,6 +58,24 @@ final class AccessConfig {
         new KeyRing(keys, teams, required),
         new BudgetLedger(budgets),
         webhook(file.budgetWebhook()));
+  }
+
+  /**
+   * Refuses a user id the gateway could never match: it cuts a request's user id to {@link
+   * Attribution#MAX_USER_CHARS} characters, so a longer configured id would never apply.
+   */
+  private static void requireUserLength(String section, String user) {
+    if (user != null && user.length() > Attribution.MAX_USER_CHARS) {
+      throw new IllegalArgumentException(
+          section
+              + ": user id '"
+              + user.substring(0, 40)
+              + "...' is "
+              + user.length()
+              + " characters; the gateway keeps the first "
+              + Attribution.MAX_USER_CHARS
+              + " of a request's user id, so shorten it to at most that");
+    }
   }
 
   private static URI webhook(String text) {

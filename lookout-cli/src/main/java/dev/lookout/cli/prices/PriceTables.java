@@ -21,6 +21,15 @@ public final class PriceTables {
     if (file == null) {
       return PriceTable.builtIn();
     }
+    if (file.toString().isBlank()) {
+      throw new IllegalArgumentException(
+          "The price file path is empty; give --prices, LOOKOUT_PRICES or prices: a JSON file,"
+              + " or leave it out for the built-in table");
+    }
+    if (java.nio.file.Files.isDirectory(file)) {
+      throw new IllegalArgumentException(
+          "Price file " + file + " is a folder; give the path of a JSON price file");
+    }
     try {
       return PriceTable.load(file).mergedOver(PriceTable.builtIn());
     } catch (NoSuchFileException e) {

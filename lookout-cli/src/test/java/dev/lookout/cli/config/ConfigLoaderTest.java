@@ -179,4 +179,14 @@ class ConfigLoaderTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("budgets[0].daily_usd");
   }
+
+  @Test
+  void overlongBudgetUserIsRefused() throws Exception {
+    Path file =
+        yaml("budgets:\n  - scope: user\n    id: " + "L".repeat(300) + "\n    daily_usd: 1\n");
+
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(flags(file)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("is 300 characters");
+  }
 }

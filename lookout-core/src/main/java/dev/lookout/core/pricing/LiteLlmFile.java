@@ -141,6 +141,13 @@ final class LiteLlmFile {
               + value
               + "; expected a non-negative number of USD per token");
     }
-    return value.decimalValue().movePointRight(PER_MILLION_DIGITS).stripTrailingZeros();
+    BigDecimal perMillion = value.decimalValue().movePointRight(PER_MILLION_DIGITS);
+    try {
+      ModelPrice.requireNonNegative(key, field, perMillion);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "LiteLLM price file " + origin + ": " + e.getMessage() + " (" + value + " per token)", e);
+    }
+    return perMillion.stripTrailingZeros();
   }
 }

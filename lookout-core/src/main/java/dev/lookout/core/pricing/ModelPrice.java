@@ -135,8 +135,23 @@ public record ModelPrice(
     requireNonNegative(model, field, value);
   }
 
+  /**
+   * Highest price accepted, in USD per million tokens: far above any real model, and low enough
+   * that the cost of any call fits the store's DECIMAL(38,12).
+   */
+  static final BigDecimal MAX_PRICE = new BigDecimal("1000000");
+
+  /**
+   * Most decimal places of a per-million price. LiteLLM writes some prices as binary-float
+   * artefacts with 16 places (2.9999900000000002); far more is a typo such as 1E-2147483647.
+   */
+  static final int MAX_PRICE_SCALE = 24;
+
   static void requireNonNegative(String model, String field, BigDecimal value) {
-    if (value != null && value.signum() < 0) {
+    if (value == null) {
+      return;
+    }
+    if (value.signum() < 0) {
       throw new IllegalArgumentException(
           "Price of model '"
               + model
@@ -144,6 +159,22 @@ public record ModelPrice(
               + field
               + "': "
               + value.toPlainString());
+    }
+    // Checked before any plain rendering: 1E-2147483647 would print two billion digits.
+    if (value.compareTo(MAX_PRICE) > 0
+        || value.signum() != 0 && value.stripTrailingZeros().scale() > MAX_PRICE_SCALE) {
+      throw new IllegalArgumentException(
+          "Price of model '"
+              + model
+              + "' field '"
+              + field
+              + "' is "
+              + value
+              + " USD per million tokens; it must be between 0 and "
+              + MAX_PRICE.toPlainString()
+              + " with at most "
+              + MAX_PRICE_SCALE
+              + " decimal places");
     }
   }
 }

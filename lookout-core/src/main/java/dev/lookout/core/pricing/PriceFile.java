@@ -60,7 +60,7 @@ final class PriceFile {
     ModelPrice price =
         new ModelPrice(
             model,
-            text(node, "provider"),
+            text(model, node, "provider"),
             decimal(model, node, "input"),
             decimal(model, node, "output"),
             decimal(model, node, "cached_input"),
@@ -71,10 +71,8 @@ final class PriceFile {
             decimal(model, node, "batch_input"),
             decimal(model, node, "batch_output"),
             date(model, node),
-            text(node, "source"));
-    List<String> aliases = new ArrayList<>();
-    node.path("aliases").forEach(alias -> aliases.add(alias.asText()));
-    return new Entry(price, aliases);
+            text(model, node, "source"));
+    return new Entry(price, aliases(model, node.get("aliases")));
   }
 
   private static LongContextPrice longContext(String model, JsonNode node) {
@@ -130,12 +128,6 @@ final class PriceFile {
       Set.of(
           "above_input_tokens", "input", "output", "cached_input", "cache_write", "cache_write_1h");
 
-  /**
-   * Highest price accepted, in USD per million tokens: far above any real model, and low enough
-   * that the cost of any call fits the store's DECIMAL(38,12).
-   */
-  private static final BigDecimal MAX_PRICE = new BigDecimal("1000000");
-
   private static void requireKnownFields(
       String model, JsonNode node, Set<String> known, String prefix) {
     for (String field : (Iterable<String>) node::fieldNames) {
@@ -181,22 +173,12 @@ final class PriceFile {
               + "\"",
           e);
     }
-    if (price.signum() < 0 || price.compareTo(MAX_PRICE) > 0) {
-      throw new IllegalArgumentException(
-          "Price of model '"
-              + model
-              + "' field '"
-              + field
-              + "' is "
-              + value.asText()
-              + " USD per million tokens; it must be between 0 and "
-              + MAX_PRICE.toPlainString());
-    }
+    ModelPrice.requireNonNegative(model, field, price);
     return price;
   }
 
   private static LocalDate date(String model, JsonNode node) {
-    String text = text(node, "effective_date");
+    String text = text(model, node, "effective_date");
     if (text == null) {
       return null;
     }
@@ -213,8 +195,48 @@ final class PriceFile {
     }
   }
 
-  private static String text(JsonNode node, String field) {
+  private static List<String> aliases(String model, JsonNode value) {
+    List<String> aliases = new ArrayList<>();
+    if (value == null || value.isNull()) {
+      return aliases;
+    }
+    if (!value.isArray()) {
+      throw new IllegalArgumentException(
+          "Price of model '"
+              + model
+              + "' field 'aliases' is "
+              + value
+              + "; write it as a list of names such as [\"my-model-latest\"]");
+    }
+    for (JsonNode alias : value) {
+      if (!alias.isTextual() || alias.asText().isBlank()) {
+        throw new IllegalArgumentException(
+            "Price of model '"
+                + model
+                + "' has an alias that is not a model name: "
+                + alias
+                + "; each alias must be a non-empty string");
+      }
+      aliases.add(alias.asText());
+    }
+    return aliases;
+  }
+
+  private static String text(String model, JsonNode node, String field) {
     JsonNode value = node.get(field);
-    return value == null || value.isNull() ? null : value.asText();
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isTextual()) {
+      throw new IllegalArgumentException(
+          "Price of model '"
+              + model
+              + "' field '"
+              + field
+              + "' is "
+              + value
+              + "; write it as a string such as \"openai\"");
+    }
+    return value.asText();
   }
 }

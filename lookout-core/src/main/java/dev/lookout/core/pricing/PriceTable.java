@@ -50,8 +50,12 @@ import org.slf4j.LoggerFactory;
 public final class PriceTable {
   private static final Logger LOG = LoggerFactory.getLogger(PriceTable.class);
   private static final String BUILT_IN = "/dev/lookout/core/pricing/prices.json";
+  // Duplicate keys are refused: with the last one winning, a pasted second entry would silently
+  // replace the first.
   private static final ObjectMapper EXACT_JSON =
-      new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+      new ObjectMapper()
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   /** Entries by lower-case model name, in file order. */
   private final Map<String, PriceFile.Entry> entries;
@@ -108,8 +112,21 @@ public final class PriceTable {
     try (InputStream in = Files.newInputStream(file)) {
       root = EXACT_JSON.readTree(in);
     } catch (JsonProcessingException e) {
+      String where =
+          e.getLocation() == null
+              ? ""
+              : " at line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr();
       throw new IllegalArgumentException(
-          "Price file " + origin + " is not valid JSON: " + e.getOriginalMessage(), e);
+          "Price file " + origin + " is not valid JSON" + where + ": " + e.getOriginalMessage(), e);
+    }
+    if (root == null || root.isMissingNode()) {
+      throw new IllegalArgumentException(
+          "Price file "
+              + origin
+              + " is empty; write a {\"models\": {...}} object or a LiteLLM table");
     }
     PriceTable table;
     if (root != null && root.path("models").isObject()) {

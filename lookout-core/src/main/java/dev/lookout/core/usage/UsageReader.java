@@ -55,12 +55,13 @@ public final class UsageReader {
   private static final Logger LOG = LoggerFactory.getLogger(UsageReader.class);
 
   /**
-   * Most tokens one count may report. Far above any real call, it keeps sums of counts from
-   * overflowing a long and costs within what the store can hold.
+   * Most tokens one count may report: ten times the largest context window offered (10 million
+   * tokens). A count above it is a broken upstream, and pricing it would charge budgets for money
+   * never spent.
    */
-  public static final long MAX_TOKENS = 1_000_000_000_000L;
+  public static final long MAX_TOKENS = 100_000_000L;
 
-  private static final Pattern DIGITS = Pattern.compile("[0-9]{1,13}");
+  private static final Pattern DIGITS = Pattern.compile("[0-9]{1,9}");
   private static final AtomicLong REJECTED = new AtomicLong();
 
   private UsageReader() {}

@@ -229,6 +229,31 @@ class PriceResolutionTest {
     assertThat(table.find("in-house-llm").orElseThrow().output()).isEqualByComparingTo("3");
   }
 
+  @Test
+  void liteLlmHugePriceIsRefused() throws IOException {
+    Path file =
+        write(
+            "litellm.json",
+            "{\"edge\": {\"mode\": \"chat\", \"input_cost_per_token\": 5e24,"
+                + " \"output_cost_per_token\": 0}}");
+
+    assertThatThrownBy(() -> PriceTable.load(file))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("it must be between 0 and 1000000");
+  }
+
+  @Test
+  void tinyExponentIsRefused() throws IOException {
+    Path file =
+        write(
+            "prices.json",
+            "{\"models\": {\"m1\": {\"input\": \"1E-2147483647\", \"output\": \"1\"}}}");
+
+    assertThatThrownBy(() -> PriceTable.load(file))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("with at most 24 decimal places");
+  }
+
   private Path write(String name, String content) throws IOException {
     Path file = dir.resolve(name);
     Files.writeString(file, content, StandardCharsets.UTF_8);

@@ -30,13 +30,19 @@ class UsageBoundsTest {
 
   @Test
   void countAboveMaximumIsIgnored() throws Exception {
-    assertThat(read("{\"prompt_tokens\":1000000000001,\"completion_tokens\":1}")).isEmpty();
+    assertThat(read("{\"prompt_tokens\":100000001,\"completion_tokens\":1}")).isEmpty();
   }
 
   @Test
   void countAtMaximumIsKept() throws Exception {
-    assertThat(read("{\"prompt_tokens\":1000000000000,\"completion_tokens\":1}").orElseThrow())
+    assertThat(read("{\"prompt_tokens\":100000000,\"completion_tokens\":1}").orElseThrow())
         .isEqualTo(TokenUsage.of(UsageReader.MAX_TOKENS, 1, UsageSource.PROVIDER));
+  }
+
+  @Test
+  void hugeTotalIsIgnored() throws Exception {
+    assertThat(read("{\"prompt_tokens\":10,\"completion_tokens\":10,\"total_tokens\":1e15}"))
+        .isEmpty();
   }
 
   @Test
