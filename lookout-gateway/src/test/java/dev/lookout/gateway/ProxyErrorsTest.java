@@ -166,6 +166,27 @@ class ProxyErrorsTest {
   }
 
   @Test
+  void overlongModelIsRefused() throws Exception {
+    try (GatewayHarness harness = new GatewayHarness()) {
+      HttpResponse<String> response =
+          harness.post(
+              "/v1/chat/completions", "{\"model\":\"" + "m".repeat(300) + "\",\"messages\":[]}");
+
+      assertThat(code(response)).isEqualTo("invalid_model");
+    }
+  }
+
+  @Test
+  void modelWithLineBreakIsRefused() throws Exception {
+    try (GatewayHarness harness = new GatewayHarness()) {
+      HttpResponse<String> response =
+          harness.post("/v1/chat/completions", "{\"model\":\"gpt-4o\\nx\",\"messages\":[]}");
+
+      assertThat(response.statusCode()).isEqualTo(400);
+    }
+  }
+
+  @Test
   void chatStreamWithoutEndIsError() throws Exception {
     try (GatewayHarness harness = new GatewayHarness()) {
       harness.upstream.stream(
@@ -328,7 +349,7 @@ class ProxyErrorsTest {
     try (GatewayHarness harness = new GatewayHarness()) {
       harness.upstream.respond(400, "application/json", "{\"error\":{\"code\":\"bad\"}}");
       harness.post(
-          "/v1/chat/completions", "{\"model\":\"" + "m".repeat(5000) + "\",\"messages\":[]}");
+          "/v1/chat/completions", "{\"model\":\"" + "m".repeat(200) + "\",\"messages\":[]}");
       harness.awaitRecord(1);
 
       String metrics = harness.get("/metrics").body();

@@ -36,6 +36,8 @@ public final class ConfigLoader {
   private static final ObjectMapper YAML =
       new ObjectMapper(new YAMLFactory())
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          // Money limits keep every digit written: 0.1234567890123456789 stays exact.
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
           .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
@@ -290,13 +292,19 @@ public final class ConfigLoader {
               + e.getKnownPropertyIds(),
           e);
     } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+      Object value =
+          e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException invalid
+              ? invalid.getValue()
+              : null;
       throw new IllegalArgumentException(
-          "Invalid value for key '"
+          "Invalid value "
+              + (value == null ? "" : "'" + value + "' ")
+              + "for key '"
               + keyPath(e)
               + "' in "
               + path
               + " (expected "
-              + e.getTargetType().getSimpleName()
+              + expected(e.getTargetType())
               + "); see the configuration table in the README",
           e);
     } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
@@ -314,6 +322,32 @@ public final class ConfigLoader {
       throw new IllegalArgumentException(
           "Cannot read configuration file " + path + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Names the type a key expects in the words of the README, not Java's. */
+  private static String expected(Class<?> type) {
+    if (type == null) {
+      return "another kind of value";
+    }
+    if (type == java.math.BigDecimal.class || type == Double.class || type == double.class) {
+      return "a decimal number such as 10.5";
+    }
+    if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+      return "a whole number";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "true or false";
+    }
+    if (type == String.class) {
+      return "text";
+    }
+    if (java.util.Collection.class.isAssignableFrom(type)) {
+      return "a list";
+    }
+    if (java.util.Map.class.isAssignableFrom(type) || type.isRecord()) {
+      return "a section of keys";
+    }
+    return type.getSimpleName();
   }
 
   private static String keyPath(com.fasterxml.jackson.databind.JsonMappingException e) {

@@ -70,7 +70,15 @@ public final class PricesCommand implements Callable<Integer> {
       out.println("requested: " + model);
       for (Map.Entry<String, Object> field :
           PriceFields.of(price.get(), table.aliasesOf(price.get().model())).entrySet()) {
-        out.println(field.getKey() + ": " + display(field.getValue()));
+        if (field.getValue() instanceof Map<?, ?> tier) {
+          // The long-context tier, one indented line per price.
+          out.println(field.getKey() + ":");
+          for (Map.Entry<?, ?> part : tier.entrySet()) {
+            out.println("  " + part.getKey() + ": " + display(part.getValue()));
+          }
+        } else {
+          out.println(field.getKey() + ": " + display(field.getValue()));
+        }
       }
     }
     out.flush();

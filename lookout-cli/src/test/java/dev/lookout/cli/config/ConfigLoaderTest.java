@@ -177,7 +177,7 @@ class ConfigLoaderTest {
 
     assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(flags(file)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("budgets[0].daily_usd");
+        .hasMessageContaining("up to 1000000000000, got 1E+400");
   }
 
   @Test
@@ -188,5 +188,25 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(flags(file)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("is 300 characters");
+  }
+
+  @Test
+  void wordBudgetNamesValue() throws Exception {
+    Path file = yaml("budgets:\n  - scope: user\n    id: x\n    daily_usd: ten\n");
+
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(flags(file)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Invalid value 'ten' for key 'budgets[0].daily_usd'");
+  }
+
+  @Test
+  void budgetKeepsEveryDigit() throws Exception {
+    Path file =
+        yaml("budgets:\n  - scope: user\n    id: x\n    daily_usd: 0.1234567890123456789\n");
+
+    ServeConfig config = new ConfigLoader(Map.of()).load(flags(file));
+
+    assertThat(config.access().ledger().budgets().get(0).dailyUsd().toPlainString())
+        .isEqualTo("0.1234567890123456789");
   }
 }

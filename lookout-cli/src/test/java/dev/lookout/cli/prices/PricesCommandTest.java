@@ -63,6 +63,13 @@ class PricesCommandTest {
   }
 
   @Test
+  void tableShowsLongContextLines() {
+    run("claude-sonnet-4-5");
+
+    assertThat(out.toString()).contains("\n  above_input_tokens: 200000\n");
+  }
+
+  @Test
   void configAliasResolves() throws Exception {
     Path config = dir.resolve("lookout.yaml");
     Files.writeString(config, "model_aliases:\n  prod-chat: azure/gpt-4o\n");

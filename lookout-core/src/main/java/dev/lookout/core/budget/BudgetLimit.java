@@ -42,10 +42,21 @@ public record BudgetLimit(
     return period == BudgetPeriod.DAILY ? dailyUsd : monthlyUsd;
   }
 
+  /** Highest limit accepted, in US dollars: the store's DECIMAL(38,12) sums stay below it. */
+  static final BigDecimal MAX_USD = new BigDecimal("1000000000000");
+
   private static void requirePositive(String setting, BigDecimal value) {
-    if (value != null && value.signum() <= 0) {
+    if (value == null) {
+      return;
+    }
+    // Checked before toPlainString, which would write out every digit of 1E+400.
+    if (value.signum() <= 0 || value.compareTo(MAX_USD) > 0) {
       throw new IllegalArgumentException(
-          setting + " must be a positive amount of US dollars, got " + value.toPlainString());
+          setting
+              + " must be a positive amount of US dollars up to "
+              + MAX_USD.toPlainString()
+              + ", got "
+              + (value.compareTo(MAX_USD) > 0 ? value.toString() : value.toPlainString()));
     }
   }
 }

@@ -10,6 +10,7 @@ import dev.lookout.core.record.CallStatus;
 public enum GatewayError {
   INVALID_JSON(400, "invalid_request_error", "invalid_json", CallStatus.ERROR),
   MISSING_MODEL(400, "invalid_request_error", "missing_model", CallStatus.ERROR),
+  INVALID_MODEL(400, "invalid_request_error", "invalid_model", CallStatus.ERROR),
   INPUT_BLOCKED(400, "invalid_request_error", "input_blocked", CallStatus.FILTERED),
   INVALID_HEADER(400, "invalid_request_error", "invalid_header", CallStatus.ERROR),
   UNKNOWN_EXPERIMENT(400, "invalid_request_error", "unknown_experiment", CallStatus.ERROR),

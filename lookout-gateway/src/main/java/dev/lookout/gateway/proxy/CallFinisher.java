@@ -18,6 +18,7 @@ import dev.lookout.gateway.payload.PayloadCapture;
 import dev.lookout.gateway.payload.StreamedResponse;
 import dev.lookout.store.payload.CaptureMode;
 import java.math.BigDecimal;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -282,10 +283,28 @@ public final class CallFinisher {
     String name = String.valueOf(model);
     // Bounded so that a client sending random model names cannot grow this set without end.
     if (unpricedModels.size() < MAX_UNPRICED_WARNINGS && unpricedModels.add(name)) {
+      // A provider's listing of the same model (groq/openai/gpt-oss-120b for openai/gpt-oss-120b)
+      // is the likelier fix than a new price.
+      String suffix = "/" + name.toLowerCase(Locale.ROOT);
+      String fix =
+          prices.models().stream()
+              .map(price -> price.model())
+              .filter(listed -> listed.toLowerCase(Locale.ROOT).endsWith(suffix))
+              .findFirst()
+              .map(
+                  listed ->
+                      "if it is "
+                          + listed
+                          + ", map it with model_aliases ("
+                          + name
+                          + ": "
+                          + listed
+                          + "); otherwise add it to a prices file (--prices FILE)")
+              .orElse("add it to a prices file (--prices FILE)");
       LOG.warn(
-          "pricing: model '{}' has no price, so its calls are recorded with cost_usd null;"
-              + " add it to a prices file (--prices FILE)",
-          name);
+          "pricing: model '{}' has no price, so its calls are recorded with cost_usd null; {}",
+          name,
+          fix);
     }
   }
 

@@ -156,6 +156,11 @@ public final class ProxyHandler {
               + "\"");
       return;
     }
+    String modelProblem = modelProblem(model.asText());
+    if (modelProblem != null) {
+      reject(call, request, GatewayError.INVALID_MODEL, modelProblem);
+      return;
+    }
     call.model = model.asText();
     call.stream = json.path("stream").asBoolean(false);
     try {
@@ -344,5 +349,32 @@ public final class ProxyHandler {
     } catch (NumberFormatException e) {
       return -1;
     }
+  }
+
+  /** Longest model name accepted: far above any provider's, short enough for logs and labels. */
+  static final int MAX_MODEL_CHARS = 256;
+
+  /**
+   * Returns why {@code model} cannot be a model name, or null when it can: the name becomes a
+   * stored column, a metric label and part of log lines, which a control character would break.
+   */
+  static String modelProblem(String model) {
+    if (model.length() > MAX_MODEL_CHARS) {
+      return "\"model\" is "
+          + model.length()
+          + " characters long; model names are at most "
+          + MAX_MODEL_CHARS
+          + " characters";
+    }
+    for (int i = 0; i < model.length(); i++) {
+      if (Character.isISOControl(model.charAt(i))) {
+        return "\"model\" contains the control character U+"
+            + String.format(Locale.ROOT, "%04X", (int) model.charAt(i))
+            + " at position "
+            + i
+            + "; send the model name without line breaks or control characters";
+      }
+    }
+    return null;
   }
 }
