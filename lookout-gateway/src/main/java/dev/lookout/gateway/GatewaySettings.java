@@ -28,7 +28,8 @@ public record GatewaySettings(
     long maxBodyBytes,
     Duration shutdownGrace,
     boolean injectStreamUsage,
-    URI anthropicUpstream) {
+    URI anthropicUpstream,
+    int maxInFlight) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
@@ -37,6 +38,35 @@ public record GatewaySettings(
   public static final Duration DEFAULT_UPSTREAM_TIMEOUT = Duration.ofSeconds(600);
   public static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
   public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(30);
+
+  /**
+   * Calls in flight above which new calls get 503 at once. Each call holds two connections and
+   * their buffers; on the launcher's 256 MiB heap about 8,000 streams in flight ran it out of
+   * memory, while 5,000 open streams fit with room to spare.
+   */
+  public static final int DEFAULT_MAX_IN_FLIGHT = 6000;
+
+  /** Settings with the default cap on calls in flight. */
+  public GatewaySettings(
+      String host,
+      int port,
+      URI upstream,
+      Duration upstreamTimeout,
+      long maxBodyBytes,
+      Duration shutdownGrace,
+      boolean injectStreamUsage,
+      URI anthropicUpstream) {
+    this(
+        host,
+        port,
+        upstream,
+        upstreamTimeout,
+        maxBodyBytes,
+        shutdownGrace,
+        injectStreamUsage,
+        anthropicUpstream,
+        DEFAULT_MAX_IN_FLIGHT);
+  }
 
   public GatewaySettings {
     if (host == null || host.isBlank()) {
@@ -54,6 +84,10 @@ public record GatewaySettings(
     if (maxBodyBytes <= 0) {
       throw new IllegalArgumentException(
           "max_body_bytes must be positive, got " + maxBodyBytes + "; the default is 10485760");
+    }
+    if (maxInFlight <= 0) {
+      throw new IllegalArgumentException(
+          "max_in_flight must be positive, got " + maxInFlight + "; the default is 6000");
     }
     if (shutdownGrace == null || shutdownGrace.isNegative()) {
       throw new IllegalArgumentException(
@@ -74,6 +108,19 @@ public record GatewaySettings(
         DEFAULT_ANTHROPIC_UPSTREAM);
   }
 
+  public GatewaySettings withMaxInFlight(int value) {
+    return new GatewaySettings(
+        host,
+        port,
+        upstream,
+        upstreamTimeout,
+        maxBodyBytes,
+        shutdownGrace,
+        injectStreamUsage,
+        anthropicUpstream,
+        value);
+  }
+
   public GatewaySettings withHost(String value) {
     return new GatewaySettings(
         value,
@@ -83,7 +130,8 @@ public record GatewaySettings(
         maxBodyBytes,
         shutdownGrace,
         injectStreamUsage,
-        anthropicUpstream);
+        anthropicUpstream,
+        maxInFlight);
   }
 
   public GatewaySettings withPort(int value) {
@@ -95,7 +143,8 @@ public record GatewaySettings(
         maxBodyBytes,
         shutdownGrace,
         injectStreamUsage,
-        anthropicUpstream);
+        anthropicUpstream,
+        maxInFlight);
   }
 
   public GatewaySettings withUpstream(URI value) {
@@ -107,7 +156,8 @@ public record GatewaySettings(
         maxBodyBytes,
         shutdownGrace,
         injectStreamUsage,
-        anthropicUpstream);
+        anthropicUpstream,
+        maxInFlight);
   }
 
   public GatewaySettings withUpstreamTimeout(Duration value) {
@@ -119,7 +169,8 @@ public record GatewaySettings(
         maxBodyBytes,
         shutdownGrace,
         injectStreamUsage,
-        anthropicUpstream);
+        anthropicUpstream,
+        maxInFlight);
   }
 
   public GatewaySettings withMaxBodyBytes(long value) {
@@ -131,7 +182,8 @@ public record GatewaySettings(
         value,
         shutdownGrace,
         injectStreamUsage,
-        anthropicUpstream);
+        anthropicUpstream,
+        maxInFlight);
   }
 
   public GatewaySettings withShutdownGrace(Duration value) {
@@ -143,7 +195,8 @@ public record GatewaySettings(
         maxBodyBytes,
         value,
         injectStreamUsage,
-        anthropicUpstream);
+        anthropicUpstream,
+        maxInFlight);
   }
 
   public GatewaySettings withInjectStreamUsage(boolean value) {
@@ -155,7 +208,8 @@ public record GatewaySettings(
         maxBodyBytes,
         shutdownGrace,
         value,
-        anthropicUpstream);
+        anthropicUpstream,
+        maxInFlight);
   }
 
   public GatewaySettings withAnthropicUpstream(URI value) {
@@ -167,7 +221,8 @@ public record GatewaySettings(
         maxBodyBytes,
         shutdownGrace,
         injectStreamUsage,
-        value);
+        value,
+        maxInFlight);
   }
 
   /** Returns the upstream URL for logs and messages, without any user name or password in it. */

@@ -166,6 +166,39 @@ class ProxyErrorsTest {
   }
 
   @Test
+  void callOverInFlightLimitIsShed() throws Exception {
+    try (GatewayHarness harness = new GatewayHarness(s -> s.withMaxInFlight(1))) {
+      // The first call streams for about a second, so it is in flight when the second arrives.
+      harness.upstream.stream(
+          "data: {\"id\":\"c1\",\"model\":\"gpt-4o\",\"choices\":[{\"index\":0,"
+              + "\"delta\":{\"content\":\"Hi\"},\"finish_reason\":\"stop\"}]}\n\n"
+              + "data: [DONE]\n\n",
+          10,
+          100);
+      java.util.concurrent.CompletableFuture<HttpResponse<String>> first =
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return harness.post(
+                      "/v1/chat/completions",
+                      "{\"model\":\"gpt-4o\",\"stream\":true,\"messages\":[]}");
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (harness.upstream.requests() < 1 && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+
+      HttpResponse<String> second = harness.post("/v1/chat/completions", CHAT);
+
+      assertThat(code(second)).isEqualTo("gateway_overloaded");
+      assertThat(first.join().statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
   void overlongModelIsRefused() throws Exception {
     try (GatewayHarness harness = new GatewayHarness()) {
       HttpResponse<String> response =

@@ -34,7 +34,8 @@ public record ConfigFile(
     @JsonProperty("capture") Capture capture,
     @JsonProperty("payloads") Payloads payloads,
     @JsonProperty("retention") Retention retention,
-    @JsonProperty("drift") Drift drift) {
+    @JsonProperty("drift") Drift drift,
+    @JsonProperty("max_in_flight") Integer maxInFlight) {
 
   /** The {@code ui:} section: the dashboard at {@code /ui/}. */
   public record Ui(@JsonProperty("auth") UiAuth auth) {}
@@ -160,6 +161,6 @@ public record ConfigFile(
   static ConfigFile empty() {
     return new ConfigFile(
         null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null, null, null);
   }
 }

@@ -51,6 +51,7 @@ public final class ConfigLoader {
           "LOOKOUT_DATA",
           "LOOKOUT_UPSTREAM_TIMEOUT",
           "LOOKOUT_MAX_BODY_BYTES",
+          "LOOKOUT_MAX_IN_FLIGHT",
           "LOOKOUT_SHUTDOWN_GRACE",
           "LOOKOUT_RECORDER_QUEUE_CAPACITY",
           "LOOKOUT_RECORDER_BATCH_SIZE",
@@ -185,9 +186,25 @@ public final class ConfigLoader {
                 file.anthropicUpstream(),
                 GatewaySettings.DEFAULT_ANTHROPIC_UPSTREAM.toString()));
     GuardSettings guards = GuardConfig.from(file.guards(), env);
+    int maxInFlight =
+        integer(
+            "max_in_flight",
+            pick(
+                null,
+                "LOOKOUT_MAX_IN_FLIGHT",
+                str(file.maxInFlight()),
+                String.valueOf(GatewaySettings.DEFAULT_MAX_IN_FLIGHT)));
     GatewaySettings gateway =
         new GatewaySettings(
-            host, port, upstream, timeout, maxBody, grace, injectStreamUsage, anthropicUpstream);
+            host,
+            port,
+            upstream,
+            timeout,
+            maxBody,
+            grace,
+            injectStreamUsage,
+            anthropicUpstream,
+            maxInFlight);
     return new ServeConfig(
         gateway,
         data,

@@ -34,6 +34,7 @@ public enum GatewayError {
   UPSTREAM_TIMEOUT(504, "api_error", "upstream_timeout", CallStatus.TIMEOUT),
   CLIENT_CLOSED(499, "invalid_request_error", "client_disconnected", CallStatus.CANCELLED),
   SHUTTING_DOWN(503, "api_error", "shutting_down", CallStatus.ERROR),
+  OVERLOADED(503, "api_error", "gateway_overloaded", CallStatus.ERROR),
   INTERNAL(500, "api_error", "internal_error", CallStatus.ERROR),
   PAYLOAD_NOT_FOUND(404, "invalid_request_error", "payload_not_found", CallStatus.ERROR),
   PAYLOAD_STORE_FAILED(502, "api_error", "payload_store_failed", CallStatus.ERROR);

@@ -108,9 +108,10 @@ public final class CallFinisher {
     return stopping;
   }
 
-  void started() {
-    inFlight.incrementAndGet();
+  /** Counts a call as started and returns the number of calls in flight, this one included. */
+  int started() {
     metrics.callStarted();
+    return inFlight.incrementAndGet();
   }
 
   /** Returns a stream's usage, a cut Anthropic stream's placeholder output replaced. */

@@ -76,8 +76,23 @@ public final class ProxyHandler {
   /** Handles one request to a recorded endpoint. */
   public void handle(HttpServerRequest request, Endpoint endpoint) {
     CallContext call = new CallContext(endpoint);
-    finisher.started();
+    int inFlight = finisher.started();
     request.response().putHeader(REQUEST_ID_HEADER, call.requestId);
+    if (inFlight > settings.maxInFlight()) {
+      // Shedding the call before its body is read keeps an overloaded gateway within its heap;
+      // closing the connection frees its buffers too.
+      request.response().putHeader(HttpHeaders.CONNECTION, "close");
+      reject(
+          call,
+          request,
+          GatewayError.OVERLOADED,
+          "The gateway has "
+              + (inFlight - 1)
+              + " calls in flight, its limit (max_in_flight "
+              + settings.maxInFlight()
+              + "); retry with backoff, or raise max_in_flight with a larger heap");
+      return;
+    }
     long declared = declaredLength(request);
     if (declared > settings.maxBodyBytes()) {
       rejectTooLarge(call, request, declared);
