@@ -177,7 +177,7 @@ class ConfigLoaderTest {
 
     assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(flags(file)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("up to 1000000000000, got 1E+400");
+        .hasMessageContaining("with at most 12 decimal places, got 1E+400");
   }
 
   @Test
@@ -191,6 +191,15 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void budgetBelowStorePrecisionIsRefused() throws Exception {
+    Path file = yaml("budgets:\n  - scope: user\n    id: x\n    daily_usd: 1e-400\n");
+
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(flags(file)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("with at most 12 decimal places, got 1E-400");
+  }
+
+  @Test
   void wordBudgetNamesValue() throws Exception {
     Path file = yaml("budgets:\n  - scope: user\n    id: x\n    daily_usd: ten\n");
 
@@ -201,12 +210,11 @@ class ConfigLoaderTest {
 
   @Test
   void budgetKeepsEveryDigit() throws Exception {
-    Path file =
-        yaml("budgets:\n  - scope: user\n    id: x\n    daily_usd: 0.1234567890123456789\n");
+    Path file = yaml("budgets:\n  - scope: user\n    id: x\n    daily_usd: 1234567.123456789012\n");
 
     ServeConfig config = new ConfigLoader(Map.of()).load(flags(file));
 
     assertThat(config.access().ledger().budgets().get(0).dailyUsd().toPlainString())
-        .isEqualTo("0.1234567890123456789");
+        .isEqualTo("1234567.123456789012");
   }
 }

@@ -50,13 +50,18 @@ public record BudgetLimit(
       return;
     }
     // Checked before toPlainString, which would write out every digit of 1E+400.
-    if (value.signum() <= 0 || value.compareTo(MAX_USD) > 0) {
+    // The store keeps spend to 12 decimal places, so a smaller limit could never be compared.
+    if (value.signum() <= 0
+        || value.compareTo(MAX_USD) > 0
+        || value.stripTrailingZeros().scale() > 12) {
       throw new IllegalArgumentException(
           setting
               + " must be a positive amount of US dollars up to "
               + MAX_USD.toPlainString()
-              + ", got "
-              + (value.compareTo(MAX_USD) > 0 ? value.toString() : value.toPlainString()));
+              + " with at most 12 decimal places, got "
+              + (value.compareTo(MAX_USD) > 0 || value.scale() > 40
+                  ? value.toString()
+                  : value.toPlainString()));
     }
   }
 }

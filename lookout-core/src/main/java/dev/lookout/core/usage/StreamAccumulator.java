@@ -55,6 +55,10 @@ public final class StreamAccumulator {
   private final StringBuilder reasoning = new StringBuilder();
   private final Map<String, ToolCallParts> toolCalls = new LinkedHashMap<>();
   private TokenUsage usage;
+
+  /** Set once the stream carried a usage with an impossible count: then none is trusted. */
+  private boolean usageRefused;
+
   private ObjectNode anthropicUsage;
   private boolean anthropicFinalUsage;
   private String responseModel;
@@ -100,7 +104,16 @@ public final class StreamAccumulator {
 
   /** Returns the usage seen in the stream, from whichever chunk carried it. */
   public Optional<TokenUsage> usage() {
-    return Optional.ofNullable(usage);
+    return usageRefused ? Optional.empty() : Optional.ofNullable(usage);
+  }
+
+  /** Keeps {@code read} as the stream's usage, or notes that {@code raw}'s counts were refused. */
+  private void take(Optional<TokenUsage> read, JsonNode raw) {
+    if (read.isPresent()) {
+      usage = read.get();
+    } else if (UsageReader.hasCounts(raw)) {
+      usageRefused = true;
+    }
   }
 
   /**
@@ -193,10 +206,10 @@ public final class StreamAccumulator {
       chunkUsage = chunk.path("x_groq").get("usage");
     }
     if (chunkUsage != null && chunkUsage.isObject()) {
-      UsageReader.fromChatUsage(chunkUsage).ifPresent(read -> usage = read);
+      take(UsageReader.fromChatUsage(chunkUsage, responseModel), chunkUsage);
     }
     // Gemini's native streamGenerateContent chunks carry a cumulative usageMetadata.
-    UsageReader.fromGeminiUsage(chunk.get("usageMetadata")).ifPresent(read -> usage = read);
+    take(UsageReader.fromGeminiUsage(chunk.get("usageMetadata")), chunk.get("usageMetadata"));
     for (JsonNode choice : chunk.path("choices")) {
       JsonNode finish = choice.get("finish_reason");
       if (finish != null && finish.isTextual() && !finish.asText().isEmpty()) {
@@ -250,7 +263,7 @@ public final class StreamAccumulator {
       case "response.completed", "response.incomplete", "response.failed" -> {
         JsonNode response = payload.path("response");
         setModel(response.path("model"));
-        UsageReader.fromResponsesUsage(response.path("usage")).ifPresent(read -> usage = read);
+        take(UsageReader.fromResponsesUsage(response.path("usage")), response.path("usage"));
         JsonNode error = response.get("error");
         if (error != null && !error.isNull()) {
           recordError(response, response.toString());
@@ -338,7 +351,7 @@ public final class StreamAccumulator {
         anthropicUsage.set(field.getKey(), field.getValue());
       }
     }
-    UsageReader.fromAnthropicUsage(anthropicUsage).ifPresent(read -> usage = read);
+    take(UsageReader.fromAnthropicUsage(anthropicUsage), anthropicUsage);
   }
 
   private void setModel(JsonNode model) {

@@ -71,7 +71,11 @@ public final class UsageReader {
     private static final long serialVersionUID = 1L;
 
     ImplausibleCount(String field, JsonNode value) {
-      super(field + " = " + abbreviate(value.toString()), null, false, false);
+      this(field + " = " + abbreviate(value.toString()));
+    }
+
+    ImplausibleCount(String problem) {
+      super(problem, null, false, false);
     }
 
     private static String abbreviate(String text) {
@@ -88,9 +92,9 @@ public final class UsageReader {
       // flood the log.
       if (rejected == 1 || rejected % 1000 == 0) {
         LOG.warn(
-            "Ignored provider usage with an impossible token count ({}); the call's tokens are"
-                + " estimated instead. {} usage objects ignored so far. Check the upstream's usage"
-                + " fields.",
+            "Ignored provider usage with an impossible or missing token count ({}); the call's"
+                + " tokens are estimated instead. {} usage objects ignored so far (this line repeats"
+                + " every 1,000th). Check the upstream's usage fields.",
             e.getMessage(),
             rejected);
       }
@@ -116,6 +120,9 @@ public final class UsageReader {
     }
     if ("response".equals(body.path("object").asText())) {
       return readResponsesUsage(usage);
+    }
+    if (usage.has("prompt_tokens") || usage.has("completion_tokens")) {
+      return readChatUsage(usage, body.path("model").asText(null));
     }
     return readUsage(usage);
   }
@@ -143,10 +150,43 @@ public final class UsageReader {
     return guarded(() -> readUsage(usage));
   }
 
-  /** Reads a Chat Completions, Completions or Embeddings {@code usage} object. */
-  static Optional<TokenUsage> fromChatUsage(JsonNode usage) {
-    return guarded(() -> readChatUsage(usage));
+  /**
+   * Reads a Chat Completions, Completions or Embeddings {@code usage} object of a response from
+   * {@code model} (null when unknown), which decides whether a {@code total_tokens} above prompt
+   * plus completion means thinking tokens.
+   */
+  static Optional<TokenUsage> fromChatUsage(JsonNode usage, String model) {
+    return guarded(() -> readChatUsage(usage, model));
   }
+
+  /**
+   * Returns whether {@code usage} holds a token count, so that an empty read of it means its counts
+   * were refused rather than absent.
+   */
+  static boolean hasCounts(JsonNode usage) {
+    if (usage == null || !usage.isObject()) {
+      return false;
+    }
+    for (String field : COUNT_FIELDS) {
+      if (hasCount(usage, field)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final java.util.List<String> COUNT_FIELDS =
+      java.util.List.of(
+          "prompt_tokens",
+          "completion_tokens",
+          "total_tokens",
+          "input_tokens",
+          "output_tokens",
+          "cache_read_input_tokens",
+          "cache_creation_input_tokens",
+          "prompt_cache_hit_tokens",
+          "promptTokenCount",
+          "candidatesTokenCount");
 
   /** Reads a Responses API {@code usage} object. */
   static Optional<TokenUsage> fromResponsesUsage(JsonNode usage) {
@@ -174,7 +214,7 @@ public final class UsageReader {
       return Optional.empty();
     }
     if (usage.has("prompt_tokens") || usage.has("completion_tokens")) {
-      return readChatUsage(usage);
+      return readChatUsage(usage, null);
     }
     if (usage.has("input_tokens_details") || usage.has("output_tokens_details")) {
       return readResponsesUsage(usage);
@@ -186,12 +226,16 @@ public final class UsageReader {
   }
 
   /** Reads a Chat Completions, Completions or Embeddings {@code usage} object. */
-  private static Optional<TokenUsage> readChatUsage(JsonNode usage) {
+  private static Optional<TokenUsage> readChatUsage(JsonNode usage, String model) {
     boolean deepSeekCache = hasCount(usage, "prompt_cache_hit_tokens");
     if (!hasCount(usage, "prompt_tokens")
         && !hasCount(usage, "completion_tokens")
         && !deepSeekCache) {
       return Optional.empty();
+    }
+    if (!hasCount(usage, "prompt_tokens") && !deepSeekCache) {
+      // Every call has a prompt: a completion count without one is an incomplete usage.
+      throw new ImplausibleCount("prompt_tokens missing beside completion_tokens");
     }
     JsonNode promptDetails = usage.path("prompt_tokens_details");
     long prompt =
@@ -213,8 +257,9 @@ public final class UsageReader {
       if (reasoning > 0 && count(usage, "total_tokens") == prompt + completion + reasoning) {
         completion += reasoning;
       }
-    } else if (hasCount(usage, "completion_tokens")) {
-      // Gemini's OpenAI-compatible endpoint counts thinking tokens only in total_tokens.
+    } else if (hasCount(usage, "completion_tokens") && isGemini(model)) {
+      // Gemini's OpenAI-compatible endpoint counts thinking tokens only in total_tokens. Other
+      // providers' totals add prompt and completion, so a gap there is not read as output.
       reasoning = Math.max(0, count(usage, "total_tokens") - prompt - completion);
       completion += reasoning;
     } else {
@@ -248,10 +293,18 @@ public final class UsageReader {
             UsageSource.PROVIDER));
   }
 
+  private static boolean isGemini(String model) {
+    return model != null && model.toLowerCase(java.util.Locale.ROOT).contains("gemini");
+  }
+
   /** Reads an Anthropic Messages {@code usage} object. */
   private static Optional<TokenUsage> readAnthropicUsage(JsonNode usage) {
     if (!hasCount(usage, "input_tokens") && !hasCount(usage, "output_tokens")) {
       return Optional.empty();
+    }
+    if (!hasCount(usage, "input_tokens")) {
+      // message_start carries the input count; without it the usage is incomplete.
+      throw new ImplausibleCount("input_tokens missing beside output_tokens");
     }
     JsonNode creation = usage.path("cache_creation");
     long oneHour = count(creation, "ephemeral_1h_input_tokens");

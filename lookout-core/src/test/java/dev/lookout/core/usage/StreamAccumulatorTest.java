@@ -210,6 +210,38 @@ class StreamAccumulatorTest {
   }
 
   @Test
+  void impossibleDeltaRefusesUsage() {
+    StreamAccumulator stream = new StreamAccumulator();
+
+    stream.onEvent(
+        "message_start",
+        "{\"type\":\"message_start\",\"message\":{\"model\":\"claude-sonnet-4-5\",\"usage\":"
+            + "{\"input_tokens\":1200,\"output_tokens\":1}}}");
+    stream.onEvent(
+        "message_delta",
+        "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"},"
+            + "\"usage\":{\"output_tokens\":-12}}");
+
+    assertThat(stream.usage()).isEmpty();
+  }
+
+  @Test
+  void impossibleLastChunkRefusesUsage() {
+    StreamAccumulator stream = new StreamAccumulator();
+
+    stream.onEvent(
+        null,
+        "{\"model\":\"gpt-4o\",\"choices\":[],\"usage\":{\"prompt_tokens\":14,"
+            + "\"completion_tokens\":1}}");
+    stream.onEvent(
+        null,
+        "{\"model\":\"gpt-4o\",\"choices\":[],\"usage\":{\"prompt_tokens\":14,"
+            + "\"completion_tokens\":-12}}");
+
+    assertThat(stream.usage()).isEmpty();
+  }
+
+  @Test
   void streamWithoutEndMarkerIsNotEnded() {
     StreamAccumulator stream = new StreamAccumulator();
 

@@ -2,6 +2,7 @@ package dev.lookout.core.usage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -40,9 +41,42 @@ class UsageBoundsTest {
   }
 
   @Test
-  void hugeTotalIsIgnored() throws Exception {
-    assertThat(read("{\"prompt_tokens\":10,\"completion_tokens\":10,\"total_tokens\":1e15}"))
-        .isEmpty();
+  void hugeTotalIsNotOutput() throws Exception {
+    assertThat(
+            read("{\"prompt_tokens\":10,\"completion_tokens\":10,\"total_tokens\":1e15}")
+                .orElseThrow()
+                .outputTokens())
+        .isEqualTo(10);
+  }
+
+  @Test
+  void totalGapOfOtherModelIsNotReasoning() throws Exception {
+    JsonNode body =
+        JSON.readTree(
+            "{\"model\":\"gpt-4o\",\"usage\":{\"prompt_tokens\":1200,"
+                + "\"completion_tokens\":12,\"total_tokens\":5000}}");
+
+    assertThat(UsageReader.fromResponse(body).orElseThrow().outputTokens()).isEqualTo(12);
+  }
+
+  @Test
+  void totalGapOfGeminiIsReasoning() throws Exception {
+    JsonNode body =
+        JSON.readTree(
+            "{\"model\":\"gemini-2.5-pro\",\"usage\":{\"prompt_tokens\":35,"
+                + "\"completion_tokens\":12,\"total_tokens\":109}}");
+
+    assertThat(UsageReader.fromResponse(body).orElseThrow().reasoningTokens()).isEqualTo(62);
+  }
+
+  @Test
+  void missingPromptIsIgnored() throws Exception {
+    assertThat(read("{\"completion_tokens\":12,\"total_tokens\":1212}")).isEmpty();
+  }
+
+  @Test
+  void anthropicMissingInputIsIgnored() throws Exception {
+    assertThat(read("{\"output_tokens\":12}")).isEmpty();
   }
 
   @Test

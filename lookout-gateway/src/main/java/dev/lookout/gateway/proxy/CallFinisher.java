@@ -1,6 +1,7 @@
 package dev.lookout.gateway.proxy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lookout.core.pricing.PriceQuote;
 import dev.lookout.core.pricing.PriceTable;
 import dev.lookout.core.record.CallRecord;
 import dev.lookout.core.record.CallRecordBuilder;
@@ -260,11 +261,11 @@ public final class CallFinisher {
         return cost.get();
       }
     }
-    Optional<BigDecimal> cost = prices.cost(model, usage);
-    if (cost.isEmpty()) {
-      warnUnpriced(model);
+    PriceQuote quote = prices.quote(model, usage, false);
+    if (!quote.priced()) {
+      warnUnpriced(model, quote);
     }
-    return cost.orElse(null);
+    return quote.costUsd();
   }
 
   /**
@@ -280,12 +281,22 @@ public final class CallFinisher {
     return slash > 0 ? resolved.get().substring(0, slash + 1) : null;
   }
 
-  private void warnUnpriced(String model) {
+  private void warnUnpriced(String model, PriceQuote quote) {
     String name = String.valueOf(model);
     // Bounded so that a client sending random model names cannot grow this set without end.
-    if (unpricedModels.size() < MAX_UNPRICED_WARNINGS && unpricedModels.add(name)) {
+    // Once per model, and once per missing rate of a listed model.
+    String key = quote.price() == null ? name : name + " " + quote.unpricedReason();
+    if (unpricedModels.size() < MAX_UNPRICED_WARNINGS && unpricedModels.add(key)) {
       // A provider's listing of the same model (groq/openai/gpt-oss-120b for openai/gpt-oss-120b)
       // is the likelier fix than a new price.
+      if (quote.price() != null) {
+        // Listed, but without a rate this call needs (cache reads, 1-hour cache writes).
+        LOG.warn(
+            "pricing: a call to model '{}' is recorded with cost_usd null: {}",
+            name,
+            quote.unpricedReason());
+        return;
+      }
       String suffix = "/" + name.toLowerCase(Locale.ROOT);
       String fix =
           prices.models().stream()

@@ -382,12 +382,18 @@ public final class ProxyHandler {
           + " characters";
     }
     for (int i = 0; i < model.length(); i++) {
-      if (Character.isISOControl(model.charAt(i))) {
-        return "\"model\" contains the control character U+"
+      int type = Character.getType(model.charAt(i));
+      // Line and paragraph separators break log lines too; format characters (zero-width space,
+      // bidirectional overrides) make a name look like another.
+      if (Character.isISOControl(model.charAt(i))
+          || type == Character.LINE_SEPARATOR
+          || type == Character.PARAGRAPH_SEPARATOR
+          || type == Character.FORMAT) {
+        return "\"model\" contains the character U+"
             + String.format(Locale.ROOT, "%04X", (int) model.charAt(i))
             + " at position "
             + i
-            + "; send the model name without line breaks or control characters";
+            + "; send the model name without line breaks, control or format characters";
       }
     }
     return null;
