@@ -199,7 +199,7 @@ class ProxyErrorsTest {
   }
 
   @Test
-  void overlongModelIsRefused() throws Exception {
+  void overlongModelIsRejected() throws Exception {
     try (GatewayHarness harness = new GatewayHarness()) {
       HttpResponse<String> response =
           harness.post(
@@ -210,7 +210,7 @@ class ProxyErrorsTest {
   }
 
   @Test
-  void modelWithLineBreakIsRefused() throws Exception {
+  void modelWithLineBreakIsRejected() throws Exception {
     try (GatewayHarness harness = new GatewayHarness()) {
       HttpResponse<String> response =
           harness.post("/v1/chat/completions", "{\"model\":\"gpt-4o\\nx\",\"messages\":[]}");

@@ -61,7 +61,7 @@ final class AccessConfig {
   }
 
   /**
-   * Refuses a user id the gateway could never match: it cuts a request's user id to {@link
+   * Rejects a user id the gateway could never match: it cuts a request's user id to {@link
    * Attribution#MAX_USER_CHARS} characters, so a longer configured id would never apply.
    */
   private static void requireUserLength(String section, String user) {

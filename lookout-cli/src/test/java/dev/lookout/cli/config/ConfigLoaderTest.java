@@ -181,7 +181,7 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void overlongBudgetUserIsRefused() throws Exception {
+  void overlongBudgetUserIsRejected() throws Exception {
     Path file =
         yaml("budgets:\n  - scope: user\n    id: " + "L".repeat(300) + "\n    daily_usd: 1\n");
 
@@ -191,7 +191,7 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void budgetBelowStorePrecisionIsRefused() throws Exception {
+  void budgetBelowStorePrecisionIsRejected() throws Exception {
     Path file = yaml("budgets:\n  - scope: user\n    id: x\n    daily_usd: 1e-400\n");
 
     assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(flags(file)))

@@ -85,7 +85,7 @@ final class CostCalculator {
       inputRate = tier != null ? tier.input() : price.input();
       outputRate = tier != null ? tier.output() : price.output();
     }
-    // Unused when null: unpricedReason refuses a call with cache tokens and no rate for them.
+    // Unused when null: unpricedReason rejects a call with cache tokens and no rate for them.
     BigDecimal cachedRate =
         orElse(tier != null ? tier.cachedInput() : price.cachedInput(), BigDecimal.ZERO);
     BigDecimal writeRate =

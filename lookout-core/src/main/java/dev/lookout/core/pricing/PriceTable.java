@@ -50,7 +50,7 @@ import org.slf4j.LoggerFactory;
 public final class PriceTable {
   private static final Logger LOG = LoggerFactory.getLogger(PriceTable.class);
   private static final String BUILT_IN = "/dev/lookout/core/pricing/prices.json";
-  // Duplicate keys are refused: with the last one winning, a pasted second entry would silently
+  // Duplicate keys are rejected: with the last one winning, a pasted second entry would silently
   // replace the first.
   private static final ObjectMapper EXACT_JSON =
       new ObjectMapper()

@@ -57,7 +57,7 @@ public final class StreamAccumulator {
   private TokenUsage usage;
 
   /** Set once the stream carried a usage with an impossible count: then none is trusted. */
-  private boolean usageRefused;
+  private boolean usageRejected;
 
   private ObjectNode anthropicUsage;
   private boolean anthropicFinalUsage;
@@ -104,15 +104,15 @@ public final class StreamAccumulator {
 
   /** Returns the usage seen in the stream, from whichever chunk carried it. */
   public Optional<TokenUsage> usage() {
-    return usageRefused ? Optional.empty() : Optional.ofNullable(usage);
+    return usageRejected ? Optional.empty() : Optional.ofNullable(usage);
   }
 
-  /** Keeps {@code read} as the stream's usage, or notes that {@code raw}'s counts were refused. */
+  /** Keeps {@code read} as the stream's usage, or notes that {@code raw}'s counts were rejected. */
   private void take(Optional<TokenUsage> read, JsonNode raw) {
     if (read.isPresent()) {
       usage = read.get();
     } else if (UsageReader.hasCounts(raw)) {
-      usageRefused = true;
+      usageRejected = true;
     }
   }
 

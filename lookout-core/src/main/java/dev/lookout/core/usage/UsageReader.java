@@ -160,8 +160,8 @@ public final class UsageReader {
   }
 
   /**
-   * Returns whether {@code usage} holds a token count, so that an empty read of it means its counts
-   * were refused rather than absent.
+   * Returns whether {@code usage} contains a token count, so that an empty read of it means its
+   * counts were rejected rather than absent.
    */
   static boolean hasCounts(JsonNode usage) {
     if (usage == null || !usage.isObject()) {

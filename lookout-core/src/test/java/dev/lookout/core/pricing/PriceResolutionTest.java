@@ -190,30 +190,24 @@ class PriceResolutionTest {
     assertThat(merged.find("gpt-4o").orElseThrow().output()).isEqualByComparingTo("8");
   }
 
-  @Test
-  void userAliasTakesBuiltInName() throws IOException {
+  /** Returns the built-in table with an entry whose alias is the built-in name gpt-4o. */
+  private PriceTable tableWithGpt4oAlias() throws IOException {
     Path file =
         write(
             "prices.json",
             "{\"models\": {\"in-house-llm\": {\"input\": \"0.5\", \"output\": \"0.5\","
                 + " \"aliases\": [\"gpt-4o\"]}}}");
+    return PriceTable.load(file).mergedOver(TABLE);
+  }
 
-    PriceTable merged = PriceTable.load(file).mergedOver(TABLE);
-
-    assertThat(merged.resolvedName("gpt-4o")).contains("in-house-llm");
+  @Test
+  void userAliasTakesBuiltInName() throws IOException {
+    assertThat(tableWithGpt4oAlias().resolvedName("gpt-4o")).contains("in-house-llm");
   }
 
   @Test
   void userAliasKeepsOtherBuiltIns() throws IOException {
-    Path file =
-        write(
-            "prices.json",
-            "{\"models\": {\"in-house-llm\": {\"input\": \"0.5\", \"output\": \"0.5\","
-                + " \"aliases\": [\"gpt-4o\"]}}}");
-
-    PriceTable merged = PriceTable.load(file).mergedOver(TABLE);
-
-    assertThat(merged.resolvedName("gpt-4o-mini")).contains("gpt-4o-mini");
+    assertThat(tableWithGpt4oAlias().resolvedName("gpt-4o-mini")).contains("gpt-4o-mini");
   }
 
   @Test
@@ -230,7 +224,7 @@ class PriceResolutionTest {
   }
 
   @Test
-  void liteLlmHugePriceIsRefused() throws IOException {
+  void liteLlmHugePriceIsRejected() throws IOException {
     Path file =
         write(
             "litellm.json",
@@ -243,7 +237,7 @@ class PriceResolutionTest {
   }
 
   @Test
-  void tinyExponentIsRefused() throws IOException {
+  void tinyExponentIsRejected() throws IOException {
     Path file =
         write(
             "prices.json",

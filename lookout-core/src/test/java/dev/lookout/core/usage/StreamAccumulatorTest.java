@@ -210,7 +210,7 @@ class StreamAccumulatorTest {
   }
 
   @Test
-  void impossibleDeltaRefusesUsage() {
+  void impossibleDeltaRejectsUsage() {
     StreamAccumulator stream = new StreamAccumulator();
 
     stream.onEvent(
@@ -226,7 +226,7 @@ class StreamAccumulatorTest {
   }
 
   @Test
-  void impossibleLastChunkRefusesUsage() {
+  void impossibleLastChunkRejectsUsage() {
     StreamAccumulator stream = new StreamAccumulator();
 
     stream.onEvent(
