@@ -199,6 +199,23 @@ class ProxyErrorsTest {
   }
 
   @Test
+  void overlongResponseModelIsCut() throws Exception {
+    try (GatewayHarness harness = new GatewayHarness()) {
+      harness.upstream.respond(
+          200,
+          "application/json",
+          "{\"id\":\"c1\",\"model\":\""
+              + "r".repeat(1000)
+              + "\",\"choices\":[],"
+              + "\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":1}}");
+      harness.post("/v1/chat/completions", CHAT);
+      CallRecord record = harness.awaitRecord(1);
+
+      assertThat(record.responseModel()).hasSize(256);
+    }
+  }
+
+  @Test
   void overlongModelIsRejected() throws Exception {
     try (GatewayHarness harness = new GatewayHarness()) {
       HttpResponse<String> response =

@@ -156,6 +156,10 @@ public final class CallFinisher {
     if (!call.finish()) {
       return;
     }
+    // The upstream names this model, so it gets the request's length limit before it is stored.
+    if (responseModel != null && responseModel.length() > ProxyHandler.MAX_MODEL_CHARS) {
+      responseModel = responseModel.substring(0, ProxyHandler.MAX_MODEL_CHARS);
+    }
     CallRecordBuilder builder =
         builder(call, status, httpStatus)
             .responseModel(responseModel)
