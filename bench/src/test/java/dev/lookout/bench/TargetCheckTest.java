@@ -27,7 +27,9 @@ class TargetCheckTest {
         Map.of());
   }
 
-  /** A case of two rounds: direct at 1 ms, the gateway at 1 ms plus each round's added time. */
+  /**
+   * Builds a case of two rounds: direct at 1 ms, the gateway at 1 ms plus each round's added time.
+   */
   private static CaseResult twoRounds(LoadCase loadCase, long addedFirst, long addedSecond) {
     PhaseResult direct = phase(1_000, 0);
     PhaseResult first = phase(1_000 + addedFirst, 0);

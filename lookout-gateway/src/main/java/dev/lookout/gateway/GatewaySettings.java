@@ -40,8 +40,8 @@ public record GatewaySettings(
   public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(30);
 
   /**
-   * Calls in flight above which new calls get 503 at once. Each call holds two connections and
-   * their buffers; on the launcher's 256 MiB heap about 8,000 streams in flight ran it out of
+   * Calls in flight above which new calls get 503 at once. Each call keeps two connections and
+   * their buffers open. On the launcher's 256 MiB heap about 8,000 streams in flight ran it out of
    * memory, while 5,000 open streams fit with room to spare.
    */
   public static final int DEFAULT_MAX_IN_FLIGHT = 6000;

@@ -105,12 +105,12 @@ public final class CostCommand implements Callable<Integer> {
   }
 
   private TokenUsage usage() {
-    requireNonNegative("--input-tokens", inputTokens);
-    requireNonNegative("--output-tokens", outputTokens);
-    requireNonNegative("--cached-tokens", cachedTokens);
-    requireNonNegative("--cache-write-tokens", cacheWriteTokens);
-    requireNonNegative("--cache-write-1h-tokens", cacheWriteOneHourTokens);
-    requireNonNegative("--reasoning-tokens", reasoningTokens);
+    requireTokenCount("--input-tokens", inputTokens);
+    requireTokenCount("--output-tokens", outputTokens);
+    requireTokenCount("--cached-tokens", cachedTokens);
+    requireTokenCount("--cache-write-tokens", cacheWriteTokens);
+    requireTokenCount("--cache-write-1h-tokens", cacheWriteOneHourTokens);
+    requireTokenCount("--reasoning-tokens", reasoningTokens);
     if (cachedTokens > inputTokens) {
       throw invalid(
           "--cached-tokens ("
@@ -179,7 +179,7 @@ public final class CostCommand implements Callable<Integer> {
     return cost.setScale(Math.max(MIN_COST_SCALE, cost.scale())).toPlainString();
   }
 
-  private void requireNonNegative(String option, long value) {
+  private void requireTokenCount(String option, long value) {
     if (value < 0) {
       throw invalid(option + " must be zero or more, got " + value);
     }

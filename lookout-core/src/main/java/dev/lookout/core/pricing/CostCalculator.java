@@ -29,8 +29,8 @@ final class CostCalculator {
     LongContextPrice tier = longCall ? price.longContext() : null;
     String where =
         longCall ? " above " + price.longContext().aboveInputTokens() + " input tokens" : "";
-    // A cache read or write is billed at its own rate; guessing the input rate instead would
-    // overcharge a 90% discount tenfold, so a missing rate leaves the call unpriced.
+    // A cache read or write is billed at its own rate. A missing rate leaves the call unpriced,
+    // because billing the input rate instead would overcharge a 90% discount tenfold.
     if (usage.cachedInputTokens() > 0
         && (tier != null ? tier.cachedInput() : price.cachedInput()) == null) {
       return "no cached input price is listed for '"

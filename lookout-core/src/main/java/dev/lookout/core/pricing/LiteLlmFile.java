@@ -143,7 +143,7 @@ final class LiteLlmFile {
     }
     BigDecimal perMillion = value.decimalValue().movePointRight(PER_MILLION_DIGITS);
     try {
-      ModelPrice.requireNonNegative(key, field, perMillion);
+      ModelPrice.requireValidPrice(key, field, perMillion);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           "LiteLLM price file " + origin + ": " + e.getMessage() + " (" + value + " per token)", e);

@@ -52,12 +52,12 @@ public record ModelPrice(
     }
     requirePrice(model, "input", input);
     requirePrice(model, "output", output);
-    requireNonNegative(model, "cached_input", cachedInput);
-    requireNonNegative(model, "cache_write", cacheWrite);
-    requireNonNegative(model, "cache_write_1h", cacheWriteOneHour);
-    requireNonNegative(model, "reasoning", reasoning);
-    requireNonNegative(model, "batch_input", batchInput);
-    requireNonNegative(model, "batch_output", batchOutput);
+    requireValidPrice(model, "cached_input", cachedInput);
+    requireValidPrice(model, "cache_write", cacheWrite);
+    requireValidPrice(model, "cache_write_1h", cacheWriteOneHour);
+    requireValidPrice(model, "reasoning", reasoning);
+    requireValidPrice(model, "batch_input", batchInput);
+    requireValidPrice(model, "batch_output", batchOutput);
   }
 
   /** Creates a price without batch prices. */
@@ -132,7 +132,7 @@ public record ModelPrice(
       throw new IllegalArgumentException(
           "Price of model '" + model + "' is missing '" + field + "': add it in USD per million");
     }
-    requireNonNegative(model, field, value);
+    requireValidPrice(model, field, value);
   }
 
   /**
@@ -147,7 +147,8 @@ public record ModelPrice(
    */
   static final int MAX_PRICE_SCALE = 24;
 
-  static void requireNonNegative(String model, String field, BigDecimal value) {
+  /** Rejects a negative price, one above {@link #MAX_PRICE}, or one with too many decimals. */
+  static void requireValidPrice(String model, String field, BigDecimal value) {
     if (value == null) {
       return;
     }

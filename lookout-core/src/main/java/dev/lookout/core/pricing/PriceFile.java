@@ -150,14 +150,7 @@ final class PriceFile {
       return null;
     }
     if (!value.isTextual()) {
-      throw new IllegalArgumentException(
-          "Price of model '"
-              + model
-              + "' field '"
-              + field
-              + "' is "
-              + value
-              + "; write it as a decimal string such as \"2.5\"");
+      throw invalidField(model, field, value, "write it as a decimal string such as \"2.5\"");
     }
     BigDecimal price;
     try {
@@ -173,7 +166,7 @@ final class PriceFile {
               + "\"",
           e);
     }
-    ModelPrice.requireNonNegative(model, field, price);
+    ModelPrice.requireValidPrice(model, field, price);
     return price;
   }
 
@@ -201,12 +194,8 @@ final class PriceFile {
       return aliases;
     }
     if (!value.isArray()) {
-      throw new IllegalArgumentException(
-          "Price of model '"
-              + model
-              + "' field 'aliases' is "
-              + value
-              + "; write it as a list of names such as [\"my-model-latest\"]");
+      throw invalidField(
+          model, "aliases", value, "write it as a list of names such as [\"my-model-latest\"]");
     }
     for (JsonNode alias : value) {
       if (!alias.isTextual() || alias.asText().isBlank()) {
@@ -228,15 +217,14 @@ final class PriceFile {
       return null;
     }
     if (!value.isTextual()) {
-      throw new IllegalArgumentException(
-          "Price of model '"
-              + model
-              + "' field '"
-              + field
-              + "' is "
-              + value
-              + "; write it as a string such as \"openai\"");
+      throw invalidField(model, field, value, "write it as a string such as \"openai\"");
     }
     return value.asText();
+  }
+
+  private static IllegalArgumentException invalidField(
+      String model, String field, JsonNode value, String fix) {
+    return new IllegalArgumentException(
+        "Price of model '" + model + "' field '" + field + "' is " + value + "; " + fix);
   }
 }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A usage with a count no provider could mean is not used, so the call is estimated rather than
- * priced from a made-up number; counts sent as text or whole floats read as numbers.
+ * priced from a made-up number. Counts sent as text or whole floats read as numbers.
  */
 class UsageBoundsTest {
   private static final ObjectMapper JSON = new ObjectMapper();

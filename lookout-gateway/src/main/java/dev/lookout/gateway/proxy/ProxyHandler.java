@@ -366,7 +366,7 @@ public final class ProxyHandler {
     }
   }
 
-  /** Longest model name accepted: far above any provider's, short enough for logs and labels. */
+  /** Maximum length of a model name: far above any provider's, short enough for logs and labels. */
   static final int MAX_MODEL_CHARS = 256;
 
   /**
