@@ -21,18 +21,21 @@ import dev.lookout.gateway.proxy.Endpoint;
 import dev.lookout.gateway.proxy.PassThroughHandler;
 import dev.lookout.gateway.proxy.ProxyHandler;
 import dev.lookout.gateway.proxy.UsageEstimator;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.PoolOptions;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,9 +54,16 @@ public final class GatewayServer implements AutoCloseable {
    */
   private static final int UPSTREAM_POOL_SIZE = 10_000;
 
+  /** HTTP servers started, each on its own event loop: one per core. */
+  private static final int EVENT_LOOPS = Math.max(1, Runtime.getRuntime().availableProcessors());
+
   private final GatewaySettings settings;
   private final Vertx vertx;
-  private final HttpServer server;
+  private Listeners listeners;
+
+  /** The upstream client of each event loop; {@link #client} only sends budget webhooks. */
+  private final List<HttpClient> loopClients = new CopyOnWriteArrayList<>();
+
   private final HttpClient client;
   private final AtomicInteger inFlight;
   private final CallFinisher finisher;
@@ -62,14 +72,12 @@ public final class GatewayServer implements AutoCloseable {
   private GatewayServer(
       GatewaySettings settings,
       Vertx vertx,
-      HttpServer server,
       HttpClient client,
       AtomicInteger inFlight,
       CallFinisher finisher) {
     this.finisher = finisher;
     this.settings = settings;
     this.vertx = vertx;
-    this.server = server;
     this.client = client;
     this.inFlight = inFlight;
   }
@@ -136,13 +144,26 @@ public final class GatewayServer implements AutoCloseable {
       AccessSettings accessSettings,
       GuardSettings guards,
       GatewayFeatures features) {
+    long maxHandles = InFlightLimit.processMaxHandles();
+    int fitted = InFlightLimit.fit(settings.maxInFlight(), maxHandles);
+    if (fitted < settings.maxInFlight()) {
+      LOG.warn(
+          "gateway: max_in_flight {} needs about {} open files, but this process may open {};"
+              + " shedding calls above {} instead. Raise the limit (ulimit -n) or lower"
+              + " max_in_flight",
+          settings.maxInFlight(),
+          2L * settings.maxInFlight() + InFlightLimit.RESERVED_HANDLES,
+          maxHandles,
+          fitted);
+      settings = settings.withMaxInFlight(fitted);
+    }
     Vertx vertx = Vertx.vertx();
+    HttpClientOptions clientOptions =
+        new HttpClientOptions()
+            .setKeepAlive(true)
+            .setConnectTimeout((int) Math.min(settings.upstreamTimeout().toMillis(), 30_000));
     HttpClient client =
-        vertx.createHttpClient(
-            new HttpClientOptions()
-                .setKeepAlive(true)
-                .setConnectTimeout((int) Math.min(settings.upstreamTimeout().toMillis(), 30_000)),
-            new PoolOptions().setHttp1MaxSize(UPSTREAM_POOL_SIZE));
+        vertx.createHttpClient(clientOptions, new PoolOptions().setHttp1MaxSize(EVENT_LOOPS));
     AtomicInteger inFlight = new AtomicInteger();
     AccessPolicy access =
         new AccessPolicy(
@@ -160,34 +181,37 @@ public final class GatewayServer implements AutoCloseable {
             guards.storageRedactor(),
             features.capture(),
             features.drift() != null ? features.drift() : ResponseSampler.NONE);
-    ProxyHandler proxy =
-        new ProxyHandler(
-            vertx,
-            client,
-            settings,
-            finisher,
-            access,
-            guards,
-            new ExperimentRouter(features.experiments()));
-    PassThroughHandler passThrough = new PassThroughHandler(client, settings);
+    ExperimentRouter router = new ExperimentRouter(features.experiments());
     ApiHandler api = new ApiHandler(vertx, metrics.registry(), reports);
     DashboardApi dashboard = new DashboardApi(vertx, features.dashboard(), accessSettings.ledger());
     ExperimentApi experimentApi = new ExperimentApi(vertx, features.experiments());
     PayloadApi payloadApi = new PayloadApi(vertx, features.capture());
     DriftApi driftApi = new DriftApi(vertx, features.drift(), Clock.systemUTC());
-    HttpServer server =
-        vertx.createHttpServer(
-            new HttpServerOptions()
-                .setHost(settings.host())
-                .setPort(settings.port())
-                .setCompressionSupported(false));
-    GatewayServer gateway = new GatewayServer(settings, vertx, server, client, inFlight, finisher);
-    server.requestHandler(
-        request ->
-            gateway.route(
-                request, proxy, passThrough, api, dashboard, experimentApi, payloadApi, driftApi));
+    HttpServerOptions serverOptions =
+        new HttpServerOptions()
+            .setHost(settings.host())
+            .setPort(settings.port())
+            .setCompressionSupported(false);
+    GatewayServer gateway = new GatewayServer(settings, vertx, client, inFlight, finisher);
+    GatewaySettings loopSettings = settings;
+    // Built on each event loop: a client created there keeps its upstream connections on that loop,
+    // so a call never hops between threads.
+    Supplier<Handler<HttpServerRequest>> handlers =
+        () -> {
+          HttpClient loopClient =
+              vertx.createHttpClient(
+                  clientOptions,
+                  new PoolOptions().setHttp1MaxSize(UPSTREAM_POOL_SIZE / EVENT_LOOPS));
+          gateway.loopClients.add(loopClient);
+          ProxyHandler proxy =
+              new ProxyHandler(vertx, loopClient, loopSettings, finisher, access, guards, router);
+          PassThroughHandler passThrough = new PassThroughHandler(loopClient, loopSettings);
+          return request ->
+              gateway.route(
+                  request, proxy, passThrough, api, dashboard, experimentApi, payloadApi, driftApi);
+        };
     try {
-      server.listen().await(30, TimeUnit.SECONDS);
+      gateway.listeners = Listeners.start(vertx, serverOptions, handlers, EVENT_LOOPS);
     } catch (Exception e) {
       vertx.close();
       throw new IllegalStateException(
@@ -201,8 +225,9 @@ public final class GatewayServer implements AutoCloseable {
           e);
     }
     LOG.info(
-        "gateway: listening on {} and forwarding to {}",
+        "gateway: listening on {} with {} event loops and forwarding to {}",
         gateway.url(),
+        gateway.listeners.count(),
         settings.upstreamForDisplay());
     return gateway;
   }
@@ -286,7 +311,7 @@ public final class GatewayServer implements AutoCloseable {
 
   /** Returns the port the gateway listens on (the real one when 0 was requested). */
   public int port() {
-    return server.actualPort();
+    return listeners.port();
   }
 
   /** Returns the gateway's base URL, for example {@code http://127.0.0.1:8080}. */
@@ -313,7 +338,7 @@ public final class GatewayServer implements AutoCloseable {
     LOG.info("gateway: stopping; {} calls in flight, waiting up to {} ms", inFlight(), graceMillis);
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(graceMillis);
     try {
-      server.shutdown(graceMillis, TimeUnit.MILLISECONDS);
+      listeners.shutdown(graceMillis);
       while (inFlight.get() > 0 && System.nanoTime() - deadline < 0) {
         Thread.sleep(10);
       }
@@ -324,7 +349,10 @@ public final class GatewayServer implements AutoCloseable {
             graceMillis,
             cut);
       }
-      server.close().await(10, TimeUnit.SECONDS);
+      listeners.close().await(10, TimeUnit.SECONDS);
+      for (HttpClient loopClient : loopClients) {
+        loopClient.close().await(10, TimeUnit.SECONDS);
+      }
       client.close().await(10, TimeUnit.SECONDS);
       // Connections cut by the close above record their calls as cancelled; give them a moment.
       long closeDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
