@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #offer} puts a payload on a bounded queue and never blocks, so the gateway's event loop
  * can call it. When the queue is full the payload is dropped and counted. One writer thread builds
  * each payload (redaction and JSON parsing happen there, off the event loop), compresses it and
- * stores it. A payload the store rejects is counted as failed and logged with its request id only,
- * never its content.
+ * stores it. A write the store rejects is retried a few times. A payload that still fails is
+ * counted as failed and logged with its request id only, never its content.
  */
 public final class PayloadWriter implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PayloadWriter.class);
@@ -27,6 +27,9 @@ public final class PayloadWriter implements AutoCloseable {
    */
   public static final long DEFAULT_MAX_QUEUED_BYTES =
       Math.min(256L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 4);
+
+  /** Waits before each retry of a failed store write, in milliseconds. */
+  static final long[] RETRY_DELAYS_MILLIS = {100, 400, 1_600};
 
   private final PayloadStore store;
   private final long maxQueuedBytes;
@@ -40,6 +43,9 @@ public final class PayloadWriter implements AutoCloseable {
   private final AtomicLong dropped = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
   private volatile boolean accepting = true;
+
+  /** Whether the last payload failed after every retry; read and written by the writer thread. */
+  private boolean storeFailing;
 
   /** A queued payload and the bytes of the bodies it keeps in memory until it is written. */
   private record Entry(Supplier<Payload> payload, long bytes) {}
@@ -179,7 +185,7 @@ public final class PayloadWriter implements AutoCloseable {
       Payload payload = next.get();
       requestId = payload.requestId();
       byte[] object = payload.encode();
-      store.put(PayloadKeys.of(requestId), object);
+      put(requestId, object);
       written.incrementAndGet();
       writtenBytes.addAndGet(object.length);
     } catch (RuntimeException e) {
@@ -189,6 +195,45 @@ public final class PayloadWriter implements AutoCloseable {
           "payloads: storing the payload of request {} failed, so it is lost: {}",
           requestId,
           e.toString());
+    }
+  }
+
+  /**
+   * Stores one object, retrying after {@link #RETRY_DELAYS_MILLIS} when the store fails: a full
+   * disk being cleaned or a process out of file handles under a burst of connections recovers
+   * within seconds. After a payload has used every retry, the next ones get one attempt each until
+   * one succeeds, so a store that stays down does not hold the queue back.
+   */
+  private void put(String requestId, byte[] object) {
+    int retries = storeFailing ? 0 : RETRY_DELAYS_MILLIS.length;
+    for (int attempt = 0; ; attempt++) {
+      try {
+        store.put(PayloadKeys.of(requestId), object);
+        if (storeFailing) {
+          storeFailing = false;
+          log.info("payloads: the store at {} accepts payloads again", store.location());
+        }
+        return;
+      } catch (RuntimeException e) {
+        if (attempt >= retries) {
+          storeFailing = true;
+          throw e;
+        }
+        long delay = RETRY_DELAYS_MILLIS[attempt];
+        log.warn(
+            "payloads: storing the payload of request {} failed ({}); retry {} of {} in {} ms",
+            requestId,
+            e.toString(),
+            attempt + 1,
+            retries,
+            delay);
+        try {
+          Thread.sleep(delay);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
     }
   }
 

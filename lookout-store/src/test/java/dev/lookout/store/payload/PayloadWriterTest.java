@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,9 +43,8 @@ class PayloadWriterTest {
   @Test
   void fullQueueDropsAndCounts() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
-    LocalPayloadStore local = new LocalPayloadStore(dir);
     PayloadStore slow =
-        new PayloadStore() {
+        new LocalDelegate(dir) {
           @Override
           public void put(String key, byte[] object) {
             try {
@@ -52,31 +52,8 @@ class PayloadWriterTest {
             } catch (InterruptedException e) {
               Thread.currentThread().interrupt();
             }
-            local.put(key, object);
+            super.put(key, object);
           }
-
-          @Override
-          public java.util.Optional<byte[]> get(String key) {
-            return local.get(key);
-          }
-
-          @Override
-          public List<java.time.LocalDate> days() {
-            return local.days();
-          }
-
-          @Override
-          public long deleteDay(java.time.LocalDate day) {
-            return local.deleteDay(day);
-          }
-
-          @Override
-          public String location() {
-            return "slow";
-          }
-
-          @Override
-          public void close() {}
         };
     try (PayloadWriter writer = new PayloadWriter(slow, 2)) {
       int accepted = 0;
@@ -92,6 +69,89 @@ class PayloadWriterTest {
       assertThat(writer.dropped()).isEqualTo(10 - accepted);
       assertThat(writer.written()).isEqualTo(accepted);
       assertThat(writer.dropped()).isPositive();
+    }
+  }
+
+  /** A local store that tests extend to change how {@code put} behaves. */
+  private static class LocalDelegate implements PayloadStore {
+    private final LocalPayloadStore local;
+
+    LocalDelegate(Path dir) {
+      this.local = new LocalPayloadStore(dir);
+    }
+
+    @Override
+    public void put(String key, byte[] object) {
+      local.put(key, object);
+    }
+
+    @Override
+    public java.util.Optional<byte[]> get(String key) {
+      return local.get(key);
+    }
+
+    @Override
+    public List<java.time.LocalDate> days() {
+      return local.days();
+    }
+
+    @Override
+    public long deleteDay(java.time.LocalDate day) {
+      return local.deleteDay(day);
+    }
+
+    @Override
+    public String location() {
+      return "test";
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  /** A local store whose first {@code failures} writes fail, counting every write requested. */
+  private static final class FlakyStore extends LocalDelegate {
+    private final AtomicInteger failuresLeft;
+    private final AtomicInteger puts = new AtomicInteger();
+
+    FlakyStore(Path dir, int failures) {
+      super(dir);
+      this.failuresLeft = new AtomicInteger(failures);
+    }
+
+    @Override
+    public void put(String key, byte[] object) {
+      puts.incrementAndGet();
+      if (failuresLeft.getAndDecrement() > 0) {
+        throw new PayloadStoreException("Cannot write " + key + ": Too many open files");
+      }
+      super.put(key, object);
+    }
+  }
+
+  @Test
+  void failedWriteIsRetried() {
+    FlakyStore store = new FlakyStore(dir, 2);
+    try (PayloadWriter writer = new PayloadWriter(store, 10)) {
+      String id = RequestIds.next();
+      writer.offer(() -> payload(id, 1));
+      assertThat(writer.flush(Duration.ofSeconds(30))).isTrue();
+      assertThat(writer.written()).isEqualTo(1);
+      assertThat(writer.failed()).isZero();
+    }
+  }
+
+  @Test
+  void downStoreGetsOneTryPerLaterPayload() {
+    FlakyStore store = new FlakyStore(dir, Integer.MAX_VALUE);
+    try (PayloadWriter writer = new PayloadWriter(store, 10)) {
+      String first = RequestIds.next();
+      String second = RequestIds.next();
+      writer.offer(() -> payload(first, 1));
+      writer.offer(() -> payload(second, 2));
+      assertThat(writer.flush(Duration.ofSeconds(30))).isTrue();
+      assertThat(writer.failed()).isEqualTo(2);
+      assertThat(store.puts.get()).isEqualTo(PayloadWriter.RETRY_DELAYS_MILLIS.length + 2);
     }
   }
 
