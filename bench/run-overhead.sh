@@ -257,6 +257,7 @@ metrics_text="$(curl -fsS --max-time 10 "$gateway_url/metrics" || true)"
 records_written="$(metric lookout_recorder_records_written_total)"
 records_dropped="$(metric lookout_recorder_records_dropped_total)"
 payloads_dropped="$(metric lookout_payloads_dropped_total)"
+payloads_failed="$(metric lookout_payloads_failed_total)"
 
 # The recorder check runs after the servers are stopped, so it has the CPUs to itself.
 for pid in "${pids[@]}"; do stop_group "$pid"; done
@@ -373,6 +374,7 @@ fi
   echo "| records written by the recorder (\`lookout_recorder_records_written_total\`) | $records_written |"
   echo "| records dropped by the recorder (\`lookout_recorder_records_dropped_total\`) | $records_dropped |"
   echo "| payloads dropped by the capture queue (\`lookout_payloads_dropped_total\`) | $payloads_dropped |"
+  echo "| payloads that could not be stored (\`lookout_payloads_failed_total\`) | $payloads_failed |"
   echo "| WARN and ERROR lines in the gateway log | $gateway_warnings |"
   echo "| Vert.x blocked-thread warnings in the gateway log | $blocked_warnings |"
   echo "| resident memory at the end, VmRSS (MiB) | $gateway_rss_end |"

@@ -74,7 +74,10 @@ public final class OverheadBenchmark {
         out.append("### Targets\n\n")
             .append("The gateway's targets on this machine, checked against this run. An added")
             .append(" p99 is the gateway's p99 minus the upstream's over all rounds; the per-round")
-            .append(" figures pair each round's two phases.\n\n")
+            .append(" figures pair each round's two phases. The gateway is saturated from the")
+            .append(" lowest rate of a kind at which its throughput fell below 95% of the")
+            .append(
+                " upstream's own in the same case: it no longer kept up with the offered rate.\n\n")
             .append(TargetCheck.table(cases, targets, openStreams))
             .append('\n');
       }

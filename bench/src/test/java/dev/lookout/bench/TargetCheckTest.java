@@ -90,7 +90,28 @@ class TargetCheckTest {
 
     String table = TargetCheck.table(List.of(result), TARGETS, List.of());
 
-    assertThat(table).contains("failed in plain 2000/s (3 errors, 0 unsent) | no |");
+    assertThat(table)
+        .contains(
+            "failed in plain 2000/s (3 errors, 0 unsent); no saturation up to the highest rate | no |");
+  }
+
+  @Test
+  void errorsAboveSaturationPass() {
+    CaseResult result = ResultTablesTest.caseOf(LoadCase.openLoop(false, 4000), 1_000, 1_100, 40);
+
+    String table = TargetCheck.table(List.of(result), TARGETS, List.of());
+
+    assertThat(table).contains("saturated from plain 4000/s (60 req/s against 100 direct) | yes |");
+  }
+
+  @Test
+  void errorsBelowSaturationFail() {
+    CaseResult low = ResultTablesTest.caseOf(LoadCase.openLoop(false, 1000), 1_000, 1_100, 2);
+    CaseResult high = ResultTablesTest.caseOf(LoadCase.openLoop(false, 4000), 1_000, 1_100, 40);
+
+    String table = TargetCheck.table(List.of(high, low), TARGETS, List.of());
+
+    assertThat(table).contains("failed in plain 1000/s (2 errors, 0 unsent)");
   }
 
   @Test

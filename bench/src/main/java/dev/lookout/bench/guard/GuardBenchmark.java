@@ -8,11 +8,8 @@ import dev.lookout.core.guard.injection.InjectionGuard;
 import dev.lookout.core.guard.pii.PiiDetector;
 import dev.lookout.core.guard.pii.PiiGuard;
 import dev.lookout.core.guard.pii.PiiRedactor;
-import dev.lookout.core.guard.pii.PiiType;
 import dev.lookout.core.guard.pii.RedactionMode;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -38,17 +35,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class GuardBenchmark {
-  /** The validated PII types the gateway detects unless configured otherwise. */
-  static final Set<PiiType> VALIDATED_TYPES =
-      EnumSet.of(
-          PiiType.EMAIL,
-          PiiType.PHONE,
-          PiiType.CREDIT_CARD,
-          PiiType.US_SSN,
-          PiiType.IBAN,
-          PiiType.IP_ADDRESS,
-          PiiType.SECRET);
-
   @Param({"prose", "pii"})
   public String prompt;
 
@@ -63,10 +49,9 @@ public class GuardBenchmark {
     text = GuardPrompts.named(prompt);
     injection = InjectionGuard.builtIn();
     piiValidated =
-        new PiiGuard(
-            PiiDetector.withTypes(VALIDATED_TYPES),
-            new PiiRedactor(RedactionMode.PLACEHOLDER, null));
-    piiWithTagger = PiiGuard.defaults();
+        new PiiGuard(PiiDetector.defaults(), new PiiRedactor(RedactionMode.PLACEHOLDER, null));
+    piiWithTagger =
+        new PiiGuard(PiiDetector.broad(), new PiiRedactor(RedactionMode.PLACEHOLDER, null));
     defaultInput = new GuardPipeline(List.of(injection, piiValidated), List.of());
   }
 
