@@ -46,15 +46,7 @@ final class GuardConfig {
    * Types detected unless configured: the validated ones. Names and addresses come from a
    * statistical tagger whose false positives on everyday words make it opt-in.
    */
-  static final Set<PiiType> DEFAULT_TYPES =
-      EnumSet.of(
-          PiiType.EMAIL,
-          PiiType.PHONE,
-          PiiType.CREDIT_CARD,
-          PiiType.US_SSN,
-          PiiType.IBAN,
-          PiiType.IP_ADDRESS,
-          PiiType.SECRET);
+  static final Set<PiiType> DEFAULT_TYPES = PiiDetector.DEFAULT_TYPES;
 
   private GuardConfig() {}
 

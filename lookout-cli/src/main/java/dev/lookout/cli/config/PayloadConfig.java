@@ -136,12 +136,13 @@ public record PayloadConfig(
   }
 
   /**
-   * Returns the redactor of {@code redacted} capture while the PII guard is disabled: the default
-   * detectors with placeholders, so {@code redacted} never stores bodies unredacted.
+   * Returns the redactor of {@code redacted} capture while the PII guard is disabled: the broad
+   * detectors (names and addresses included) with placeholders, so {@code redacted} never stores
+   * bodies unredacted.
    */
   private static UnaryOperator<String> defaultRedactor() {
     PiiGuard guard =
-        new PiiGuard(PiiDetector.defaults(), new PiiRedactor(RedactionMode.PLACEHOLDER, null));
+        new PiiGuard(PiiDetector.broad(), new PiiRedactor(RedactionMode.PLACEHOLDER, null));
     return text ->
         text == null || text.isEmpty() ? text : guard.check(text, Direction.OUTPUT).text();
   }

@@ -44,8 +44,13 @@ class PiiDetectorTest {
   }
 
   @Test
-  void defaultsLeaveOutLocation() {
-    assertThat(PiiDetector.defaults().enabledTypes()).doesNotContain(PiiType.LOCATION);
+  void defaultsLeaveOutPerson() {
+    assertThat(PiiDetector.defaults().enabledTypes()).doesNotContain(PiiType.PERSON);
+  }
+
+  @Test
+  void broadLeavesOutLocation() {
+    assertThat(PiiDetector.broad().enabledTypes()).doesNotContain(PiiType.LOCATION);
   }
 
   @Test

@@ -46,9 +46,16 @@ class PiiGuardTest {
   }
 
   @Test
-  void defaultGuardRedactsName() {
-    GuardVerdict verdict =
-        PiiGuard.defaults().check("Date: 2001-01-01\nName: Julie Eriksson\n", Direction.INPUT);
+  void broadGuardRedactsName() {
+    PiiGuard guard =
+        new PiiGuard(PiiDetector.broad(), new PiiRedactor(RedactionMode.PLACEHOLDER, null));
+    GuardVerdict verdict = guard.check("Date: 2001-01-01\nName: Julie Eriksson\n", Direction.INPUT);
     assertThat(verdict.reasons()).contains("pii:PERSON");
+  }
+
+  @Test
+  void defaultGuardPassesEverydayWords() {
+    GuardVerdict verdict = PiiGuard.defaults().check("What is 2+2? Thanks!", Direction.INPUT);
+    assertThat(verdict.action()).isEqualTo(GuardAction.PASS);
   }
 }

@@ -18,14 +18,9 @@ import org.junit.jupiter.api.Test;
  * on the whole file and on the validation templates; the tagged types are printed only.
  */
 class TrainingDataScoresTest {
-  private static final Set<PiiType> STRUCTURED =
-      EnumSet.of(
-          PiiType.EMAIL,
-          PiiType.PHONE,
-          PiiType.CREDIT_CARD,
-          PiiType.US_SSN,
-          PiiType.IBAN,
-          PiiType.IP_ADDRESS);
+  /** The default types that the labelled file has spans of: all but SECRET. */
+  private static final Set<PiiType> STRUCTURED = structured();
+
   private static final double MIN_F1 = 0.95;
 
   private static List<LabelledText> all;
@@ -73,5 +68,11 @@ class TrainingDataScoresTest {
                 System.out.printf(
                     "%s %-12s P=%.3f R=%.3f F1=%.3f n=%d%n",
                     side, type, score.precision(), score.recall(), score.f1(), score.support()));
+  }
+
+  private static Set<PiiType> structured() {
+    Set<PiiType> types = EnumSet.copyOf(PiiDetector.DEFAULT_TYPES);
+    types.remove(PiiType.SECRET);
+    return types;
   }
 }
