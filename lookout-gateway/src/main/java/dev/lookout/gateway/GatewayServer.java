@@ -149,10 +149,11 @@ public final class GatewayServer implements AutoCloseable {
     if (fitted < settings.maxInFlight()) {
       LOG.warn(
           "gateway: max_in_flight {} needs about {} open files, but this process may open {};"
-              + " shedding calls above {} instead. Raise the limit (ulimit -n) or lower"
-              + " max_in_flight",
+              + " shedding calls above {} instead. Raise the hard open-file limit (ulimit -Hn,"
+              + " or LimitNOFILE in a systemd unit) or lower max_in_flight"
+              + " (LOOKOUT_MAX_IN_FLIGHT)",
           settings.maxInFlight(),
-          2L * settings.maxInFlight() + InFlightLimit.RESERVED_HANDLES,
+          InFlightLimit.needed(settings.maxInFlight(), maxHandles),
           maxHandles,
           fitted);
       settings = settings.withMaxInFlight(fitted);

@@ -24,9 +24,19 @@ final class InFlightLimit {
     if (maxHandles <= 0) {
       return configured;
     }
-    long reserved = Math.min(RESERVED_HANDLES, maxHandles / 4);
-    long fits = (maxHandles - reserved) / 2;
+    long fits = (maxHandles - reserved(maxHandles)) / 2;
     return (int) Math.max(1, Math.min(configured, fits));
+  }
+
+  /**
+   * Returns the open files needed for {@code calls} in flight under a limit of {@code maxHandles}.
+   */
+  static long needed(int calls, long maxHandles) {
+    return 2L * calls + reserved(maxHandles);
+  }
+
+  private static long reserved(long maxHandles) {
+    return Math.min(RESERVED_HANDLES, maxHandles / 4);
   }
 
   /** Returns the process's open-file limit, or -1 where the JVM does not report it. */

@@ -21,6 +21,11 @@ class InFlightLimitTest {
   }
 
   @Test
+  void neededUsesSameReserveAsFit() {
+    assertThat(InFlightLimit.needed(384, 1024)).isEqualTo(1024);
+  }
+
+  @Test
   void unknownLimitKeepsConfigured() {
     assertThat(InFlightLimit.fit(6000, -1)).isEqualTo(6000);
   }

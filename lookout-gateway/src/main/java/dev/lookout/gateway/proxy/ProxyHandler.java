@@ -90,7 +90,9 @@ public final class ProxyHandler {
               + (inFlight - 1)
               + " calls in flight, its limit (max_in_flight "
               + settings.maxInFlight()
-              + "); retry with backoff, or raise max_in_flight with a larger heap");
+              + "); retry with backoff. To admit more, raise max_in_flight, the heap and the"
+              + " open-file limit; the gateway's start log names a limit lowered to fit open"
+              + " files");
       return;
     }
     long declared = declaredLength(request);

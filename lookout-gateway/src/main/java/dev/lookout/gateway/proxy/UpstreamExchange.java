@@ -389,6 +389,13 @@ final class UpstreamExchange {
     if (call.finished()) {
       return;
     }
+    if (finisher.stopping()) {
+      // Stopping closes the upstream connections after the grace; the call is cut by the
+      // shutdown, so it is recorded as such and its client gets no error blaming the provider.
+      onClientClosed();
+      request.response().reset();
+      return;
+    }
     if (isTimeout(failure)) {
       onTimeout();
       return;
