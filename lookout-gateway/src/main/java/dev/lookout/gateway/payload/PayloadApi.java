@@ -67,7 +67,8 @@ public final class PayloadApi {
           "No payload is stored for request "
               + requestId
               + "; its call was not captured (capture off or sampled out), its payload was"
-              + " dropped or deleted by retention, or the id is unknown");
+              + " dropped, failed to store (see lookout_payloads_failed_total and the log) or"
+              + " was deleted by retention, or the id is unknown");
       return;
     }
     ObjectNode body = found.get().toJson();
