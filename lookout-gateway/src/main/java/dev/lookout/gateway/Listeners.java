@@ -41,8 +41,8 @@ final class Listeners {
     Listeners listeners = new Listeners();
     HttpServerOptions shared = new HttpServerOptions(options);
     if (options.getPort() == 0) {
-      // Vert.x gives each server on port 0 its own free port; a negative port is the one free
-      // port that servers requesting the same negative port share.
+      // Vert.x gives each server on port 0 its own free port. Servers that request the same
+      // negative port share one free port instead.
       shared.setPort(-1);
     }
     listeners.deploy(vertx, shared, handlers, count).await(30, TimeUnit.SECONDS);

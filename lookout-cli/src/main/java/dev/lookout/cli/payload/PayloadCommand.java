@@ -73,8 +73,8 @@ public final class PayloadCommand implements Callable<Integer> {
                           + requestId
                           + " in "
                           + payloads.location()
-                          + "; its call was not captured (capture off or sampled out), or"
-                          + " retention deleted it"));
+                          + "; its call was not captured (capture off or sampled out), its"
+                          + " payload was dropped or failed to store, or retention deleted it"));
     }
   }
 }

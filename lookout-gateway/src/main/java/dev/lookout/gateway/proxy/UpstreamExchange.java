@@ -390,8 +390,8 @@ final class UpstreamExchange {
       return;
     }
     if (finisher.stopping()) {
-      // Stopping closes the upstream connections after the grace; the call is cut by the
-      // shutdown, so it is recorded as such and its client gets no error blaming the provider.
+      // Stopping closes the upstream connections after the grace. The shutdown cut this call,
+      // so it is recorded as cut and its client gets no error that blames the provider.
       onClientClosed();
       request.response().reset();
       return;
