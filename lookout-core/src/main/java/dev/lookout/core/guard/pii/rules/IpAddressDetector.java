@@ -5,6 +5,7 @@ import dev.lookout.core.guard.pii.PiiType;
 import dev.lookout.core.guard.pii.SpanDetector;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,11 +15,16 @@ import java.util.regex.Pattern;
  * section 2.2 (full, {@code ::}-compressed and with an embedded IPv4 tail). Each candidate is
  * parsed: IPv4 octets must be 0-255 without leading zeros, and IPv6 must have exactly eight groups
  * of one to four hex digits once {@code ::} is expanded. Version strings such as {@code 1.2.3.4.5}
- * and clock times such as {@code 10:20:30} are not addresses.
+ * or {@code version 1.2.3.4} and clock times such as {@code 10:20:30} are not addresses.
  */
 public final class IpAddressDetector implements SpanDetector {
   private static final Pattern V4 =
       Pattern.compile("\\d(?<![\\w.:]\\d)\\d{0,2}(?:\\.\\d{1,3}){3}(?![\\w]|\\.\\d)");
+
+  /** Words that, right before a dotted quad, make it a version number rather than an address. */
+  private static final List<String> VERSION_WORDS =
+      List.of("version", "ver", "release", "build", "firmware", "driver");
+
   private static final Pattern V6 =
       Pattern.compile("(?<![\\w:.])[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*(?![\\w:])");
 
@@ -32,7 +38,7 @@ public final class IpAddressDetector implements SpanDetector {
     List<Finding> findings = new ArrayList<>();
     Matcher v4 = V4.matcher(text);
     while (v4.find()) {
-      if (validV4(v4.group())) {
+      if (validV4(v4.group()) && !versionBefore(text, v4.start())) {
         findings.add(
             new Finding(PiiType.IP_ADDRESS.name(), v4.start(), v4.end(), Scores.VALIDATED));
       }
@@ -53,6 +59,26 @@ public final class IpAddressDetector implements SpanDetector {
       }
     }
     return findings;
+  }
+
+  /**
+   * Returns whether a version word ends just before {@code start}, as in "version 1.2.3.4" or
+   * "v1.2.3.4": four-part version numbers have the shape of an IPv4 address.
+   */
+  static boolean versionBefore(String text, int start) {
+    if (start > 0 && Character.toLowerCase(text.charAt(start - 1)) == 'v') {
+      return start == 1 || !Character.isLetterOrDigit(text.charAt(start - 2));
+    }
+    String before = text.substring(Math.max(0, start - 16), start).toLowerCase(Locale.ROOT);
+    before = before.replaceAll("[\\s:#.-]+$", "");
+    for (String word : VERSION_WORDS) {
+      if (before.endsWith(word)
+          && (before.length() == word.length()
+              || !Character.isLetter(before.charAt(before.length() - word.length() - 1)))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Returns whether {@code candidate} is a dotted-decimal IPv4 address. */

@@ -13,6 +13,21 @@ class IpAddressDetectorTest {
   }
 
   @Test
+  void skipsVersionNumber() {
+    assertThat(Spans.of(detector, "update to version 1.2.3.4 of the app")).isEmpty();
+  }
+
+  @Test
+  void skipsPrefixedVersion() {
+    assertThat(Spans.of(detector, "released v10.0.2.1 today")).isEmpty();
+  }
+
+  @Test
+  void findsAddressAfterServer() {
+    assertThat(Spans.of(detector, "the server 10.0.0.7 is down")).containsExactly("10.0.0.7");
+  }
+
+  @Test
   void findsFullIpv6() {
     String address = "6e40:4041:c617:e898:c11:40d2:c669:2eb4";
     assertThat(Spans.of(detector, "from " + address + " today")).containsExactly(address);
