@@ -2,12 +2,12 @@ package dev.lookout.bench;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 /**
  * Checks one run against the gateway's performance targets on this machine and writes the verdicts
@@ -153,7 +153,9 @@ final class TargetCheck {
       StringBuilder out, List<CaseResult> cases, String baseline, String gateway) {
     List<String> failed = new ArrayList<>();
     List<String> saturated = new ArrayList<>();
-    Map<Boolean, Double> saturationRate = new HashMap<>();
+    // Cases are checked in rising rate (byRate), so a kind's cases after its saturated one lie
+    // above the saturation point.
+    Set<Boolean> saturatedKinds = new HashSet<>();
     int compared = 0;
     List<CaseResult> byRate = new ArrayList<>(cases);
     byRate.sort(Comparator.comparingDouble(c -> c.loadCase().ratePerSecond()));
@@ -166,9 +168,9 @@ final class TargetCheck {
       LoadCase loadCase = result.loadCase();
       boolean stream = loadCase.stream();
       if (!loadCase.isClosedLoop()
-          && !saturationRate.containsKey(stream)
+          && !saturatedKinds.contains(stream)
           && via.throughputPerSecond() < KEPT_UP_SHARE * direct.throughputPerSecond()) {
-        saturationRate.put(stream, loadCase.ratePerSecond());
+        saturatedKinds.add(stream);
         saturated.add(
             String.format(
                 Locale.ROOT,
@@ -177,8 +179,7 @@ final class TargetCheck {
                 via.throughputPerSecond(),
                 direct.throughputPerSecond()));
       }
-      Double limit = saturationRate.get(stream);
-      if (limit != null && !loadCase.isClosedLoop() && loadCase.ratePerSecond() >= limit) {
+      if (!loadCase.isClosedLoop() && saturatedKinds.contains(stream)) {
         continue;
       }
       compared++;

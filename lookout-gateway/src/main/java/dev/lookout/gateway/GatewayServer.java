@@ -136,7 +136,7 @@ public final class GatewayServer implements AutoCloseable {
    * @throws IllegalStateException if the port cannot be bound; the message names host and port
    */
   public static GatewayServer start(
-      GatewaySettings settings,
+      GatewaySettings requested,
       CallSink sink,
       PriceTable prices,
       GatewayMetrics metrics,
@@ -144,25 +144,13 @@ public final class GatewayServer implements AutoCloseable {
       AccessSettings accessSettings,
       GuardSettings guards,
       GatewayFeatures features) {
-    long maxHandles = InFlightLimit.processMaxHandles();
-    int fitted = InFlightLimit.fit(settings.maxInFlight(), maxHandles);
-    if (fitted < settings.maxInFlight()) {
-      LOG.warn(
-          "gateway: max_in_flight {} needs about {} open files, but this process may open {};"
-              + " shedding calls above {} instead. Raise the hard open-file limit (ulimit -Hn,"
-              + " or LimitNOFILE in a systemd unit) or lower max_in_flight"
-              + " (LOOKOUT_MAX_IN_FLIGHT)",
-          settings.maxInFlight(),
-          InFlightLimit.needed(settings.maxInFlight(), maxHandles),
-          maxHandles,
-          fitted);
-      settings = settings.withMaxInFlight(fitted);
-    }
+    GatewaySettings settings = fitToOpenFiles(requested);
     Vertx vertx = Vertx.vertx();
     HttpClientOptions clientOptions =
         new HttpClientOptions()
             .setKeepAlive(true)
             .setConnectTimeout((int) Math.min(settings.upstreamTimeout().toMillis(), 30_000));
+    // Sends budget webhooks only: calls go through each event loop's own client below.
     HttpClient client =
         vertx.createHttpClient(clientOptions, new PoolOptions().setHttp1MaxSize(EVENT_LOOPS));
     AtomicInteger inFlight = new AtomicInteger();
@@ -194,7 +182,6 @@ public final class GatewayServer implements AutoCloseable {
             .setPort(settings.port())
             .setCompressionSupported(false);
     GatewayServer gateway = new GatewayServer(settings, vertx, client, inFlight, finisher);
-    GatewaySettings loopSettings = settings;
     // Built on each event loop: a client created there keeps its upstream connections on that loop,
     // so a call never hops between threads.
     Supplier<Handler<HttpServerRequest>> handlers =
@@ -205,8 +192,8 @@ public final class GatewayServer implements AutoCloseable {
                   new PoolOptions().setHttp1MaxSize(UPSTREAM_POOL_SIZE / EVENT_LOOPS));
           gateway.loopClients.add(loopClient);
           ProxyHandler proxy =
-              new ProxyHandler(vertx, loopClient, loopSettings, finisher, access, guards, router);
-          PassThroughHandler passThrough = new PassThroughHandler(loopClient, loopSettings);
+              new ProxyHandler(vertx, loopClient, settings, finisher, access, guards, router);
+          PassThroughHandler passThrough = new PassThroughHandler(loopClient, settings);
           return request ->
               gateway.route(
                   request, proxy, passThrough, api, dashboard, experimentApi, payloadApi, driftApi);
@@ -231,6 +218,28 @@ public final class GatewayServer implements AutoCloseable {
         gateway.listeners.count(),
         settings.upstreamForDisplay());
     return gateway;
+  }
+
+  /**
+   * Returns {@code requested} with {@code max_in_flight} lowered to what the process's open-file
+   * limit allows, logging a WARN when it had to be lowered.
+   */
+  private static GatewaySettings fitToOpenFiles(GatewaySettings requested) {
+    long maxHandles = InFlightLimit.processMaxHandles();
+    int fitted = InFlightLimit.fit(requested.maxInFlight(), maxHandles);
+    if (fitted == requested.maxInFlight()) {
+      return requested;
+    }
+    LOG.warn(
+        "gateway: max_in_flight {} needs about {} open files, but this process may open {};"
+            + " shedding calls above {} instead. Raise the hard open-file limit (ulimit -Hn,"
+            + " or LimitNOFILE in a systemd unit) or lower max_in_flight"
+            + " (LOOKOUT_MAX_IN_FLIGHT)",
+        requested.maxInFlight(),
+        InFlightLimit.needed(requested.maxInFlight(), maxHandles),
+        maxHandles,
+        fitted);
+    return requested.withMaxInFlight(fitted);
   }
 
   private void route(

@@ -12,13 +12,13 @@ import java.lang.management.OperatingSystemMXBean;
  */
 final class InFlightLimit {
   /** Handles kept for everything but the calls' sockets, at most a quarter of the limit. */
-  static final long RESERVED_HANDLES = 1024;
+  private static final long RESERVED_HANDLES = 1024;
 
   private InFlightLimit() {}
 
   /**
    * Returns the calls in flight that {@code maxHandles} open files allow, at most {@code
-   * configured}; returns {@code configured} when the limit is unknown ({@code maxHandles <= 0}).
+   * configured}. Returns {@code configured} when the limit is unknown ({@code maxHandles <= 0}).
    */
   static int fit(int configured, long maxHandles) {
     if (maxHandles <= 0) {

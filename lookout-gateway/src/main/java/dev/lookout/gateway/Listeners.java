@@ -16,7 +16,7 @@ import java.util.function.Supplier;
 
 /**
  * The gateway's HTTP servers, one per event loop, all on one port. A server created outside a
- * verticle runs on a single event loop, so the gateway could use only one core; Vert.x spreads the
+ * verticle runs on a single event loop, so the gateway could use only one core. Vert.x spreads the
  * connections of servers that share a port over their event loops.
  */
 final class Listeners {

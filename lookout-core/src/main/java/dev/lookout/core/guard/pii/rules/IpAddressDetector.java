@@ -25,6 +25,9 @@ public final class IpAddressDetector implements SpanDetector {
   private static final List<String> VERSION_WORDS =
       List.of("version", "ver", "release", "build", "firmware", "driver");
 
+  /** Spaces and punctuation between a version word and its number, as in "build: 10.1.2.3". */
+  private static final Pattern SEPARATORS_AT_END = Pattern.compile("[\\s:#.-]+$");
+
   private static final Pattern V6 =
       Pattern.compile("(?<![\\w:.])[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*(?![\\w:])");
 
@@ -62,15 +65,13 @@ public final class IpAddressDetector implements SpanDetector {
   }
 
   /**
-   * Returns whether a version word ends just before {@code start}, as in "version 1.2.3.4" or
-   * "v1.2.3.4": four-part version numbers have the shape of an IPv4 address.
+   * Returns whether a version word ends just before {@code start}, as in "version 1.2.3.4":
+   * four-part version numbers have the shape of an IPv4 address. A quad glued to a letter, as in
+   * "v1.2.3.4", never matches {@link #V4} at all.
    */
   static boolean versionBefore(String text, int start) {
-    if (start > 0 && Character.toLowerCase(text.charAt(start - 1)) == 'v') {
-      return start == 1 || !Character.isLetterOrDigit(text.charAt(start - 2));
-    }
-    String before = text.substring(Math.max(0, start - 16), start).toLowerCase(Locale.ROOT);
-    before = before.replaceAll("[\\s:#.-]+$", "");
+    String window = text.substring(Math.max(0, start - 16), start).toLowerCase(Locale.ROOT);
+    String before = SEPARATORS_AT_END.matcher(window).replaceFirst("");
     for (String word : VERSION_WORDS) {
       if (before.endsWith(word)
           && (before.length() == word.length()
