@@ -17,10 +17,11 @@ import java.util.Optional;
 public interface CallStore extends AutoCloseable {
 
   /**
-   * Appends a batch in one transaction, so either every record of the batch is stored or none is. A
-   * record whose request id is already stored is skipped, which makes retrying a batch safe.
+   * Appends a batch. A failed append may leave part of the batch stored, so the append after a
+   * failure skips the request ids already stored, and retrying the same batch stores each record
+   * once.
    *
-   * @throws StoreException if the batch could not be written, in which case the store is unchanged
+   * @throws StoreException if some record of the batch could not be written
    */
   void append(List<CallRecord> batch);
 

@@ -17,7 +17,7 @@ import java.util.List;
  *
  * @param dataDir folder of the DuckDB store
  * @param queueCapacity records the recorder queues before it drops new ones
- * @param batchSize most records written to the store in one transaction
+ * @param batchSize most records the recorder writes to the store in one append
  * @param flushInterval longest time a record waits in the queue before a write
  * @param labelCap most distinct values per metric label
  * @param access Lookout keys, budgets and the alert webhook

@@ -1,6 +1,7 @@
 package dev.lookout.store.duckdb;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
@@ -18,11 +19,22 @@ final class MetadataJson {
     if (metadata.isEmpty()) {
       return null;
     }
-    try {
-      return MAPPER.writeValueAsString(new TreeMap<>(metadata));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Writing a map of strings as JSON failed: " + metadata, e);
+    // Written by hand rather than through the ObjectMapper: the recorder calls this for every
+    // stored record, and the mapper's generator set-up cost more than the text itself.
+    JsonStringEncoder encoder = JsonStringEncoder.getInstance();
+    StringBuilder json = new StringBuilder(64);
+    json.append('{');
+    for (Map.Entry<String, String> entry : new TreeMap<>(metadata).entrySet()) {
+      if (json.length() > 1) {
+        json.append(',');
+      }
+      json.append('"');
+      encoder.quoteAsString(entry.getKey(), json);
+      json.append("\":\"");
+      encoder.quoteAsString(entry.getValue(), json);
+      json.append('"');
     }
+    return json.append('}').toString();
   }
 
   /** Returns the map stored as JSON text; null reads as an empty map. */
