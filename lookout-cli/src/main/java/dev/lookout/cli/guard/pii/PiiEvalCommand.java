@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
  * {@code lookout guard eval --kind pii}: scores every PII detector, {@code LOCATION} included, on a
  * labelled JSON lines file and prints precision, recall, F1 and support per type and overall. A
  * predicted span counts as correct when it overlaps a labelled span of the same type. Labelled
- * types that no detector reports count as misses in the overall figures.
+ * types that no detector reports are listed apart with their support, outside the overall figures.
  */
 @Command(
     name = "pii",
@@ -76,7 +76,8 @@ public final class PiiEvalCommand implements Callable<Integer> {
 
   /**
    * Scores the detectors on {@code data} and prints the result to {@code out}, as JSON ({@code
-   * {"overall": {...}, "by_type": {"EMAIL": {...}}}}) or as a table.
+   * {"overall": {...}, "by_type": {"EMAIL": {...}}, "not_detected": {"ORGANIZATION": {"support":
+   * n}}}}) or as a table.
    *
    * @throws IOException if the file cannot be read or contains an invalid line
    */
@@ -97,6 +98,10 @@ public final class PiiEvalCommand implements Callable<Integer> {
     ObjectNode byType = root.putObject("by_type");
     for (Map.Entry<String, TypeScore> entry : evaluation.byType().entrySet()) {
       byType.set(entry.getKey(), scoreJson(entry.getValue()));
+    }
+    ObjectNode notDetected = root.putObject("not_detected");
+    for (Map.Entry<String, Integer> entry : evaluation.undetected().entrySet()) {
+      notDetected.putObject(entry.getKey()).put("support", entry.getValue());
     }
     return root;
   }
@@ -123,6 +128,15 @@ public final class PiiEvalCommand implements Callable<Integer> {
       out.println(row(entry.getKey(), entry.getValue()));
     }
     out.println(row("overall", evaluation.overall()));
+    for (Map.Entry<String, Integer> entry : evaluation.undetected().entrySet()) {
+      out.println(
+          String.format(
+              Locale.ROOT,
+              "%-14s %29s %9d",
+              entry.getKey(),
+              "no detector, not in overall",
+              entry.getValue()));
+    }
   }
 
   private static String row(String name, TypeScore score) {

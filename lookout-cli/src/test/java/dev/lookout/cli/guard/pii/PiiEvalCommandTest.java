@@ -17,7 +17,9 @@ class PiiEvalCommandTest {
       "{\"text\": \"Mail me at ann@example.com\", \"entities\": [{\"type\": \"EMAIL\", \"start\":"
           + " 11, \"end\": 26}]}\n"
           + "{\"text\": \"Call 555-12\", \"entities\": [{\"type\": \"PHONE\", \"start\": 5,"
-          + " \"end\": 11}]}\n";
+          + " \"end\": 11}]}\n"
+          + "{\"text\": \"Acme Corp\", \"entities\": [{\"type\": \"ORGANIZATION\", \"start\": 0,"
+          + " \"end\": 9}]}\n";
 
   @TempDir Path dir;
 
@@ -51,6 +53,20 @@ class PiiEvalCommandTest {
     execute("--data", data().toString(), "--format", "json");
     JsonNode root = new ObjectMapper().readTree(out.toString());
     assertThat(root.path("overall").path("recall").asDouble()).isEqualTo(0.5);
+  }
+
+  @Test
+  void jsonListsUndetectedType() throws Exception {
+    execute("--data", data().toString(), "--format", "json");
+    JsonNode root = new ObjectMapper().readTree(out.toString());
+    assertThat(root.path("not_detected").path("ORGANIZATION").path("support").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void tableListsUndetectedType() throws Exception {
+    StringWriter table = new StringWriter();
+    PiiEvalCommand.run(data(), false, new PrintWriter(table, true));
+    assertThat(table.toString()).contains("ORGANIZATION");
   }
 
   @Test

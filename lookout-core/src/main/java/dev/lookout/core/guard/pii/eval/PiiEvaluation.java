@@ -16,17 +16,21 @@ import java.util.TreeSet;
  * overlaps a labelled span of the same type, and a labelled span is found when a predicted span of
  * its type overlaps it.
  *
- * <p>{@link #byType()} contains the types the detector reports. {@link #overall()} sums every
- * predicted span and every labelled span, so labelled types that the detector does not report (such
- * as {@code ORGANIZATION}) count as misses there.
+ * <p>{@link #byType()} and {@link #overall()} cover the types the detector reports, each listed
+ * when the data labels it or the detector found it. Labelled types that no detector reports (such
+ * as {@code ORGANIZATION}) are counted apart in {@link #undetected()}, so they do not lower the
+ * overall recall of the types Lookout detects.
  */
 public final class PiiEvaluation {
   private final Map<String, TypeScore> byType;
   private final TypeScore overall;
+  private final Map<String, Integer> undetected;
 
-  private PiiEvaluation(Map<String, TypeScore> byType, TypeScore overall) {
+  private PiiEvaluation(
+      Map<String, TypeScore> byType, TypeScore overall, Map<String, Integer> undetected) {
     this.byType = byType;
     this.overall = overall;
+    this.undetected = undetected;
   }
 
   /** Runs {@code detector} on every text and scores its findings against the labels. */
@@ -69,14 +73,20 @@ public final class PiiEvaluation {
     }
     TypeScore overall = new TypeScore(0, 0, 0, 0);
     Map<String, TypeScore> byType = new LinkedHashMap<>();
+    Map<String, Integer> undetected = new LinkedHashMap<>();
     for (Map.Entry<String, TypeScore> entry : all.entrySet()) {
-      overall = overall.plus(entry.getValue());
+      TypeScore score = entry.getValue();
       PiiType type = PiiType.parseOrNull(entry.getKey());
-      if (type != null && reported.contains(type)) {
-        byType.put(entry.getKey(), entry.getValue());
+      boolean isReported = type != null && reported.contains(type);
+      if (!isReported) {
+        undetected.put(entry.getKey(), score.support());
+      } else if (score.support() > 0 || score.predicted() > 0) {
+        byType.put(entry.getKey(), score);
+        overall = overall.plus(score);
       }
     }
-    return new PiiEvaluation(Collections.unmodifiableMap(byType), overall);
+    return new PiiEvaluation(
+        Collections.unmodifiableMap(byType), overall, Collections.unmodifiableMap(undetected));
   }
 
   private static boolean overlapsSameType(Finding span, List<Finding> others) {
@@ -90,13 +100,18 @@ public final class PiiEvaluation {
     return false;
   }
 
-  /** Returns the scores of each reported type, keyed by type name. */
+  /** Returns the scores of each reported type that was labelled or found, keyed by type name. */
   public Map<String, TypeScore> byType() {
     return byType;
   }
 
-  /** Returns the scores over all predicted and all labelled spans. */
+  /** Returns the scores over the spans of the types in {@link #byType()}. */
   public TypeScore overall() {
     return overall;
+  }
+
+  /** Returns the number of labelled spans of each type that no detector reports. */
+  public Map<String, Integer> undetected() {
+    return undetected;
   }
 }

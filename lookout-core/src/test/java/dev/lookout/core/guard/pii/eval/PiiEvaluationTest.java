@@ -25,7 +25,9 @@ class PiiEvaluationTest {
 
   private final PiiEvaluation evaluation =
       PiiEvaluation.score(
-          List.of(TEXT), List.of(PREDICTED), EnumSet.of(PiiType.EMAIL, PiiType.PHONE));
+          List.of(TEXT),
+          List.of(PREDICTED),
+          EnumSet.of(PiiType.EMAIL, PiiType.PHONE, PiiType.IBAN));
 
   @Test
   void overlapCountsAsCorrect() {
@@ -53,13 +55,23 @@ class PiiEvaluationTest {
   }
 
   @Test
-  void overallCountsEveryLabel() {
-    assertThat(evaluation.overall().support()).isEqualTo(3);
+  void undetectedTypeCounted() {
+    assertThat(evaluation.undetected()).containsEntry("ORGANIZATION", 1);
+  }
+
+  @Test
+  void unusedTypeOmitted() {
+    assertThat(evaluation.byType()).doesNotContainKey("IBAN");
+  }
+
+  @Test
+  void overallSkipsUndetectedLabels() {
+    assertThat(evaluation.overall().support()).isEqualTo(2);
   }
 
   @Test
   void overallRecall() {
-    assertThat(evaluation.overall().recall()).isCloseTo(1 / 3.0, within(1e-9));
+    assertThat(evaluation.overall().recall()).isCloseTo(0.5, within(1e-9));
   }
 
   @Test
