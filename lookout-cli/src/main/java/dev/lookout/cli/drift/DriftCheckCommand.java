@@ -75,32 +75,7 @@ public final class DriftCheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     boolean json = OutputFormat.isJson(spec, format);
-    if (!(alpha > 0 && alpha < 1)) {
-      throw new IllegalArgumentException(
-          "Invalid --alpha " + alpha + ": it must be above 0 and below 1, for example 0.01");
-    }
-    long fewest = DriftSettings.minimumPermutations(alpha);
-    if (fewest > DriftSettings.MAX_PERMUTATIONS) {
-      throw new IllegalArgumentException(
-          "--alpha "
-              + alpha
-              + " needs more than "
-              + DriftSettings.MAX_PERMUTATIONS
-              + " permutations; use an alpha of at least "
-              + 2.0 / (1.0 + DriftSettings.MAX_PERMUTATIONS));
-    }
-    if (permutations < fewest || permutations > DriftSettings.MAX_PERMUTATIONS) {
-      throw new IllegalArgumentException(
-          "Invalid --permutations "
-              + permutations
-              + ": use "
-              + fewest
-              + " to "
-              + DriftSettings.MAX_PERMUTATIONS
-              + " for --alpha "
-              + alpha
-              + " (1000 is the default)");
-    }
+    DriftSettings.checkTest(alpha, "--alpha", permutations, "--permutations");
     ResponseFile.Contents baselineContents = ResponseFile.read("--baseline", baseline);
     ResponseFile.Contents windowContents = ResponseFile.read("--window", window);
     baselineContents.reportBlank("--baseline", baseline, spec.commandLine().getErr());

@@ -80,7 +80,13 @@ class DriftConfigTest {
   void hugePermutationsRejected() throws Exception {
     ServeOptions flags = config("drift:\n  enabled: true\n  permutations: 2147483647\n");
     assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(flags))
-        .hasMessageContaining("more than 1000000");
+        .hasMessageContaining("drift.permutations must be 199 to 1000000");
+  }
+
+  @Test
+  void negativePermutationsRejected() throws Exception {
+    ServeOptions flags = config("drift:\n  enabled: true\n  permutations: -5\n");
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(flags)).hasMessageContaining("got -5");
   }
 
   private ServeOptions config(String yaml) throws Exception {

@@ -97,7 +97,8 @@ class DriftCommandTest {
         checkAgainstItself(
             "{\"response\":\"a\"}\n{\"response\":\"b\"}\n", "--permutations", "2147483647");
     assertThat(exit).isEqualTo(2);
-    assertThat(err.toString()).contains("Invalid --permutations 2147483647");
+    assertThat(err.toString())
+        .contains("--permutations must be 199 to 1000000 for --alpha 0.01, got 2147483647");
   }
 
   @Test

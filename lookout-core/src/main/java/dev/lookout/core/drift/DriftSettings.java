@@ -34,41 +34,53 @@ public record DriftSettings(
       throw new IllegalArgumentException(
           "drift.window_size must be at least 10, got " + windowSize + "; 200 is the default");
     }
-    if (!(alpha > 0 && alpha < 1)) {
-      throw new IllegalArgumentException(
-          "drift.alpha must be above 0 and below 1, got " + alpha + "; 0.01 is the default");
-    }
     if (checkEvery < 1) {
       throw new IllegalArgumentException(
           "drift.check_every must be at least 1, got " + checkEvery + "; 50 is the default");
     }
-    if (permutations > MAX_PERMUTATIONS) {
+    checkTest(alpha, "drift.alpha", permutations, "drift.permutations");
+  }
+
+  /**
+   * Checks that a permutation test of {@code permutations} relabelings can reach {@code alpha}. The
+   * smallest p-value such a test returns is 1 / (1 + permutations), and the drift test doubles the
+   * smaller of its two p-values (Bonferroni).
+   *
+   * @param alphaName the setting or flag that set {@code alpha}, for the message
+   * @param permutationsName the setting or flag that set {@code permutations}, for the message
+   * @throws IllegalArgumentException naming the setting and its value when one is out of range
+   */
+  public static void checkTest(
+      double alpha, String alphaName, int permutations, String permutationsName) {
+    if (!(alpha > 0 && alpha < 1)) {
       throw new IllegalArgumentException(
-          "drift permutations ("
-              + permutations
-              + ") are more than "
-              + MAX_PERMUTATIONS
-              + ", which already takes seconds per test; 1000 is the default");
+          alphaName + " must be above 0 and below 1, got " + alpha + "; 0.01 is the default");
     }
-    // The smallest p-value a permutation test can return is 1 / (1 + permutations), and the
-    // drift test doubles the smaller of its two p-values (Bonferroni).
-    if (2.0 / (1.0 + permutations) > alpha) {
-      if (minimumPermutations(alpha) > MAX_PERMUTATIONS) {
-        throw new IllegalArgumentException(
-            "drift alpha "
-                + alpha
-                + " is too small for a permutation test of at most "
-                + MAX_PERMUTATIONS
-                + " permutations; use an alpha of at least "
-                + 2.0 / (1.0 + MAX_PERMUTATIONS));
-      }
+    long fewest = minimumPermutations(alpha);
+    if (fewest > MAX_PERMUTATIONS) {
       throw new IllegalArgumentException(
-          "drift permutations ("
-              + permutations
-              + ") are too few to ever reach alpha "
+          alphaName
+              + " "
               + alpha
-              + "; use at least "
-              + minimumPermutations(alpha));
+              + " is too small for a permutation test of at most "
+              + MAX_PERMUTATIONS
+              + " permutations; use an alpha of at least "
+              + 2.0 / (1.0 + MAX_PERMUTATIONS));
+    }
+    if (permutations < fewest || permutations > MAX_PERMUTATIONS) {
+      throw new IllegalArgumentException(
+          permutationsName
+              + " must be "
+              + fewest
+              + " to "
+              + MAX_PERMUTATIONS
+              + " for "
+              + alphaName
+              + " "
+              + alpha
+              + ", got "
+              + permutations
+              + "; 1000 is the default, and a million take seconds per test");
     }
   }
 

@@ -76,7 +76,7 @@ class DriftTrackerTest {
   @Test
   void settingsRejectTooFewPermutations() {
     assertThatThrownBy(() -> new DriftSettings(500, 200, 0.01, 50, 198))
-        .hasMessageContaining("at least 199");
+        .hasMessageContaining("drift.permutations must be 199 to");
   }
 
   @Test
