@@ -21,9 +21,18 @@ public interface CallStore extends AutoCloseable {
    * failure skips the request ids already stored, and retrying the same batch stores each record
    * once.
    *
+   * @return the number of records this call stored, which leaves out the ids already stored
    * @throws StoreException if some record of the batch could not be written
    */
-  void append(List<CallRecord> batch);
+  int append(List<CallRecord> batch);
+
+  /**
+   * Writes and removes a marker outside the records, to tell a store that takes no writes (a full
+   * disk) from a batch that contains a record the store cannot take.
+   *
+   * @throws StoreException if the store takes no writes
+   */
+  void probeWrite();
 
   /** Aggregates the stored records per group, computed by the store's query engine. */
   Report report(ReportQuery query);

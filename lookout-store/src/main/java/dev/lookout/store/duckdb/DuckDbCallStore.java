@@ -19,10 +19,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
@@ -39,14 +44,17 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Request ids are not a primary key: the gateway makes each one a fresh UUIDv7, and keeping an
  * index on them cut the append rate by a quarter. The one way a batch can repeat stored ids is the
- * retry of a batch that failed part way, so the first append after a failure skips stored ids.
+ * retry of a batch that failed part way, so an append that contains ids of a failed one skips the
+ * ids already stored.
  */
 public final class DuckDbCallStore implements CallStore {
   /** Name of the database file inside the data folder. */
   public static final String FILE_NAME = "lookout.duckdb";
 
   private static final Logger log = LoggerFactory.getLogger(DuckDbCallStore.class);
-  private static final String STAGING_TABLE = "calls_staging";
+
+  /** Table of one row at most, written by {@link #probeWrite}. */
+  private static final String WRITE_PROBE_TABLE = "lookout_write_probe";
 
   /** Size of the write-ahead log at which DuckDB checkpoints the database file. */
   static final String CHECKPOINT_THRESHOLD = "64MB";
@@ -55,8 +63,10 @@ public final class DuckDbCallStore implements CallStore {
   private final DuckDBConnection root;
   private final DuckDBConnection writer;
   private final DayPartitions partitions;
-  // Guarded by this object's monitor, like every append.
-  private boolean lastAppendFailed;
+  // Request ids of failed appends, which may be partly stored. The recorder retries a failed batch,
+  // alone or record by record, before it takes new records, so a direct append that succeeds
+  // clears them. Guarded by this object's monitor, like every append.
+  private final Set<String> unsureIds = new HashSet<>();
   private volatile boolean closed;
 
   private DuckDbCallStore(
@@ -149,36 +159,52 @@ public final class DuckDbCallStore implements CallStore {
   }
 
   @Override
-  public synchronized void append(List<CallRecord> batch) {
+  public synchronized int append(List<CallRecord> batch) {
     checkOpen();
     if (batch.isEmpty()) {
-      return;
+      return 0;
     }
     try {
-      if (lastAppendFailed) {
-        // A failed append may have stored its first chunks, and the recorder retries the same
-        // batch, so the append after a failure skips the request ids already stored.
-        appendSkippingDuplicates(batch);
-      } else {
-        appendDirect(batch);
+      if (containsUnsure(batch)) {
+        return appendSkippingDuplicates(batch);
       }
-      lastAppendFailed = false;
+      appendDirect(batch);
+      unsureIds.clear();
+      return batch.size();
     } catch (SQLException e) {
-      rollbackQuietly();
       if (!isDuplicateKey(e)) {
-        lastAppendFailed = true;
+        markUnsure(batch);
         throw appendFailure(batch, e);
       }
       // A file written by an earlier version has a primary key on request_id, which rejects a
       // repeated id. Skip those rows and keep the others.
       try {
-        appendSkippingDuplicates(batch);
-        lastAppendFailed = false;
+        return appendSkippingDuplicates(batch);
       } catch (SQLException retryFailure) {
-        rollbackQuietly();
-        lastAppendFailed = true;
+        markUnsure(batch);
         throw appendFailure(batch, retryFailure);
       }
+    } catch (RuntimeException e) {
+      markUnsure(batch);
+      throw e;
+    }
+  }
+
+  private boolean containsUnsure(List<CallRecord> batch) {
+    if (unsureIds.isEmpty()) {
+      return false;
+    }
+    for (CallRecord record : batch) {
+      if (unsureIds.contains(record.requestId())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void markUnsure(List<CallRecord> batch) {
+    for (CallRecord record : batch) {
+      unsureIds.add(record.requestId());
     }
   }
 
@@ -198,45 +224,81 @@ public final class DuckDbCallStore implements CallStore {
     }
   }
 
-  private void appendSkippingDuplicates(List<CallRecord> batch) throws SQLException {
-    try (Statement statement = writer.createStatement()) {
-      statement.execute(
-          "CREATE TEMP TABLE IF NOT EXISTS "
-              + STAGING_TABLE
-              + " AS SELECT * FROM "
-              + CallsTable.HOT
-              + " LIMIT 0");
-      // The appender commits its chunks outside the transaction below, so a failed try can
-      // leave rows here.
-      statement.execute("DELETE FROM " + STAGING_TABLE);
-    }
-    writer.setAutoCommit(false);
-    try (DuckDBAppender appender = writer.createAppender("temp", "main", STAGING_TABLE)) {
-      for (CallRecord record : batch) {
-        CallRecordRows.append(appender, record);
+  /**
+   * Appends the records whose ids are not stored yet, each id once, and returns their number. No
+   * transaction is opened, so a failure cannot leave the writer connection inside one.
+   */
+  private int appendSkippingDuplicates(List<CallRecord> batch) throws SQLException {
+    Set<String> stored = storedIds(batch);
+    Map<String, CallRecord> fresh = new LinkedHashMap<>();
+    for (CallRecord record : batch) {
+      if (!stored.contains(record.requestId())) {
+        fresh.putIfAbsent(record.requestId(), record);
       }
-      appender.flush();
     }
-    int inserted;
-    try (Statement statement = writer.createStatement()) {
-      inserted =
-          statement.executeUpdate(
-              "INSERT INTO "
-                  + CallsTable.HOT
-                  + " SELECT DISTINCT ON (request_id) * FROM "
-                  + STAGING_TABLE
-                  + " WHERE request_id NOT IN (SELECT request_id FROM "
-                  + CallsTable.HOT
-                  + ")");
-      statement.execute("DELETE FROM " + STAGING_TABLE);
+    if (!fresh.isEmpty()) {
+      appendDirect(new ArrayList<>(fresh.values()));
     }
-    writer.commit();
-    writer.setAutoCommit(true);
-    if (inserted < batch.size()) {
+    if (fresh.size() < batch.size()) {
       log.warn(
           "store: skipped {} of {} call records because their request_id is already stored",
-          batch.size() - inserted,
+          batch.size() - fresh.size(),
           batch.size());
+    }
+    return fresh.size();
+  }
+
+  /**
+   * Returns the ids of {@code batch} already in the hot table. A stored copy has the record's own
+   * timestamp, so the look-up reads only the row groups of the batch's time range.
+   */
+  private Set<String> storedIds(List<CallRecord> batch) throws SQLException {
+    long from = Long.MAX_VALUE;
+    long to = Long.MIN_VALUE;
+    for (CallRecord record : batch) {
+      long millis = record.timestamp().toEpochMilli();
+      from = Math.min(from, millis);
+      to = Math.max(to, millis);
+    }
+    String sql =
+        "SELECT request_id FROM "
+            + CallsTable.HOT
+            + " WHERE \"timestamp\" BETWEEN epoch_ms(?::BIGINT) AND epoch_ms(?::BIGINT)"
+            + " AND request_id IN ("
+            + String.join(", ", Collections.nCopies(batch.size(), "?"))
+            + ")";
+    Set<String> stored = new HashSet<>();
+    try (PreparedStatement select = writer.prepareStatement(sql)) {
+      select.setLong(1, from);
+      select.setLong(2, to);
+      for (int i = 0; i < batch.size(); i++) {
+        select.setString(i + 3, batch.get(i).requestId());
+      }
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          stored.add(rows.getString(1));
+        }
+      }
+    }
+    return stored;
+  }
+
+  @Override
+  public synchronized void probeWrite() {
+    checkOpen();
+    try (Statement statement = writer.createStatement()) {
+      statement.execute(
+          "CREATE TABLE IF NOT EXISTS " + WRITE_PROBE_TABLE + " (probed_at TIMESTAMP)");
+      statement.execute("INSERT INTO " + WRITE_PROBE_TABLE + " VALUES (now())");
+      statement.execute("DELETE FROM " + WRITE_PROBE_TABLE);
+    } catch (SQLException e) {
+      throw new StoreException(
+          "Writing to "
+              + file
+              + " failed: "
+              + e.getMessage()
+              + ". Check the free space and permissions of its folder",
+          e);
     }
   }
 
@@ -458,19 +520,6 @@ public final class DuckDbCallStore implements CallStore {
             + " failed: "
             + e.getMessage(),
         e);
-  }
-
-  private void rollbackQuietly() {
-    try {
-      if (writer.getAutoCommit()) {
-        // A direct append runs no transaction, so there is nothing to roll back.
-        return;
-      }
-      writer.rollback();
-      writer.setAutoCommit(true);
-    } catch (SQLException e) {
-      log.warn("store: rolling back a failed append to {} failed: {}", file, e.toString());
-    }
   }
 
   private static boolean isDuplicateKey(SQLException e) {

@@ -31,6 +31,12 @@ public final class Recorder {
   /** Failed attempts of a batch before its records are tried one by one. */
   private static final int ATTEMPTS_BEFORE_ISOLATING = 3;
 
+  /**
+   * Failures with no record newly stored after which trying records one by one stops: the store
+   * itself is failing, not one bad record.
+   */
+  private static final int ISOLATION_PROBES = 10;
+
   private final CallStore store;
   private final RecorderSettings settings;
   // Holds CallRecord and FlushRequest entries, so a flush waits exactly for the records before it.
@@ -264,7 +270,7 @@ public final class Recorder {
             attempt,
             TimeUnit.NANOSECONDS.toMillis(backoffNanos),
             e.toString());
-        if (attempt >= ATTEMPTS_BEFORE_ISOLATING && storeReachable()) {
+        if (attempt >= ATTEMPTS_BEFORE_ISOLATING && storeWritable()) {
           pending = writeOneByOne(pending);
           if (pending.isEmpty()) {
             return;
@@ -278,40 +284,64 @@ public final class Recorder {
 
   /**
    * Writes each record on its own, so one record the store cannot hold (a value out of range) does
-   * not hold back the records batched with it. A record that fails while others of the same batch
-   * are written is dropped with an ERROR. When every record fails, the store itself is failing (a
-   * full disk, say), so all of them are returned for another try.
+   * not hold back the records batched with it. A record that fails twice while others of the same
+   * batch are newly stored is dropped with an ERROR. When none is newly stored (all fail, or the
+   * rest were stored by an earlier try that failed part way), or {@value #ISOLATION_PROBES} fail
+   * before one is, the store itself is failing (a full disk, say), so the records not written are
+   * returned for another try.
+   *
+   * <p>NOTE: a batch of nothing but records the store cannot hold is retried until close.
    */
   private List<CallRecord> writeOneByOne(List<CallRecord> batch) {
     List<CallRecord> failed = new ArrayList<>();
     List<RuntimeException> errors = new ArrayList<>();
-    for (CallRecord record : batch) {
+    boolean anyNew = false;
+    for (int i = 0; i < batch.size(); i++) {
+      if (!anyNew && failed.size() >= ISOLATION_PROBES) {
+        List<CallRecord> rest = new ArrayList<>(failed);
+        rest.addAll(batch.subList(i, batch.size()));
+        return rest;
+      }
+      CallRecord record = batch.get(i);
       try {
-        store.append(List.of(record));
+        anyNew |= store.append(List.of(record)) > 0;
         written.incrementAndGet();
       } catch (RuntimeException e) {
         failed.add(record);
         errors.add(e);
       }
     }
-    if (failed.size() == batch.size()) {
+    if (failed.isEmpty() || !anyNew) {
       return failed;
     }
+    // Others were stored, so each failed record gets one more try: the store may have recovered
+    // part way through the pass (space freed on a full disk).
     for (int i = 0; i < failed.size(); i++) {
-      rejected.incrementAndGet();
-      log.error(
-          "recorder: call record {} cannot be stored and is dropped: {}",
-          failed.get(i).requestId(),
-          errors.get(i).toString());
+      try {
+        store.append(List.of(failed.get(i)));
+        written.incrementAndGet();
+      } catch (RuntimeException e) {
+        rejected.incrementAndGet();
+        log.error(
+            "recorder: call record {} cannot be stored and is dropped: {} (first failure: {})",
+            failed.get(i).requestId(),
+            e.toString(),
+            errors.get(i).toString());
+      }
     }
     return List.of();
   }
 
-  private boolean storeReachable() {
+  /**
+   * Returns whether the store takes a write apart from the batch, so a failing batch contains a
+   * record it cannot store. A full disk fails this probe too, and then no record is tried alone.
+   */
+  private boolean storeWritable() {
     try {
-      store.count();
+      store.probeWrite();
       return true;
     } catch (RuntimeException e) {
+      log.warn("recorder: the store takes no writes at all: {}", e.toString());
       return false;
     }
   }

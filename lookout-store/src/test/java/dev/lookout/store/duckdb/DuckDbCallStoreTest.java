@@ -144,10 +144,18 @@ class DuckDbCallStoreTest {
   }
 
   @Test
-  void appendAfterFailureSkipsStoredIds() {
+  void probeWriteLeavesNoRecord() {
+    try (DuckDbCallStore store = DuckDbCallStore.open(dataDir)) {
+      store.probeWrite();
+      assertThat(store.count()).isZero();
+    }
+  }
+
+  @Test
+  void retryOfFailedBatchSkipsStoredIds() {
     try (DuckDbCallStore store = DuckDbCallStore.open(dataDir)) {
       store.append(List.of(TestRecords.full("stored")));
-      assertThatThrownBy(() -> store.append(List.of(unstorable("bad"))))
+      assertThatThrownBy(() -> store.append(List.of(TestRecords.full("stored"), unstorable("bad"))))
           .isInstanceOf(StoreException.class);
 
       store.append(List.of(TestRecords.full("stored"), TestRecords.full("fresh")));
@@ -157,14 +165,27 @@ class DuckDbCallStoreTest {
   }
 
   @Test
-  void appendAfterFailureSkipsRepeatsWithinBatch() {
+  void retryOfFailedBatchSkipsRepeatsWithinBatch() {
     try (DuckDbCallStore store = DuckDbCallStore.open(dataDir)) {
-      assertThatThrownBy(() -> store.append(List.of(unstorable("bad"))))
+      assertThatThrownBy(() -> store.append(List.of(unstorable("x"))))
           .isInstanceOf(StoreException.class);
 
       store.append(List.of(TestRecords.minimal("x"), TestRecords.minimal("x")));
 
       assertThat(store.count()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void retryReportsOnlyNewRecords() {
+    try (DuckDbCallStore store = DuckDbCallStore.open(dataDir)) {
+      store.append(List.of(TestRecords.full("stored")));
+      assertThatThrownBy(() -> store.append(List.of(TestRecords.full("stored"), unstorable("bad"))))
+          .isInstanceOf(StoreException.class);
+
+      int stored = store.append(List.of(TestRecords.full("stored"), TestRecords.full("fresh")));
+
+      assertThat(stored).isEqualTo(1);
     }
   }
 

@@ -83,6 +83,27 @@ class PartialAppendTest {
   }
 
   @Test
+  void storesAfterFailedRetry() {
+    try (DuckDbCallStore store = DuckDbCallStore.open(data)) {
+      appendFailing(store, withPoisonLast());
+      appendFailing(store, withPoisonLast());
+      store.append(batch());
+      assertThat(store.count()).isEqualTo(SIZE);
+    }
+  }
+
+  @Test
+  void singleRetriesRepeatNoStoredId() {
+    try (DuckDbCallStore store = DuckDbCallStore.open(data)) {
+      appendFailing(store, withPoisonLast());
+      long afterFailure = store.count();
+      store.append(List.of(TestRecords.minimal(id(SIZE - 2))));
+      store.append(List.of(TestRecords.minimal(id(0))));
+      assertThat(store.count()).isEqualTo(afterFailure + 1);
+    }
+  }
+
+  @Test
   void appendsDirectlyAfterRetry() {
     try (DuckDbCallStore store = DuckDbCallStore.open(data)) {
       appendFailing(store, withPoisonLast());

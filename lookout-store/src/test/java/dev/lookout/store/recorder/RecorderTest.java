@@ -3,6 +3,7 @@ package dev.lookout.store.recorder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lookout.core.record.CallRecord;
+import dev.lookout.store.CallStore;
 import dev.lookout.store.StoreException;
 import dev.lookout.store.TestRecords;
 import dev.lookout.store.duckdb.DuckDbCallStore;
@@ -11,6 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -65,14 +68,14 @@ class RecorderTest {
     StoreWrapper blocking =
         new StoreWrapper(DuckDbCallStore.open(dataDir)) {
           @Override
-          public void append(List<CallRecord> batch) {
+          public int append(List<CallRecord> batch) {
             appendEntered.countDown();
             try {
               release.await();
             } catch (InterruptedException e) {
               Thread.currentThread().interrupt();
             }
-            super.append(batch);
+            return super.append(batch);
           }
         };
     RecorderSettings settings = FAST_RETRY.withQueueCapacity(4).withMaxBatchSize(1);
@@ -135,11 +138,11 @@ class RecorderTest {
     StoreWrapper flaky =
         new StoreWrapper(DuckDbCallStore.open(dataDir)) {
           @Override
-          public void append(List<CallRecord> batch) {
+          public int append(List<CallRecord> batch) {
             if (failuresLeft.getAndDecrement() > 0) {
               throw new StoreException("simulated append failure");
             }
-            super.append(batch);
+            return super.append(batch);
           }
         };
     Recorder recorder = new Recorder(flaky, FAST_RETRY);
@@ -156,6 +159,101 @@ class RecorderTest {
     }
   }
 
+  /**
+   * Like DuckDB on a full disk: a failed batch leaves its first half stored, the retry skips the
+   * stored ids, and new rows fail until space is freed.
+   */
+  private static final class FillingDisk extends StoreWrapper {
+    final Set<String> stored = ConcurrentHashMap.newKeySet();
+    final AtomicInteger failuresLeft;
+
+    FillingDisk(CallStore delegate, int failures) {
+      super(delegate);
+      this.failuresLeft = new AtomicInteger(failures);
+    }
+
+    @Override
+    public synchronized int append(List<CallRecord> batch) {
+      List<CallRecord> fresh =
+          batch.stream().filter(record -> !stored.contains(record.requestId())).toList();
+      if (fresh.isEmpty()) {
+        return 0;
+      }
+      if (failuresLeft.getAndDecrement() > 0) {
+        List<CallRecord> firstHalf = fresh.subList(0, fresh.size() / 2);
+        storeAll(firstHalf);
+        throw new StoreException("simulated full disk");
+      }
+      storeAll(fresh);
+      return fresh.size();
+    }
+
+    private void storeAll(List<CallRecord> records) {
+      if (!records.isEmpty()) {
+        super.append(records);
+        records.forEach(record -> stored.add(record.requestId()));
+      }
+    }
+  }
+
+  private Recorder fillDisk(FillingDisk store) {
+    Recorder recorder = new Recorder(store, FAST_RETRY.withMaxBatchSize(20));
+    for (int i = 0; i < 20; i++) {
+      recorder.offer(TestRecords.minimal("r" + i));
+    }
+    recorder.close(CLOSE_TIMEOUT);
+    return recorder;
+  }
+
+  @Test
+  void fullDiskDropsNoRecord() {
+    Recorder recorder = fillDisk(new FillingDisk(DuckDbCallStore.open(dataDir), 8));
+    assertThat(recorder.rejected()).isZero();
+  }
+
+  @Test
+  void fullDiskStoresEveryRecord() {
+    fillDisk(new FillingDisk(DuckDbCallStore.open(dataDir), 8));
+    try (DuckDbCallStore store = DuckDbCallStore.open(dataDir)) {
+      assertThat(store.count()).isEqualTo(20);
+    }
+  }
+
+  @Test
+  void unwritableStoreTriesNoRecordAlone() {
+    AtomicInteger failuresLeft = new AtomicInteger(6);
+    // Records tried alone while the store takes no writes.
+    AtomicInteger singleAppends = new AtomicInteger();
+    StoreWrapper full =
+        new StoreWrapper(DuckDbCallStore.open(dataDir)) {
+          @Override
+          public int append(List<CallRecord> batch) {
+            if (batch.size() == 1 && failuresLeft.get() > 0) {
+              singleAppends.incrementAndGet();
+            }
+            if (failuresLeft.getAndDecrement() > 0) {
+              throw new StoreException("simulated full disk");
+            }
+            return super.append(batch);
+          }
+
+          @Override
+          public void probeWrite() {
+            if (failuresLeft.get() > 0) {
+              throw new StoreException("simulated full disk");
+            }
+          }
+        };
+    Recorder recorder = new Recorder(full, FAST_RETRY);
+    for (int i = 0; i < 3; i++) {
+      recorder.offer(TestRecords.minimal("r" + i));
+    }
+    recorder.close(CLOSE_TIMEOUT);
+
+    assertThat(singleAppends).hasValue(0);
+    assertThat(recorder.written()).isEqualTo(3);
+  }
+
   @Test
   void offerAfterCloseDropped() {
     Recorder recorder = new Recorder(DuckDbCallStore.open(dataDir), RecorderSettings.defaults());
@@ -170,7 +268,7 @@ class RecorderTest {
     StoreWrapper broken =
         new StoreWrapper(DuckDbCallStore.open(dataDir)) {
           @Override
-          public void append(List<CallRecord> batch) {
+          public int append(List<CallRecord> batch) {
             throw new StoreException("simulated append failure");
           }
         };

@@ -16,8 +16,13 @@ class StoreWrapper implements CallStore {
   }
 
   @Override
-  public void append(List<CallRecord> batch) {
-    delegate.append(batch);
+  public int append(List<CallRecord> batch) {
+    return delegate.append(batch);
+  }
+
+  @Override
+  public void probeWrite() {
+    delegate.probeWrite();
   }
 
   @Override
