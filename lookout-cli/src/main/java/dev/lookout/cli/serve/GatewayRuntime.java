@@ -240,9 +240,9 @@ public final class GatewayRuntime implements AutoCloseable {
     boolean drained = recorder.close(DRAIN_TIMEOUT);
     if (!drained) {
       LOG.warn(
-          "runtime: recorder did not drain within {} s; {} records were not written",
+          "runtime: recorder did not drain within {} s; {} call records were not written",
           DRAIN_TIMEOUT.toSeconds(),
-          recorder.queued());
+          recorder.abandoned());
     }
     discovery.remove();
   }

@@ -4,6 +4,7 @@ import dev.lookout.core.record.CallRecord;
 import dev.lookout.store.CallStore;
 import dev.lookout.store.OwnerSpend;
 import dev.lookout.store.StoreException;
+import dev.lookout.store.StoreUnavailableException;
 import dev.lookout.store.report.Report;
 import dev.lookout.store.report.ReportQuery;
 import java.io.IOException;
@@ -55,6 +56,20 @@ public final class DuckDbCallStore implements CallStore {
 
   /** Table of one row at most, written by {@link #probeWrite}. */
   private static final String WRITE_PROBE_TABLE = "lookout_write_probe";
+
+  /** Parts of DuckDB's messages, lower case, that blame the disk or the database, not a record. */
+  private static final List<String> STORE_FAULT_SIGNS =
+      List.of(
+          "io error",
+          "fatal error",
+          "invalidated",
+          "no space left",
+          "could not write",
+          "could not remove",
+          "permission denied",
+          "operation not permitted",
+          "read-only",
+          "out of memory");
 
   /** Size of the write-ahead log at which DuckDB checkpoints the database file. */
   static final String CHECKPOINT_THRESHOLD = "64MB";
@@ -239,7 +254,9 @@ public final class DuckDbCallStore implements CallStore {
     if (!fresh.isEmpty()) {
       appendDirect(new ArrayList<>(fresh.values()));
     }
-    if (fresh.size() < batch.size()) {
+    // One by one, the recorder retries every record of a failed batch, so single skips are not
+    // logged: they would add one line per record.
+    if (fresh.size() < batch.size() && batch.size() > 1) {
       log.warn(
           "store: skipped {} of {} call records because their request_id is already stored",
           batch.size() - fresh.size(),
@@ -292,7 +309,7 @@ public final class DuckDbCallStore implements CallStore {
       statement.execute("INSERT INTO " + WRITE_PROBE_TABLE + " VALUES (now())");
       statement.execute("DELETE FROM " + WRITE_PROBE_TABLE);
     } catch (SQLException e) {
-      throw new StoreException(
+      throw new StoreUnavailableException(
           "Writing to "
               + file
               + " failed: "
@@ -512,14 +529,40 @@ public final class DuckDbCallStore implements CallStore {
   }
 
   private StoreException appendFailure(List<CallRecord> batch, SQLException e) {
-    return new StoreException(
+    String message =
         "Appending a batch of "
             + batch.size()
             + " call records to "
             + file
             + " failed: "
-            + e.getMessage(),
-        e);
+            + e.getMessage();
+    if (String.valueOf(e.getMessage()).contains("invalidated")) {
+      // NOTE: the store does not reopen the database, so only a restart resumes recording.
+      return new StoreUnavailableException(
+          message
+              + ". DuckDB takes no more writes to this file until it is opened again: fix the"
+              + " cause above and restart Lookout; records queued until then are kept",
+          e);
+    }
+    if (isStoreFault(e)) {
+      return new StoreUnavailableException(
+          message + ". Free space or fix the permissions of its folder; the records are kept", e);
+    }
+    return new StoreException(message, e);
+  }
+
+  /**
+   * Returns whether DuckDB failed for a reason outside the records: the disk, the file system, its
+   * memory, or a database it invalidated after such an error.
+   */
+  static boolean isStoreFault(SQLException e) {
+    String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+    for (String sign : STORE_FAULT_SIGNS) {
+      if (message.contains(sign)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isDuplicateKey(SQLException e) {

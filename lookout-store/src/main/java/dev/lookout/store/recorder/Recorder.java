@@ -3,6 +3,7 @@ package dev.lookout.store.recorder;
 import dev.lookout.core.record.CallRecord;
 import dev.lookout.store.CallStore;
 import dev.lookout.store.StoreException;
+import dev.lookout.store.StoreUnavailableException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -185,6 +186,11 @@ public final class Recorder {
     return dropWarning.total() + lost.get() + rejected.get();
   }
 
+  /** Returns the number of records a timed-out close left unwritten. */
+  public long abandoned() {
+    return lost.get();
+  }
+
   /** Returns the number of records the store could not hold on their own, which were dropped. */
   public long rejected() {
     return rejected.get();
@@ -270,7 +276,11 @@ public final class Recorder {
             attempt,
             TimeUnit.NANOSECONDS.toMillis(backoffNanos),
             e.toString());
-        if (attempt >= ATTEMPTS_BEFORE_ISOLATING && storeWritable()) {
+        // A store fault (a full disk) is no record's fault, so the batch waits whole for the
+        // next try. Other failures may come from one record, which is then isolated.
+        if (attempt >= ATTEMPTS_BEFORE_ISOLATING
+            && !(e instanceof StoreUnavailableException)
+            && storeWritable()) {
           pending = writeOneByOne(pending);
           if (pending.isEmpty()) {
             return;
@@ -306,6 +316,11 @@ public final class Recorder {
       try {
         anyNew |= store.append(List.of(record)) > 0;
         written.incrementAndGet();
+      } catch (StoreUnavailableException e) {
+        // The disk or the database failed, not this record: keep it and the rest for later.
+        List<CallRecord> rest = new ArrayList<>(failed);
+        rest.addAll(batch.subList(i, batch.size()));
+        return rest;
       } catch (RuntimeException e) {
         failed.add(record);
         errors.add(e);
@@ -320,6 +335,9 @@ public final class Recorder {
       try {
         store.append(List.of(failed.get(i)));
         written.incrementAndGet();
+      } catch (StoreUnavailableException e) {
+        List<CallRecord> rest = new ArrayList<>(failed.subList(i, failed.size()));
+        return rest;
       } catch (RuntimeException e) {
         rejected.incrementAndGet();
         log.error(

@@ -10,6 +10,7 @@ import dev.lookout.store.TestRecords;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -141,6 +142,24 @@ class DuckDbCallStoreTest {
 
       assertThat(store.count()).isZero();
     }
+  }
+
+  @Test
+  void fullDiskIsStoreFault() {
+    SQLException e =
+        new SQLException(
+            "TransactionContext Error: Failed to commit: Could not write file \"x.wal\": No space"
+                + " left on device");
+    assertThat(DuckDbCallStore.isStoreFault(e)).isTrue();
+  }
+
+  @Test
+  void decimalOverflowIsRecordFault() {
+    SQLException e =
+        new SQLException(
+            "Appender error, catalog: 'null', schema: 'main', table: 'calls_hot', message: invalid"
+                + " decimal precision, max expected: 38, actual: 52");
+    assertThat(DuckDbCallStore.isStoreFault(e)).isFalse();
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lookout.core.record.CallRecord;
 import dev.lookout.store.CallStore;
 import dev.lookout.store.StoreException;
+import dev.lookout.store.StoreUnavailableException;
 import dev.lookout.store.TestRecords;
 import dev.lookout.store.duckdb.DuckDbCallStore;
 import java.math.BigDecimal;
@@ -252,6 +253,31 @@ class RecorderTest {
 
     assertThat(singleAppends).hasValue(0);
     assertThat(recorder.written()).isEqualTo(3);
+  }
+
+  @Test
+  void nearlyFullDiskDropsNoRecord() {
+    AtomicInteger calls = new AtomicInteger();
+    StoreWrapper nearlyFull =
+        new StoreWrapper(DuckDbCallStore.open(dataDir)) {
+          @Override
+          public int append(List<CallRecord> batch) {
+            // Whole batches fail, then every other record fits, as on a disk with a little room.
+            int call = calls.incrementAndGet();
+            if (call <= 3 || (batch.size() == 1 && call % 2 == 0 && call < 40)) {
+              throw new StoreUnavailableException("simulated full disk", null);
+            }
+            return super.append(batch);
+          }
+        };
+    Recorder recorder = new Recorder(nearlyFull, FAST_RETRY);
+    for (int i = 0; i < 10; i++) {
+      recorder.offer(TestRecords.minimal("r" + i));
+    }
+    recorder.close(CLOSE_TIMEOUT);
+
+    assertThat(recorder.rejected()).isZero();
+    assertThat(recorder.written()).isEqualTo(10);
   }
 
   @Test
