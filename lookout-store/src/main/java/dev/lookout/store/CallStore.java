@@ -17,9 +17,9 @@ import java.util.Optional;
 public interface CallStore extends AutoCloseable {
 
   /**
-   * Appends a batch. A failed append may leave part of the batch stored, so the append after a
-   * failure skips the request ids already stored, and retrying the same batch stores each record
-   * once.
+   * Appends a batch. A failed append may leave part of the batch stored, so an append that contains
+   * ids of a failed one skips the ids already stored, and retrying the same batch stores each
+   * record once.
    *
    * @return the number of records this call stored, which leaves out the ids already stored
    * @throws StoreException if some record of the batch could not be written

@@ -15,7 +15,7 @@ public enum CallStatus {
   /** The client disconnected before the response was complete. */
   CANCELLED;
 
-  // Computed once: the recorder asks for it on every stored record.
+  // Computed once, because the recorder reads it for every stored record.
   private final String wireName = name().toLowerCase(Locale.ROOT);
 
   /** Returns the lower-case name used in storage and JSON, for example {@code success}. */

@@ -9,7 +9,7 @@ public enum UsageSource {
   /** Counted by Lookout with the model's tokenizer because the provider sent no usage. */
   ESTIMATED;
 
-  // Computed once: the recorder asks for it on every stored record.
+  // Computed once, because the recorder reads it for every stored record.
   private final String wireName = name().toLowerCase(Locale.ROOT);
 
   /** Returns the lower-case name used in storage and JSON. */

@@ -541,12 +541,15 @@ public final class DuckDbCallStore implements CallStore {
       return new StoreUnavailableException(
           message
               + ". DuckDB takes no more writes to this file until it is opened again: fix the"
-              + " cause above and restart Lookout; records queued until then are kept",
+              + " cause above and restart Lookout. The recorder keeps retrying this batch, and its"
+              + " full queue drops and counts newer records",
           e);
     }
     if (isStoreFault(e)) {
       return new StoreUnavailableException(
-          message + ". Free space or fix the permissions of its folder; the records are kept", e);
+          message
+              + ". Free space or fix the permissions of its folder. The batch is kept for retries",
+          e);
     }
     return new StoreException(message, e);
   }

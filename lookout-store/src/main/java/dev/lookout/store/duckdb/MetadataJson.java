@@ -19,8 +19,8 @@ final class MetadataJson {
     if (metadata.isEmpty()) {
       return null;
     }
-    // Written by hand rather than through the ObjectMapper: the recorder calls this for every
-    // stored record, and the mapper's generator set-up cost more than the text itself.
+    // Written by hand rather than through the ObjectMapper, because the recorder calls this for
+    // every stored record and the mapper's generator set-up showed in the recorder's profile.
     JsonStringEncoder encoder = JsonStringEncoder.getInstance();
     StringBuilder json = new StringBuilder(64);
     json.append('{');

@@ -33,10 +33,10 @@ public final class Recorder {
   private static final int ATTEMPTS_BEFORE_ISOLATING = 3;
 
   /**
-   * Failures with no record newly stored after which trying records one by one stops: the store
-   * itself is failing, not one bad record.
+   * Records that may fail alone, before any is newly stored, until the one-by-one pass stops: the
+   * store itself is failing then, not one bad record.
    */
-  private static final int ISOLATION_PROBES = 10;
+  private static final int MAX_FAILURES_BEFORE_PROGRESS = 10;
 
   private final CallStore store;
   private final RecorderSettings settings;
@@ -296,31 +296,27 @@ public final class Recorder {
    * Writes each record on its own, so one record the store cannot hold (a value out of range) does
    * not hold back the records batched with it. A record that fails twice while others of the same
    * batch are newly stored is dropped with an ERROR. When none is newly stored (all fail, or the
-   * rest were stored by an earlier try that failed part way), or {@value #ISOLATION_PROBES} fail
-   * before one is, the store itself is failing (a full disk, say), so the records not written are
-   * returned for another try.
+   * rest were stored by an earlier try that failed part way), or {@value
+   * #MAX_FAILURES_BEFORE_PROGRESS} fail before one is, the store itself is failing (a full disk,
+   * say), so the records not written are returned for another try.
    *
-   * <p>NOTE: a batch of nothing but records the store cannot hold is retried until close.
+   * <p>NOTE: a batch of nothing but records the store cannot take is retried until close.
    */
   private List<CallRecord> writeOneByOne(List<CallRecord> batch) {
     List<CallRecord> failed = new ArrayList<>();
     List<RuntimeException> errors = new ArrayList<>();
     boolean anyNew = false;
     for (int i = 0; i < batch.size(); i++) {
-      if (!anyNew && failed.size() >= ISOLATION_PROBES) {
-        List<CallRecord> rest = new ArrayList<>(failed);
-        rest.addAll(batch.subList(i, batch.size()));
-        return rest;
+      if (!anyNew && failed.size() >= MAX_FAILURES_BEFORE_PROGRESS) {
+        return unwritten(failed, batch, i);
       }
       CallRecord record = batch.get(i);
       try {
         anyNew |= store.append(List.of(record)) > 0;
         written.incrementAndGet();
       } catch (StoreUnavailableException e) {
-        // The disk or the database failed, not this record: keep it and the rest for later.
-        List<CallRecord> rest = new ArrayList<>(failed);
-        rest.addAll(batch.subList(i, batch.size()));
-        return rest;
+        // The disk or the database failed, not this record, so it and the rest wait for later.
+        return unwritten(failed, batch, i);
       } catch (RuntimeException e) {
         failed.add(record);
         errors.add(e);
@@ -336,8 +332,7 @@ public final class Recorder {
         store.append(List.of(failed.get(i)));
         written.incrementAndGet();
       } catch (StoreUnavailableException e) {
-        List<CallRecord> rest = new ArrayList<>(failed.subList(i, failed.size()));
-        return rest;
+        return new ArrayList<>(failed.subList(i, failed.size()));
       } catch (RuntimeException e) {
         rejected.incrementAndGet();
         log.error(
@@ -348,6 +343,14 @@ public final class Recorder {
       }
     }
     return List.of();
+  }
+
+  /** Returns the failed records followed by those of {@code batch} from {@code next} on. */
+  private static List<CallRecord> unwritten(
+      List<CallRecord> failed, List<CallRecord> batch, int next) {
+    List<CallRecord> rest = new ArrayList<>(failed);
+    rest.addAll(batch.subList(next, batch.size()));
+    return rest;
   }
 
   /**

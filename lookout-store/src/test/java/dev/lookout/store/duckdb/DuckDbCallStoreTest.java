@@ -171,7 +171,7 @@ class DuckDbCallStoreTest {
   }
 
   @Test
-  void retryOfFailedBatchSkipsStoredIds() {
+  void retrySkipsStoredIds() {
     try (DuckDbCallStore store = DuckDbCallStore.open(dataDir)) {
       store.append(List.of(TestRecords.full("stored")));
       assertThatThrownBy(() -> store.append(List.of(TestRecords.full("stored"), unstorable("bad"))))
@@ -184,7 +184,7 @@ class DuckDbCallStoreTest {
   }
 
   @Test
-  void retryOfFailedBatchSkipsRepeatsWithinBatch() {
+  void retrySkipsRepeatsWithinBatch() {
     try (DuckDbCallStore store = DuckDbCallStore.open(dataDir)) {
       assertThatThrownBy(() -> store.append(List.of(unstorable("x"))))
           .isInstanceOf(StoreException.class);

@@ -161,8 +161,8 @@ class RecorderTest {
   }
 
   /**
-   * Like DuckDB on a full disk: a failed batch leaves its first half stored, the retry skips the
-   * stored ids, and new rows fail until space is freed.
+   * Store that acts like DuckDB on a full disk: a failed batch leaves its first half stored, the
+   * retry skips the stored ids, and new rows fail until space is freed.
    */
   private static final class FillingDisk extends StoreWrapper {
     final Set<String> stored = ConcurrentHashMap.newKeySet();
