@@ -18,6 +18,12 @@ import org.slf4j.LoggerFactory;
  * by it. Base64 or hex blobs that decode to readable text, and text spelled in Unicode tag
  * characters, are scored on their own as well.
  *
+ * <p>Phrase rule: a window with an order to drop earlier instructions, or with two kinds of
+ * injection phrasing together (see {@link Signals#phraseRule}), scores 1 whatever the model says.
+ * Trained without a source, the model learns too little weight for these signals from the other
+ * sources: held out by source group, the rule raised recall from 0.66 to 0.78 at the same false
+ * positive rate. It fires on under 1% of the benign training prompts.
+ *
  * <p>NOTE: features are length-normalised per window, so a single short instruction inside a window
  * of benign text (one sentence in 1 KB) is diluted and may score below the threshold. A
  * paragraph-long attack appended to a long text is found.
@@ -38,8 +44,11 @@ public final class InjectionClassifier {
     this.features = new InjectionFeatures(model.bits);
   }
 
-  /** The highest-scoring window of a text: {@code text[start, end)} and its score. */
-  public record WindowScore(int start, int end, double score) {}
+  /**
+   * The highest-scoring window of a text: {@code text[start, end)}, its score, and the kinds of
+   * injection phrasing that made the phrase rule fire (empty when the model gave the score).
+   */
+  public record WindowScore(int start, int end, double score, List<String> phrases) {}
 
   /**
    * Returns the classifier with the weights shipped in this jar, loaded once per class loader.
@@ -77,16 +86,28 @@ public final class InjectionClassifier {
   public WindowScore maxWindow(String text) {
     WindowScore best = null;
     for (int[] span : TextWindows.spans(text, model.window, model.stride)) {
-      double score = scoreWindow(text.substring(span[0], span[1]));
+      List<InjectionFeatures.Example> examples =
+          features.examples(text.substring(span[0], span[1]));
+      List<String> phrases = ruleSignals(examples);
+      double score = phrases.isEmpty() ? score(examples) : 1.0;
       if (best == null || score > best.score()) {
-        best = new WindowScore(span[0], span[1], score);
+        best = new WindowScore(span[0], span[1], score, phrases);
+      }
+      if (!phrases.isEmpty()) {
+        break;
       }
     }
     return best;
   }
 
-  /** Returns the score of examples from {@link InjectionFeatures#examples}: the max of them. */
+  /**
+   * Returns the score of examples from {@link InjectionFeatures#examples}: 1 when the phrase rule
+   * fires on one of them, otherwise the max of the model's scores.
+   */
   double score(List<InjectionFeatures.Example> examples) {
+    if (!ruleSignals(examples).isEmpty()) {
+      return 1.0;
+    }
     double max = 0;
     for (InjectionFeatures.Example example : examples) {
       max = Math.max(max, LinearModel.sigmoid(model.logit(example.features(), example.signals())));
@@ -94,8 +115,14 @@ public final class InjectionClassifier {
     return max;
   }
 
-  private double scoreWindow(String window) {
-    return score(features.examples(window));
+  /** Returns the phrase kinds of the first example on which the phrase rule fires, or none. */
+  private static List<String> ruleSignals(List<InjectionFeatures.Example> examples) {
+    for (InjectionFeatures.Example example : examples) {
+      if (Signals.phraseRule(example.signals())) {
+        return Signals.phraseNames(example.signals());
+      }
+    }
+    return List.of();
   }
 
   private static final class BuiltIn {

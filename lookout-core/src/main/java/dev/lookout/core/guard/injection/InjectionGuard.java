@@ -10,9 +10,10 @@ import java.util.Locale;
 
 /**
  * Blocks prompts that {@link InjectionClassifier} scores at or above a threshold. The verdict's
- * reason is {@code injection:score=0.97} and its finding spans the highest-scoring window. Outputs
- * pass unchecked unless the guard is built with {@code checkOutputs}, because a response that
- * quotes an attack is not itself one.
+ * reason is {@code injection:score=0.97}, or {@code injection:phrases=override+persona} when the
+ * classifier's phrase rule fired, and its finding spans the highest-scoring window. Outputs pass
+ * unchecked unless the guard is built with {@code checkOutputs}, because a response that quotes an
+ * attack is not itself one.
  */
 public final class InjectionGuard implements Guard {
   public static final String NAME = "injection";
@@ -62,7 +63,12 @@ public final class InjectionGuard implements Guard {
     if (max.score() < threshold) {
       return GuardVerdict.pass(NAME, text);
     }
-    String reason = String.format(Locale.ROOT, "injection:score=%.2f", max.score());
+    // The phrase rule's reason names the phrasing found, which tells an operator more than a
+    // score of 1.00 would.
+    String reason =
+        max.phrases().isEmpty()
+            ? String.format(Locale.ROOT, "injection:score=%.2f", max.score())
+            : "injection:phrases=" + String.join("+", max.phrases());
     Finding finding = new Finding(FINDING_TYPE, max.start(), max.end(), max.score());
     return new GuardVerdict(NAME, GuardAction.BLOCK, List.of(reason), text, List.of(finding));
   }

@@ -1,5 +1,6 @@
 package dev.lookout.core.guard.injection;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -19,7 +20,42 @@ final class InjectionPhrases {
               + GAP
               + "(?:previous|prior|above|earlier|preceding|initial|original|all|any|your|these|those)"
               + "\\W+(?:\\w+\\W+){0,2}?"
-              + "(?:instructions?|prompts?|rules|directives|directions|guidelines|commands?|orders)\\b");
+              + "(?:instructions?|prompts?|rules|directives|directions|guidelines|commands?|orders"
+              + "|polic(?:y|ies)|programming|training|constraints|restrictions)\\b"
+              + "|\\b(?:ignore|disregard|forget)\\W+(?:about\\W+)?(?:everything|all|anything)"
+              + "\\W+(?:(?:that\\W+)?(?:you|i|we)(?:'ve|\\W+have)?\\W+(?:were\\W+|been\\W+)?"
+              + "(?:told|said|instructed|learned|written|given)|(?:above|before|previously|so far|prior)"
+              + "|(?:from|about) (?:chat ?gpt|openai|your (?:training|programming|creators?)))"
+              + "|\\b(?:do not|don't|stop|no longer) (?:follow|obey)(?:ing)? (?:your|the|any|those|these)"
+              + "\\W+(?:\\w+\\W+){0,2}?(?:instructions|rules|guidelines|programming|policies)\\b");
+
+  /**
+   * The same order in German, Spanish, French, Italian and Portuguese: a verb for ignore or forget,
+   * then within a few words a noun for instructions or everything said before.
+   */
+  static final Pattern OVERRIDE_OTHER_LANGUAGES =
+      Pattern.compile(
+          // "ignore" and "instructions" are English words too, so the Romance forms need a
+          // determiner of their own language between verb and noun.
+          "\\b(?:(?:ignorier\\w*|vergiss\\w*|missachte\\w*)\\W+(?:\\w+\\W+){0,4}?"
+              + "(?:anweisungen|befehle|regeln|alles)"
+              + "|(?:ignor[aeé]\\w*|olvida\\w*|oublie\\w*|dimentica\\w*|esque[cç]a\\w*"
+              + "|desconsidere\\w*)\\W+(?:todas?|todos|las|los|tus|sus|toutes?|tous|les|tes|vos|ces"
+              + "|tutte?|tutti|le|gli|tue|as|os|suas|seus)\\W+(?:\\w+\\W+){0,3}?"
+              + "(?:instrucciones|[oó]rdenes|reglas|instructions|consignes|r[eè]gles|istruzioni"
+              + "|regole|instru[cç][oõ]es|regras)"
+              + "|(?:olvida\\w*|oublie\\w*|dimentica\\w*|esque[cç]a\\w*)\\W+(?:todo|tout|tutto|tudo))\\b",
+          Pattern.UNICODE_CHARACTER_CLASS);
+
+  /**
+   * The same order in Chinese, which has no spaces between words: ignore or forget, then within a
+   * few characters a word for earlier or all, then one for instructions or rules.
+   */
+  static final Pattern OVERRIDE_CHINESE =
+      Pattern.compile(
+          "(?:忽略|忽视|无视|忘记|忘掉|不要理会|不要遵守|別理).{0,6}?"
+              + "(?:之前|以上|上面|前面|先前|此前|所有|全部|一切|原来|原先).{0,6}?"
+              + "(?:指令|指示|说明|規則|规则|提示|要求|设定|命令)");
 
   /** A request to reveal the hidden prompt or a secret. */
   static final Pattern EXTRACTION =
@@ -28,13 +64,27 @@ final class InjectionPhrases {
               + GAP
               + "(?:system prompt|initial prompt|hidden prompt|pre-?prompt|instructions above"
               + "|prompt above|text above|your instructions|your prompt|the password|secret"
-              + " (?:key|password|code))\\b");
+              + " (?:key|password|code|word)|system message)\\b"
+              + "|\\b(?:repeat|print|output|reveal)\\W+(?:\\w+\\W+){0,2}?(?:everything|all|the (?:text"
+              + "|words|lines?|message|instructions)) (?:above|before (?:this|that|these))\\b");
+
+  /** A question about the hidden prompt or a secret. */
+  static final Pattern EXTRACTION_QUESTION =
+      Pattern.compile(
+          "\\bwhat(?:'s|\\W+(?:is|are|were|was))\\W+(?:your\\W+(?:\\w+\\W+){0,2}?"
+              + "(?:instructions|rules)|(?:your|the)\\W+(?:\\w+\\W+){0,2}?(?:system prompt|initial"
+              + " prompt|password|passcode|access code|secret (?:word|code|key)))\\b"
+              + "(?! (?:policy|policies|manager|reset|requirements?|rules|strength|hash))");
 
   /** A new persona that replaces the assistant's rules. */
   static final Pattern PERSONA =
       Pattern.compile(
           "\\b(?:you are now|from now on,? you|developer mode|do anything now|stay in character"
-              + "|jailbr(?:eak|oken)|dan mode|unfiltered (?:ai|mode|response)|no longer bound)\\b");
+              + "|jailbr(?:eak|oken)|dan mode|unfiltered (?:ai|mode|response)|no longer bound"
+              + "|you are (?:now )?dan|(?:anything|everything) now|(?:god|evil|opposite|dev|debug|admin)"
+              + " mode|mode (?:enabled|activated|on)\\b|broken free|free (?:from|of) (?:the )?(?:typical )?"
+              + "(?:confines|constraints|shackles)|(?:pretend|imagine|act as if|act like) (?:you are|you're"
+              + "|to be) (?:an? )?(?:ai|assistant|chatbot|model|language model) (?:with(?:out)?|that|who))\\b");
 
   /** A claim that no rules apply. */
   static final Pattern NO_RULES =
@@ -43,10 +93,24 @@ final class InjectionPhrases {
               + "(?:restrictions|limitations|filters|censorship|guidelines|content polic(?:y|ies)"
               + "|ethical (?:guidelines|principles|constraints)|moral (?:guidelines|principles))\\b");
 
+  /** An order to switch off safety measures, which also claims that no rules apply. */
+  static final Pattern DISABLE_SAFETY =
+      Pattern.compile(
+          "\\b(?:disable|turn off|remove|deactivate|switch off|lift)\\W+(?:\\w+\\W+){0,2}?"
+              + "(?:filters?|safety|safeguards|guardrails|restrictions|content (?:filter|policy)"
+              + "|moderation)\\b");
+
+  /** A claim to be the model's maker or operator, followed by an order or a permission. */
+  static final Pattern AUTHORITY =
+      Pattern.compile(
+          "\\b(?:as|i am|i'm) (?:your|the|an?) (?:developer|creator|administrator|admin|owner"
+              + "|operator|programmer)\\W+(?:\\w+\\W+){0,6}?(?:authori[sz]e|order|command|instruct"
+              + "|override|permission|allow)");
+
   /** Orders that fix how every later response must look or behave. */
   static final Pattern RESPONSE_CONTROL =
       Pattern.compile(
-          "\\b(?:stay in character|break character|never (?:refuse|deny|say no|decline)"
+          "\\b(?:stay in character|break character|never (?:refuses?|denies|deny|say no|declines?)"
               + "|(?:always|must) (?:comply|obey|answer|respond)|you will (?:always|never)"
               + "|two (?:different |separate )?(?:responses|outputs|answers|ways)"
               + "|(?:begin|start|prefix|end) (?:your|each|every) (?:response|reply|answer|output)"
@@ -64,9 +128,23 @@ final class InjectionPhrases {
   /** Forged conversation or system markers that try to close the real prompt. */
   static final Pattern FAKE_MARKER =
       Pattern.compile(
-          "(?:<\\|(?:endoftext|im_start|im_end|system)\\|>|(?m:^\\s*(?:system|admin|assistant)\\s*:)"
+          "(?:<\\|(?:endoftext|im_start|im_end|system)\\|>"
+              + "|(?m:(?<=^[ \\t]{0,8})(?:system|admin|assistant)\\s*:)"
               + "|\\[(?:system|/?inst)\\]|%%%|\\bend of (?:the )?(?:log|prompt|input|instructions)"
               + "|\\bnew instructions?\\b)");
+
+  /** A note inside a document or page that speaks to the AI that will read it. */
+  static final Pattern NOTE_TO_AI =
+      Pattern.compile(
+          "\\b(?:(?:note|message|instructions?|attention|important) (?:to|for) (?:the |any )?"
+              + "(?:ai|assistant|llm|language model|chatbot|bot|model)s?\\b"
+              + "|(?:if|when) you are an? (?:ai|assistant|llm|language model|chatbot))");
+
+  /** An AI named as the reader of the text around it. */
+  static final Pattern AI_READER =
+      Pattern.compile(
+          "\\b(?:ai|assistant|llm|language model|chatbot)s? (?:reading|processing|summari[sz]ing)"
+              + " this\\b");
 
   /** The model or its vendor named as the one to talk to, as jailbreaks address it. */
   static final Pattern AI_ADDRESSED =
@@ -76,44 +154,111 @@ final class InjectionPhrases {
 
   private InjectionPhrases() {}
 
-  // Each pattern runs only when a word it needs occurs, because a regex that starts with an
-  // alternation is tried at every position of the text.
+  // The patterns of override, extraction, persona and no-rules phrasing start with alternations
+  // that a plain find()
+  // tries at every position of a 2 KB prompt (about 0.1 ms each). Each alternative of these
+  // patterns starts with one of its anchors, so the pattern is tried only where an anchor occurs.
+
+  private static final String[] OVERRIDE_ANCHORS = {
+    "ignore",
+    "disregard",
+    "forget",
+    "override",
+    "bypass",
+    "skip",
+    "do not ",
+    "don't ",
+    "stop ",
+    "no longer "
+  };
+  private static final String[] OTHER_LANGUAGE_ANCHORS = {
+    "ignor", "vergiss", "missacht", "olvid", "oubli", "diment", "esque", "descons"
+  };
+  private static final String[] CHINESE_ANCHORS = {
+    "忽略", "忽视", "无视", "忘记", "忘掉", "不要理会", "不要遵守", "別理"
+  };
+  private static final String[] MARKER_ANCHORS = {
+    "<|", "system", "admin", "assistant", "[", "%%%", "end of", "new instruction"
+  };
+  private static final String[] NOTE_ANCHORS = {
+    "note ", "message ", "instruction", "attention ", "important ", "if you are", "when you are"
+  };
+  private static final String[] EXTRACTION_ANCHORS = {
+    "reveal", "repeat", "print", "output", "show", "tell", "display", "leak", "spell", "write",
+    "give", "say", "list"
+  };
+  private static final String[] PERSONA_ANCHORS = {
+    "you are ",
+    "from now on",
+    "developer mode",
+    "do anything now",
+    "stay in character",
+    "jailbr",
+    "dan mode",
+    "unfiltered ",
+    "no longer bound",
+    "anything now",
+    "everything now",
+    "god mode",
+    "evil mode",
+    "opposite mode",
+    "dev mode",
+    "debug mode",
+    "admin mode",
+    "mode ",
+    "broken free",
+    "free ",
+    "pretend",
+    "imagine",
+    "act as if",
+    "act like"
+  };
+  private static final String[] NO_RULES_ANCHORS = {
+    "no", "without", "free ", "not bound", "ignore", "break", "bypass"
+  };
+  private static final String[] DISABLE_ANCHORS = {
+    "disable", "turn off", "remove", "deactivate", "switch off", "lift"
+  };
+  private static final String[] AUTHORITY_ANCHORS = {"as ", "i am ", "i'm "};
 
   static boolean matchesOverride(String text) {
-    return containsAny(text, "ignor", "disregard", "forget", "overrid", "bypass", "skip")
-        && OVERRIDE.matcher(text).find();
+    return findAtAnchors(OVERRIDE, text, OVERRIDE_ANCHORS)
+        || findAtAnchors(OVERRIDE_OTHER_LANGUAGES, text, OTHER_LANGUAGE_ANCHORS)
+        || findAtAnchors(OVERRIDE_CHINESE, text, CHINESE_ANCHORS);
   }
 
   static boolean matchesExtraction(String text) {
-    return containsAny(text, "prompt", "instructions", "text above", "password", "secret")
-        && EXTRACTION.matcher(text).find();
+    return findAtAnchors(EXTRACTION, text, EXTRACTION_ANCHORS)
+        || findAtAnchors(EXTRACTION_QUESTION, text, "what");
   }
 
   static boolean matchesPersona(String text) {
-    return containsAny(
-            text,
-            "you are now",
-            "from now on",
-            "mode",
-            "do anything",
-            "character",
-            "jailbr",
-            "unfiltered",
-            "no longer bound")
-        && PERSONA.matcher(text).find();
+    return findAtAnchors(PERSONA, text, PERSONA_ANCHORS);
   }
 
   static boolean matchesNoRules(String text) {
-    return containsAny(
-            text,
-            "restriction",
-            "limitation",
-            "filter",
-            "censorship",
-            "guideline",
-            "polic",
-            "principle")
-        && NO_RULES.matcher(text).find();
+    return findAtAnchors(NO_RULES, text, NO_RULES_ANCHORS)
+        || findAtAnchors(DISABLE_SAFETY, text, DISABLE_ANCHORS)
+        || findAtAnchors(AUTHORITY, text, AUTHORITY_ANCHORS);
+  }
+
+  /**
+   * Returns whether {@code pattern} matches starting at an occurrence of one of {@code anchors}.
+   * The bounds are transparent, so a leading {@code \\b} sees the character before the anchor.
+   */
+  private static boolean findAtAnchors(Pattern pattern, String text, String... anchors) {
+    Matcher matcher = null;
+    for (String anchor : anchors) {
+      for (int at = text.indexOf(anchor); at >= 0; at = text.indexOf(anchor, at + 1)) {
+        if (matcher == null) {
+          matcher = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        }
+        if (matcher.region(at, text.length()).lookingAt()) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   static boolean matchesResponseControl(String text) {
@@ -150,9 +295,16 @@ final class InjectionPhrases {
         && AMORAL.matcher(text).find();
   }
 
+  /**
+   * Matches forged markers and, because indirect injections speak to their reader the same way,
+   * notes addressed to the AI that reads a document.
+   */
   static boolean matchesFakeMarker(String text) {
-    return containsAny(text, "<|", ":", "[", "%%%", "end of", "new instruction")
-        && FAKE_MARKER.matcher(text).find();
+    return findAtAnchors(FAKE_MARKER, text, MARKER_ANCHORS)
+        || findAtAnchors(NOTE_TO_AI, text, NOTE_ANCHORS)
+        || containsAny(
+                text, " reading this", " processing this", " summarizing this", " summarising this")
+            && AI_READER.matcher(text).find();
   }
 
   static boolean matchesAiAddressed(String text) {

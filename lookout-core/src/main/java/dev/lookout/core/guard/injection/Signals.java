@@ -1,5 +1,8 @@
 package dev.lookout.core.guard.injection;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Binary signals of evasion and of injection phrasing that hashed n-grams miss or dilute, fed to
  * the model as extra features with weights learned like any other. Each is 0 or 1, independent of
@@ -50,6 +53,18 @@ final class Signals {
 
   static final int COUNT = 14;
 
+  /** Names of the phrase signals, from {@link #OVERRIDE_PHRASE} to {@link #AI_ADDRESSED}. */
+  private static final List<String> PHRASE_NAMES =
+      List.of(
+          "override",
+          "extraction",
+          "persona",
+          "no_rules",
+          "response_control",
+          "amoral",
+          "fake_marker",
+          "ai_addressed");
+
   /** Window of whitespace-separated tokens over which odd tokens are counted. */
   static final int RUN_WINDOW = 12;
 
@@ -87,6 +102,40 @@ final class Signals {
     }
     signals[SEVERAL_PHRASES] = phrases >= 2 ? 1 : 0;
     return signals;
+  }
+
+  /**
+   * Returns whether {@code signals} fire the classifier's phrase rule: an order to drop earlier
+   * instructions, or two kinds of injection phrasing at once. The model is addressed by name in
+   * many benign questions about its vendor's products ("show the system prompt in the OpenAI
+   * playground"), so {@link #AI_ADDRESSED} counts only beside an order that changes how the model
+   * behaves, not beside a request for its prompt.
+   */
+  static boolean phraseRule(float[] signals) {
+    if (signals[OVERRIDE_PHRASE] > 0) {
+      return true;
+    }
+    int phrases = 0;
+    for (int i = OVERRIDE_PHRASE; i < AI_ADDRESSED; i++) {
+      phrases += signals[i] > 0 ? 1 : 0;
+    }
+    boolean behaviourOrder =
+        signals[PERSONA_PHRASE] > 0
+            || signals[NO_RULES_PHRASE] > 0
+            || signals[RESPONSE_CONTROL_PHRASE] > 0
+            || signals[AMORAL_PHRASE] > 0;
+    return phrases >= 2 || signals[AI_ADDRESSED] > 0 && behaviourOrder;
+  }
+
+  /** Returns the names of the phrase signals set in {@code signals}, in signal order. */
+  static List<String> phraseNames(float[] signals) {
+    List<String> names = new ArrayList<>(2);
+    for (int i = OVERRIDE_PHRASE; i <= AI_ADDRESSED; i++) {
+      if (signals[i] > 0) {
+        names.add(PHRASE_NAMES.get(i - OVERRIDE_PHRASE));
+      }
+    }
+    return names;
   }
 
   static boolean hasOddTokenRun(String raw) {
