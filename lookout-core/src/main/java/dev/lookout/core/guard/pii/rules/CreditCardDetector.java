@@ -21,24 +21,25 @@ public final class CreditCardDetector implements SpanDetector {
 
   private static final ContextWords SUPPORT =
       new ContextWords(
-          List.of("card", "visa", "mastercard", "amex", "credit", "debit", "cc", "payment"),
-          40,
-          10);
+          List.of("card*", "*card", "visa", "amex", "credit*", "debit*", "cc", "payment*"), 40, 10);
   private static final ContextWords AGAINST =
       new ContextWords(
           List.of(
-              "order",
-              "invoice",
+              "order*",
+              "invoice*",
               "tracking",
               "ref",
+              "reference*",
+              "refno",
               "account no",
               "isbn",
-              "serial",
-              "ticket",
-              "phone",
+              "serial*",
+              "ticket*",
+              "phone*",
+              "telephone*",
               "tel",
               "fax",
-              "mobile"),
+              "mobile*"),
           25,
           0);
 

@@ -28,7 +28,8 @@ public final class SecretDetector implements SpanDetector {
       Pattern.compile("(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])");
   private static final ContextWords AWS_SECRET_CONTEXT =
       new ContextWords(
-          List.of("aws_secret", "secret_access_key", "secretaccesskey", "akia"), 80, 0);
+          // Stars keep substring matching: the names sit inside identifiers such as AWS_SECRET_KEY.
+          List.of("*aws_secret*", "*secret_access_key*", "*secretaccesskey*", "*akia*"), 80, 0);
   private static final Pattern GITHUB =
       Pattern.compile(
           "(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{82})(?![A-Za-z0-9_])");

@@ -46,6 +46,23 @@ class CreditCardDetectorTest {
   }
 
   @Test
+  void findsCardAfterRefund() {
+    assertThat(Spans.of(detector, "The refund goes to 4111 1111 1111 1111."))
+        .containsExactly("4111 1111 1111 1111");
+  }
+
+  @Test
+  void findsCardAfterHotel() {
+    assertThat(Spans.of(detector, "I booked the hotel with 4111111111111111"))
+        .containsExactly("4111111111111111");
+  }
+
+  @Test
+  void rejectsReferenceNumber() {
+    assertThat(Spans.of(detector, "Ref. 4111111111111111")).isEmpty();
+  }
+
+  @Test
   void rejectsMixedSeparators() {
     assertThat(Spans.of(detector, "4111 1111-1111 1111")).isEmpty();
   }
