@@ -9,19 +9,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Finds International Bank Account Numbers, solid or in groups of four split by single spaces, in
- * upper or lower case. A candidate must have the length that the SWIFT IBAN registry sets for its
- * country and pass the ISO 13616 mod-97 check.
+ * Finds International Bank Account Numbers, solid or in groups of four split by single spaces or
+ * hyphens, in upper or lower case. A candidate must have the length that the SWIFT IBAN registry
+ * sets for its country and pass the ISO 13616 mod-97 check.
  */
 public final class IbanDetector implements SpanDetector {
-  private static final Pattern CANDIDATE =
-      Pattern.compile(
-          "[A-Za-z]{2}\\d{2} ?(?:[A-Za-z0-9]{4} ?){2,7}[A-Za-z0-9]{1,4}(?![A-Za-z0-9])");
-
   private static final Map<String, Integer> LENGTHS = lengths();
 
   @Override
@@ -32,27 +26,59 @@ public final class IbanDetector implements SpanDetector {
   @Override
   public List<Finding> detect(String text) {
     List<Finding> findings = new ArrayList<>();
-    Matcher matcher = CANDIDATE.matcher(text);
-    // A plain scan for "two letters, two digits" at a word start is much cheaper than letting the
+    // A plain scan for "two letters, two digits" at a word start is much cheaper than letting a
     // pattern try every position of the text.
     int from = 0;
     while ((from = nextStart(text, from)) >= 0) {
-      matcher.region(from, text.length());
-      if (!matcher.lookingAt()) {
+      int end = candidateEnd(text, from);
+      if (end > 0 && valid(text.substring(from, end))) {
+        findings.add(new Finding(PiiType.IBAN.name(), from, end, Scores.VALIDATED));
+        from = end;
+      } else {
         from++;
-        continue;
-      }
-      from = matcher.end();
-      int end = matcher.end();
-      String candidate = matcher.group();
-      if (candidate.endsWith(" ")) {
-        end--;
-      }
-      if (valid(candidate)) {
-        findings.add(new Finding(PiiType.IBAN.name(), matcher.start(), end, Scores.VALIDATED));
       }
     }
     return findings;
+  }
+
+  /**
+   * Returns the end of the IBAN that starts at {@code start}, or -1. The country's length sets
+   * where it ends, so a word or number that follows, as in "AT89 0169 5259 6964 4659 by Friday", is
+   * not taken in. One space or hyphen may follow each group of four, always the same one.
+   */
+  private static int candidateEnd(String text, int start) {
+    Integer length = LENGTHS.get(text.substring(start, start + 2).toUpperCase(Locale.ROOT));
+    if (length == null) {
+      return -1;
+    }
+    char separator = 0;
+    int i = start;
+    for (int count = 0; count < length; count++) {
+      if (count > 0 && count % 4 == 0 && i < text.length() && isSeparator(text.charAt(i))) {
+        if (separator != 0 && separator != text.charAt(i)) {
+          return -1;
+        }
+        separator = text.charAt(i);
+        i++;
+      }
+      if (i >= text.length() || !isAsciiLetterOrDigit(text.charAt(i))) {
+        return -1;
+      }
+      i++;
+    }
+    // A letter or digit right after the last one makes the value longer than an IBAN.
+    if (i < text.length() && Character.isLetterOrDigit(text.charAt(i))) {
+      return -1;
+    }
+    return i;
+  }
+
+  private static boolean isSeparator(char c) {
+    return c == ' ' || c == '-';
+  }
+
+  private static boolean isAsciiLetterOrDigit(char c) {
+    return isAsciiLetter(c) || isDigit(c);
   }
 
   /** Returns the next index from {@code from} where two letters and two digits start a word. */
@@ -77,9 +103,15 @@ public final class IbanDetector implements SpanDetector {
     return c >= '0' && c <= '9';
   }
 
-  /** Returns whether {@code candidate} (spaces allowed) is an IBAN of the right length and sum. */
+  /**
+   * Returns whether {@code candidate} (spaces and hyphens allowed) is an IBAN of the right length
+   * and sum.
+   */
   public static boolean valid(String candidate) {
-    String iban = candidate.replace(" ", "").toUpperCase(Locale.ROOT);
+    String iban = candidate.replace(" ", "").replace("-", "").toUpperCase(Locale.ROOT);
+    if (iban.length() < 4) {
+      return false;
+    }
     Integer length = LENGTHS.get(iban.substring(0, 2));
     if (length == null || iban.length() != length) {
       return false;

@@ -26,6 +26,34 @@ class IbanDetectorTest {
   }
 
   @Test
+  void findsIbanBeforeWord() {
+    assertThat(Spans.of(detector, "IBAN AT890169525969644659 by Friday"))
+        .containsExactly("AT890169525969644659");
+  }
+
+  @Test
+  void findsGroupedIbanBeforeWord() {
+    assertThat(Spans.of(detector, "to ES83 3578 2793 5773 3512 4224 please"))
+        .containsExactly("ES83 3578 2793 5773 3512 4224");
+  }
+
+  @Test
+  void findsDashedIban() {
+    assertThat(Spans.of(detector, "IBAN HU86-5432-3688-8969-6609-4682-0426."))
+        .containsExactly("HU86-5432-3688-8969-6609-4682-0426");
+  }
+
+  @Test
+  void rejectsMixedSeparators() {
+    assertThat(Spans.of(detector, "HU86-5432 3688-8969-6609-4682-0426")).isEmpty();
+  }
+
+  @Test
+  void rejectsIbanRunningOn() {
+    assertThat(Spans.of(detector, "AT890169525969644659X")).isEmpty();
+  }
+
+  @Test
   void rejectsBadChecksum() {
     assertThat(Spans.of(detector, "GB83WEST12345698765432")).isEmpty();
   }
