@@ -20,6 +20,12 @@ class PiiDetectorTest {
   }
 
   @Test
+  void ibanWinsOverCardInsideIt() {
+    List<Finding> findings = PiiDetector.defaults().detect("hu92 3629 0850 6482 7872 1960 5044");
+    assertThat(findings).extracting(Finding::type).containsExactly("IBAN");
+  }
+
+  @Test
   void keepsDisjointFindingsSorted() {
     List<Finding> kept =
         PiiDetector.resolveOverlaps(
