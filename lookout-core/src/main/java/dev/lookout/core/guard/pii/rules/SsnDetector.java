@@ -11,13 +11,13 @@ import java.util.regex.Pattern;
 
 /**
  * Finds US Social Security numbers written {@code AAA-GG-SSSS}, and those written {@code AAA GG
- * SSSS} or as nine solid digits when a word such as "SSN" or "social security" is near. The Social
- * Security Administration never issues area 000, 666 or 900-999, group 00 or serial 0000, and a few
- * numbers that were published in advertising are rejected too.
+ * SSSS}, {@code AAA.GG.SSSS} or as nine solid digits when a word such as "SSN" or "social security"
+ * is near. The Social Security Administration never issues area 000, 666 or 900-999, group 00 or
+ * serial 0000, and a few numbers that were published in advertising are rejected too.
  */
 public final class SsnDetector implements SpanDetector {
   private static final Pattern CANDIDATE =
-      Pattern.compile("(\\d(?<![\\w.+-]\\d)\\d{2})([- ]?)(\\d{2})\\2(\\d{4})(?![\\w]|[.,-]\\d)");
+      Pattern.compile("(\\d(?<![\\w.+-]\\d)\\d{2})([-. ]?)(\\d{2})\\2(\\d{4})(?![\\w]|[.,-]\\d)");
 
   private static final ContextWords SUPPORT =
       new ContextWords(List.of("ssn*", "social security", "social sec*", "ss#", "ss #"), 40, 10);

@@ -19,6 +19,16 @@ class SsnDetectorTest {
   }
 
   @Test
+  void findsDottedNumberWithContext() {
+    assertThat(Spans.of(detector, "SSN 084.67.3574.")).containsExactly("084.67.3574");
+  }
+
+  @Test
+  void skipsDottedNumberWithoutContext() {
+    assertThat(Spans.of(detector, "see 084.67.3574")).isEmpty();
+  }
+
+  @Test
   void skipsSolidNumberWithoutContext() {
     assertThat(Spans.of(detector, "ref 536323065")).isEmpty();
   }
