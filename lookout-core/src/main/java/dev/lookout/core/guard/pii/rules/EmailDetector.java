@@ -5,6 +5,7 @@ import dev.lookout.core.guard.pii.PiiType;
 import dev.lookout.core.guard.pii.SpanDetector;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,12 +14,34 @@ import java.util.regex.Pattern;
  * Finds e-mail addresses in the common {@code local@domain.tld} form and checks the limits of RFC
  * 5321 and RFC 1035: a local part of at most 64 characters without leading, trailing or doubled
  * dots, and domain labels of 1 to 63 characters that neither start nor end with a hyphen, under an
- * alphabetic top-level domain. Quoted local parts and IP-literal domains are not detected.
+ * alphabetic top-level domain. Letters of any script are accepted in both parts (RFC 6531), and an
+ * apostrophe inside the local part, as in {@code o'brien}. A "domain" that ends in an image file
+ * extension, as in {@code icon@2x.png}, is a file name. Quoted local parts and IP-literal domains
+ * are not detected.
  */
 public final class EmailDetector implements SpanDetector {
+  /** Letters of any script with their combining marks, and digits. */
+  private static final String ALNUM = "\\p{L}\\p{M}\\p{N}";
+
+  // An apostrophe may not start the local part: in "'a@b.com'" it is a quotation mark.
   private static final Pattern CANDIDATE =
       Pattern.compile(
-          "(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-]{1,64})@((?:[A-Za-z0-9-]{1,63}\\.)+[A-Za-z]{2,24})(?![A-Za-z0-9-])");
+          "(?<!["
+              + ALNUM
+              + "._%+-])(["
+              + ALNUM
+              + "._%+-]["
+              + ALNUM
+              + "._%+'-]{0,63})"
+              + "@((?:["
+              + ALNUM
+              + "-]{1,63}\\.)+[\\p{L}\\p{M}]{2,24})(?!["
+              + ALNUM
+              + "-])");
+
+  /** Image file extensions, which follow an '@' in names such as "logo@3x.png". */
+  private static final Set<String> IMAGE_EXTENSIONS =
+      Set.of("png", "jpg", "jpeg", "gif", "svg", "webp", "ico", "bmp");
 
   /** Most '@' signs examined in one text. */
   static final int MAX_AT_SIGNS = 5_000;
@@ -65,6 +88,10 @@ public final class EmailDetector implements SpanDetector {
 
   static boolean validDomain(String domain) {
     if (domain.length() > 253) {
+      return false;
+    }
+    String last = domain.substring(domain.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+    if (IMAGE_EXTENSIONS.contains(last)) {
       return false;
     }
     for (String label : domain.split("\\.", -1)) {

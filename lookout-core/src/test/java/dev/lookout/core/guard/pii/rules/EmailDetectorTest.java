@@ -20,6 +20,38 @@ class EmailDetectorTest {
   }
 
   @Test
+  void findsAccentedLocalPart() {
+    assertThat(Spans.of(detector, "Email: josé.garcía@exemplo.com.br"))
+        .containsExactly("josé.garcía@exemplo.com.br");
+  }
+
+  @Test
+  void findsUnicodeDomain() {
+    assertThat(Spans.of(detector, "Contact user@bücher.example today"))
+        .containsExactly("user@bücher.example");
+  }
+
+  @Test
+  void findsCyrillicAddress() {
+    assertThat(Spans.of(detector, "write to иван@пример.рф")).containsExactly("иван@пример.рф");
+  }
+
+  @Test
+  void findsApostropheInLocalPart() {
+    assertThat(Spans.of(detector, "mail o'brien@example.ie")).containsExactly("o'brien@example.ie");
+  }
+
+  @Test
+  void leavesOutQuotationMark() {
+    assertThat(Spans.of(detector, "'ann@example.com'")).containsExactly("ann@example.com");
+  }
+
+  @Test
+  void rejectsImageFileName() {
+    assertThat(Spans.of(detector, "Add icon@2x.png and logo@3x.JPG")).isEmpty();
+  }
+
+  @Test
   void rejectsDoubleDotInLocalPart() {
     assertThat(Spans.of(detector, "a..b@example.com")).isEmpty();
   }
