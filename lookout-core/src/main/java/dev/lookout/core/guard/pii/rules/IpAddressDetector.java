@@ -14,16 +14,46 @@ import java.util.regex.Pattern;
  * Finds IPv4 addresses in dotted-decimal form and IPv6 addresses in the text forms of RFC 4291
  * section 2.2 (full, {@code ::}-compressed and with an embedded IPv4 tail). Each candidate is
  * parsed: IPv4 octets must be 0-255 without leading zeros, and IPv6 must have exactly eight groups
- * of one to four hex digits once {@code ::} is expanded. Version strings such as {@code 1.2.3.4.5}
- * or {@code version 1.2.3.4} and clock times such as {@code 10:20:30} are not addresses.
+ * of one to four hex digits once {@code ::} is expanded. Version strings such as {@code 1.2.3.4.5},
+ * {@code version 1.2.3.4} or {@code foo==1.2.3.4}, section numbers such as {@code section 3.2.1.4}
+ * and clock times such as {@code 10:20:30} are not addresses.
  */
 public final class IpAddressDetector implements SpanDetector {
   private static final Pattern V4 =
       Pattern.compile("\\d(?<![\\w.:]\\d)\\d{0,2}(?:\\.\\d{1,3}){3}(?![\\w]|\\.\\d)");
 
-  /** Words that, right before a dotted quad, make it a version number rather than an address. */
+  /**
+   * Words and signs that, right before a dotted quad, make it a version or section number rather
+   * than an address. The comparison signs are those of version requirements, as in "foo==1.2.3.4";
+   * a single "=" is left out because "host=10.0.0.1" is an address.
+   */
   private static final List<String> VERSION_WORDS =
-      List.of("version", "ver", "release", "build", "firmware", "driver");
+      List.of(
+          "version",
+          "ver",
+          "v",
+          "release",
+          "build",
+          "firmware",
+          "driver",
+          "section",
+          "sect",
+          "clause",
+          "chapter",
+          "paragraph",
+          "appendix",
+          "article",
+          "§",
+          "==",
+          ">=",
+          "<=",
+          "~=",
+          "!=");
+
+  /** A pre-release tag right after a dotted quad, as in "1.2.3.4-beta". */
+  private static final Pattern VERSION_TAG_AFTER =
+      Pattern.compile(
+          "[-+](?:alpha|beta|rc|snapshot|dev|pre|final|release)", Pattern.CASE_INSENSITIVE);
 
   /** Spaces and punctuation between a version word and its number, as in "build: 10.1.2.3". */
   private static final Pattern SEPARATORS_AT_END = Pattern.compile("[\\s:#.-]+$");
@@ -41,7 +71,9 @@ public final class IpAddressDetector implements SpanDetector {
     List<Finding> findings = new ArrayList<>();
     Matcher v4 = V4.matcher(text);
     while (v4.find()) {
-      if (validV4(v4.group()) && !versionBefore(text, v4.start())) {
+      if (validV4(v4.group())
+          && !versionBefore(text, v4.start())
+          && !versionAfter(text, v4.end())) {
         findings.add(
             new Finding(PiiType.IP_ADDRESS.name(), v4.start(), v4.end(), Scores.VALIDATED));
       }
@@ -65,9 +97,9 @@ public final class IpAddressDetector implements SpanDetector {
   }
 
   /**
-   * Returns whether a version word ends just before {@code start}, as in "version 1.2.3.4":
-   * four-part version numbers have the shape of an IPv4 address. A quad glued to a letter, as in
-   * "v1.2.3.4", never matches {@link #V4} at all.
+   * Returns whether a version word or sign ends just before {@code start}, as in "version 1.2.3.4"
+   * or "foo==1.2.3.4": four-part version and section numbers have the shape of an IPv4 address. A
+   * quad glued to a letter, as in "v1.2.3.4", never matches {@link #V4} at all.
    */
   static boolean versionBefore(String text, int start) {
     String window = text.substring(Math.max(0, start - 16), start).toLowerCase(Locale.ROOT);
@@ -75,11 +107,17 @@ public final class IpAddressDetector implements SpanDetector {
     for (String word : VERSION_WORDS) {
       if (before.endsWith(word)
           && (before.length() == word.length()
+              || !Character.isLetter(word.charAt(0))
               || !Character.isLetter(before.charAt(before.length() - word.length() - 1)))) {
         return true;
       }
     }
     return false;
+  }
+
+  /** Returns whether a pre-release tag such as "-beta" follows the quad ending at {@code end}. */
+  static boolean versionAfter(String text, int end) {
+    return VERSION_TAG_AFTER.matcher(text).region(end, text.length()).lookingAt();
   }
 
   /** Returns whether {@code candidate} is a dotted-decimal IPv4 address. */
@@ -131,9 +169,10 @@ public final class IpAddressDetector implements SpanDetector {
       return false;
     }
     int total = headGroups + restGroups;
-    // "::" stands for at least one zero group. Forms with fewer than two explicit groups ("::",
-    // "::1") are loopback or unspecified addresses, or not addresses at all, so they are skipped.
-    return total <= 7 && total >= 2;
+    // "::" stands for at least one zero group. Of the forms with fewer than two explicit groups,
+    // only the loopback address "::1" is taken: "::" alone and others such as "::Abc" are more
+    // often code, as in Ruby's "::Abc", than addresses.
+    return (total <= 7 && total >= 2) || body.equals("::1");
   }
 
   /** Returns the number of hex groups in {@code part}, or -1 if one is empty or invalid. */

@@ -45,6 +45,51 @@ class IpAddressDetectorTest {
   }
 
   @Test
+  void findsLoopbackIpv6() {
+    assertThat(Spans.of(detector, "Blocked host ::1 after failures")).containsExactly("::1");
+  }
+
+  @Test
+  void skipsBareDoubleColon() {
+    assertThat(Spans.of(detector, "a :: b")).isEmpty();
+  }
+
+  @Test
+  void skipsPinnedVersion() {
+    assertThat(Spans.of(detector, "pip install foo==2.31.0.1 fixed it")).isEmpty();
+  }
+
+  @Test
+  void skipsSectionNumber() {
+    assertThat(Spans.of(detector, "See section 3.2.1.4 of the spec.")).isEmpty();
+  }
+
+  @Test
+  void skipsSectionSign() {
+    assertThat(Spans.of(detector, "under § 3.2.1.4")).isEmpty();
+  }
+
+  @Test
+  void skipsPreReleaseVersion() {
+    assertThat(Spans.of(detector, "ships 2.1.0.4-beta soon")).isEmpty();
+  }
+
+  @Test
+  void findsAddressWithPort() {
+    assertThat(Spans.of(detector, "connect to 10.0.0.1:8080")).containsExactly("10.0.0.1");
+  }
+
+  @Test
+  void findsAddressInUrl() {
+    assertThat(Spans.of(detector, "http://192.168.1.10/admin")).containsExactly("192.168.1.10");
+  }
+
+  @Test
+  void findsAddressAfterEquals() {
+    assertThat(Spans.of(detector, "host=192.168.1.10")).containsExactly("192.168.1.10");
+  }
+
+  @Test
   void rejectsOctetAbove255() {
     assertThat(Spans.of(detector, "999.1.1.1")).isEmpty();
   }
