@@ -23,6 +23,10 @@ import java.util.regex.Pattern;
  * <p>Short numbers (fewer than {@link #MIN_DIGITS_WITHOUT_CONTEXT} digits) are reported only when a
  * word such as "phone", "fax" or "call" is near, because postcodes and other short numbers are too
  * often possible local numbers somewhere.
+ *
+ * <p>A number is not reported when a label such as "ISBN", "epoch", "Meeting ID", "waybill" or "lot
+ * no." comes right before it, even with a phone word near, nor when its check digit makes it a book
+ * or goods code (ISBN, EAN, UPC) and such a word is near.
  */
 public final class PhoneDetector implements SpanDetector {
   /** Default regions: the numbering plans of the larger markets, in order of trial. */
@@ -79,6 +83,61 @@ public final class PhoneDetector implements SpanDetector {
               "serial*"),
           30,
           0);
+
+  /**
+   * Labels right before a number that make it another kind of number, whatever other words are
+   * near: codes of books and goods, times, meeting and conference IDs, and numbers of shipments,
+   * orders and tickets.
+   */
+  private static final LabelBefore NOT_PHONE =
+      new LabelBefore(
+          List.of(
+              "isbn",
+              "isbn-10",
+              "isbn-13",
+              "isbn10",
+              "isbn13",
+              "issn",
+              "ean",
+              "ean-8",
+              "ean-13",
+              "ean13",
+              "upc",
+              "upc-a",
+              "gtin",
+              "sku",
+              "epoch",
+              "timestamp",
+              "unix",
+              "meeting",
+              "conference",
+              "webinar",
+              "passcode",
+              "pin",
+              "waybill",
+              "awb",
+              "tracking",
+              "shipment",
+              "parcel",
+              "consignment",
+              "lot",
+              "batch",
+              "order",
+              "invoice",
+              "receipt",
+              "transaction",
+              "serial",
+              "ticket",
+              "case",
+              "ref",
+              "reference"),
+          // Keys such as created_at or duration_ms hold times, not phone numbers.
+          Set.of("at", "ms", "ts", "time"));
+
+  /** Words near a number whose check digit passes that make it a book or goods code. */
+  private static final ContextWords CODE_WORDS =
+      new ContextWords(List.of("isbn*", "issn", "ean*", "upc*", "gtin*", "barcode*"), 40, 10);
+
   private static final List<String> LABELS =
       List.of("office", "fax", "mobile", "cell", "home", "work", "desk", "ext", "tel", "phone");
   private static final Pattern DATE =
@@ -123,7 +182,9 @@ public final class PhoneDetector implements SpanDetector {
     Matcher run = RUN.matcher(text);
     while (run.find()) {
       String candidate = run.group();
-      if (countDigits(candidate) >= MIN_DIGITS && !clearlyNotPhone(candidate)) {
+      if (countDigits(candidate) >= MIN_DIGITS
+          && !clearlyNotPhone(candidate)
+          && !otherCode(text, run.start(), run.end(), candidate)) {
         detectInRun(text, run.start(), candidate, findings);
       }
     }
@@ -148,6 +209,7 @@ public final class PhoneDetector implements SpanDetector {
         boolean supported = SUPPORT.near(text, start, end);
         int digits = countDigits(match.rawString());
         if (DATE.matcher(match.rawString()).find()
+            || NOT_PHONE.labels(text, start)
             || startsTime(text, end)
             || otherKind(match.rawString())) {
           continue;
@@ -194,6 +256,16 @@ public final class PhoneDetector implements SpanDetector {
         && raw.indexOf('+') < 0
         && CardIssuers.luhn(digits)
         && CardIssuers.known(digits);
+  }
+
+  /**
+   * Returns whether a run is labelled as another kind of number, or is a book or goods code: its
+   * check digit passes and a word such as "ISBN" or "EAN" is near.
+   */
+  private static boolean otherCode(String text, int start, int end, String run) {
+    return NOT_PHONE.labels(text, start)
+        || (CODE_WORDS.near(text, start, end)
+            && ProductCodes.valid(CreditCardDetector.digitsOf(run)));
   }
 
   /** Returns whether a clock time such as {@code :21} continues the text at {@code end}. */

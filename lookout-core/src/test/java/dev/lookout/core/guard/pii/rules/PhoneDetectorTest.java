@@ -57,6 +57,62 @@ class PhoneDetectorTest {
   }
 
   @Test
+  void skipsIsbn13() {
+    assertThat(Spans.of(detector, "ISBN 978-3-16-148410-0 is the second edition.")).isEmpty();
+  }
+
+  @Test
+  void skipsIsbn10() {
+    assertThat(Spans.of(detector, "See ISBN-10 0-306-40615-2 in the catalogue.")).isEmpty();
+  }
+
+  @Test
+  void skipsIsbnByCheckDigit() {
+    assertThat(Spans.of(detector, "ISBN (paperback): 9780306406157")).isEmpty();
+  }
+
+  @Test
+  void skipsUpcCode() {
+    assertThat(Spans.of(detector, "UPC 036000291452 scanned")).isEmpty();
+  }
+
+  @Test
+  void skipsEpochTime() {
+    assertThat(Spans.of(detector, "epoch 1705314645 is mid-January")).isEmpty();
+  }
+
+  @Test
+  void skipsTimeKey() {
+    assertThat(Spans.of(detector, "created_at_ms=1705314645123 in the payload")).isEmpty();
+  }
+
+  @Test
+  void skipsMeetingIdDespiteCall() {
+    assertThat(Spans.of(detector, "Call in with Zoom Meeting ID: 852 1234 5678")).isEmpty();
+  }
+
+  @Test
+  void skipsWaybill() {
+    assertThat(Spans.of(detector, "DHL waybill 1234567890 arrived")).isEmpty();
+  }
+
+  @Test
+  void skipsLotNumber() {
+    assertThat(Spans.of(detector, "Lot number 2024-0515-003 expired.")).isEmpty();
+  }
+
+  @Test
+  void findsNumberAfterTelNo() {
+    assertThat(Spans.of(detector, "Tel. no.: (505)498-8487")).containsExactly("(505)498-8487");
+  }
+
+  @Test
+  void findsNumberWithLabelFarBefore() {
+    assertThat(Spans.of(detector, "Order questions? Call (505)498-8487"))
+        .containsExactly("(505)498-8487");
+  }
+
+  @Test
   void validLeniencyRejectsUnassignedAreaCode() {
     PhoneDetector strict = new PhoneDetector(List.of("US"), Leniency.VALID);
     assertThat(Spans.of(strict, "Phone: +1-177-892-0730")).isEmpty();

@@ -1,0 +1,96 @@
+package dev.lookout.core.guard.pii.rules;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Label words that name the kind of number right after them, as in "ISBN 978-3-16-148410-0",
+ * "Meeting ID: 852 1234 5678" or "Lot number 2024-0515-003". Unlike {@link ContextWords}, which
+ * looks at a window on both sides, a label must end just before the span: only spaces, punctuation
+ * and a word such as "number", "no." or "ID" may come between. That closeness lets a label overrule
+ * a supporting word further away. Matching is case-insensitive and on whole words.
+ */
+final class LabelBefore {
+  /** Words between a label and its number, as in "lot number" or "meeting ID". */
+  private static final List<String> FILLERS = List.of("number", "no", "nr", "num", "id", "code");
+
+  /** Maximum number of characters read before a span. */
+  private static final int WINDOW = 40;
+
+  private final List<String> words;
+  private final Set<String> keyParts;
+
+  /**
+   * Creates a matcher for {@code words} (lower case). In a snake_case key before the number, as in
+   * "created_at_ms=1705314645123", any part that is one of {@code words} or {@code keyParts} counts
+   * as a label too.
+   */
+  LabelBefore(List<String> words, Set<String> keyParts) {
+    this.words = List.copyOf(words);
+    this.keyParts = Set.copyOf(keyParts);
+  }
+
+  /** Returns whether one of the words labels the number that starts at {@code start}. */
+  boolean labels(String text, int start) {
+    String before = text.substring(Math.max(0, start - WINDOW), start).toLowerCase(Locale.ROOT);
+    before = stripSeparators(before);
+    String stripped = stripFiller(before);
+    while (!stripped.equals(before)) {
+      before = stripSeparators(stripped);
+      stripped = stripFiller(before);
+    }
+    for (String word : words) {
+      if (endsWithWord(before, word)) {
+        return true;
+      }
+    }
+    return keyLabels(before);
+  }
+
+  /** Returns whether the last token is a snake_case key with a label among its parts. */
+  private boolean keyLabels(String before) {
+    int i = before.length();
+    while (i > 0
+        && (Character.isLetterOrDigit(before.charAt(i - 1)) || before.charAt(i - 1) == '_')) {
+      i--;
+    }
+    String key = before.substring(i);
+    if (key.indexOf('_') < 0) {
+      return false;
+    }
+    for (String part : key.split("_")) {
+      if (keyParts.contains(part) || words.contains(part)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String stripSeparators(String text) {
+    int end = text.length();
+    while (end > 0 && isSeparator(text.charAt(end - 1))) {
+      end--;
+    }
+    return text.substring(0, end);
+  }
+
+  private static boolean isSeparator(char c) {
+    return Character.isWhitespace(c) || ":#=.-([".indexOf(c) >= 0;
+  }
+
+  private static String stripFiller(String text) {
+    for (String filler : FILLERS) {
+      if (endsWithWord(text, filler)) {
+        return text.substring(0, text.length() - filler.length());
+      }
+    }
+    return text;
+  }
+
+  private static boolean endsWithWord(String text, String word) {
+    return text.endsWith(word)
+        && (text.length() == word.length()
+            || !Character.isLetter(text.charAt(text.length() - word.length() - 1)));
+  }
+}
