@@ -89,7 +89,7 @@ public final class InjectionClassifier {
       List<InjectionFeatures.Example> examples =
           features.examples(text.substring(span[0], span[1]));
       List<String> phrases = ruleSignals(examples);
-      double score = phrases.isEmpty() ? score(examples) : 1.0;
+      double score = phrases.isEmpty() ? modelScore(examples) : 1.0;
       if (best == null || score > best.score()) {
         best = new WindowScore(span[0], span[1], score, phrases);
       }
@@ -105,9 +105,10 @@ public final class InjectionClassifier {
    * fires on one of them, otherwise the max of the model's scores.
    */
   double score(List<InjectionFeatures.Example> examples) {
-    if (!ruleSignals(examples).isEmpty()) {
-      return 1.0;
-    }
+    return ruleSignals(examples).isEmpty() ? modelScore(examples) : 1.0;
+  }
+
+  private double modelScore(List<InjectionFeatures.Example> examples) {
     double max = 0;
     for (InjectionFeatures.Example example : examples) {
       max = Math.max(max, LinearModel.sigmoid(model.logit(example.features(), example.signals())));

@@ -13,49 +13,60 @@ import java.util.regex.Pattern;
 final class InjectionPhrases {
   private static final String GAP = "\\W+(?:\\w+\\W+){0,3}?";
 
-  /** An order to drop earlier instructions. */
+  /** Fails when the speaker's own words follow within three words: {@code ignore all my ...}. */
+  private static final String FIRST_PERSON_AHEAD =
+      "(?!\\W+(?:\\w+\\W+){0,2}?(?:my|our|i|we|what i|what we)\\b)";
+
+  /**
+   * An order to drop earlier instructions. The instructions must be marked as earlier or as the
+   * model's ({@code previous}, {@code above}, {@code your}), and an order about the speaker's own
+   * words ({@code ignore my previous instructions}) does not count: users correct themselves that
+   * way, and linters and installers "ignore all rules" or "skip all prompts".
+   */
   static final Pattern OVERRIDE =
       Pattern.compile(
-          "\\b(?:ignore|disregard|forget|override|bypass|skip)"
+          "\\b(?:ignore|disregard|forget|override|bypass)"
+              + FIRST_PERSON_AHEAD
               + GAP
-              + "(?:previous|prior|above|earlier|preceding|initial|original|all|any|your|these|those)"
+              + "(?:previous|prior|above|earlier|preceding|initial|original|your|system)"
               + "\\W+(?:\\w+\\W+){0,2}?"
               + "(?:instructions?|prompts?|rules|directives|directions|guidelines|commands?|orders"
-              + "|polic(?:y|ies)|programming|training|constraints|restrictions)\\b"
+              + "|polic(?:y|ies)|programming|constraints|restrictions)\\b"
               + "|\\b(?:ignore|disregard|forget)\\W+(?:about\\W+)?(?:everything|all|anything)"
-              + "\\W+(?:(?:that\\W+)?(?:you|i|we)(?:'ve|\\W+have)?\\W+(?:were\\W+|been\\W+)?"
-              + "(?:told|said|instructed|learned|written|given)|(?:above|before|previously|so far|prior)"
-              + "|(?:from|about) (?:chat ?gpt|openai|your (?:training|programming|creators?)))"
-              + "|\\b(?:do not|don't|stop|no longer) (?:follow|obey)(?:ing)? (?:your|the|any|those|these)"
+              + "\\W+(?:(?:that\\W+)?you(?:'ve|\\W+have)?\\W+(?:were\\W+|been\\W+)?"
+              + "(?:told|instructed|given)|(?:above|previously|so far)"
+              + "|(?:from|about) (?:chat ?gpt|openai|your (?:programming|creators?)))"
+              + "|\\b(?:do not|don't|stop|no longer) (?:follow|obey)(?:ing)? your"
               + "\\W+(?:\\w+\\W+){0,2}?(?:instructions|rules|guidelines|programming|policies)\\b");
 
   /**
    * The same order in German, Spanish, French, Italian and Portuguese: a verb for ignore or forget,
-   * then within a few words a noun for instructions or everything said before.
+   * then a noun for instructions or rules marked as earlier ({@code vorherigen}, {@code
+   * anteriores}, {@code précédentes}). In the Romance languages the adjective follows the noun.
    */
   static final Pattern OVERRIDE_OTHER_LANGUAGES =
       Pattern.compile(
-          // "ignore" and "instructions" are English words too, so the Romance forms need a
-          // determiner of their own language between verb and noun.
-          "\\b(?:(?:ignorier\\w*|vergiss\\w*|missachte\\w*)\\W+(?:\\w+\\W+){0,4}?"
-              + "(?:anweisungen|befehle|regeln|alles)"
-              + "|(?:ignor[aeé]\\w*|olvida\\w*|oublie\\w*|dimentica\\w*|esque[cç]a\\w*"
-              + "|desconsidere\\w*)\\W+(?:todas?|todos|las|los|tus|sus|toutes?|tous|les|tes|vos|ces"
-              + "|tutte?|tutti|le|gli|tue|as|os|suas|seus)\\W+(?:\\w+\\W+){0,3}?"
-              + "(?:instrucciones|[oó]rdenes|reglas|instructions|consignes|r[eè]gles|istruzioni"
-              + "|regole|instru[cç][oõ]es|regras)"
-              + "|(?:olvida\\w*|oublie\\w*|dimentica\\w*|esque[cç]a\\w*)\\W+(?:todo|tout|tutto|tudo))\\b",
+          "\\b(?:(?:ignorier\\w*|vergiss|vergessen sie|missachte\\w*)\\W+(?:\\w+\\W+){0,3}?"
+              + "(?:vorherig\\w*|obig\\w*|bisherig\\w*|früher\\w*|vorangegangen\\w*|deine|ihre)"
+              + "\\W+(?:\\w+\\W+){0,2}?(?:anweisungen|befehle|regeln|instruktionen|vorgaben)"
+              + "|(?:ignora|ignore|ignorez|ignorar|ignorate|olvida|olvídate|olvide|oublie|oubliez"
+              + "|dimentica|dimenticate|esqueça|esqueca|esquece|desconsidere)\\W+(?:\\w+\\W+){0,3}?"
+              + "(?:instrucciones|indicaciones|[oó]rdenes|reglas|instructions|consignes|directives"
+              + "|r[eè]gles|istruzioni|indicazioni|regole|instru[cç][oõ]es|orienta[cç][oõ]es|regras)"
+              + "\\W+(?:\\w+\\W+){0,1}?(?:anteriores|previas|precedentes|précédentes|precedenti"
+              + "|anteriori|acima|ci-dessus))\\b",
           Pattern.UNICODE_CHARACTER_CLASS);
 
   /**
    * The same order in Chinese, which has no spaces between words: ignore or forget, then within a
-   * few characters a word for earlier or all, then one for instructions or rules.
+   * few characters a word for earlier or above, then one for instructions, rules or content. "I
+   * forgot" and "don't forget" do not count.
    */
   static final Pattern OVERRIDE_CHINESE =
       Pattern.compile(
-          "(?:忽略|忽视|无视|忘记|忘掉|不要理会|不要遵守|別理).{0,6}?"
-              + "(?:之前|以上|上面|前面|先前|此前|所有|全部|一切|原来|原先).{0,6}?"
-              + "(?:指令|指示|说明|規則|规则|提示|要求|设定|命令)");
+          "(?:忽略|忽视|无视|(?<![我他她别別不])(?:忘记|忘掉)|不要理会|不要遵守|不要管).{0,6}?"
+              + "(?:之前|以上|上面|前面|先前|此前|上述|前述).{0,6}?"
+              + "(?:指令|指示|说明|規則|规则|提示|设定|命令|内容|对话)");
 
   /** A request to reveal the hidden prompt or a secret. */
   static final Pattern EXTRACTION =
@@ -81,8 +92,8 @@ final class InjectionPhrases {
       Pattern.compile(
           "\\b(?:you are now|from now on,? you|developer mode|do anything now|stay in character"
               + "|jailbr(?:eak|oken)|dan mode|unfiltered (?:ai|mode|response)|no longer bound"
-              + "|you are (?:now )?dan|(?:anything|everything) now|(?:god|evil|opposite|dev|debug|admin)"
-              + " mode|mode (?:enabled|activated|on)\\b|broken free|free (?:from|of) (?:the )?(?:typical )?"
+              + "|you are (?:now )?dan|(?:anything|everything) now|(?:evil|opposite|unrestricted) mode"
+              + "|broken free|free (?:from|of) (?:the )?(?:typical )?"
               + "(?:confines|constraints|shackles)|(?:pretend|imagine|act as if|act like) (?:you are|you're"
               + "|to be) (?:an? )?(?:ai|assistant|chatbot|model|language model) (?:with(?:out)?|that|who))\\b");
 
@@ -96,14 +107,15 @@ final class InjectionPhrases {
   /** An order to switch off safety measures, which also claims that no rules apply. */
   static final Pattern DISABLE_SAFETY =
       Pattern.compile(
-          "\\b(?:disable|turn off|remove|deactivate|switch off|lift)\\W+(?:\\w+\\W+){0,2}?"
+          "\\b(?:disable|turn off|remove|deactivate|switch off|lift)\\W+(?:all\\W+(?:of\\W+)?)?your"
+              + "\\W+(?:\\w+\\W+){0,1}?"
               + "(?:filters?|safety|safeguards|guardrails|restrictions|content (?:filter|policy)"
               + "|moderation)\\b");
 
   /** A claim to be the model's maker or operator, followed by an order or a permission. */
   static final Pattern AUTHORITY =
       Pattern.compile(
-          "\\b(?:as|i am|i'm) (?:your|the|an?) (?:developer|creator|administrator|admin|owner"
+          "\\b(?:as|i am|i'm) your (?:developer|creator|administrator|admin|owner"
               + "|operator|programmer)\\W+(?:\\w+\\W+){0,6}?(?:authori[sz]e|order|command|instruct"
               + "|override|permission|allow)");
 
@@ -114,8 +126,7 @@ final class InjectionPhrases {
               + "|(?:always|must) (?:comply|obey|answer|respond)|you will (?:always|never)"
               + "|two (?:different |separate )?(?:responses|outputs|answers|ways)"
               + "|(?:begin|start|prefix|end) (?:your|each|every) (?:response|reply|answer|output)"
-              + "|(?:respond|reply|answer) (?:only )?(?:as|in the voice of|like) (?:a|an|the|if)"
-              + "|no matter (?:how|what))\\b");
+              + "|(?:respond|reply|answer) (?:only )?(?:as|in the voice of|like) (?:a|an|the|if))\\b");
 
   /** Words that ask for responses without moral or legal limits. */
   static final Pattern AMORAL =
@@ -136,8 +147,8 @@ final class InjectionPhrases {
   /** A note inside a document or page that speaks to the AI that will read it. */
   static final Pattern NOTE_TO_AI =
       Pattern.compile(
-          "\\b(?:(?:note|message|instructions?|attention|important) (?:to|for) (?:the |any )?"
-              + "(?:ai|assistant|llm|language model|chatbot|bot|model)s?\\b"
+          "\\b(?:(?:note|message|instructions?) (?:to|for) (?:the |any )?"
+              + "(?:ai|assistant|llm|language model|chatbot)s?\\b(?! (?:team|editor|developers?))"
               + "|(?:if|when) you are an? (?:ai|assistant|llm|language model|chatbot))");
 
   /** An AI named as the reader of the text around it. */
@@ -165,53 +176,32 @@ final class InjectionPhrases {
     "forget",
     "override",
     "bypass",
-    "skip",
     "do not ",
     "don't ",
     "stop ",
     "no longer "
   };
   private static final String[] OTHER_LANGUAGE_ANCHORS = {
-    "ignor", "vergiss", "missacht", "olvid", "oubli", "diment", "esque", "descons"
+    "ignor", "vergiss", "vergessen", "missacht", "olvid", "oubli", "diment", "esque", "descons"
   };
   private static final String[] CHINESE_ANCHORS = {
-    "忽略", "忽视", "无视", "忘记", "忘掉", "不要理会", "不要遵守", "別理"
+    "忽略", "忽视", "无视", "忘记", "忘掉", "不要理会", "不要遵守", "不要管"
   };
   private static final String[] MARKER_ANCHORS = {
     "<|", "system", "admin", "assistant", "[", "%%%", "end of", "new instruction"
   };
   private static final String[] NOTE_ANCHORS = {
-    "note ", "message ", "instruction", "attention ", "important ", "if you are", "when you are"
+    "note ", "message ", "instruction", "if you are", "when you are"
   };
   private static final String[] EXTRACTION_ANCHORS = {
     "reveal", "repeat", "print", "output", "show", "tell", "display", "leak", "spell", "write",
     "give", "say", "list"
   };
   private static final String[] PERSONA_ANCHORS = {
-    "you are ",
-    "from now on",
-    "developer mode",
-    "do anything now",
-    "stay in character",
-    "jailbr",
-    "dan mode",
-    "unfiltered ",
-    "no longer bound",
-    "anything now",
-    "everything now",
-    "god mode",
-    "evil mode",
-    "opposite mode",
-    "dev mode",
-    "debug mode",
-    "admin mode",
-    "mode ",
-    "broken free",
-    "free ",
-    "pretend",
-    "imagine",
-    "act as if",
-    "act like"
+    "you are ", "from now on", "developer mode", "do anything now", "stay in character", "jailbr",
+    "dan mode", "unfiltered ", "no longer bound", "anything now", "everything now", "evil mode",
+    "opposite mode", "unrestricted mode", "broken free", "free ", "pretend", "imagine",
+    "act as if", "act like"
   };
   private static final String[] NO_RULES_ANCHORS = {
     "no", "without", "free ", "not bound", "ignore", "break", "bypass"
@@ -276,8 +266,7 @@ final class InjectionPhrases {
             "end ",
             "respond",
             "reply",
-            "answer",
-            "no matter")
+            "answer")
         && RESPONSE_CONTROL.matcher(text).find();
   }
 
