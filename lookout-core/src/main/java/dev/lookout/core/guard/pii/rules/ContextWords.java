@@ -1,9 +1,6 @@
 package dev.lookout.core.guard.pii.rules;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Words near a candidate span that make it more or less likely to be what its pattern suggests, for
@@ -16,11 +13,10 @@ import java.util.regex.Pattern;
  * in a word matches any run of white space.
  */
 public final class ContextWords {
-  private final Pattern pattern;
+  /** One word: its space-separated parts and whether it may run on at either end. */
+  private record Word(String[] parts, boolean openStart, boolean openEnd) {}
 
-  /** The first space-separated part of each word, without its stars. */
-  private final List<String> stems;
-
+  private final List<Word> words;
   private final int before;
   private final int after;
 
@@ -29,8 +25,7 @@ public final class ContextWords {
    * within {@code before} characters before a span and {@code after} characters after it.
    */
   public ContextWords(List<String> words, int before, int after) {
-    this.pattern = compile(words);
-    this.stems = words.stream().map(word -> word.replace("*", "").split(" ")[0]).toList();
+    this.words = words.stream().map(ContextWords::parse).toList();
     this.before = before;
     this.after = after;
   }
@@ -39,39 +34,67 @@ public final class ContextWords {
   public boolean near(String text, int start, int end) {
     int from = Math.max(0, start - before);
     int to = Math.min(text.length(), end + after);
-    // A plain substring test rules out most windows at a fraction of the pattern's cost.
-    String window =
-        (text.substring(from, start) + " " + text.substring(end, to)).toLowerCase(Locale.ROOT);
-    if (stems.stream().noneMatch(window::contains)) {
-      return false;
-    }
-    Matcher matcher = pattern.matcher(text);
-    // Transparent bounds let the word-boundary checks see the letters just outside the window, so
-    // a window that starts inside "hotel" does not find "tel".
-    matcher.useTransparentBounds(true);
-    if (matcher.region(from, start).find()) {
-      return true;
-    }
-    return matcher.region(end, to).find();
+    return occursIn(text, from, start) || occursIn(text, end, to);
   }
 
-  private static Pattern compile(List<String> words) {
-    StringBuilder alternatives = new StringBuilder();
-    for (String word : words) {
-      boolean openStart = word.startsWith("*");
-      boolean openEnd = word.endsWith("*") && word.length() > 1;
-      String core = word.substring(openStart ? 1 : 0, openEnd ? word.length() - 1 : word.length());
-      if (alternatives.length() > 0) {
-        alternatives.append('|');
-      }
-      alternatives.append(openStart ? "" : "(?<!\\p{L})");
-      String[] parts = core.split(" ", -1);
-      for (int i = 0; i < parts.length; i++) {
-        alternatives.append(i == 0 ? "" : "\\s+").append(Pattern.quote(parts[i]));
-      }
-      alternatives.append(openEnd ? "" : "(?!\\p{L})");
+  // A hand-written scan: a regex over each window cost a third of the phone detector's time.
+  private boolean occursIn(String text, int from, int to) {
+    if (from >= to) {
+      return false;
     }
-    return Pattern.compile(
-        "(?:" + alternatives + ")", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    String window = lowerCase(text, from, to);
+    for (Word word : words) {
+      String first = word.parts()[0];
+      for (int at = window.indexOf(first); at >= 0; at = window.indexOf(first, at + 1)) {
+        int matchEnd = matchRest(window, at + first.length(), word.parts());
+        if (matchEnd < 0) {
+          continue;
+        }
+        // The boundary checks read the full text, so a window that starts inside "hotel" does
+        // not find "tel".
+        boolean startOk = word.openStart() || from + at == 0 || !isLetter(text, from + at - 1);
+        boolean endOk =
+            word.openEnd() || from + matchEnd == text.length() || !isLetter(text, from + matchEnd);
+        if (startOk && endOk) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Returns where the parts after the first end in {@code window}, or -1 if they do not follow. */
+  private static int matchRest(String window, int position, String[] parts) {
+    for (int i = 1; i < parts.length; i++) {
+      int spaces = position;
+      while (spaces < window.length() && Character.isWhitespace(window.charAt(spaces))) {
+        spaces++;
+      }
+      if (spaces == position || !window.startsWith(parts[i], spaces)) {
+        return -1;
+      }
+      position = spaces + parts[i].length();
+    }
+    return position;
+  }
+
+  /** Lower-cases char by char, so that offsets in the result are offsets in {@code text}. */
+  private static String lowerCase(String text, int from, int to) {
+    char[] chars = new char[to - from];
+    for (int i = from; i < to; i++) {
+      chars[i - from] = Character.toLowerCase(text.charAt(i));
+    }
+    return new String(chars);
+  }
+
+  private static boolean isLetter(String text, int index) {
+    return Character.isLetter(text.charAt(index));
+  }
+
+  private static Word parse(String word) {
+    boolean openStart = word.startsWith("*");
+    boolean openEnd = word.endsWith("*") && word.length() > 1;
+    String core = word.substring(openStart ? 1 : 0, openEnd ? word.length() - 1 : word.length());
+    return new Word(core.split(" ", -1), openStart, openEnd);
   }
 }
