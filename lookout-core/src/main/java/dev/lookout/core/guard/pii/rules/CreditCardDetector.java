@@ -21,7 +21,9 @@ public final class CreditCardDetector implements SpanDetector {
 
   private static final ContextWords SUPPORT =
       new ContextWords(
-          List.of("card*", "*card", "visa", "amex", "credit*", "debit*", "cc", "payment*"), 40, 10);
+          List.of("card*", "*card", "visa", "amex", "credit*", "debit*", "cc", "ccn*", "payment*"),
+          40,
+          10);
   private static final ContextWords AGAINST =
       new ContextWords(
           List.of(

@@ -39,6 +39,48 @@ public final class EmailDetector implements SpanDetector {
               + ALNUM
               + "-])");
 
+  /**
+   * Returns where the local part starts once leading characters of a script written without spaces
+   * are cut off, when the rest of it is Latin: in "メールはmaria@example.jp" the address starts at
+   * "maria". A local part written wholly in such a script is kept.
+   */
+  static int trimStart(String text, int start, int at) {
+    int latin = start;
+    while (latin < at && isUnspacedScript(text.charAt(latin))) {
+      latin++;
+    }
+    return latin < at && isAsciiLetterOrDigit(text.charAt(latin)) ? latin : start;
+  }
+
+  /**
+   * Returns where the domain ends once trailing characters of a script written without spaces are
+   * cut off, when they follow a Latin letter: "maria@example.jpまで" ends after "jp".
+   */
+  static int trimEnd(String text, int at, int end) {
+    int latin = end;
+    while (latin > at + 1 && isUnspacedScript(text.charAt(latin - 1))) {
+      latin--;
+    }
+    return latin < end && isAsciiLetterOrDigit(text.charAt(latin - 1)) ? latin : end;
+  }
+
+  private static boolean isUnspacedScript(char c) {
+    // The kana length mark "ー" belongs to no script, so the CJK and kana blocks count as a whole.
+    if (c >= '\u3000' && c <= '\u9fff') {
+      return true;
+    }
+    Character.UnicodeScript script = Character.UnicodeScript.of(c);
+    return script == Character.UnicodeScript.HAN
+        || script == Character.UnicodeScript.HIRAGANA
+        || script == Character.UnicodeScript.KATAKANA
+        || script == Character.UnicodeScript.HANGUL
+        || script == Character.UnicodeScript.THAI;
+  }
+
+  private static boolean isAsciiLetterOrDigit(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  }
+
   /** Image file extensions, which follow an '@' in names such as "logo@3x.png". */
   private static final Set<String> IMAGE_EXTENSIONS =
       Set.of("png", "jpg", "jpeg", "gif", "svg", "webp", "ico", "bmp");
@@ -72,9 +114,10 @@ public final class EmailDetector implements SpanDetector {
       matcher.region(from, to);
       matcher.useTransparentBounds(true);
       if (matcher.find() && matcher.start() <= at) {
-        if (validLocalPart(matcher.group(1)) && validDomain(matcher.group(2))) {
-          findings.add(
-              new Finding(PiiType.EMAIL.name(), matcher.start(), matcher.end(), Scores.VALIDATED));
+        int start = trimStart(text, matcher.start(), at);
+        int end = trimEnd(text, at, matcher.end());
+        if (validLocalPart(text.substring(start, at)) && validDomain(text.substring(at + 1, end))) {
+          findings.add(new Finding(PiiType.EMAIL.name(), start, end, Scores.VALIDATED));
         }
         searched = matcher.end();
       }

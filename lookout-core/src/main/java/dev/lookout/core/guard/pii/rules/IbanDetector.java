@@ -66,8 +66,9 @@ public final class IbanDetector implements SpanDetector {
       }
       i++;
     }
-    // A letter or digit right after the last one makes the value longer than an IBAN.
-    if (i < text.length() && Character.isLetterOrDigit(text.charAt(i))) {
+    // A Latin letter or digit right after the last one makes the value longer than an IBAN. Other
+    // scripts may follow directly, as Japanese does in "NL98RABO5974157384まで".
+    if (i < text.length() && isAsciiLetterOrDigit(text.charAt(i))) {
       return -1;
     }
     return i;
@@ -88,7 +89,7 @@ public final class IbanDetector implements SpanDetector {
           && isAsciiLetter(text.charAt(i + 1))
           && isDigit(text.charAt(i + 2))
           && isDigit(text.charAt(i + 3))
-          && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)))) {
+          && (i == 0 || !isAsciiLetterOrDigit(text.charAt(i - 1)))) {
         return i;
       }
     }

@@ -15,23 +15,22 @@ import java.util.regex.Pattern;
  * section 2.2 (full, {@code ::}-compressed and with an embedded IPv4 tail). Each candidate is
  * parsed: IPv4 octets must be 0-255 without leading zeros, and IPv6 must have exactly eight groups
  * of one to four hex digits once {@code ::} is expanded. Version strings such as {@code 1.2.3.4.5},
- * {@code version 1.2.3.4} or {@code foo==1.2.3.4}, section numbers such as {@code section 3.2.1.4}
- * and clock times such as {@code 10:20:30} are not addresses.
+ * {@code version 1.2.3.4}, {@code foo==1.2.3.4} or {@code 1.2.3.4-beta}, section numbers such as
+ * {@code section 3.2.1.4} and clock times such as {@code 10:20:30} are not addresses.
  */
 public final class IpAddressDetector implements SpanDetector {
   private static final Pattern V4 =
       Pattern.compile("\\d(?<![\\w.:]\\d)\\d{0,2}(?:\\.\\d{1,3}){3}(?![\\w]|\\.\\d)");
 
   /**
-   * Words and signs that, right before a dotted quad, make it a version or section number rather
-   * than an address. The comparison signs are those of version requirements, as in "foo==1.2.3.4";
-   * a single "=" is left out because "host=10.0.0.1" is an address.
+   * Words that, right before a dotted quad, make it a version or section number rather than an
+   * address. Comparison signs are left out: "foo==1.2.3.4" pins a version, but "ip.src==10.0.0.1"
+   * filters on an address, and so does "ssh -v 10.0.0.1" after a bare "v".
    */
   private static final List<String> VERSION_WORDS =
       List.of(
           "version",
           "ver",
-          "v",
           "release",
           "build",
           "firmware",
@@ -43,17 +42,26 @@ public final class IpAddressDetector implements SpanDetector {
           "paragraph",
           "appendix",
           "article",
-          "§",
-          "==",
-          ">=",
-          "<=",
-          "~=",
-          "!=");
+          "§");
+
+  /**
+   * A version requirement before a dotted quad, as in "foo==1.2.3.4" or "requests>=2.31.0.1", where
+   * the name before the sign is a package's. A filter on an address ("ip.src==10.0.0.1", "where ip
+   * >= 10.0.0.1") names the address field instead, so those names keep the address.
+   */
+  private static final Pattern REQUIREMENT_BEFORE =
+      Pattern.compile("([\\w.\\[\\]-]+)\\s*(?:==|>=|<=|~=|!=)\\s*$");
+
+  private static final Pattern ADDRESS_FIELD =
+      Pattern.compile(
+          "ip|addr|host|src|dst|server|peer|client|remote|gateway|source|dest|from|to",
+          Pattern.CASE_INSENSITIVE);
 
   /** A pre-release tag right after a dotted quad, as in "1.2.3.4-beta". */
   private static final Pattern VERSION_TAG_AFTER =
       Pattern.compile(
-          "[-+](?:alpha|beta|rc|snapshot|dev|pre|final|release)", Pattern.CASE_INSENSITIVE);
+          "[-+](?:alpha|beta|rc\\d*|snapshot|dev|pre|final|release)(?![\\p{L}\\d])",
+          Pattern.CASE_INSENSITIVE);
 
   /** Spaces and punctuation between a version word and its number, as in "build: 10.1.2.3". */
   private static final Pattern SEPARATORS_AT_END = Pattern.compile("[\\s:#.-]+$");
@@ -73,6 +81,7 @@ public final class IpAddressDetector implements SpanDetector {
     while (v4.find()) {
       if (validV4(v4.group())
           && !versionBefore(text, v4.start())
+          && !requirementBefore(text, v4.start())
           && !versionAfter(text, v4.end())) {
         findings.add(
             new Finding(PiiType.IP_ADDRESS.name(), v4.start(), v4.end(), Scores.VALIDATED));
@@ -97,8 +106,8 @@ public final class IpAddressDetector implements SpanDetector {
   }
 
   /**
-   * Returns whether a version word or sign ends just before {@code start}, as in "version 1.2.3.4"
-   * or "foo==1.2.3.4": four-part version and section numbers have the shape of an IPv4 address. A
+   * Returns whether a version word ends just before {@code start}, as in "version 1.2.3.4" or
+   * "section 3.2.1.4": four-part version and section numbers have the shape of an IPv4 address. A
    * quad glued to a letter, as in "v1.2.3.4", never matches {@link #V4} at all.
    */
   static boolean versionBefore(String text, int start) {
@@ -113,6 +122,12 @@ public final class IpAddressDetector implements SpanDetector {
       }
     }
     return false;
+  }
+
+  /** Returns whether a package's version requirement ends just before {@code start}. */
+  static boolean requirementBefore(String text, int start) {
+    Matcher matcher = REQUIREMENT_BEFORE.matcher(text.substring(Math.max(0, start - 64), start));
+    return matcher.find() && !ADDRESS_FIELD.matcher(matcher.group(1)).find();
   }
 
   /** Returns whether a pre-release tag such as "-beta" follows the quad ending at {@code end}. */

@@ -18,31 +18,48 @@ final class LabelBefore {
   /** Maximum number of characters read before a span. */
   private static final int WINDOW = 40;
 
+  /** Key parts that name a phone number, which no other part of the key overrules. */
+  private static final List<String> PHONE_KEY_PARTS =
+      List.of("phone", "tel", "mobile", "cell", "fax", "contact", "reachable", "dial");
+
   private final List<String> words;
-  private final Set<String> keyParts;
+  private final List<String> fillerWords;
+  private final Set<String> keySuffixes;
 
   /**
-   * Creates a matcher for {@code words} (lower case). In a snake_case key before the number, as in
-   * "created_at_ms=1705314645123", any part that is one of {@code words} or {@code keyParts} counts
-   * as a label too.
+   * Creates a matcher for {@code words} (lower case), and for {@code fillerWords} when a filler
+   * such as "ID" or "number" follows them ("meeting ID", "lot number"). A snake_case key before the
+   * number counts as a label too when its last part is one of {@code keySuffixes} ("duration_ms"),
+   * when it is a past participle and "at" ("created_at"), or when one of its parts is in {@code
+   * words}, unless a part names a phone.
    */
-  LabelBefore(List<String> words, Set<String> keyParts) {
+  LabelBefore(List<String> words, List<String> fillerWords, Set<String> keySuffixes) {
     this.words = List.copyOf(words);
-    this.keyParts = Set.copyOf(keyParts);
+    this.fillerWords = List.copyOf(fillerWords);
+    this.keySuffixes = Set.copyOf(keySuffixes);
   }
 
   /** Returns whether one of the words labels the number that starts at {@code start}. */
   boolean labels(String text, int start) {
     String before = text.substring(Math.max(0, start - WINDOW), start).toLowerCase(Locale.ROOT);
     before = stripSeparators(before);
+    boolean fillerStripped = false;
     String stripped = stripFiller(before);
     while (!stripped.equals(before)) {
+      fillerStripped = true;
       before = stripSeparators(stripped);
       stripped = stripFiller(before);
     }
     for (String word : words) {
       if (endsWithWord(before, word)) {
         return true;
+      }
+    }
+    if (fillerStripped) {
+      for (String word : fillerWords) {
+        if (endsWithWord(before, word)) {
+          return true;
+        }
       }
     }
     return keyLabels(before);
@@ -59,8 +76,21 @@ final class LabelBefore {
     if (key.indexOf('_') < 0) {
       return false;
     }
-    for (String part : key.split("_")) {
-      if (keyParts.contains(part) || words.contains(part)) {
+    String[] parts = key.split("_");
+    for (String part : parts) {
+      for (String phonePart : PHONE_KEY_PARTS) {
+        if (part.contains(phonePart)) {
+          return false;
+        }
+      }
+    }
+    String last = parts[parts.length - 1];
+    if (keySuffixes.contains(last)
+        || last.equals("at") && parts.length > 1 && parts[parts.length - 2].endsWith("ed")) {
+      return true;
+    }
+    for (String part : parts) {
+      if (words.contains(part)) {
         return true;
       }
     }

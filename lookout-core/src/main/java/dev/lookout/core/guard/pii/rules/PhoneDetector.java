@@ -52,8 +52,13 @@ public final class PhoneDetector implements SpanDetector {
               "fax*",
               "call*",
               "office*",
-              "desk",
               "contact*",
+              "*desk",
+              "extension*",
+              "hotline*",
+              "teléfono",
+              "telefono",
+              "telefone",
               "sms",
               "whatsapp",
               "messages to",
@@ -77,6 +82,7 @@ public final class PhoneDetector implements SpanDetector {
               "card*",
               "iban",
               "ssn*",
+              "*ssn",
               "social security",
               "routing",
               "tracking",
@@ -86,8 +92,9 @@ public final class PhoneDetector implements SpanDetector {
 
   /**
    * Labels right before a number that make it another kind of number, whatever other words are
-   * near: codes of books and goods, times, meeting and conference IDs, and numbers of shipments,
-   * orders and tickets.
+   * near: codes of books and goods, times, and numbers of shipments and lots. Words such as "order"
+   * or "ticket" are only counter-evidence ({@link #AGAINST}), because "Call to order:" and
+   * "Questions about your ticket:" come before real phone numbers.
    */
   private static final LabelBefore NOT_PHONE =
       new LabelBefore(
@@ -109,34 +116,24 @@ public final class PhoneDetector implements SpanDetector {
               "epoch",
               "timestamp",
               "unix",
-              "meeting",
-              "conference",
-              "webinar",
               "passcode",
               "pin",
               "waybill",
               "awb",
               "tracking",
-              "shipment",
-              "parcel",
-              "consignment",
-              "lot",
-              "batch",
-              "order",
-              "invoice",
-              "receipt",
-              "transaction",
-              "serial",
-              "ticket",
-              "case",
-              "ref",
-              "reference"),
+              "consignment"),
+          // "Meeting 852 1234 5678" may be a dial-in number and "car lot - 1-800-607-6189" is one,
+          // but "Meeting ID: 852 1234 5678" and "Lot number 2024-0515-003" are not.
+          List.of("meeting", "conference", "webinar", "lot", "batch", "serial"),
           // Keys such as created_at or duration_ms hold times, not phone numbers.
-          Set.of("at", "ms", "ts", "time"));
+          Set.of("ms", "ts", "time", "timestamp", "epoch"));
 
   /** Words near a number whose check digit passes that make it a book or goods code. */
   private static final ContextWords CODE_WORDS =
-      new ContextWords(List.of("isbn*", "issn", "ean*", "upc*", "gtin*", "barcode*"), 40, 10);
+      new ContextWords(
+          List.of("isbn*", "issn", "ean", "ean-13", "ean13", "upc", "upc-a", "gtin*", "barcode*"),
+          40,
+          10);
 
   private static final List<String> LABELS =
       List.of("office", "fax", "mobile", "cell", "home", "work", "desk", "ext", "tel", "phone");

@@ -20,7 +20,8 @@ public final class SsnDetector implements SpanDetector {
       Pattern.compile("(\\d(?<![\\w.+-]\\d)\\d{2})([-. ]?)(\\d{2})\\2(\\d{4})(?![\\w]|[.,-]\\d)");
 
   private static final ContextWords SUPPORT =
-      new ContextWords(List.of("ssn*", "social security", "social sec*", "ss#", "ss #"), 40, 10);
+      new ContextWords(
+          List.of("ssn*", "*ssn", "social security", "social sec*", "ss#", "ss #"), 40, 10);
 
   private static final Set<String> ADVERTISED = Set.of("078051120", "219099999", "457555462");
 

@@ -76,4 +76,10 @@ class CreditCardDetectorTest {
   void luhnRejectsChangedDigit() {
     assertThat(CardIssuers.luhn("79927398714")).isFalse();
   }
+
+  @Test
+  void findsCardAfterCcn() {
+    assertThat(Spans.of(detector, "Order paid with CCN 5489 5375 9653 1301"))
+        .containsExactly("5489 5375 9653 1301");
+  }
 }

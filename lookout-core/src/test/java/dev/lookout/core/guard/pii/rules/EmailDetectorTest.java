@@ -65,4 +65,15 @@ class EmailDetectorTest {
   void rejectsMissingTopLevelDomain() {
     assertThat(Spans.of(detector, "user@localhost and @handle")).isEmpty();
   }
+
+  @Test
+  void cutsJapaneseAroundAddress() {
+    assertThat(Spans.of(detector, "メールはmaria_zhang@example.jpまで"))
+        .containsExactly("maria_zhang@example.jp");
+  }
+
+  @Test
+  void keepsAddressWrittenInChinese() {
+    assertThat(Spans.of(detector, "联系 用户@例子.广告 谢谢")).containsExactly("用户@例子.广告");
+  }
 }

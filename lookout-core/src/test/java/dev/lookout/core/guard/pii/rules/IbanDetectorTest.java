@@ -67,4 +67,9 @@ class IbanDetectorTest {
   void rejectsUnknownCountry() {
     assertThat(IbanDetector.valid("ZZ82WEST12345698765432")).isFalse();
   }
+
+  @Test
+  void findsIbanBeforeJapanese() {
+    assertThat(Spans.of(detector, "口座：NL98RABO5974157384まで")).containsExactly("NL98RABO5974157384");
+  }
 }

@@ -113,4 +113,21 @@ class IpAddressDetectorTest {
   void rejectsLongGroup() {
     assertThat(IpAddressDetector.validV6("12345:0:0:0:0:0:0:1")).isFalse();
   }
+
+  @Test
+  void findsAddressAfterVerboseFlag() {
+    assertThat(Spans.of(detector, "ssh -v 192.168.230.221")).containsExactly("192.168.230.221");
+  }
+
+  @Test
+  void findsAddressInFilterComparison() {
+    assertThat(Spans.of(detector, "ip.src==172.28.37.172 && tcp.port==443"))
+        .containsExactly("172.28.37.172");
+  }
+
+  @Test
+  void findsAddressBeforeHostSuffix() {
+    assertThat(Spans.of(detector, "conn from 192.168.125.206-devbox refused"))
+        .containsExactly("192.168.125.206");
+  }
 }

@@ -7,11 +7,12 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class LabelBeforeTest {
-  private final LabelBefore labels = new LabelBefore(List.of("lot", "meeting"), Set.of("ms"));
+  private final LabelBefore labels =
+      new LabelBefore(List.of("isbn"), List.of("lot", "meeting"), Set.of("ms"));
 
   @Test
   void findsLabelRightBefore() {
-    assertThat(labels(labels, "Lot 1234")).isTrue();
+    assertThat(labels(labels, "ISBN 1234")).isTrue();
   }
 
   @Test
@@ -21,7 +22,7 @@ class LabelBeforeTest {
 
   @Test
   void skipsLabelInsideWord() {
-    assertThat(labels(labels, "pilot 1234")).isFalse();
+    assertThat(labels(labels, "misbn 1234")).isFalse();
   }
 
   @Test
@@ -32,6 +33,31 @@ class LabelBeforeTest {
   @Test
   void findsPartOfSnakeCaseKey() {
     assertThat(labels(labels, "duration_ms=1234")).isTrue();
+  }
+
+  @Test
+  void lotNeedsFiller() {
+    assertThat(labels(labels, "Used car lot - 1234")).isFalse();
+  }
+
+  @Test
+  void meetingNeedsId() {
+    assertThat(labels(labels, "Dial-in for the meeting: 1234")).isFalse();
+  }
+
+  @Test
+  void findsCreatedAtKey() {
+    assertThat(labels(labels, "created_at=1234")).isTrue();
+  }
+
+  @Test
+  void skipsPhoneKey() {
+    assertThat(labels(labels, "isbn_phone=1234")).isFalse();
+  }
+
+  @Test
+  void skipsReachableAtKey() {
+    assertThat(labels(labels, "reachable_at: 1234")).isFalse();
   }
 
   @Test

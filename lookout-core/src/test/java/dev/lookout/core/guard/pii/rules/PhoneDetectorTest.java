@@ -124,4 +124,35 @@ class PhoneDetectorTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("XX");
   }
+
+  @Test
+  void findsNumberAfterCallToOrder() {
+    assertThat(Spans.of(detector, "Call to order: 753-544-1557")).containsExactly("753-544-1557");
+  }
+
+  @Test
+  void findsDialInNumberOfMeeting() {
+    assertThat(Spans.of(detector, "Dial-in for the meeting: 1-800-332-3949")).hasSize(1);
+  }
+
+  @Test
+  void skipsMeetingId() {
+    assertThat(Spans.of(detector, "Zoom Meeting ID: 852 1234 5678")).isEmpty();
+  }
+
+  @Test
+  void findsNumberUnderPhoneKey() {
+    assertThat(Spans.of(detector, "order_phone: (860) 245-5415")).hasSize(1);
+  }
+
+  @Test
+  void findsNumberAfterUpcoming() {
+    assertThat(Spans.of(detector, "Call me about the upcoming trip at +44 20 7946 3285"))
+        .hasSize(1);
+  }
+
+  @Test
+  void findsShortNumberAfterHelpdesk() {
+    assertThat(Spans.of(detector, "Helpdesk: 537-9239")).containsExactly("537-9239");
+  }
 }

@@ -67,4 +67,9 @@ class SsnDetectorTest {
   void rejectsAdvertisedNumber() {
     assertThat(Spans.of(detector, "078-05-1120")).isEmpty();
   }
+
+  @Test
+  void findsSsnAfterCamelCaseKey() {
+    assertThat(Spans.of(detector, "patientSSN: 026-06-0538")).containsExactly("026-06-0538");
+  }
 }
