@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * characters, are scored on their own as well.
  *
  * <p>Phrase rule: a window with an order to drop earlier instructions, or with two kinds of
- * injection phrasing together (see {@link Signals#phraseRule}), scores 1 whatever the model says.
+ * injection phrasing together (see {@link Signals#phraseRule}), scores 1 whatever the model scores.
  * Trained without a source, the model learns too little weight for these signals from the other
  * sources: held out by source group, the rule raised recall from 0.66 to 0.78 at the same false
  * positive rate. It fires on under 1% of the benign training prompts.

@@ -125,7 +125,7 @@ public final class PhoneDetector implements SpanDetector {
           // "Meeting 852 1234 5678" may be a dial-in number and "car lot - 1-800-607-6189" is one,
           // but "Meeting ID: 852 1234 5678" and "Lot number 2024-0515-003" are not.
           List.of("meeting", "conference", "webinar", "lot", "batch", "serial"),
-          // Keys such as created_at or duration_ms hold times, not phone numbers.
+          // Keys such as created_at or duration_ms name times, not phone numbers.
           Set.of("ms", "ts", "time", "timestamp", "epoch"));
 
   /** Words near a number whose check digit passes that make it a book or goods code. */
