@@ -53,7 +53,7 @@ final class GuardConfig {
   static GuardSettings from(ConfigFile.Guards guards, Map<String, String> env) {
     ConfigFile.Injection injection = guards == null ? null : guards.injection();
     ConfigFile.Pii pii = guards == null ? null : guards.pii();
-    GuardSettings global = build(injection, pii, env);
+    GuardSettings global = build(injection, pii, env, "guards.");
     if (guards == null || guards.templates() == null || guards.templates().isEmpty()) {
       return global;
     }
@@ -74,7 +74,8 @@ final class GuardConfig {
           build(
               merge(injection, template.injection()),
               merge(pii, template.pii(), entry.getKey()),
-              env);
+              env,
+              "guards.templates." + entry.getKey() + ".");
       templates.put(
           entry.getKey(), new GuardSettings(own.input(), own.output(), global.storageRedactor()));
     }
@@ -138,8 +139,13 @@ final class GuardConfig {
     return preferred != null ? preferred : fallback;
   }
 
+  /**
+   * Builds the guards of one scope. {@code prefix} names the scope's keys in error messages ({@code
+   * guards.} or {@code guards.templates.faq-bot.}): the global keys are checked first, so a
+   * template's error comes from a key the template sets.
+   */
   private static GuardSettings build(
-      ConfigFile.Injection injection, ConfigFile.Pii pii, Map<String, String> env) {
+      ConfigFile.Injection injection, ConfigFile.Pii pii, Map<String, String> env, String prefix) {
     List<Guard> input = new ArrayList<>();
     List<Guard> output = new ArrayList<>();
 
@@ -151,7 +157,7 @@ final class GuardConfig {
               : injection.threshold();
       if (!(threshold > 0 && threshold <= 1)) {
         throw new IllegalArgumentException(
-            "guards.injection.threshold must be above 0 and at most 1, got " + threshold);
+            prefix + "injection.threshold must be above 0 and at most 1, got " + threshold);
       }
       boolean checkOutput = injection != null && Boolean.TRUE.equals(injection.checkOutput());
       InjectionGuard guard = new InjectionGuard(classifier, threshold, checkOutput);
@@ -164,17 +170,20 @@ final class GuardConfig {
     boolean piiOn = pii == null || !Boolean.FALSE.equals(pii.enabled());
     String inputMode =
         choice(
-            "guards.pii.input",
+            prefix + "pii.input",
             pii == null ? null : pii.input(),
             "detect",
             Set.of("redact", "detect", "off"));
     String outputMode =
         choice(
-            "guards.pii.output", pii == null ? null : pii.output(), "off", Set.of("redact", "off"));
+            prefix + "pii.output",
+            pii == null ? null : pii.output(),
+            "off",
+            Set.of("redact", "off"));
     UnaryOperator<String> storage = UnaryOperator.identity();
     if (piiOn) {
-      PiiDetector detector = PiiDetector.withTypes(types(pii));
-      PiiRedactor redactor = new PiiRedactor(mode(pii), hashKey(pii, env));
+      PiiDetector detector = PiiDetector.withTypes(types(pii, prefix));
+      PiiRedactor redactor = new PiiRedactor(mode(pii, prefix), hashKey(pii, env, prefix));
       Guard guard = withHoldback(new PiiGuard(detector, redactor), redactor);
       if (!inputMode.equals("off")) {
         input.add(guard);
@@ -222,7 +231,7 @@ final class GuardConfig {
     };
   }
 
-  private static Set<PiiType> types(ConfigFile.Pii pii) {
+  private static Set<PiiType> types(ConfigFile.Pii pii, String prefix) {
     if (pii == null || pii.types() == null) {
       return DEFAULT_TYPES;
     }
@@ -231,7 +240,8 @@ final class GuardConfig {
       PiiType type = PiiType.parseOrNull(name);
       if (type == null) {
         throw new IllegalArgumentException(
-            "guards.pii.types has an unknown type '"
+            prefix
+                + "pii.types has an unknown type '"
                 + name
                 + "'; known types: "
                 + java.util.Arrays.toString(PiiType.values()));
@@ -240,23 +250,26 @@ final class GuardConfig {
     }
     if (types.isEmpty()) {
       throw new IllegalArgumentException(
-          "guards.pii.types is empty; list at least one type, or set guards.pii.enabled: false");
+          prefix
+              + "pii.types is empty; list at least one type, or set "
+              + prefix
+              + "pii.enabled: false");
     }
     return types;
   }
 
-  private static RedactionMode mode(ConfigFile.Pii pii) {
+  private static RedactionMode mode(ConfigFile.Pii pii, String prefix) {
     String name = pii == null || pii.mode() == null ? "placeholder" : pii.mode();
     try {
       return RedactionMode.valueOf(name.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "guards.pii.mode must be placeholder, mask or hash, got '" + name + "'", e);
+          prefix + "pii.mode must be placeholder, mask or hash, got '" + name + "'", e);
     }
   }
 
-  private static byte[] hashKey(ConfigFile.Pii pii, Map<String, String> env) {
-    if (mode(pii) != RedactionMode.HASH) {
+  private static byte[] hashKey(ConfigFile.Pii pii, Map<String, String> env, String prefix) {
+    if (mode(pii, prefix) != RedactionMode.HASH) {
       return null;
     }
     String variable =
@@ -266,7 +279,8 @@ final class GuardConfig {
     String key = env.get(variable);
     if (key == null || key.length() < 16) {
       throw new IllegalArgumentException(
-          "guards.pii.mode hash needs a key of at least 16 characters in the environment"
+          prefix
+              + "pii.mode hash needs a key of at least 16 characters in the environment"
               + " variable "
               + variable
               + "; set it, or choose mode placeholder or mask");

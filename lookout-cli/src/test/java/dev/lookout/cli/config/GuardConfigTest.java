@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lookout.gateway.guard.GuardSettings;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -65,5 +66,25 @@ class GuardConfigTest {
 
     assertThatThrownBy(() -> GuardConfig.from(guards, Map.of()))
         .hasMessageContaining("templates cannot nest");
+  }
+
+  @Test
+  void templateThresholdErrorNamesTemplateKey() {
+    ConfigFile.Injection bad = new ConfigFile.Injection(null, -0.1, null);
+    ConfigFile.Guards guards =
+        new ConfigFile.Guards(null, null, Map.of("faq", new ConfigFile.Guards(bad, null, null)));
+
+    assertThatThrownBy(() -> GuardConfig.from(guards, Map.of()))
+        .hasMessageStartingWith("guards.templates.faq.injection.threshold");
+  }
+
+  @Test
+  void templateTypeErrorNamesTemplateKey() {
+    ConfigFile.Pii bad = new ConfigFile.Pii(null, null, null, null, null, List.of("X"));
+    ConfigFile.Guards guards =
+        new ConfigFile.Guards(null, null, Map.of("faq", new ConfigFile.Guards(null, bad, null)));
+
+    assertThatThrownBy(() -> GuardConfig.from(guards, Map.of()))
+        .hasMessageStartingWith("guards.templates.faq.pii.types");
   }
 }
