@@ -166,9 +166,9 @@ final class InjectionPhrases {
   private InjectionPhrases() {}
 
   // The patterns of override, extraction, persona and no-rules phrasing start with alternations
-  // that a plain find()
-  // tries at every position of a 2 KB prompt (about 0.1 ms each). Each alternative of these
-  // patterns starts with one of its anchors, so the pattern is tried only where an anchor occurs.
+  // that a plain find() tries at every position of a 2 KB prompt (about 0.1 ms each). Each
+  // alternative of these patterns starts with one of its anchors, so the pattern is tried only
+  // where an anchor occurs.
 
   private static final String[] OVERRIDE_ANCHORS = {
     "ignore",
