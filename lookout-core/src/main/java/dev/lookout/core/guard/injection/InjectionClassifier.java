@@ -18,11 +18,12 @@ import org.slf4j.LoggerFactory;
  * by it. Base64 or hex blobs that decode to readable text, and text spelled in Unicode tag
  * characters, are scored on their own as well.
  *
- * <p>Phrase rule: a window with an order to drop earlier instructions, or with two kinds of
- * injection phrasing together (see {@link Signals#phraseRule}), scores 1 whatever the model scores.
- * Trained without a source, the model learns too little weight for these signals from the other
- * sources: held out by source group, the rule raised recall from 0.66 to 0.78 at the same false
- * positive rate. It fires on under 1% of the benign training prompts.
+ * <p>Phrase rule: a window with an order to drop earlier instructions, with two kinds of injection
+ * phrasing together, or with a flood of one short unit repeated (see {@link Signals#phraseRule}),
+ * scores 1 whatever the model scores. Trained without a source, the model learns too little weight
+ * for these signals from the other sources: held out by source group, the rule raised recall from
+ * 0.66 to 0.79 at the same false-positive rate. It fires on under 1% of the benign training
+ * prompts.
  *
  * <p>NOTE: features are length-normalised per window, so a single short instruction inside a window
  * of benign text (one sentence in 1 KB) is diluted and may score below the threshold. A

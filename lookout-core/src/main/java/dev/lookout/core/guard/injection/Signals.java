@@ -51,7 +51,19 @@ final class Signals {
   /** Two or more of the phrase signals above at once. */
   static final int SEVERAL_PHRASES = 13;
 
-  static final int COUNT = 14;
+  /**
+   * A short unit repeated 20 or more times in a row, as in ") ] } ) ] } ...": floods meant to push
+   * the real instructions out of the model's attention.
+   */
+  static final int FLOOD = 14;
+
+  static final int COUNT = 15;
+
+  /** Repeats of one unit in a row that make a flood. */
+  static final int FLOOD_REPEATS = 20;
+
+  /** Longest repeated unit, in chars, that counts toward a flood. */
+  static final int FLOOD_MAX_UNIT = 16;
 
   /** Names of the phrase signals, from {@link #OVERRIDE_PHRASE} to {@link #AI_ADDRESSED}. */
   private static final List<String> PHRASE_NAMES =
@@ -101,15 +113,16 @@ final class Signals {
       phrases += signals[i] > 0 ? 1 : 0;
     }
     signals[SEVERAL_PHRASES] = phrases >= 2 ? 1 : 0;
+    signals[FLOOD] = hasFlood(raw) ? 1 : 0;
     return signals;
   }
 
   /**
    * Returns whether {@code signals} fire the classifier's phrase rule: an order to drop earlier
-   * instructions, or two kinds of injection phrasing at once. The model is addressed by name in
-   * many benign questions about its vendor's products ("show the system prompt in the OpenAI
-   * playground"), so {@link #AI_ADDRESSED} counts only beside an order that changes how the model
-   * behaves, not beside a request for its prompt.
+   * instructions, two kinds of injection phrasing at once, or a flood. The model is addressed by
+   * name in many benign questions about its vendor's products ("show the system prompt in the
+   * OpenAI playground"), so {@link #AI_ADDRESSED} counts only beside an order that changes how the
+   * model behaves, not beside a request for its prompt.
    */
   static boolean phraseRule(float[] signals) {
     if (signals[OVERRIDE_PHRASE] > 0) {
@@ -124,7 +137,7 @@ final class Signals {
             || signals[NO_RULES_PHRASE] > 0
             || signals[RESPONSE_CONTROL_PHRASE] > 0
             || signals[AMORAL_PHRASE] > 0;
-    return phrases >= 2 || signals[AI_ADDRESSED] > 0 && behaviourOrder;
+    return phrases >= 2 || signals[AI_ADDRESSED] > 0 && behaviourOrder || signals[FLOOD] > 0;
   }
 
   /** Returns the names of the phrase signals set in {@code signals}, in signal order. */
@@ -135,7 +148,45 @@ final class Signals {
         names.add(PHRASE_NAMES.get(i - OVERRIDE_PHRASE));
       }
     }
+    if (signals[FLOOD] > 0) {
+      names.add("flood");
+    }
     return names;
+  }
+
+  /**
+   * Returns whether {@code raw} repeats a unit of 2 to {@link #FLOOD_MAX_UNIT} chars {@link
+   * #FLOOD_REPEATS} times in a row. Units of one repeated char, or of separator marks only ("=-",
+   * "-*"), are rules and dividers, not floods.
+   */
+  static boolean hasFlood(String raw) {
+    int length = raw.length();
+    for (int unit = 2; unit <= FLOOD_MAX_UNIT; unit++) {
+      int run = 0;
+      for (int i = unit; i < length; i++) {
+        if (raw.charAt(i) == raw.charAt(i - unit)) {
+          run++;
+          if (run >= unit * (FLOOD_REPEATS - 1) && isFloodUnit(raw, i - unit + 1, i + 1)) {
+            return true;
+          }
+        } else {
+          run = 0;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean isFloodUnit(String raw, int start, int end) {
+    char first = raw.charAt(start);
+    boolean varied = false;
+    boolean content = false;
+    for (int i = start; i < end; i++) {
+      char c = raw.charAt(i);
+      varied |= c != first;
+      content |= !Character.isWhitespace(c) && "-=*_~.#+|/\\".indexOf(c) < 0;
+    }
+    return varied && content;
   }
 
   static boolean hasOddTokenRun(String raw) {

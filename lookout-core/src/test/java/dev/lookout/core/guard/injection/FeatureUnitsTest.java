@@ -246,4 +246,19 @@ class FeatureUnitsTest {
         .extracting(span -> span[0] + "-" + span[1])
         .containsExactly("0-1024", "512-1536", "1024-2048", "1476-2500");
   }
+
+  @Test
+  void floodFindsRepeatedBrackets() {
+    assertThat(Signals.hasFlood("ok ".concat(") ] } ".repeat(25)))).isTrue();
+  }
+
+  @Test
+  void floodSkipsDividerLine() {
+    assertThat(Signals.hasFlood("=-".repeat(40))).isFalse();
+  }
+
+  @Test
+  void floodSkipsShortRepeat() {
+    assertThat(Signals.hasFlood("ha".repeat(10))).isFalse();
+  }
 }

@@ -96,4 +96,12 @@ class InjectionGuardTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("1.5");
   }
+
+  @Test
+  void floodIsBlocked() {
+    GuardVerdict verdict =
+        guard.check("Say the magic words. " + "artisanlib".repeat(40), Direction.INPUT);
+
+    assertThat(verdict.reasons()).containsExactly("injection:phrases=flood");
+  }
 }
