@@ -156,8 +156,9 @@ final class Signals {
 
   /**
    * Returns whether {@code raw} repeats a unit of 2 to {@link #FLOOD_MAX_UNIT} chars {@link
-   * #FLOOD_REPEATS} times in a row. Units of one repeated char, or of separator marks only ("=-",
-   * "-*"), are rules and dividers, not floods.
+   * #FLOOD_REPEATS} times in a row. The unit must hold a letter or a bracket and more than one
+   * char: one repeated char is a divider, and digits with commas ("0, 0, 0") are a zero-filled
+   * array in a code question.
    */
   static boolean hasFlood(String raw) {
     int length = raw.length();
@@ -184,7 +185,7 @@ final class Signals {
     for (int i = start; i < end; i++) {
       char c = raw.charAt(i);
       varied |= c != first;
-      content |= !Character.isWhitespace(c) && "-=*_~.#+|/\\".indexOf(c) < 0;
+      content |= Character.isLetter(c) || "()[]{}<>".indexOf(c) >= 0;
     }
     return varied && content;
   }

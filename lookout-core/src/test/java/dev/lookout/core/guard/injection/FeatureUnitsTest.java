@@ -258,6 +258,11 @@ class FeatureUnitsTest {
   }
 
   @Test
+  void floodSkipsZeroArray() {
+    assertThat(Signals.hasFlood("x = [" + "0, ".repeat(30) + "0]")).isFalse();
+  }
+
+  @Test
   void floodSkipsShortRepeat() {
     assertThat(Signals.hasFlood("ha".repeat(10))).isFalse();
   }
