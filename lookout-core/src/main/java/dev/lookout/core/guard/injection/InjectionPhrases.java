@@ -54,7 +54,15 @@ final class InjectionPhrases {
               + "(?:instrucciones|indicaciones|[oó]rdenes|reglas|instructions|consignes|directives"
               + "|r[eè]gles|istruzioni|indicazioni|regole|instru[cç][oõ]es|orienta[cç][oõ]es|regras)"
               + "\\W+(?:\\w+\\W+){0,1}?(?:anteriores|previas|precedentes|précédentes|precedenti"
-              + "|anteriori|acima|ci-dessus))\\b",
+              + "|anteriori|acima|ci-dessus)"
+              // "Forget everything before": everything, then a word for before or for what was
+              // said to the model, never what the speaker said.
+              + "|(?:vergiss|vergessen sie|ignorier\\w*)\\W+alles\\W+(?:davor|vorher|zuvor|bisherige\\w*"
+              + "|oben\\w*|was (?:du|sie|dir|ihnen) (?:gesagt|erzählt|beigebracht))"
+              + "|(?:olvida\\w*|ignora|ignore[zr]?|oublie\\w*|dimentica\\w*|esque[cç]a\\w*|esquece)"
+              + "\\W+(?:todo|tout|tutto|tudo)\\W+(?:lo anterior|lo que te (?:dijeron|han dicho)"
+              + "|ce qui précède|ce qu'on t'a dit|quello che ti (?:è stato|hanno) detto|quanto detto"
+              + "|o que (?:foi dito|te disseram)|o anterior))\\b",
           Pattern.UNICODE_CHARACTER_CLASS);
 
   /**
