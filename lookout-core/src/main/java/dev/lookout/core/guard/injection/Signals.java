@@ -52,15 +52,18 @@ final class Signals {
   static final int SEVERAL_PHRASES = 13;
 
   /**
-   * A short unit repeated 20 or more times in a row, as in ") ] } ) ] } ...": floods meant to push
+   * A short unit repeated 40 or more times in a row, as in ") ] } ) ] } ...": floods meant to push
    * the real instructions out of the model's attention.
    */
   static final int FLOOD = 14;
 
   static final int COUNT = 15;
 
-  /** Repeats of one unit in a row that make a flood. */
-  static final int FLOOD_REPEATS = 20;
+  /**
+   * Repeats of one unit in a row that make a flood. Attack floods repeat their unit hundreds of
+   * times, while a CSV row may repeat ",NA" a few dozen times.
+   */
+  static final int FLOOD_REPEATS = 40;
 
   /** Longest repeated unit, in chars, that counts toward a flood. */
   static final int FLOOD_MAX_UNIT = 16;

@@ -265,7 +265,7 @@ class FeatureUnitsTest {
 
   @Test
   void floodFindsRepeatedBrackets() {
-    assertThat(Signals.hasFlood("ok ".concat(") ] } ".repeat(25)))).isTrue();
+    assertThat(Signals.hasFlood("ok ".concat(") ] } ".repeat(45)))).isTrue();
   }
 
   @Test
@@ -276,6 +276,11 @@ class FeatureUnitsTest {
   @Test
   void floodSkipsZeroArray() {
     assertThat(Signals.hasFlood("x = [" + "0, ".repeat(30) + "0]")).isFalse();
+  }
+
+  @Test
+  void floodSkipsCsvRowOfMissingValues() {
+    assertThat(Signals.hasFlood("id,a,b\n1" + ",NA".repeat(30))).isFalse();
   }
 
   @Test

@@ -100,7 +100,7 @@ class InjectionGuardTest {
   @Test
   void floodIsBlocked() {
     GuardVerdict verdict =
-        guard.check("Say the magic words. " + "artisanlib".repeat(40), Direction.INPUT);
+        guard.check("Say the magic words. " + "artisanlib".repeat(60), Direction.INPUT);
 
     assertThat(verdict.reasons()).containsExactly("injection:phrases=flood");
   }
