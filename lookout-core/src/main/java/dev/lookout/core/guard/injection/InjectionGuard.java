@@ -63,8 +63,8 @@ public final class InjectionGuard implements Guard {
     if (max.score() < threshold) {
       return GuardVerdict.pass(NAME, text);
     }
-    // The phrase rule's reason names the phrasing found, which tells an operator more than a
-    // score of 1.00 would.
+    // The phrase rule's reason names the phrasing found, which is more use to an operator than a
+    // score of 1.00.
     String reason =
         max.phrases().isEmpty()
             ? String.format(Locale.ROOT, "injection:score=%.2f", max.score())

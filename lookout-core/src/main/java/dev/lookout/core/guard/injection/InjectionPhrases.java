@@ -55,8 +55,8 @@ final class InjectionPhrases {
               + "|r[eè]gles|istruzioni|indicazioni|regole|instru[cç][oõ]es|orienta[cç][oõ]es|regras)"
               + "\\W+(?:\\w+\\W+){0,1}?(?:anteriores|previas|precedentes|précédentes|precedenti"
               + "|anteriori|acima|ci-dessus)"
-              // "Forget everything before": everything, then a word for before or for what was
-              // said to the model, never what the speaker said.
+              // "Forget everything before": everything, then a word for before or for the
+              // instructions given to the model, never the speaker's own words.
               + "|(?:vergiss|vergessen sie|ignorier\\w*)\\W+alles\\W+(?:davor|vorher|zuvor|bisherige\\w*"
               + "|oben\\w*|was (?:du|sie|dir|ihnen) (?:gesagt|erzählt|beigebracht))"
               + "|(?:olvida\\w*|ignora|ignore[zr]?|oublie\\w*|dimentica\\w*|esque[cç]a\\w*|esquece)"
@@ -242,7 +242,7 @@ final class InjectionPhrases {
 
   /**
    * Returns whether {@code pattern} matches starting at an occurrence of one of {@code anchors}.
-   * The bounds are transparent, so a leading {@code \\b} sees the character before the anchor.
+   * The bounds are transparent, so a leading {@code \\b} checks the character before the anchor.
    */
   private static boolean findAtAnchors(Pattern pattern, String text, String... anchors) {
     Matcher matcher = null;

@@ -52,6 +52,9 @@ public final class IpAddressDetector implements SpanDetector {
   private static final Pattern REQUIREMENT_BEFORE =
       Pattern.compile("([\\w.\\[\\]-]+)\\s*(?:==|>=|<=|~=|!=)\\s*$");
 
+  // NOTE: matched anywhere in the name, so a package whose name contains one of these ("protobuf"
+  // contains "to") keeps its four-part version reported as an address, as before requirements
+  // counted.
   private static final Pattern ADDRESS_FIELD =
       Pattern.compile(
           "ip|addr|host|src|dst|server|peer|client|remote|gateway|source|dest|from|to",

@@ -36,12 +36,12 @@ class ContextWordsTest {
 
   @Test
   void skipsWordCutByWindowStart() {
-    // The window of 3 characters holds "tel", the end of "hotel".
+    // The 4-character window before the digits contains "tel ", the end of "hotel".
     ContextWords tel = new ContextWords(List.of("tel"), 4, 0);
     assertThat(near(tel, "hotel 1234")).isFalse();
   }
 
-  /** Whether a word is near the digits that end {@code text}. */
+  /** Returns whether a word is near the digits that end {@code text}. */
   private static boolean near(ContextWords words, String text) {
     int start = text.indexOf("1234");
     return words.near(text, start, start + 4);
