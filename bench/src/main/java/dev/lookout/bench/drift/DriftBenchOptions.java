@@ -25,6 +25,8 @@ import java.util.List;
  * @param style whether the test compares embeddings with style features appended, as the gateway
  *     does, or embeddings alone
  * @param profile whether the word-profile test runs beside the MMD test, as in the gateway
+ * @param phrase whether the phrase test runs beside the word-profile test, as in the gateway
+ * @param only runs only the scenarios whose name contains this text; empty for all
  */
 record DriftBenchOptions(
     Path traffic,
@@ -42,6 +44,8 @@ record DriftBenchOptions(
     int speedSample,
     boolean style,
     boolean profile,
+    boolean phrase,
+    String only,
     boolean speedOnly) {
 
   static final String USAGE =
@@ -65,6 +69,8 @@ record DriftBenchOptions(
           "  --speed-sample N          texts timed in batches (default: 1000)",
           "  --style BOOL              append style features to embeddings (default: true)",
           "  --profile BOOL            add the word-profile test (default: true)",
+          "  --phrase BOOL             add the phrase test; needs --profile true (default: true)",
+          "  --only TEXT               run only the scenarios whose name contains TEXT",
           "  --speed-only BOOL         measure the embedding speed only (default: false)");
 
   /**
@@ -89,6 +95,8 @@ record DriftBenchOptions(
     int speedSample = 1000;
     boolean style = true;
     boolean profile = true;
+    boolean phrase = true;
+    String only = "";
     boolean speedOnly = false;
     for (int i = 0; i < args.length; i += 2) {
       String name = args[i];
@@ -118,6 +126,8 @@ record DriftBenchOptions(
         case "--speed-sample" -> speedSample = positive(name, value);
         case "--style" -> style = Boolean.parseBoolean(value);
         case "--profile" -> profile = Boolean.parseBoolean(value);
+        case "--phrase" -> phrase = Boolean.parseBoolean(value);
+        case "--only" -> only = value;
         case "--speed-only" -> speedOnly = Boolean.parseBoolean(value);
         default -> throw new IllegalArgumentException("Unknown option " + name);
       }
@@ -147,6 +157,8 @@ record DriftBenchOptions(
         speedSample,
         style,
         profile,
+        phrase,
+        only,
         speedOnly);
   }
 

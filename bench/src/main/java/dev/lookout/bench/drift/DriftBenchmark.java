@@ -3,6 +3,7 @@ package dev.lookout.bench.drift;
 import dev.lookout.core.drift.DriftTest;
 import dev.lookout.core.drift.MmdResult;
 import dev.lookout.core.drift.MmdTest;
+import dev.lookout.core.drift.PhraseSet;
 import dev.lookout.core.drift.StyleFeatures;
 import dev.lookout.core.drift.UnitVectors;
 import dev.lookout.core.drift.WordProfile;
@@ -10,6 +11,7 @@ import dev.lookout.embeddings.MiniLmEmbedder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -77,15 +79,20 @@ public final class DriftBenchmark {
     }
     GramMatrix gram = GramMatrix.compute(testVectors, options.threads());
     List<float[]> profiles = responses.stream().map(WordProfile::of).toList();
+    List<int[]> phrases = responses.stream().map(PhraseSet::of).toList();
     double gramSeconds = (System.nanoTime() - gramStart) / 1e9;
     List<Scenario> scenarios = DriftScenarios.all(texts);
     List<CaseResult> results = new ArrayList<>();
     long testStart = System.nanoTime();
     int windowsRun = 0;
     for (Scenario scenario : scenarios) {
+      if (!scenario.name().contains(options.only())) {
+        continue;
+      }
       for (int size : options.windowSizes()) {
         int windows = scenario.shifted() ? options.shiftWindows() : options.stationaryWindows();
-        Optional<CaseResult> result = runCase(gram, vectors, profiles, scenario, size, windows);
+        Optional<CaseResult> result =
+            runCase(gram, vectors, profiles, phrases, scenario, size, windows);
         result.ifPresent(results::add);
         if (result.isPresent()) {
           windowsRun += windows;
@@ -99,7 +106,7 @@ public final class DriftBenchmark {
             Locale.ROOT,
             "%d texts embedded once; Gram matrix in %.1f s; %d windows tested in %.1f s"
                 + " (%d permutations each, %d threads); test vectors: %s; word-profile test:"
-                + " %s.%n%n",
+                + " %s; phrase test: %s.%n%n",
             responses.size(),
             gramSeconds,
             windowsRun,
@@ -107,7 +114,8 @@ public final class DriftBenchmark {
             options.permutations(),
             options.threads(),
             options.style() ? "embedding and style features" : "embedding only",
-            options.profile() ? "on" : "off"));
+            options.profile() ? "on" : "off",
+            options.profile() && options.phrase() ? "on" : "off"));
     out.append(ResultTable.stationary(results, options));
     out.append('\n');
     out.append(ResultTable.shifted(results, options));
@@ -118,6 +126,7 @@ public final class DriftBenchmark {
       GramMatrix gram,
       List<float[]> embeddings,
       List<float[]> profiles,
+      List<int[]> phrases,
       Scenario scenario,
       int size,
       int windows)
@@ -145,6 +154,8 @@ public final class DriftBenchmark {
                               gram.view(draw.baseline(), draw.window()),
                               pick(profiles, draw.baseline()),
                               pick(profiles, draw.window()),
+                              options.phrase() ? pick(phrases, draw.baseline()) : null,
+                              options.phrase() ? pick(phrases, draw.window()) : null,
                               random)
                           : mmd.run(
                               gram.view(draw.baseline(), draw.window()),
@@ -156,6 +167,8 @@ public final class DriftBenchmark {
                 }));
       }
       int detected = 0;
+      // Windows each test alone calls drifted at its Bonferroni share of alpha.
+      int[] byTest = new int[3];
       double distance = 0;
       double statistic = 0;
       for (Future<MmdResult> future : futures) {
@@ -163,16 +176,26 @@ public final class DriftBenchmark {
         if (result.drifted(options.alpha())) {
           detected++;
         }
+        double[] parts = {result.embeddingPValue(), result.profilePValue(), result.phrasePValue()};
+        int tests = (int) Arrays.stream(parts).filter(p -> !Double.isNaN(p)).count();
+        for (int t = 0; t < parts.length; t++) {
+          if (parts[t] * tests <= options.alpha()) {
+            byTest[t]++;
+          }
+        }
         distance += result.distance();
         statistic += result.statistic();
       }
       System.err.printf(
           Locale.ROOT,
-          "drift-bench: %s, window %d: %d/%d%n",
+          "drift-bench: %s, window %d: %d/%d (embedding %d, profile %d, phrase %d)%n",
           scenario.name(),
           size,
           detected,
-          windows);
+          windows,
+          byTest[0],
+          byTest[1],
+          byTest[2]);
       return Optional.of(
           new CaseResult(
               scenario,
@@ -185,8 +208,8 @@ public final class DriftBenchmark {
     }
   }
 
-  private static List<float[]> pick(List<float[]> vectors, int[] indices) {
-    List<float[]> picked = new ArrayList<>(indices.length);
+  private static <T> List<T> pick(List<T> vectors, int[] indices) {
+    List<T> picked = new ArrayList<>(indices.length);
     for (int index : indices) {
       picked.add(vectors.get(index));
     }

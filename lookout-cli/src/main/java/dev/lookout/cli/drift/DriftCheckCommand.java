@@ -28,8 +28,9 @@ import picocli.CommandLine.Option;
     description = {
       "Test whether the responses of a window file come from the same distribution as those of a"
           + " baseline file: an MMD permutation test on all-MiniLM-L6-v2 embeddings with style"
-          + " features, and a permutation test on word profiles (function-word and punctuation"
-          + " rates), joined by Bonferroni.",
+          + " features, a permutation test on word profiles (function-word and punctuation"
+          + " rates) and one on phrases (words, word pairs, openings and endings), joined by"
+          + " Bonferroni.",
       "Each file is JSON lines with the text in \"response\" or \"text\"; blank responses are"
           + " left out.",
       "Exit status: 0 no drift detected, 1 drifted, 2 invalid input."
@@ -150,6 +151,8 @@ public final class DriftCheckCommand implements Callable<Integer> {
     root.put("embedding_p_value", result.embeddingPValue());
     root.put("profile_statistic", result.profileStatistic());
     root.put("profile_p_value", result.profilePValue());
+    root.put("phrase_statistic", result.phraseStatistic());
+    root.put("phrase_p_value", result.phrasePValue());
     ArrayNode responsible = root.putArray("responsible");
     for (WindowDistance far : result.farthest()) {
       responsible
@@ -165,13 +168,15 @@ public final class DriftCheckCommand implements Callable<Integer> {
     out.append(
         String.format(
             Locale.ROOT,
-            "%s: p-value %.4f (alpha %s; embeddings %.4f, word profile %.4f), MMD² %.5f,"
+            "%s: p-value %.4f (alpha %s; embeddings %.4f, word profile %.4f, phrases %.4f),"
+                + " MMD² %.5f,"
                 + " centroid distance %.4f, baseline %d, window %d%n",
             result.drifted(alpha) ? "DRIFTED" : "no drift detected",
             result.pValue(),
             alpha,
             result.embeddingPValue(),
             result.profilePValue(),
+            result.phrasePValue(),
             result.statistic(),
             result.distance(),
             result.baselineN(),

@@ -48,13 +48,16 @@ class DriftCheckCommandTest {
   }
 
   @Test
-  void pValueJoinsBothTests() throws Exception {
+  void pValueJoinsAllTests() throws Exception {
     check(write("baseline.jsonl", prose(20)), write("window.jsonl", code(20)), "--format", "json");
     JsonNode result = JSON.readTree(out.toString(StandardCharsets.UTF_8));
-    double smaller =
+    double smallest =
         Math.min(
-            result.path("embedding_p_value").asDouble(), result.path("profile_p_value").asDouble());
-    assertThat(result.path("p_value").asDouble()).isEqualTo(Math.min(1, 2 * smaller));
+            result.path("embedding_p_value").asDouble(),
+            Math.min(
+                result.path("profile_p_value").asDouble(),
+                result.path("phrase_p_value").asDouble()));
+    assertThat(result.path("p_value").asDouble()).isEqualTo(Math.min(1, 3 * smallest));
   }
 
   @Test
@@ -113,7 +116,7 @@ class DriftCheckCommandTest {
             "--seed",
             "1",
             "--permutations",
-            "199"));
+            "299"));
     args.addAll(List.of(extra));
     PrintStream original = System.out;
     System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));

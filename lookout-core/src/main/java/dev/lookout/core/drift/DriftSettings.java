@@ -15,6 +15,9 @@ public record DriftSettings(
   /** Maximum permutations per test: a million relabelings of 700 samples take seconds. */
   public static final int MAX_PERMUTATIONS = 1_000_000;
 
+  /** Tests {@link DriftTest} joins; each p-value is multiplied by this many. */
+  public static final int TESTS = 3;
+
   public static final int DEFAULT_BASELINE_SIZE = 500;
   public static final int DEFAULT_WINDOW_SIZE = 200;
   public static final double DEFAULT_ALPHA = 0.01;
@@ -43,8 +46,8 @@ public record DriftSettings(
 
   /**
    * Checks that a permutation test of {@code permutations} relabelings can reach {@code alpha}. The
-   * smallest p-value such a test returns is 1 / (1 + permutations), and the drift test doubles the
-   * smaller of its two p-values (Bonferroni).
+   * smallest p-value such a test returns is 1 / (1 + permutations), and the drift test multiplies
+   * the smallest of its {@value #TESTS} p-values by {@value #TESTS} (Bonferroni).
    *
    * @param alphaName the setting or flag that set {@code alpha}, for the message
    * @param permutationsName the setting or flag that set {@code permutations}, for the message
@@ -65,7 +68,7 @@ public record DriftSettings(
               + " is too small for a permutation test of at most "
               + MAX_PERMUTATIONS
               + " permutations; use an alpha of at least "
-              + 2.0 / (1.0 + MAX_PERMUTATIONS));
+              + (double) TESTS / (1.0 + MAX_PERMUTATIONS));
     }
     if (permutations < fewest || permutations > MAX_PERMUTATIONS) {
       throw new IllegalArgumentException(
@@ -86,7 +89,7 @@ public record DriftSettings(
 
   /** Returns the fewest permutations whose smallest combined p-value is at most {@code alpha}. */
   public static long minimumPermutations(double alpha) {
-    return (long) Math.ceil(2 / alpha - 1);
+    return (long) Math.ceil(TESTS / alpha - 1);
   }
 
   /** Returns the defaults: baseline 500, window 200, alpha 0.01, a test every 50 responses. */

@@ -4,11 +4,12 @@ import java.util.List;
 
 /**
  * Outcome of one drift test: the {@link MmdTest} on embeddings and style features, and, when run
- * through {@link DriftTest}, the {@link ProfileShiftTest} on word profiles.
+ * through {@link DriftTest}, the {@link ProfileShiftTest} on word profiles and the {@link
+ * PhraseShiftTest} on phrases.
  *
  * @param statistic the biased MMD² estimate, 0 or more; larger means more different
- * @param pValue the p-value the decision uses, in (0, 1]: the MMD test's alone, or the two tests'
- *     Bonferroni combination {@code min(1, 2 · min(embeddingPValue, profilePValue))}
+ * @param pValue the p-value the decision uses, in (0, 1]: the MMD test's alone, or the Bonferroni
+ *     combination of the tests that ran, {@code min(1, k · min(p1, ..., pk))}
  * @param distance 1 minus the cosine similarity of the baseline's and the window's mean vectors
  * @param baselineN baseline embeddings tested
  * @param windowN window embeddings tested
@@ -17,6 +18,8 @@ import java.util.List;
  * @param embeddingPValue the MMD test's permutation p-value
  * @param profileStatistic the word-profile test's statistic, or NaN when it did not run
  * @param profilePValue the word-profile test's p-value, or NaN when it did not run
+ * @param phraseStatistic the phrase test's statistic, or NaN when it did not run
+ * @param phrasePValue the phrase test's p-value, or NaN when it did not run
  */
 public record MmdResult(
     double statistic,
@@ -27,7 +30,9 @@ public record MmdResult(
     List<WindowDistance> farthest,
     double embeddingPValue,
     double profileStatistic,
-    double profilePValue) {
+    double profilePValue,
+    double phraseStatistic,
+    double phrasePValue) {
 
   public MmdResult {
     farthest = List.copyOf(farthest);
@@ -42,7 +47,17 @@ public record MmdResult(
       int windowN,
       List<WindowDistance> farthest) {
     return new MmdResult(
-        statistic, pValue, distance, baselineN, windowN, farthest, pValue, Double.NaN, Double.NaN);
+        statistic,
+        pValue,
+        distance,
+        baselineN,
+        windowN,
+        farthest,
+        pValue,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN);
   }
 
   /** Returns this result with {@code distance} in place of the computed one. */
@@ -56,26 +71,36 @@ public record MmdResult(
         farthest,
         embeddingPValue,
         profileStatistic,
-        profilePValue);
+        profilePValue,
+        phraseStatistic,
+        phrasePValue);
   }
 
   /**
-   * Returns this result joined with a word-profile test of the same samples. Each test alone has a
-   * false-positive rate of at most its level; doubling the smaller p-value (Bonferroni) keeps the
-   * combined rate at most {@code alpha} without assuming anything about how the two depend.
+   * Returns this result joined with the word-profile test and, unless {@code phrase} is null, the
+   * phrase test of the same samples. Each test alone has a false-positive rate of at most its
+   * level; multiplying the smallest p-value by the number of tests (Bonferroni) keeps the combined
+   * rate at most {@code alpha} without assuming anything about how the tests depend.
    */
-  public MmdResult withProfile(ProfileShiftTest.Result profile) {
-    double combined = Math.min(1, 2 * Math.min(embeddingPValue, profile.pValue()));
+  public MmdResult withWordTests(ProfileShiftTest.Result profile, PhraseShiftTest.Result phrase) {
+    double smallest = Math.min(embeddingPValue, profile.pValue());
+    int tests = 2;
+    if (phrase != null) {
+      smallest = Math.min(smallest, phrase.pValue());
+      tests = 3;
+    }
     return new MmdResult(
         statistic,
-        combined,
+        Math.min(1, tests * smallest),
         distance,
         baselineN,
         windowN,
         farthest,
         embeddingPValue,
         profile.statistic(),
-        profile.pValue());
+        profile.pValue(),
+        phrase == null ? Double.NaN : phrase.statistic(),
+        phrase == null ? Double.NaN : phrase.pValue());
   }
 
   /** Returns whether the test rejects "same distribution" at level {@code alpha}. */

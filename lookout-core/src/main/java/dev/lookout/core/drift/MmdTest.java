@@ -43,12 +43,7 @@ public final class MmdTest {
    * @throws IllegalArgumentException if a count is out of range
    */
   public MmdTest(int permutations, int farthest) {
-    if (permutations < 1) {
-      throw new IllegalArgumentException(
-          "Invalid permutation count "
-              + permutations
-              + ": it must be at least 1, for example 1000");
-    }
+    Relabeling.requirePermutations(permutations);
     if (farthest < 0) {
       throw new IllegalArgumentException(
           "Invalid count of farthest texts " + farthest + ": it must be 0 or more");

@@ -33,12 +33,7 @@ public final class ProfileShiftTest {
    * @throws IllegalArgumentException if {@code permutations} is below 1
    */
   public ProfileShiftTest(int permutations) {
-    if (permutations < 1) {
-      throw new IllegalArgumentException(
-          "Invalid permutation count "
-              + permutations
-              + ": it must be at least 1, for example 1000");
-    }
+    Relabeling.requirePermutations(permutations);
     this.permutations = permutations;
   }
 

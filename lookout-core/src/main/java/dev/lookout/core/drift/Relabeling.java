@@ -1,5 +1,6 @@
 package dev.lookout.core.drift;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /** Shared parts of the permutation tests: the size check and the random relabelings. */
@@ -35,14 +36,8 @@ final class Relabeling {
       int permutations,
       SplittableRandom random,
       Statistic statistic) {
-    int size = baselineSize + windowSize;
-    boolean windowIsSmall = windowSize <= baselineSize;
-    int small = windowIsSmall ? windowSize : baselineSize;
-    int[] order = new int[size];
-    int start = windowIsSmall ? baselineSize : 0;
-    for (int i = 0; i < size; i++) {
-      order[i] = (start + i) % size;
-    }
+    int small = Math.min(baselineSize, windowSize);
+    int[] order = observedOrder(baselineSize, windowSize);
 
     double observed = statistic.of(order, small);
     double threshold = observed - TIE_TOLERANCE * Math.abs(observed);
@@ -54,6 +49,123 @@ final class Relabeling {
       }
     }
     return new Outcome(observed, (1.0 + atLeast) / (1.0 + permutations));
+  }
+
+  /** Several two-sample statistics of one labeling, computed together. */
+  @FunctionalInterface
+  interface Statistics {
+    /**
+     * Writes the statistics into {@code values} when {@code order[0..small)} is the small group.
+     */
+    void of(int[] order, int small, double[] values);
+  }
+
+  /**
+   * Runs one permutation test on the smallest of several statistics' p-values. Each statistic's
+   * p-value is its rank among the observed and permuted values, {@code #{values >= v} / (1 + B)};
+   * the observed labeling's smallest p-value is then ranked the same way among every labeling's
+   * smallest. The observed labeling is one more draw under exchangeability, so the result is a
+   * valid p-value however the statistics depend on each other, and it pays less for trying several
+   * than Bonferroni does when they agree.
+   *
+   * @param count how many statistics {@code statistics} writes
+   * @return the observed statistics' values and the joint p-value
+   */
+  static JointOutcome testJoint(
+      int baselineSize,
+      int windowSize,
+      int permutations,
+      SplittableRandom random,
+      int count,
+      Statistics statistics) {
+    int small = Math.min(baselineSize, windowSize);
+    int[] order = observedOrder(baselineSize, windowSize);
+    int labelings = permutations + 1;
+    double[][] values = new double[count][labelings];
+    double[] row = new double[count];
+    for (int b = 0; b < labelings; b++) {
+      if (b > 0) {
+        shuffleHead(order, small, random);
+      }
+      statistics.of(order, small, row);
+      for (int k = 0; k < count; k++) {
+        values[k][b] = row[k];
+      }
+    }
+
+    // smallest[b]: the smallest p-value of labeling b over the statistics, as a count of values
+    // at least as large (a larger count is a larger p-value).
+    int[] smallest = new int[labelings];
+    Arrays.fill(smallest, Integer.MAX_VALUE);
+    double[] observed = new double[count];
+    for (int k = 0; k < count; k++) {
+      observed[k] = values[k][0];
+      double[] sorted = values[k].clone();
+      Arrays.sort(sorted);
+      for (int b = 0; b < labelings; b++) {
+        double threshold = values[k][b] - TIE_TOLERANCE * Math.abs(values[k][b]);
+        int atLeast = labelings - lowerBound(sorted, threshold);
+        smallest[b] = Math.min(smallest[b], atLeast);
+      }
+    }
+    int asSmall = 0;
+    for (int b = 0; b < labelings; b++) {
+      if (smallest[b] <= smallest[0]) {
+        asSmall++;
+      }
+    }
+    return new JointOutcome(observed, (double) asSmall / labelings);
+  }
+
+  /**
+   * Outcome of a joint permutation test.
+   *
+   * @param observed each statistic of the actual labeling
+   * @param pValue the permutation p-value of the smallest of the statistics' p-values
+   */
+  record JointOutcome(double[] observed, double pValue) {}
+
+  /** Returns the first index whose value is at least {@code value} in an ascending array. */
+  private static int lowerBound(double[] sorted, double value) {
+    int low = 0;
+    int high = sorted.length;
+    while (low < high) {
+      int middle = (low + high) >>> 1;
+      if (sorted[middle] < value) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    return low;
+  }
+
+  /**
+   * Returns the pool's indices ordered so that the smaller group's own indices come first: the
+   * window's when it is no larger than the baseline.
+   */
+  private static int[] observedOrder(int baselineSize, int windowSize) {
+    int size = baselineSize + windowSize;
+    int start = windowSize <= baselineSize ? baselineSize : 0;
+    int[] order = new int[size];
+    for (int i = 0; i < size; i++) {
+      order[i] = (start + i) % size;
+    }
+    return order;
+  }
+
+  /**
+   * Checks that a test has at least one permutation.
+   *
+   * @throws IllegalArgumentException if {@code permutations} is below 1
+   */
+  static void requirePermutations(int permutations) {
+    if (permutations < 1) {
+      throw new IllegalArgumentException(
+          "Invalid permutation count "
+              + permutations
+              + ": it must be at least 1, for example 1000");
+    }
   }
 
   /**

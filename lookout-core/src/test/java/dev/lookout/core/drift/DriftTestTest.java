@@ -18,12 +18,14 @@ class DriftTestTest {
   }
 
   @Test
-  void combinedPValueIsTwiceTheSmaller() {
+  void combinedPValueIsThriceTheSmallest() {
     SplittableRandom random = new SplittableRandom(1);
     MmdResult result =
         new DriftTest(99, 0)
             .run(samples(30, "the answer", random), samples(20, "the answer", random), random);
-    double expected = Math.min(1, 2 * Math.min(result.embeddingPValue(), result.profilePValue()));
+    double smallest =
+        Math.min(result.embeddingPValue(), Math.min(result.profilePValue(), result.phrasePValue()));
+    double expected = Math.min(1, 3 * smallest);
     assertThat(result.pValue()).isEqualTo(expected);
   }
 

@@ -34,7 +34,8 @@ final class DriftAlerts {
   void turnedDrifted(DriftCheck check, double alpha) {
     LOG.warn(
         "drift: template '{}' on model '{}' drifted: p-value {} <= alpha {} (embeddings p-value"
-            + " {}, word profile p-value {}, MMD² {}, centroid distance {}, window {} vs baseline"
+            + " {}, word profile p-value {}, phrase p-value {}, MMD² {}, centroid distance {},"
+            + " window {} vs baseline"
             + " {}); inspect GET /api/v1/drift, and reset the"
             + " baseline with `lookout drift baseline --template {} --reset` if the change is"
             + " intended",
@@ -44,6 +45,7 @@ final class DriftAlerts {
         alpha,
         format(check.result().embeddingPValue()),
         format(check.result().profilePValue()),
+        format(check.result().phrasePValue()),
         format(check.result().statistic()),
         format(check.result().distance()),
         check.result().windowN(),

@@ -41,6 +41,7 @@ public final class DriftJson {
       entry.put("p_value", check.result().pValue());
       putNumber(entry, "embedding_p_value", check.result().embeddingPValue());
       putNumber(entry, "profile_p_value", check.result().profilePValue());
+      putNumber(entry, "phrase_p_value", check.result().phrasePValue());
       entry.put("distance", check.result().distance());
       entry.put("baseline_n", check.result().baselineN());
       entry.put("window_n", check.result().windowN());
@@ -78,6 +79,7 @@ public final class DriftJson {
               .put("p_value", check.result().pValue());
       putNumber(point, "embedding_p_value", check.result().embeddingPValue());
       putNumber(point, "profile_p_value", check.result().profilePValue());
+      putNumber(point, "phrase_p_value", check.result().phrasePValue());
       point
           .put("distance", check.result().distance())
           .put("baseline_n", check.result().baselineN())

@@ -53,18 +53,21 @@ public final class DriftStore {
           + " window_n INTEGER NOT NULL, responsible VARCHAR NOT NULL)";
 
   /**
-   * The two tests' own p-values and the word-profile statistic, added after the first release; rows
-   * written before them read as NaN.
+   * The tests' own p-values and the word-profile and phrase statistics, added after the first
+   * release; rows written before them read as NaN.
    */
   private static final String[] CHECK_PARTS = {
     "ALTER TABLE drift_checks ADD COLUMN IF NOT EXISTS embedding_p_value DOUBLE",
     "ALTER TABLE drift_checks ADD COLUMN IF NOT EXISTS profile_statistic DOUBLE",
-    "ALTER TABLE drift_checks ADD COLUMN IF NOT EXISTS profile_p_value DOUBLE"
+    "ALTER TABLE drift_checks ADD COLUMN IF NOT EXISTS profile_p_value DOUBLE",
+    "ALTER TABLE drift_checks ADD COLUMN IF NOT EXISTS phrase_statistic DOUBLE",
+    "ALTER TABLE drift_checks ADD COLUMN IF NOT EXISTS phrase_p_value DOUBLE"
   };
 
   private static final String CHECK_COLUMNS =
       "checked_at, prompt_template, model, state, statistic, p_value, distance, baseline_n,"
-          + " window_n, responsible, embedding_p_value, profile_statistic, profile_p_value";
+          + " window_n, responsible, embedding_p_value, profile_statistic, profile_p_value,"
+          + " phrase_statistic, phrase_p_value";
 
   private final DuckDbCallStore store;
 
@@ -230,7 +233,7 @@ public final class DriftStore {
           String sql =
               "INSERT INTO drift_checks ("
                   + CHECK_COLUMNS
-                  + ") VALUES (epoch_ms(?::BIGINT), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                  + ") VALUES (epoch_ms(?::BIGINT), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
           try (PreparedStatement statement = connection.prepareStatement(sql)) {
             MmdResult result = check.result();
             statement.setLong(1, check.checkedAt().toEpochMilli());
@@ -246,6 +249,8 @@ public final class DriftStore {
             setNullable(statement, 11, result.embeddingPValue());
             setNullable(statement, 12, result.profileStatistic());
             setNullable(statement, 13, result.profilePValue());
+            setNullable(statement, 14, result.phraseStatistic());
+            setNullable(statement, 15, result.phrasePValue());
             statement.executeUpdate();
           }
         });
@@ -321,7 +326,9 @@ public final class DriftStore {
             List.of(),
             nullable(rows, 11),
             nullable(rows, 12),
-            nullable(rows, 13));
+            nullable(rows, 13),
+            nullable(rows, 14),
+            nullable(rows, 15));
     return new DriftCheck(
         new DriftKey(rows.getString(2), rows.getString(3)),
         rows.getTimestamp(1).toInstant(),

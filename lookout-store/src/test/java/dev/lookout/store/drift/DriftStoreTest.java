@@ -107,6 +107,18 @@ class DriftStoreTest {
   }
 
   @Test
+  void phrasePValueSurvivesReopen() {
+    try (DuckDbCallStore store = DuckDbCallStore.open(data)) {
+      DriftStore.open(store)
+          .appendCheck(check(Instant.parse("2026-12-04T10:00:00Z"), DriftState.DRIFTED));
+    }
+    try (DuckDbCallStore store = DuckDbCallStore.open(data)) {
+      MmdResult result = DriftStore.open(store).latestChecks().get(0).result();
+      assertThat(result.phrasePValue()).isEqualTo(0.3);
+    }
+  }
+
+  @Test
   void checkWithoutProfileReadsNaN() {
     try (DuckDbCallStore store = DuckDbCallStore.open(data)) {
       DriftStore drift = DriftStore.open(store);
@@ -138,7 +150,7 @@ class DriftStoreTest {
         KEY,
         at,
         state,
-        new MmdResult(0.02, 0.001, 0.01, 500, 200, List.of(), 0.0005, 3.5, 0.2),
+        new MmdResult(0.02, 0.001, 0.01, 500, 200, List.of(), 0.0005, 3.5, 0.2, 41.5, 0.3),
         List.of(new DriftCheck.ResponsibleText("odd answer", 0.4)));
   }
 

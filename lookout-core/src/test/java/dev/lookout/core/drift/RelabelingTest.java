@@ -1,0 +1,100 @@
+package dev.lookout.core.drift;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class RelabelingTest {
+  /** Values of a pooled sample: 30 baseline values, then 20 window values shifted by 0.5. */
+  private static double[] pooled(long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    double[] values = new double[50];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = random.nextGaussian() + (i >= 30 ? 0.5 : 0);
+    }
+    return values;
+  }
+
+  private static double meanOfSmall(double[] values, int[] order, int small) {
+    double sum = 0;
+    for (int a = 0; a < small; a++) {
+      sum += values[order[a]];
+    }
+    return sum / small;
+  }
+
+  @Test
+  void jointOfOneStatisticMatchesSingleTest() {
+    double[] values = pooled(1);
+    Relabeling.Outcome single =
+        Relabeling.test(
+            30,
+            20,
+            199,
+            new SplittableRandom(9),
+            (order, small) -> meanOfSmall(values, order, small));
+    Relabeling.JointOutcome joint =
+        Relabeling.testJoint(
+            30,
+            20,
+            199,
+            new SplittableRandom(9),
+            1,
+            (order, small, out) -> out[0] = meanOfSmall(values, order, small));
+    assertThat(joint.pValue()).isEqualTo(single.pValue());
+  }
+
+  @Test
+  void jointOfTwinStatisticsMatchesOne() {
+    double[] values = pooled(2);
+    Relabeling.JointOutcome one =
+        Relabeling.testJoint(
+            30,
+            20,
+            199,
+            new SplittableRandom(4),
+            1,
+            (order, small, out) -> out[0] = meanOfSmall(values, order, small));
+    Relabeling.JointOutcome twins =
+        Relabeling.testJoint(
+            30,
+            20,
+            199,
+            new SplittableRandom(4),
+            2,
+            (order, small, out) -> {
+              out[0] = meanOfSmall(values, order, small);
+              out[1] = out[0];
+            });
+    assertThat(twins.pValue()).isEqualTo(one.pValue());
+  }
+
+  @Test
+  void jointFalsePositiveRateAtMostAlpha() {
+    SplittableRandom random = new SplittableRandom(7);
+    int rejected = 0;
+    for (int t = 0; t < 300; t++) {
+      double[] values = new double[50];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = random.nextGaussian();
+      }
+      Relabeling.JointOutcome outcome =
+          Relabeling.testJoint(
+              30,
+              20,
+              99,
+              random,
+              2,
+              (order, small, out) -> {
+                out[0] = meanOfSmall(values, order, small);
+                out[1] = -out[0];
+              });
+      if (outcome.pValue() <= 0.05) {
+        rejected++;
+      }
+    }
+    // Binomial(300, 0.05) exceeds 27 with probability below 0.5%.
+    assertThat(rejected).isLessThanOrEqualTo(27);
+  }
+}
