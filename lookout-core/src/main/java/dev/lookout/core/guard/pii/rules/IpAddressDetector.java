@@ -52,13 +52,15 @@ public final class IpAddressDetector implements SpanDetector {
   private static final Pattern REQUIREMENT_BEFORE =
       Pattern.compile("([\\w.\\[\\]-]+)\\s*(?:==|>=|<=|~=|!=)\\s*$");
 
-  // NOTE: matched anywhere in the name, so a package whose name contains one of these ("protobuf"
-  // contains "to") keeps its four-part version reported as an address, as before requirements
-  // counted.
-  private static final Pattern ADDRESS_FIELD =
-      Pattern.compile(
-          "ip|addr|host|src|dst|server|peer|client|remote|gateway|source|dest|from|to",
-          Pattern.CASE_INSENSITIVE);
+  /** Parts of a name that make it an address field, as in "ip.src" or "remoteAddr". */
+  private static final Set<String> ADDRESS_PARTS =
+      Set.of(
+          "ip", "ipv4", "ipv6", "ipaddr", "src", "dst", "srcip", "dstip", "saddr", "daddr", "from",
+          "to", "peer", "nexthop");
+
+  /** Starts of parts that make a name an address field, as in "hostname" or "server_address". */
+  private static final List<String> ADDRESS_PART_STARTS =
+      List.of("addr", "host", "server", "client", "remote", "gateway", "source", "dest");
 
   /** A pre-release tag right after a dotted quad, as in "1.2.3.4-beta". */
   private static final Pattern VERSION_TAG_AFTER =
@@ -130,7 +132,57 @@ public final class IpAddressDetector implements SpanDetector {
   /** Returns whether a package's version requirement ends just before {@code start}. */
   static boolean requirementBefore(String text, int start) {
     Matcher matcher = REQUIREMENT_BEFORE.matcher(text.substring(Math.max(0, start - 64), start));
-    return matcher.find() && !ADDRESS_FIELD.matcher(matcher.group(1)).find();
+    return matcher.find() && !addressField(matcher.group(1));
+  }
+
+  /**
+   * Returns whether a name before a comparison names an address field. The name is split into parts
+   * at punctuation, digits and camel-case humps, and one part must be an address word or start with
+   * one, so "ip.src" and "remoteAddr" count while "protobuf" (which contains "to") does not.
+   */
+  static boolean addressField(String name) {
+    for (String part : nameParts(name)) {
+      if (ADDRESS_PARTS.contains(part)) {
+        return true;
+      }
+      for (String start : ADDRESS_PART_STARTS) {
+        if (part.startsWith(start)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Splits a name into lower-case parts: "remoteAddr" and "remote_addr" both give remote, addr. */
+  private static List<String> nameParts(String name) {
+    List<String> parts = new ArrayList<>();
+    StringBuilder part = new StringBuilder();
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (!Character.isLetter(c)) {
+        addPart(parts, part);
+        continue;
+      }
+      boolean hump =
+          Character.isUpperCase(c)
+              && part.length() > 0
+              && (Character.isLowerCase(name.charAt(i - 1))
+                  || (i + 1 < name.length() && Character.isLowerCase(name.charAt(i + 1))));
+      if (hump) {
+        addPart(parts, part);
+      }
+      part.append(Character.toLowerCase(c));
+    }
+    addPart(parts, part);
+    return parts;
+  }
+
+  private static void addPart(List<String> parts, StringBuilder part) {
+    if (part.length() > 0) {
+      parts.add(part.toString());
+      part.setLength(0);
+    }
   }
 
   /** Returns whether a pre-release tag such as "-beta" follows the quad ending at {@code end}. */

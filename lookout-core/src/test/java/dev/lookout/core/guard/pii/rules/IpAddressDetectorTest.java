@@ -60,6 +60,26 @@ class IpAddressDetectorTest {
   }
 
   @Test
+  void skipsPinnedVersionOfNameWithTo() {
+    assertThat(Spans.of(detector, "pin protobuf==3.20.1.0 for now")).isEmpty();
+  }
+
+  @Test
+  void findsAddressComparedToCamelCaseField() {
+    assertThat(Spans.of(detector, "remoteAddr == 10.20.30.40")).containsExactly("10.20.30.40");
+  }
+
+  @Test
+  void findsAddressComparedToUpperCaseField() {
+    assertThat(Spans.of(detector, "IPAddress>=10.20.30.40")).containsExactly("10.20.30.40");
+  }
+
+  @Test
+  void findsAddressComparedToSnakeCaseField() {
+    assertThat(Spans.of(detector, "where dest_host != 10.20.30.40")).containsExactly("10.20.30.40");
+  }
+
+  @Test
   void skipsSectionNumber() {
     assertThat(Spans.of(detector, "See section 3.2.1.4 of the spec.")).isEmpty();
   }
