@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
  * dots, and domain labels of 1 to 63 characters that neither start nor end with a hyphen, under an
  * alphabetic top-level domain. Letters of any script are accepted in both parts (RFC 6531), and an
  * apostrophe inside the local part, as in {@code o'brien}. A "domain" that ends in an image file
- * extension, as in {@code icon@2x.png}, is a file name. Quoted local parts and IP-literal domains
- * are not detected.
+ * extension, as in {@code icon@2x.png}, is a file name. A quoted local part, as in {@code "john
+ * smith"@example.com}, counts when its quotes are on one line with at most 64 characters between
+ * them. IP-literal domains are not detected.
  */
 public final class EmailDetector implements SpanDetector {
   /** Letters of any script with their combining marks, and digits. */
@@ -38,6 +39,10 @@ public final class EmailDetector implements SpanDetector {
               + "-]{1,63}\\.)+[\\p{L}\\p{M}]{2,24})(?!["
               + ALNUM
               + "-])");
+
+  /** A domain right after the '@' of a quoted local part. */
+  private static final Pattern DOMAIN =
+      Pattern.compile("(?:[" + ALNUM + "-]{1,63}\\.)+[\\p{L}\\p{M}]{2,24}(?![" + ALNUM + "-])");
 
   /**
    * Returns where the local part starts once leading characters of a script written without spaces
@@ -109,6 +114,15 @@ public final class EmailDetector implements SpanDetector {
       if (++examined > MAX_AT_SIGNS) {
         break;
       }
+      int quoted = quotedStart(text, at);
+      if (quoted >= searched) {
+        int end = quotedDomainEnd(text, at);
+        if (end > at) {
+          findings.add(new Finding(PiiType.EMAIL.name(), quoted, end, Scores.VALIDATED));
+          searched = end;
+          continue;
+        }
+      }
       int from = Math.max(searched, at - 64);
       int to = Math.min(text.length(), at + 256);
       matcher.region(from, to);
@@ -123,6 +137,39 @@ public final class EmailDetector implements SpanDetector {
       }
     }
     return findings;
+  }
+
+  /**
+   * Returns where a quoted local part ending just before the '@' at {@code at} opens, or -1 when
+   * the '@' follows no closing quote or the opening one is missing from the 64 characters before it
+   * on the same line. A quote after a backslash is part of the local part.
+   */
+  static int quotedStart(String text, int at) {
+    if (at < 3 || text.charAt(at - 1) != '"') {
+      return -1;
+    }
+    for (int i = at - 2; i >= Math.max(0, at - 66); i--) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r') {
+        return -1;
+      }
+      if (c == '"' && (i == 0 || text.charAt(i - 1) != '\\')) {
+        return i < at - 2 ? i : -1;
+      }
+    }
+    return -1;
+  }
+
+  /** Returns where a valid domain after the '@' at {@code at} ends, or -1 when there is none. */
+  private static int quotedDomainEnd(String text, int at) {
+    Matcher domain = DOMAIN.matcher(text);
+    domain.region(at + 1, Math.min(text.length(), at + 256));
+    domain.useTransparentBounds(true);
+    if (!domain.lookingAt()) {
+      return -1;
+    }
+    int end = trimEnd(text, at, domain.end());
+    return validDomain(text.substring(at + 1, end)) ? end : -1;
   }
 
   static boolean validLocalPart(String local) {

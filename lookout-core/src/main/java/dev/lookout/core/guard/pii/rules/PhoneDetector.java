@@ -239,7 +239,29 @@ public final class PhoneDetector implements SpanDetector {
     }
     int extension = run.indexOf('x');
     String number = extension < 0 ? run : run.substring(0, extension);
-    return countDigits(number) > MAX_DIGITS || otherKind(run);
+    return countDigits(number) > MAX_DIGITS || otherKind(run) || dottedVersion(run);
+  }
+
+  /**
+   * Returns whether a run of digit groups joined by dots has a one-digit group after the first, as
+   * in "120.0.6099.109" or "10.0.19045.3803": software versions. In a dotted phone number only the
+   * first group can be one digit, a country or trunk code as in "1.800.555.0199".
+   */
+  static boolean dottedVersion(String run) {
+    String[] groups = run.strip().split("\\.", -1);
+    if (groups.length < 3) {
+      return false;
+    }
+    for (int i = 0; i < groups.length; i++) {
+      String group = groups[i];
+      if (group.isEmpty() || countDigits(group) != group.length()) {
+        return false;
+      }
+      if (i > 0 && group.length() == 1) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Returns whether {@code raw} is an IPv4 address or a valid card number, not a phone. */

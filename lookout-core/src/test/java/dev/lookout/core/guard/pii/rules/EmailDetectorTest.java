@@ -76,4 +76,26 @@ class EmailDetectorTest {
   void keepsAddressWrittenInChinese() {
     assertThat(Spans.of(detector, "联系 用户@例子.广告 谢谢")).containsExactly("用户@例子.广告");
   }
+
+  @Test
+  void findsQuotedLocalPart() {
+    assertThat(Spans.of(detector, "Send it to \"john smith\"@example.com today"))
+        .containsExactly("\"john smith\"@example.com");
+  }
+
+  @Test
+  void findsQuotedLocalPartWithAtSign() {
+    assertThat(Spans.of(detector, "cc \"a.@.b.com\"@example.com please"))
+        .containsExactly("\"a.@.b.com\"@example.com");
+  }
+
+  @Test
+  void skipsQuoteOnEarlierLine() {
+    assertThat(Spans.of(detector, "She said \"hi\nthere\"@example.com")).isEmpty();
+  }
+
+  @Test
+  void skipsEmptyQuotes() {
+    assertThat(Spans.of(detector, "a \"\"@example.com b")).isEmpty();
+  }
 }

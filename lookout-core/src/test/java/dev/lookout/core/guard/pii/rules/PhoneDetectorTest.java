@@ -155,4 +155,15 @@ class PhoneDetectorTest {
   void findsShortNumberAfterHelpdesk() {
     assertThat(Spans.of(detector, "Helpdesk: 537-9239")).containsExactly("537-9239");
   }
+
+  @Test
+  void skipsDottedSoftwareVersion() {
+    assertThat(Spans.of(detector, "Running Chrome 120.0.6099.109 on Windows 10.0.19045.3803"))
+        .isEmpty();
+  }
+
+  @Test
+  void findsDottedNumberWithCountryCode() {
+    assertThat(Spans.of(detector, "Call 1.800.555.0199 now")).containsExactly("1.800.555.0199");
+  }
 }
