@@ -25,6 +25,11 @@ import org.slf4j.LoggerFactory;
  * 0.66 to 0.79 at the same false-positive rate. It fires on under 1% of the benign training
  * prompts.
  *
+ * <p>Short-text rule: a text of fewer than {@value #MIN_WORDS} words scores at most {@value
+ * #SHORT_TEXT_SCORE}, below any useful threshold, unless the phrase rule fires. One or two words
+ * rarely carry an instruction to override anything, but the model, which learned "Hello" from
+ * jailbreaks that open with "Hello ChatGPT", scored a bare "Hello" 0.89.
+ *
  * <p>NOTE: features are length-normalised per window, so a single short instruction inside a window
  * of benign text (one sentence in 1 KB) is diluted and may score below the threshold. A
  * paragraph-long attack appended to a long text is found.
@@ -34,6 +39,12 @@ import org.slf4j.LoggerFactory;
 public final class InjectionClassifier {
   /** Classpath location of the shipped weights. */
   public static final String RESOURCE = "/dev/lookout/core/guard/injection/injection-model.bin.gz";
+
+  /** Minimum words a text needs for the model's score to count in full. */
+  static final int MIN_WORDS = 3;
+
+  /** Highest score of a text shorter than {@link #MIN_WORDS} words when no rule fires. */
+  static final double SHORT_TEXT_SCORE = 0.5;
 
   private static final Logger LOG = LoggerFactory.getLogger(InjectionClassifier.class);
 
@@ -112,7 +123,11 @@ public final class InjectionClassifier {
   private double modelScore(List<InjectionFeatures.Example> examples) {
     double max = 0;
     for (InjectionFeatures.Example example : examples) {
-      max = Math.max(max, LinearModel.sigmoid(model.logit(example.features(), example.signals())));
+      double score = LinearModel.sigmoid(model.logit(example.features(), example.signals()));
+      if (example.words() < MIN_WORDS) {
+        score = Math.min(score, SHORT_TEXT_SCORE);
+      }
+      max = Math.max(max, score);
     }
     return max;
   }

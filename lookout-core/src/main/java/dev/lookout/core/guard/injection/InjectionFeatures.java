@@ -16,7 +16,14 @@ final class InjectionFeatures {
   }
 
   /** Features of one text, as the model consumes them. */
-  record Example(FeatureVector features, float[] signals) {}
+  /**
+   * The model's input for one text.
+   *
+   * @param features hashed n-grams, each counted once
+   * @param signals the {@link Signals} of the text
+   * @param words words in the normalised text, each ideograph or kana counting as one
+   */
+  record Example(FeatureVector features, float[] signals, int words) {}
 
   /**
    * Returns the example for {@code raw} itself, followed by one example for each hidden text it
@@ -47,7 +54,41 @@ final class InjectionFeatures {
     // Each feature counts once per window: with counts, a sentence repeated k times scored
     // sqrt(k) times its margin, so long repetitive benign prompts crossed the threshold.
     features.distinct(hasher.bits());
-    return new Example(features, Signals.compute(raw, normalized, payloads));
+    return new Example(
+        features, Signals.compute(raw, normalized, payloads), words(normalized.text()));
+  }
+
+  /**
+   * Returns the number of runs of letters and digits in {@code text}, where each ideograph and kana
+   * counts as a run of its own, because those scripts write words without spaces.
+   */
+  static int words(String text) {
+    int words = 0;
+    boolean inWord = false;
+    for (int i = 0; i < text.length(); ) {
+      int codePoint = text.codePointAt(i);
+      i += Character.charCount(codePoint);
+      if (unspaced(codePoint)) {
+        words++;
+        inWord = false;
+      } else if (Character.isLetterOrDigit(codePoint)) {
+        if (!inWord) {
+          words++;
+        }
+        inWord = true;
+      } else {
+        inWord = false;
+      }
+    }
+    return words;
+  }
+
+  private static boolean unspaced(int codePoint) {
+    if (Character.isIdeographic(codePoint)) {
+      return true;
+    }
+    Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
+    return script == Character.UnicodeScript.HIRAGANA || script == Character.UnicodeScript.KATAKANA;
   }
 
   private Example decodedExample(String decoded, int signal) {

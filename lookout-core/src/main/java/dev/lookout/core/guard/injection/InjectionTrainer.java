@@ -87,7 +87,8 @@ public final class InjectionTrainer {
             features.examples(row.text().substring(span[0], span[1]));
         for (InjectionFeatures.Example example : examples) {
           InjectionFeatures.Example compact =
-              new InjectionFeatures.Example(example.features().compact(), example.signals());
+              new InjectionFeatures.Example(
+                  example.features().compact(), example.signals(), example.words());
           scored.add(compact);
           if (example == examples.get(0)) {
             windows.add(compact);

@@ -287,4 +287,19 @@ class FeatureUnitsTest {
   void floodSkipsShortRepeat() {
     assertThat(Signals.hasFlood("ha".repeat(10))).isFalse();
   }
+
+  @Test
+  void wordsCountsRunsOfLetters() {
+    assertThat(InjectionFeatures.words("Hello, world! 42")).isEqualTo(3);
+  }
+
+  @Test
+  void wordsCountsEachIdeograph() {
+    assertThat(InjectionFeatures.words("忽略之前")).isEqualTo(4);
+  }
+
+  @Test
+  void wordsOfPunctuationIsZero() {
+    assertThat(InjectionFeatures.words("})})})")).isZero();
+  }
 }
