@@ -66,7 +66,8 @@ record DriftBenchOptions(
           "  --seed N                  random seed (default: 1)",
           "  --markdown-out FILE       also write the tables to FILE",
           "  --cache FILE              reuse the embeddings saved in FILE, or save them there",
-          "  --speed-sample N          texts timed in batches (default: 1000)",
+          "  --speed-sample N          texts timed in batches; 0 skips the speed table"
+              + " (default: 1000)",
           "  --style BOOL              append style features to embeddings (default: true)",
           "  --profile BOOL            add the word-profile test (default: true)",
           "  --phrase BOOL             add the phrase test; needs --profile true (default: true)",
@@ -123,7 +124,7 @@ record DriftBenchOptions(
         case "--seed" -> seed = Long.parseLong(value);
         case "--markdown-out" -> markdown = Path.of(value);
         case "--cache" -> cache = Path.of(value);
-        case "--speed-sample" -> speedSample = positive(name, value);
+        case "--speed-sample" -> speedSample = nonNegative(name, value);
         case "--style" -> style = Boolean.parseBoolean(value);
         case "--profile" -> profile = Boolean.parseBoolean(value);
         case "--phrase" -> phrase = Boolean.parseBoolean(value);
@@ -162,16 +163,27 @@ record DriftBenchOptions(
         speedOnly);
   }
 
-  private static int positive(String name, String value) {
-    int parsed;
-    try {
-      parsed = Integer.parseInt(value);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be a whole number, got '" + value + "'", e);
+  private static int nonNegative(String name, String value) {
+    int parsed = whole(name, value);
+    if (parsed < 0) {
+      throw new IllegalArgumentException(name + " must be 0 or more, got " + parsed);
     }
+    return parsed;
+  }
+
+  private static int positive(String name, String value) {
+    int parsed = whole(name, value);
     if (parsed < 1) {
       throw new IllegalArgumentException(name + " must be at least 1, got " + parsed);
     }
     return parsed;
+  }
+
+  private static int whole(String name, String value) {
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a whole number, got '" + value + "'", e);
+    }
   }
 }

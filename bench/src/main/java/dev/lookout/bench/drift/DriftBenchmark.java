@@ -33,6 +33,10 @@ public final class DriftBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
+    if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+      System.out.println(DriftBenchOptions.USAGE);
+      return;
+    }
     DriftBenchOptions options;
     try {
       options = DriftBenchOptions.parse(args);

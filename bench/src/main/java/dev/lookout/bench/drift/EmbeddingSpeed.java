@@ -24,8 +24,8 @@ record EmbeddingSpeed(
   private static final int WARMUP = 20;
 
   /**
-   * Times single and batched calls on {@code sample} texts spread over the list, then embeds all
-   * texts unless {@code cached} already contains every text's embedding.
+   * Times single and batched calls on {@code sample} texts spread over the list (none when it is
+   * 0), then embeds all texts unless {@code cached} already contains every text's embedding.
    */
   static EmbeddingSpeed measure(
       MiniLmEmbedder embedder,
@@ -33,7 +33,7 @@ record EmbeddingSpeed(
       int batchSize,
       int sample,
       List<float[]> cached) {
-    for (int i = 0; i < WARMUP; i++) {
+    for (int i = 0; i < WARMUP && sample > 0; i++) {
       embedder.embed(List.of(texts.get(i)));
     }
     // Both timings use texts drawn evenly from the whole list, the same ones first, so their
@@ -69,7 +69,11 @@ record EmbeddingSpeed(
         vectors, single / singleSeconds, timed / batchedSeconds, chars / timed, timed);
   }
 
+  /** Returns the speed table, or an empty string when nothing was timed. */
   String table(int threads, int batchSize) {
+    if (batchedCount == 0) {
+      return "";
+    }
     return String.format(
         Locale.ROOT,
         "| Embedding (all-MiniLM-L6-v2 quantized, %d threads) | texts/s |%n|---|---:|%n"

@@ -28,12 +28,14 @@ final class ResultTable {
       trials += result.detected().trials();
       out.append(row(result));
     }
-    out.append(
-        String.format(
-            Locale.ROOT,
-            "| **all stationary windows** | | %d | %s | |%n",
-            trials,
-            new RateInterval(hits, trials).format()));
+    if (trials > 0) {
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "| **all stationary windows** | | %d | %s | |%n",
+              trials,
+              new RateInterval(hits, trials).format()));
+    }
     return out.toString();
   }
 

@@ -139,7 +139,9 @@ public final class DriftStatusCommand implements Callable<Integer> {
               entry.path("checked_at").isNull() ? "-" : entry.path("checked_at").asText()));
     }
     if (lines.size() == 1) {
-      lines.add("(no templates tracked yet: turn drift on with lookout serve --drift)");
+      lines.add(
+          "(no templates tracked: with drift on (lookout serve --drift), a template appears"
+              + " with its first sampled response)");
     }
     return String.join("\n", lines);
   }
