@@ -5,6 +5,8 @@ import dev.lookout.core.drift.MmdTest;
 import dev.lookout.gateway.drift.DriftMonitorSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -14,6 +16,15 @@ import java.util.Map;
  * because loading the embedding model costs a few seconds and about 100 MB at start.
  */
 final class DriftConfig {
+  /** Environment variables of the settings {@link DriftSettings} checks. */
+  private static final List<String> TEST_VARIABLES =
+      List.of(
+          "LOOKOUT_DRIFT_BASELINE_SIZE",
+          "LOOKOUT_DRIFT_WINDOW_SIZE",
+          "LOOKOUT_DRIFT_ALPHA",
+          "LOOKOUT_DRIFT_CHECK_EVERY",
+          "LOOKOUT_DRIFT_PERMUTATIONS");
+
   private DriftConfig() {}
 
   /**
@@ -93,11 +104,40 @@ final class DriftConfig {
                 String.valueOf(DriftMonitorSettings.DEFAULT_QUEUE_CAPACITY)));
     String webhook = pick(null, env.get("LOOKOUT_DRIFT_WEBHOOK"), drift.webhook(), null);
     return new DriftMonitorSettings(
-        new DriftSettings(baselineSize, windowSize, alpha, checkEvery, permutations),
+        settings(env, baselineSize, windowSize, alpha, checkEvery, permutations),
         sampleRate,
         queueCapacity,
         DriftMonitorSettings.DEFAULT_BATCH_SIZE,
         webhook == null ? null : uri(webhook));
+  }
+
+  /**
+   * Returns the test settings. A value out of range is reported under its lookout.yaml key; when
+   * environment variables set some of them, the message names those too.
+   */
+  private static DriftSettings settings(
+      Map<String, String> env,
+      int baselineSize,
+      int windowSize,
+      double alpha,
+      int checkEvery,
+      int permutations) {
+    try {
+      return new DriftSettings(baselineSize, windowSize, alpha, checkEvery, permutations);
+    } catch (IllegalArgumentException e) {
+      List<String> fromEnv = new ArrayList<>();
+      for (String name : TEST_VARIABLES) {
+        String value = env.get(name);
+        if (value != null && !value.isBlank()) {
+          fromEnv.add(name + "=" + value.trim());
+        }
+      }
+      if (fromEnv.isEmpty()) {
+        throw e;
+      }
+      throw new IllegalArgumentException(
+          e.getMessage() + " (set from the environment: " + String.join(", ", fromEnv) + ")", e);
+    }
   }
 
   private static String pick(String flag, String fromEnv, String fileValue, String fallback) {

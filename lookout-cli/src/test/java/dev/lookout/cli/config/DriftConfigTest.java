@@ -70,6 +70,15 @@ class DriftConfigTest {
   }
 
   @Test
+  void invalidEnvironmentValueNamesVariable() {
+    ConfigLoader loader =
+        new ConfigLoader(
+            Map.of("LOOKOUT_DRIFT_ENABLED", "true", "LOOKOUT_DRIFT_PERMUTATIONS", "298"));
+    assertThatThrownBy(() -> loader.load(new ServeOptions()))
+        .hasMessageContaining("LOOKOUT_DRIFT_PERMUTATIONS=298");
+  }
+
+  @Test
   void hugeQueueCapacityNamesSetting() throws Exception {
     ServeOptions flags = config("drift:\n  enabled: true\n  queue_capacity: 2147483647\n");
     assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(flags))
