@@ -3,6 +3,7 @@ package dev.lookout.cli.drift;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lookout.cli.input.InputFile;
 import dev.lookout.core.drift.VisibleText;
 import dev.lookout.core.io.JsonLines;
 import java.io.IOException;
@@ -103,8 +104,7 @@ final class ResponseFile {
                 return new Row(text.asText(), model);
               });
     } catch (IOException e) {
-      throw new IllegalArgumentException(
-          "Reading " + option + " file " + file + " failed: " + e.getMessage(), e);
+      throw InputFile.readFailed(option, file, e);
     }
     List<Row> visible = rows.stream().filter(row -> !VisibleText.isBlank(row.text())).toList();
     return new Contents(visible, rows.size() - visible.size());

@@ -70,6 +70,22 @@ class DriftCheckCommandTest {
     assertThat(result.path("window_n").asInt()).isEqualTo(10);
   }
 
+  @Test
+  void byteOrderMarkIsSkipped() throws Exception {
+    Path baseline = write("baseline.jsonl", prose(10));
+    Files.writeString(baseline, "\uFEFF" + Files.readString(baseline));
+    int exit = check(baseline, write("window.jsonl", prose(10)), "--format", "json");
+    assertThat(exit).isZero();
+  }
+
+  @Test
+  void invalidUtf8NamesFix() throws Exception {
+    Path baseline = data.resolve("latin1.jsonl");
+    Files.write(baseline, "{\"response\":\"caf\u00e9\"}\n".getBytes(StandardCharsets.ISO_8859_1));
+    check(baseline, write("window.jsonl", prose(10)));
+    assertThat(err.toString()).contains("is not valid UTF-8; save it as UTF-8");
+  }
+
   private static List<String> prose(int count) {
     List<String> texts = new ArrayList<>();
     for (int i = 0; i < count; i++) {

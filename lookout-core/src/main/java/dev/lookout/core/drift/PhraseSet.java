@@ -14,12 +14,6 @@ import java.util.Arrays;
  * and never makes the test's p-value invalid.
  */
 public final class PhraseSet {
-  /**
-   * Characters read per text: what the gateway stores of a sampled response, so that the benchmark
-   * on full texts and the gateway see the same phrases. A longer text has no closing phrase.
-   */
-  static final int MAX_CHARS = 2000;
-
   private static final int FIRST = 0x2545F491;
   private static final int FIRST_PAIR = 0x6C8E9CF5;
   private static final int LAST = 0x3C6EF372;
@@ -27,9 +21,15 @@ public final class PhraseSet {
 
   private PhraseSet() {}
 
-  /** Returns the sorted, distinct phrase hashes of {@code text}; empty for a blank text. */
+  /**
+   * Returns the sorted, distinct phrase hashes of {@code text}; empty for a blank text. Only the
+   * part the gateway keeps ({@link SampleText#cut}) is read, so that the benchmark on full texts
+   * and the gateway on stored ones see the same phrases, and a text that may have been cut ({@link
+   * SampleText#mayBeCut}) has no closing phrase.
+   */
   public static int[] of(String text) {
-    int length = Math.min(text.length(), MAX_CHARS);
+    text = SampleText.cut(text);
+    int length = text.length();
     int[] hashes = new int[16];
     int count = 0;
     int previous = 0;
@@ -71,7 +71,7 @@ public final class PhraseSet {
       previous = token;
       tokens++;
     }
-    if (tokens > 0 && text.length() <= MAX_CHARS) {
+    if (tokens > 0 && !SampleText.mayBeCut(text)) {
       hashes = ensureRoom(hashes, count);
       count = add(hashes, count, mix(LAST ^ previous));
     }

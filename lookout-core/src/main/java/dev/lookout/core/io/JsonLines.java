@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads a JSON-lines file (UTF-8, one object per line), skipping blank lines. */
+/**
+ * Reads a JSON-lines file (UTF-8, one object per line), skipping blank lines. A byte-order mark at
+ * the start, which some Windows editors write, is skipped.
+ */
 public final class JsonLines {
   private JsonLines() {}
 
@@ -30,6 +33,9 @@ public final class JsonLines {
       int number = 0;
       while ((line = reader.readLine()) != null) {
         number++;
+        if (number == 1 && line.startsWith("\uFEFF")) {
+          line = line.substring(1);
+        }
         if (!line.isBlank()) {
           rows.add(parser.parse(line, number));
         }

@@ -8,6 +8,7 @@ import dev.lookout.core.drift.DriftTest;
 import dev.lookout.core.drift.DriftTracker;
 import dev.lookout.core.drift.Embedder;
 import dev.lookout.core.drift.MmdTest;
+import dev.lookout.core.drift.SampleText;
 import dev.lookout.core.drift.StyleFeatures;
 import dev.lookout.gateway.metrics.LabelCap;
 import dev.lookout.store.drift.DriftStore;
@@ -48,9 +49,6 @@ public final class DriftMonitor implements ResponseSampler, AutoCloseable {
    * embeddings (about 1 MB at the defaults), so samples of further ones are dropped and counted.
    */
   static final int MAX_TRACKED = 500;
-
-  /** Characters of a response kept with a sample; the embedder reads at most its own cut. */
-  static final int MAX_STORED_CHARS = 2000;
 
   private final DriftMonitorSettings settings;
   private final Embedder embedder;
@@ -225,7 +223,7 @@ public final class DriftMonitor implements ResponseSampler, AutoCloseable {
     for (Pending pending : batch) {
       String text = redactor.apply(pending.text());
       styles.add(StyleFeatures.of(text));
-      texts.add(text.length() > MAX_STORED_CHARS ? text.substring(0, MAX_STORED_CHARS) : text);
+      texts.add(SampleText.cut(text));
     }
     List<float[]> vectors = embedder.embed(texts);
     Map<DriftKey, Added> newBaseline = new LinkedHashMap<>();

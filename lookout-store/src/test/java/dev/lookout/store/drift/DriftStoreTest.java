@@ -7,6 +7,7 @@ import dev.lookout.core.drift.DriftKey;
 import dev.lookout.core.drift.DriftSample;
 import dev.lookout.core.drift.DriftState;
 import dev.lookout.core.drift.MmdResult;
+import dev.lookout.core.drift.SampleText;
 import dev.lookout.store.duckdb.DuckDbCallStore;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -29,6 +30,18 @@ class DriftStoreTest {
       List<DriftSample> baseline = DriftStore.open(store).baselines().get(KEY);
       assertThat(baseline).extracting(DriftSample::text).containsExactly("a", "b");
       assertThat(baseline.get(0).embedding()).containsExactly(0.6f, 0.8f);
+    }
+  }
+
+  @Test
+  void cutTextWithEmojiSurvivesReopen() {
+    // A cut through a surrogate pair would be read back with '?' in place of its half.
+    String text = SampleText.cut("a".repeat(SampleText.MAX_CHARS - 1) + "\uD83D\uDE00 tail");
+    try (DuckDbCallStore store = DuckDbCallStore.open(data)) {
+      DriftStore.open(store).appendBaseline(KEY, 0, List.of(sample(text, 1, 0)));
+    }
+    try (DuckDbCallStore store = DuckDbCallStore.open(data)) {
+      assertThat(DriftStore.open(store).baselines().get(KEY).get(0).text()).isEqualTo(text);
     }
   }
 
