@@ -25,10 +25,12 @@ import org.slf4j.LoggerFactory;
  * 0.66 to 0.79 at the same false-positive rate. It fires on under 1% of the benign training
  * prompts.
  *
- * <p>Short-text rule: a text of fewer than {@value #MIN_WORDS} words scores at most {@value
- * #SHORT_TEXT_SCORE}, below any useful threshold, unless the phrase rule fires. One or two words
- * rarely carry an instruction to override anything, but the model, which learned "Hello" from
- * jailbreaks that open with "Hello ChatGPT", scored a bare "Hello" 0.89.
+ * <p>Short-text rule: a text of at most {@value InjectionFeatures#SHORT_CHARS} characters and fewer
+ * than {@value InjectionFeatures#SHORT_WORDS} words scores at most {@value #SHORT_TEXT_SCORE},
+ * below any useful threshold, unless the phrase rule fires. Such a message rarely carries an
+ * instruction to override anything, but the model, which learned "Hello" from jailbreaks that open
+ * with "Hello ChatGPT", scored a bare "Hello" 0.89. The length bound keeps an attack glued into one
+ * "word" (camel case, zero-width spaces) from counting as short unless it fits in that length.
  *
  * <p>NOTE: features are length-normalised per window, so a single short instruction inside a window
  * of benign text (one sentence in 1 KB) is diluted and may score below the threshold. A
@@ -40,10 +42,7 @@ public final class InjectionClassifier {
   /** Classpath location of the shipped weights. */
   public static final String RESOURCE = "/dev/lookout/core/guard/injection/injection-model.bin.gz";
 
-  /** Minimum words a text needs for the model's score to count in full. */
-  static final int MIN_WORDS = 3;
-
-  /** Highest score of a text shorter than {@link #MIN_WORDS} words when no rule fires. */
+  /** Highest score of a short text (see {@link InjectionFeatures#isShort}) when no rule fires. */
   static final double SHORT_TEXT_SCORE = 0.5;
 
   private static final Logger LOG = LoggerFactory.getLogger(InjectionClassifier.class);
@@ -124,7 +123,7 @@ public final class InjectionClassifier {
     double max = 0;
     for (InjectionFeatures.Example example : examples) {
       double score = LinearModel.sigmoid(model.logit(example.features(), example.signals()));
-      if (example.words() < MIN_WORDS) {
+      if (example.shortText()) {
         score = Math.min(score, SHORT_TEXT_SCORE);
       }
       max = Math.max(max, score);

@@ -21,9 +21,15 @@ final class InjectionFeatures {
    *
    * @param features hashed n-grams, each counted once
    * @param signals the {@link Signals} of the text
-   * @param words words in the normalised text, each ideograph or kana counting as one
+   * @param shortText whether the text is a greeting-sized message: see {@link #isShort}
    */
-  record Example(FeatureVector features, float[] signals, int words) {}
+  record Example(FeatureVector features, float[] signals, boolean shortText) {}
+
+  /** Most characters of a short text, "Hello ChatGPT!" and "Thanks a lot" included. */
+  static final int SHORT_CHARS = 24;
+
+  /** Fewer words than this, in at most {@link #SHORT_CHARS} characters, make a text short. */
+  static final int SHORT_WORDS = 3;
 
   /**
    * Returns the example for {@code raw} itself, followed by one example for each hidden text it
@@ -54,31 +60,37 @@ final class InjectionFeatures {
     // Each feature counts once per window: with counts, a sentence repeated k times scored
     // sqrt(k) times its margin, so long repetitive benign prompts crossed the threshold.
     features.distinct(hasher.bits());
-    return new Example(
-        features, Signals.compute(raw, normalized, payloads), words(normalized.text()));
+    return new Example(features, Signals.compute(raw, normalized, payloads), isShort(raw));
   }
 
   /**
-   * Returns the number of runs of letters and digits in {@code text}, where each ideograph and kana
-   * counts as a run of its own, because those scripts write words without spaces.
+   * Returns whether {@code raw}, as received, has at most {@link #SHORT_CHARS} characters and fewer
+   * than {@link #SHORT_WORDS} words. The length is counted before invisible characters are removed,
+   * so an attack whose words are glued with zero-width spaces or camel case is short only when it
+   * fits in those few characters.
+   */
+  static boolean isShort(String raw) {
+    String text = raw.strip();
+    return text.codePointCount(0, text.length()) <= SHORT_CHARS && words(text) < SHORT_WORDS;
+  }
+
+  /**
+   * Returns the number of words in {@code text}: runs of letters and digits, with each ideograph
+   * and kana counting as a word of its own, because those scripts write words without spaces.
    */
   static int words(String text) {
     int words = 0;
-    boolean inWord = false;
+    int previous = ' ';
     for (int i = 0; i < text.length(); ) {
       int codePoint = text.codePointAt(i);
       i += Character.charCount(codePoint);
       if (unspaced(codePoint)) {
         words++;
-        inWord = false;
-      } else if (Character.isLetterOrDigit(codePoint)) {
-        if (!inWord) {
-          words++;
-        }
-        inWord = true;
-      } else {
-        inWord = false;
+      } else if (Character.isLetterOrDigit(codePoint)
+          && (!Character.isLetterOrDigit(previous) || unspaced(previous))) {
+        words++;
       }
+      previous = codePoint;
     }
     return words;
   }

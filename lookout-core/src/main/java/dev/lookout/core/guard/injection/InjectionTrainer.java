@@ -88,7 +88,7 @@ public final class InjectionTrainer {
         for (InjectionFeatures.Example example : examples) {
           InjectionFeatures.Example compact =
               new InjectionFeatures.Example(
-                  example.features().compact(), example.signals(), example.words());
+                  example.features().compact(), example.signals(), example.shortText());
           scored.add(compact);
           if (example == examples.get(0)) {
             windows.add(compact);
