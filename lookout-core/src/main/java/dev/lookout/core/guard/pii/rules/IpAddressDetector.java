@@ -52,15 +52,57 @@ public final class IpAddressDetector implements SpanDetector {
   private static final Pattern REQUIREMENT_BEFORE =
       Pattern.compile("([\\w.\\[\\]-]+)\\s*(?:==|>=|<=|~=|!=)\\s*$");
 
-  /** Parts of a name that make it an address field, as in "ip.src" or "remoteAddr". */
+  /** Parts of a name that make it an address field, as in "ip.src" or "node". */
   private static final Set<String> ADDRESS_PARTS =
       Set.of(
-          "ip", "ipv4", "ipv6", "ipaddr", "src", "dst", "srcip", "dstip", "saddr", "daddr", "from",
-          "to", "peer", "nexthop");
+          "ip",
+          "ipv4",
+          "ipv6",
+          "src",
+          "dst",
+          "srcip",
+          "dstip",
+          "sip",
+          "dip",
+          "saddr",
+          "daddr",
+          "from",
+          "to",
+          "peer",
+          "nexthop",
+          "dns",
+          "nat",
+          "vpn",
+          "inet",
+          "bind",
+          "listen",
+          "node",
+          "target",
+          "machine",
+          "attacker",
+          "victim");
 
-  /** Starts of parts that make a name an address field, as in "hostname" or "server_address". */
-  private static final List<String> ADDRESS_PART_STARTS =
-      List.of("addr", "host", "server", "client", "remote", "gateway", "source", "dest");
+  // NOTE: matched inside a part, so a package whose name holds one of these ("jupyter_server",
+  // "source-map") keeps its four-part version reported as an address: a missed address leaks it,
+  // a version redacted by mistake only hides it.
+  /** Words inside a part that make a name an address field, as in "hostname" or "ipaddress". */
+  private static final List<String> ADDRESS_PART_WORDS =
+      List.of(
+          "addr",
+          "host",
+          "server",
+          "client",
+          "remote",
+          "gateway",
+          "proxy",
+          "router",
+          "endpoint",
+          "upstream",
+          "source",
+          "dest");
+
+  /** A country calling code right before a dotted quad, as in "+32 2.123.45.67": a phone. */
+  private static final Pattern COUNTRY_CODE_BEFORE = Pattern.compile("\\+\\d{1,3}[ .-]?$");
 
   /** A pre-release tag right after a dotted quad, as in "1.2.3.4-beta". */
   private static final Pattern VERSION_TAG_AFTER =
@@ -87,6 +129,7 @@ public final class IpAddressDetector implements SpanDetector {
       if (validV4(v4.group())
           && !versionBefore(text, v4.start())
           && !requirementBefore(text, v4.start())
+          && !countryCodeBefore(text, v4.start())
           && !versionAfter(text, v4.end())) {
         findings.add(
             new Finding(PiiType.IP_ADDRESS.name(), v4.start(), v4.end(), Scores.VALIDATED));
@@ -137,16 +180,16 @@ public final class IpAddressDetector implements SpanDetector {
 
   /**
    * Returns whether a name before a comparison names an address field. The name is split into parts
-   * at punctuation, digits and camel-case humps, and one part must be an address word or start with
-   * one, so "ip.src" and "remoteAddr" count while "protobuf" (which contains "to") does not.
+   * at punctuation, digits and camel-case humps, and one part must be an address word or contain a
+   * longer one, so "ip.src" and "remoteAddr" count while "protobuf" (which contains "to") does not.
    */
   static boolean addressField(String name) {
     for (String part : nameParts(name)) {
       if (ADDRESS_PARTS.contains(part)) {
         return true;
       }
-      for (String start : ADDRESS_PART_STARTS) {
-        if (part.startsWith(start)) {
+      for (String word : ADDRESS_PART_WORDS) {
+        if (part.contains(word)) {
           return true;
         }
       }
@@ -183,6 +226,11 @@ public final class IpAddressDetector implements SpanDetector {
       parts.add(part.toString());
       part.setLength(0);
     }
+  }
+
+  /** Returns whether a country calling code such as "+32 " ends just before {@code start}. */
+  static boolean countryCodeBefore(String text, int start) {
+    return COUNTRY_CODE_BEFORE.matcher(text.substring(Math.max(0, start - 6), start)).find();
   }
 
   /** Returns whether a pre-release tag such as "-beta" follows the quad ending at {@code end}. */

@@ -181,7 +181,8 @@ public final class PhoneDetector implements SpanDetector {
       String candidate = run.group();
       if (countDigits(candidate) >= MIN_DIGITS
           && !clearlyNotPhone(candidate)
-          && !otherCode(text, run.start(), run.end(), candidate)) {
+          && !otherCode(text, run.start(), run.end(), candidate)
+          && !dottedAfterVersionWord(text, run.start(), candidate)) {
         detectInRun(text, run.start(), candidate, findings);
       }
     }
@@ -262,6 +263,14 @@ public final class PhoneDetector implements SpanDetector {
       }
     }
     return false;
+  }
+
+  /**
+   * Returns whether a dotted run follows a word such as "build" or "version", as in "build
+   * 22.11.1".
+   */
+  private static boolean dottedAfterVersionWord(String text, int start, String run) {
+    return run.indexOf('.') >= 0 && IpAddressDetector.versionBefore(text, start);
   }
 
   /** Returns whether {@code raw} is an IPv4 address or a valid card number, not a phone. */

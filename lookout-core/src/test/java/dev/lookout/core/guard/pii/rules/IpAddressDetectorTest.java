@@ -80,6 +80,21 @@ class IpAddressDetectorTest {
   }
 
   @Test
+  void findsAddressComparedToNodeField() {
+    assertThat(Spans.of(detector, "node==10.20.30.40")).containsExactly("10.20.30.40");
+  }
+
+  @Test
+  void findsAddressComparedToLowerCaseIpAddress() {
+    assertThat(Spans.of(detector, "ipaddress==10.20.30.40")).containsExactly("10.20.30.40");
+  }
+
+  @Test
+  void skipsPhoneAfterCountryCode() {
+    assertThat(Spans.of(detector, "Call +32 2.123.45.67 today")).isEmpty();
+  }
+
+  @Test
   void skipsSectionNumber() {
     assertThat(Spans.of(detector, "See section 3.2.1.4 of the spec.")).isEmpty();
   }

@@ -166,4 +166,14 @@ class PhoneDetectorTest {
   void findsDottedNumberWithCountryCode() {
     assertThat(Spans.of(detector, "Call 1.800.555.0199 now")).containsExactly("1.800.555.0199");
   }
+
+  @Test
+  void skipsDottedNumberAfterBuildWord() {
+    assertThat(Spans.of(detector, "Fixed in build 22.11.1234.56 last week")).isEmpty();
+  }
+
+  @Test
+  void findsBelgianDottedNumber() {
+    assertThat(Spans.of(detector, "Call +32 2.123.45.67 today")).containsExactly("+32 2.123.45.67");
+  }
 }
