@@ -3,7 +3,15 @@ package dev.lookout.core.guard.pii.rules;
 import dev.lookout.core.guard.Finding;
 import dev.lookout.core.guard.pii.PiiType;
 import dev.lookout.core.guard.pii.SpanDetector;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.IDN;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -13,8 +21,10 @@ import java.util.regex.Pattern;
 /**
  * Finds e-mail addresses in the common {@code local@domain.tld} form and checks the limits of RFC
  * 5321 and RFC 1035: a local part of at most 64 characters without leading, trailing or doubled
- * dots, and domain labels of 1 to 63 characters that neither start nor end with a hyphen, under an
- * alphabetic top-level domain. Letters of any script are accepted in both parts (RFC 6531), and an
+ * dots, and domain labels of 1 to 63 characters that neither start nor end with a hyphen, under a
+ * top-level domain of the Public Suffix List or a name private networks use ({@code local}, {@code
+ * internal}, {@code corp}), so {@code x@np.linalg} in Python code is no address. A top-level domain
+ * outside ASCII is not checked. Letters of any script are accepted in both parts (RFC 6531), and an
  * apostrophe inside the local part, as in {@code o'brien}. A "domain" that ends in an image file
  * extension, as in {@code icon@2x.png}, is a file name. A quoted local part, as in {@code "john
  * smith"@example.com}, counts when its quotes are on one line with at most 64 characters between
@@ -85,6 +95,32 @@ public final class EmailDetector implements SpanDetector {
   private static boolean isAsciiLetterOrDigit(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }
+
+  private static final String TOP_LEVEL_DOMAINS_RESOURCE =
+      "/dev/lookout/core/guard/pii/rules/tlds.txt";
+
+  /** Top-level domains, in Unicode and in ASCII (punycode) form, lower case. */
+  private static final Set<String> TOP_LEVEL_DOMAINS = topLevelDomains();
+
+  /**
+   * Names used as top-level domains outside the public list: RFC 2606 reserves test, example,
+   * invalid and localhost, RFC 6762 gives local to multicast DNS, and the rest are common on
+   * company networks.
+   */
+  private static final List<String> PRIVATE_TOP_LEVEL_DOMAINS =
+      List.of(
+          "local",
+          "localhost",
+          "localdomain",
+          "internal",
+          "intranet",
+          "lan",
+          "corp",
+          "home",
+          "private",
+          "test",
+          "example",
+          "invalid");
 
   /** Image file extensions, which follow an '@' in names such as "logo@3x.png". */
   private static final Set<String> IMAGE_EXTENSIONS =
@@ -172,6 +208,20 @@ public final class EmailDetector implements SpanDetector {
     return validDomain(text.substring(at + 1, end)) ? end : -1;
   }
 
+  /**
+   * Returns whether {@code last}, lower case, is a top-level domain. A name outside ASCII passes
+   * unchecked, because the shipped list may lag behind new internationalised domains, while code,
+   * where "@" joins two names, is written in ASCII.
+   */
+  private static boolean knownTopLevelDomain(String last) {
+    for (int i = 0; i < last.length(); i++) {
+      if (last.charAt(i) > 0x7f) {
+        return true;
+      }
+    }
+    return TOP_LEVEL_DOMAINS.contains(last) || PRIVATE_TOP_LEVEL_DOMAINS.contains(last);
+  }
+
   static boolean validLocalPart(String local) {
     return !local.startsWith(".") && !local.endsWith(".") && !local.contains("..");
   }
@@ -181,7 +231,7 @@ public final class EmailDetector implements SpanDetector {
       return false;
     }
     String last = domain.substring(domain.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-    if (IMAGE_EXTENSIONS.contains(last)) {
+    if (IMAGE_EXTENSIONS.contains(last) || !knownTopLevelDomain(last)) {
       return false;
     }
     for (String label : domain.split("\\.", -1)) {
@@ -190,5 +240,28 @@ public final class EmailDetector implements SpanDetector {
       }
     }
     return true;
+  }
+
+  private static Set<String> topLevelDomains() {
+    Set<String> domains = new HashSet<>();
+    try (InputStream in = EmailDetector.class.getResourceAsStream(TOP_LEVEL_DOMAINS_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException(
+            "Top-level domain list not found on the classpath: " + TOP_LEVEL_DOMAINS_RESOURCE);
+      }
+      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      String line;
+      while ((line = reader.readLine()) != null) {
+        String domain = line.strip();
+        if (domain.isEmpty() || domain.startsWith("#")) {
+          continue;
+        }
+        domains.add(domain);
+        domains.add(IDN.toASCII(domain, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Reading " + TOP_LEVEL_DOMAINS_RESOURCE + " failed", e);
+    }
+    return Set.copyOf(domains);
   }
 }

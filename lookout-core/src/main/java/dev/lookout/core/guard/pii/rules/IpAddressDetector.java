@@ -82,7 +82,7 @@ public final class IpAddressDetector implements SpanDetector {
           "attacker",
           "victim");
 
-  // NOTE: matched inside a part, so a package whose name holds one of these ("jupyter_server",
+  // NOTE: matched inside a part, so a package whose name contains one of these ("jupyter_server",
   // "source-map") keeps its four-part version reported as an address: a missed address leaks it,
   // a version redacted by mistake only hides it.
   /** Words inside a part that make a name an address field, as in "hostname" or "ipaddress". */

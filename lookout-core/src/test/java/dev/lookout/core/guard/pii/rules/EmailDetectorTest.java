@@ -98,4 +98,20 @@ class EmailDetectorTest {
   void skipsEmptyQuotes() {
     assertThat(Spans.of(detector, "a \"\"@example.com b")).isEmpty();
   }
+
+  @Test
+  void skipsMatrixProductInPython() {
+    assertThat(Spans.of(detector, "x = \"abc\"@np.linalg.inv(m) and y = a@np.linalg")).isEmpty();
+  }
+
+  @Test
+  void findsPrivateNetworkDomain() {
+    assertThat(Spans.of(detector, "mail ops@build.corp.local now"))
+        .containsExactly("ops@build.corp.local");
+  }
+
+  @Test
+  void findsNewGenericDomain() {
+    assertThat(Spans.of(detector, "ping dev@lookout.app")).containsExactly("dev@lookout.app");
+  }
 }
