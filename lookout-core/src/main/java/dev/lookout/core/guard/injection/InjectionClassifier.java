@@ -96,9 +96,10 @@ public final class InjectionClassifier {
   /** Returns the window of {@code text} with the highest score. */
   public WindowScore maxWindow(String text) {
     WindowScore best = null;
+    boolean shortMessage = InjectionFeatures.isShort(text);
     for (int[] span : TextWindows.spans(text, model.window, model.stride)) {
       List<InjectionFeatures.Example> examples =
-          features.examples(text.substring(span[0], span[1]));
+          features.examples(text.substring(span[0], span[1]), shortMessage);
       List<String> phrases = ruleSignals(examples);
       double score = phrases.isEmpty() ? modelScore(examples) : 1.0;
       if (best == null || score > best.score()) {

@@ -21,7 +21,8 @@ final class InjectionFeatures {
    *
    * @param features hashed n-grams, each counted once
    * @param signals the {@link Signals} of the text
-   * @param shortText whether the text is a greeting-sized message: see {@link #isShort}
+   * @param shortText whether the whole message the text comes from is greeting-sized: see {@link
+   *     #isShort}
    */
   record Example(FeatureVector features, float[] signals, boolean shortText) {}
 
@@ -35,32 +36,39 @@ final class InjectionFeatures {
    * Returns the example for {@code raw} itself, followed by one example for each hidden text it
    * carries (tag-character text, readable base64 or hex blobs), which the classifier scores
    * separately because a hidden instruction is diluted by the text around it.
+   *
+   * @param raw one window of a message
+   * @param shortMessage whether the whole message is short ({@link #isShort}); a window or a
+   *     decoded payload is never judged short on its own, or padding could split an attack into
+   *     short parts
    */
-  List<Example> examples(String raw) {
+  List<Example> examples(String raw, boolean shortMessage) {
     TextNormalizer.Normalized normalized = TextNormalizer.normalize(raw);
     List<String> payloads = EncodedPayloads.decode(raw);
     List<Example> out = new ArrayList<>(1 + payloads.size());
-    out.add(example(raw, normalized, payloads.size()));
+    out.add(example(raw, normalized, payloads.size(), shortMessage));
     if (!normalized.hiddenText().isEmpty()) {
-      out.add(decodedExample(normalized.hiddenText(), Signals.HIDDEN_TAG_TEXT));
+      out.add(decodedExample(normalized.hiddenText(), Signals.HIDDEN_TAG_TEXT, shortMessage));
     }
     for (String payload : payloads) {
-      out.add(decodedExample(payload, Signals.ENCODED_TEXT));
+      out.add(decodedExample(payload, Signals.ENCODED_TEXT, shortMessage));
     }
     return out;
   }
 
   /** Returns the example for {@code raw} alone, without scoring its hidden texts separately. */
   Example example(String raw) {
-    return example(raw, TextNormalizer.normalize(raw), EncodedPayloads.decode(raw).size());
+    return example(
+        raw, TextNormalizer.normalize(raw), EncodedPayloads.decode(raw).size(), isShort(raw));
   }
 
-  private Example example(String raw, TextNormalizer.Normalized normalized, int payloads) {
+  private Example example(
+      String raw, TextNormalizer.Normalized normalized, int payloads, boolean shortMessage) {
     FeatureVector features = hasher.features(normalized.text());
     // Each feature counts once per window: with counts, a sentence repeated k times scored
     // sqrt(k) times its margin, so long repetitive benign prompts crossed the threshold.
     features.distinct(hasher.bits());
-    return new Example(features, Signals.compute(raw, normalized, payloads), isShort(raw));
+    return new Example(features, Signals.compute(raw, normalized, payloads), shortMessage);
   }
 
   /**
@@ -70,13 +78,31 @@ final class InjectionFeatures {
    * fits in those few characters.
    */
   static boolean isShort(String raw) {
-    String text = raw.strip();
-    return text.codePointCount(0, text.length()) <= SHORT_CHARS && words(text) < SHORT_WORDS;
+    int start = 0;
+    int end = raw.length();
+    while (start < end && blank(raw.codePointAt(start))) {
+      start += Character.charCount(raw.codePointAt(start));
+    }
+    while (end > start && blank(raw.codePointBefore(end))) {
+      end -= Character.charCount(raw.codePointBefore(end));
+    }
+    return raw.codePointCount(start, end) <= SHORT_CHARS
+        && words(raw.substring(start, end)) < SHORT_WORDS;
   }
 
   /**
-   * Returns the number of words in {@code text}: runs of letters and digits, with each ideograph
-   * and kana counting as a word of its own, because those scripts write words without spaces.
+   * Returns whether a code point shows nothing: white space, a space separator or a format mark.
+   */
+  private static boolean blank(int codePoint) {
+    return Character.isWhitespace(codePoint)
+        || Character.isSpaceChar(codePoint)
+        || Character.getType(codePoint) == Character.FORMAT;
+  }
+
+  /**
+   * Returns the number of words in {@code text}: runs of letters and digits, split where an
+   * upper-case letter between two lower-case ones starts a camel-case hump, with each ideograph and
+   * kana counting as a word of its own, because those scripts write words without spaces.
    */
   static int words(String text) {
     int words = 0;
@@ -88,6 +114,12 @@ final class InjectionFeatures {
         words++;
       } else if (Character.isLetterOrDigit(codePoint)
           && (!Character.isLetterOrDigit(previous) || unspaced(previous))) {
+        words++;
+      } else if (Character.isUpperCase(codePoint)
+          && Character.isLowerCase(previous)
+          && i < text.length()
+          && Character.isLowerCase(text.codePointAt(i))) {
+        // A camel-case hump: "ignoreAll" is two words, while "ChatGPT" and "OpenAI" stay one.
         words++;
       }
       previous = codePoint;
@@ -103,9 +135,9 @@ final class InjectionFeatures {
     return script == Character.UnicodeScript.HIRAGANA || script == Character.UnicodeScript.KATAKANA;
   }
 
-  private Example decodedExample(String decoded, int signal) {
+  private Example decodedExample(String decoded, int signal, boolean shortMessage) {
     TextNormalizer.Normalized normalized = TextNormalizer.normalize(decoded);
-    Example example = example(decoded, normalized, 0);
+    Example example = example(decoded, normalized, 0, shortMessage);
     example.signals()[signal] = 1;
     return example;
   }

@@ -82,9 +82,10 @@ public final class InjectionTrainer {
     for (LabeledText row : rows) {
       List<InjectionFeatures.Example> windows = new ArrayList<>();
       List<InjectionFeatures.Example> scored = new ArrayList<>();
+      boolean shortMessage = InjectionFeatures.isShort(row.text());
       for (int[] span : TextWindows.spans(row.text(), settings.window(), settings.stride())) {
         List<InjectionFeatures.Example> examples =
-            features.examples(row.text().substring(span[0], span[1]));
+            features.examples(row.text().substring(span[0], span[1]), shortMessage);
         for (InjectionFeatures.Example example : examples) {
           InjectionFeatures.Example compact =
               new InjectionFeatures.Example(

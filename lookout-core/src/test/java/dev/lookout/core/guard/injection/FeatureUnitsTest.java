@@ -304,8 +304,18 @@ class FeatureUnitsTest {
   }
 
   @Test
-  void wordsKeepsCamelCaseWhole() {
+  void wordsKeepsBrandNameWhole() {
     assertThat(InjectionFeatures.words("ChatGPT")).isEqualTo(1);
+  }
+
+  @Test
+  void wordsSplitsCamelCaseHumps() {
+    assertThat(InjectionFeatures.words("IgnoreAllInstructions")).isEqualTo(3);
+  }
+
+  @Test
+  void greetingWithNoBreakSpacesIsShort() {
+    assertThat(InjectionFeatures.isShort("Hello" + "\u00A0".repeat(30))).isTrue();
   }
 
   @Test
