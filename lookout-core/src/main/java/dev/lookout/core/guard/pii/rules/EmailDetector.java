@@ -48,11 +48,11 @@ public final class EmailDetector implements SpanDetector {
               + ALNUM
               + "-]{1,63}\\.)+[\\p{L}\\p{M}]{2,24})(?!["
               + ALNUM
-              + "-])");
+              + "_-])");
 
   /** A domain right after the '@' of a quoted local part. */
   private static final Pattern DOMAIN =
-      Pattern.compile("(?:[" + ALNUM + "-]{1,63}\\.)+[\\p{L}\\p{M}]{2,24}(?![" + ALNUM + "-])");
+      Pattern.compile("(?:[" + ALNUM + "-]{1,63}\\.)+[\\p{L}\\p{M}]{2,24}(?![" + ALNUM + "_-])");
 
   /**
    * Returns where the local part starts once leading characters of a script written without spaces
@@ -122,6 +122,12 @@ public final class EmailDetector implements SpanDetector {
           "example",
           "invalid");
 
+  /**
+   * File extensions that are also top-level domains but rarely end a mail domain, as in
+   * "backup@2024.zip" or "Main@v2.java".
+   */
+  private static final Set<String> FILE_EXTENSIONS = Set.of("zip", "mov", "java", "py", "md", "sh");
+
   /** Image file extensions, which follow an '@' in names such as "logo@3x.png". */
   private static final Set<String> IMAGE_EXTENSIONS =
       Set.of("png", "jpg", "jpeg", "gif", "svg", "webp", "ico", "bmp");
@@ -166,7 +172,9 @@ public final class EmailDetector implements SpanDetector {
       if (matcher.find() && matcher.start() <= at) {
         int start = trimStart(text, matcher.start(), at);
         int end = trimEnd(text, at, matcher.end());
-        if (validLocalPart(text.substring(start, at)) && validDomain(text.substring(at + 1, end))) {
+        if (validLocalPart(text.substring(start, at))
+            && validDomain(text.substring(at + 1, end))
+            && !codeAfter(text, end)) {
           findings.add(new Finding(PiiType.EMAIL.name(), start, end, Scores.VALIDATED));
         }
         searched = matcher.end();
@@ -222,8 +230,34 @@ public final class EmailDetector implements SpanDetector {
     return TOP_LEVEL_DOMAINS.contains(last) || PRIVATE_TOP_LEVEL_DOMAINS.contains(last);
   }
 
+  /**
+   * Returns whether the text right after a candidate shows it to be code: a call or subscript, as
+   * in {@code x@W.to(device)}, or a path after a colon, as in {@code git@github.com:org/repo.git}.
+   */
+  static boolean codeAfter(String text, int end) {
+    if (end >= text.length()) {
+      return false;
+    }
+    char next = text.charAt(end);
+    return next == '('
+        || next == '['
+        || (next == ':'
+            && end + 1 < text.length()
+            && !Character.isWhitespace(text.charAt(end + 1)));
+  }
+
   static boolean validLocalPart(String local) {
     return !local.startsWith(".") && !local.endsWith(".") && !local.contains("..");
+  }
+
+  /** Returns whether a label has an upper-case letter after a lower-case one, as "mT" in code. */
+  private static boolean camelCase(String label) {
+    for (int i = 1; i < label.length(); i++) {
+      if (Character.isUpperCase(label.charAt(i)) && Character.isLowerCase(label.charAt(i - 1))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean validDomain(String domain) {
@@ -231,11 +265,13 @@ public final class EmailDetector implements SpanDetector {
       return false;
     }
     String last = domain.substring(domain.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-    if (IMAGE_EXTENSIONS.contains(last) || !knownTopLevelDomain(last)) {
+    if (IMAGE_EXTENSIONS.contains(last)
+        || FILE_EXTENSIONS.contains(last)
+        || !knownTopLevelDomain(last)) {
       return false;
     }
     for (String label : domain.split("\\.", -1)) {
-      if (label.isEmpty() || label.startsWith("-") || label.endsWith("-")) {
+      if (label.isEmpty() || label.startsWith("-") || label.endsWith("-") || camelCase(label)) {
         return false;
       }
     }

@@ -50,7 +50,18 @@ public final class IpAddressDetector implements SpanDetector {
    * >= 10.0.0.1") names the address field instead, so those names keep the address.
    */
   private static final Pattern REQUIREMENT_BEFORE =
-      Pattern.compile("([\\w.\\[\\]-]+)\\s*(?:==|>=|<=|~=|!=)\\s*$");
+      Pattern.compile("([\\w.\\[\\]-]+)\\s*(?:===|==|>=|<=|~=|!=|<|>)\\s*$");
+
+  /** The second bound of a version range, as in "jax>=0.12.0.1,<0.13.0.0". */
+  private static final Pattern SECOND_BOUND_BEFORE =
+      Pattern.compile(
+          "([\\w.\\[\\]-]+)\\s*(?:==|>=|<=|~=|!=|<|>)\\s*\\d+(?:\\.\\d+)+\\s*,\\s*(?:<=|>=|<|>|!=)\\s*$");
+
+  /** Words that end in "ip" but name no address, so "chip" is no "realip". */
+  private static final Set<String> WORDS_ENDING_IN_IP =
+      Set.of(
+          "chip", "ship", "tip", "zip", "skip", "clip", "flip", "strip", "equip", "pip", "whip",
+          "drip", "grip", "trip", "slip", "dip", "hip", "lip", "rip", "snip", "scrip", "gossip");
 
   /** Parts of a name that make it an address field, as in "ip.src" or "node". */
   private static final Set<String> ADDRESS_PARTS =
@@ -70,6 +81,7 @@ public final class IpAddressDetector implements SpanDetector {
           "to",
           "peer",
           "nexthop",
+          "hop",
           "dns",
           "nat",
           "vpn",
@@ -80,7 +92,25 @@ public final class IpAddressDetector implements SpanDetector {
           "target",
           "machine",
           "attacker",
-          "victim");
+          "victim",
+          "vip",
+          "gw",
+          "lb",
+          "resolver",
+          "neighbor",
+          "loopback",
+          "mgmt",
+          "ipmi",
+          "bmc",
+          "broker",
+          "instance",
+          "backend",
+          "bastion",
+          "orig",
+          "resp",
+          "agent",
+          "xff",
+          "forwarded");
 
   // NOTE: matched inside a part, so a package whose name contains one of these ("jupyter_server",
   // "source-map") keeps its four-part version reported as an address: a missed address leaks it,
@@ -174,8 +204,17 @@ public final class IpAddressDetector implements SpanDetector {
 
   /** Returns whether a package's version requirement ends just before {@code start}. */
   static boolean requirementBefore(String text, int start) {
-    Matcher matcher = REQUIREMENT_BEFORE.matcher(text.substring(Math.max(0, start - 64), start));
-    return matcher.find() && !addressField(matcher.group(1));
+    String before = text.substring(Math.max(0, start - 64), start);
+    Matcher matcher = REQUIREMENT_BEFORE.matcher(before);
+    if (!matcher.find()) {
+      matcher = SECOND_BOUND_BEFORE.matcher(before);
+      if (!matcher.find()) {
+        return false;
+      }
+    }
+    // A name without a letter, as the "]" of "row['ip'] ==", names nothing a package could be.
+    String name = matcher.group(1);
+    return name.chars().anyMatch(Character::isLetter) && !addressField(name);
   }
 
   /**
@@ -185,7 +224,8 @@ public final class IpAddressDetector implements SpanDetector {
    */
   static boolean addressField(String name) {
     for (String part : nameParts(name)) {
-      if (ADDRESS_PARTS.contains(part)) {
+      if (ADDRESS_PARTS.contains(part)
+          || (part.length() > 2 && part.endsWith("ip") && !WORDS_ENDING_IN_IP.contains(part))) {
         return true;
       }
       for (String word : ADDRESS_PART_WORDS) {

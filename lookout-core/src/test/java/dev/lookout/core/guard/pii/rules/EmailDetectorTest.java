@@ -114,4 +114,35 @@ class EmailDetectorTest {
   void findsNewGenericDomain() {
     assertThat(Spans.of(detector, "ping dev@lookout.app")).containsExactly("dev@lookout.app");
   }
+
+  @Test
+  void skipsMethodCallAfterMatrixProduct() {
+    assertThat(Spans.of(detector, "out = x@W.to(device)")).isEmpty();
+  }
+
+  @Test
+  void skipsCamelCaseAttribute() {
+    assertThat(Spans.of(detector, "attn = q@k.mT")).isEmpty();
+  }
+
+  @Test
+  void skipsAttributeWithUnderscore() {
+    assertThat(Spans.of(detector, "c = a@b.is_cuda")).isEmpty();
+  }
+
+  @Test
+  void skipsGitRemote() {
+    assertThat(Spans.of(detector, "git clone git@github.com:org/repo.git")).isEmpty();
+  }
+
+  @Test
+  void skipsFileNameWithTag() {
+    assertThat(Spans.of(detector, "unzip backup@2024.zip first")).isEmpty();
+  }
+
+  @Test
+  void findsAddressBeforeColonAndSpace() {
+    assertThat(Spans.of(detector, "Write to anna@example.com: she knows"))
+        .containsExactly("anna@example.com");
+  }
 }

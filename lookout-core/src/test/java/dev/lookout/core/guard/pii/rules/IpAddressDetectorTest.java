@@ -95,6 +95,26 @@ class IpAddressDetectorTest {
   }
 
   @Test
+  void findsAddressComparedToFieldEndingInIp() {
+    assertThat(Spans.of(detector, "realip == 10.20.30.40")).containsExactly("10.20.30.40");
+  }
+
+  @Test
+  void findsAddressComparedToSubscript() {
+    assertThat(Spans.of(detector, "row['ip'] == 10.20.30.40")).containsExactly("10.20.30.40");
+  }
+
+  @Test
+  void skipsUpperBoundOfVersionRange() {
+    assertThat(Spans.of(detector, "jax>=0.12.0.1,<0.13.0.0")).isEmpty();
+  }
+
+  @Test
+  void skipsStrictVersionBound() {
+    assertThat(Spans.of(detector, "jax>0.12.0.1")).isEmpty();
+  }
+
+  @Test
   void skipsSectionNumber() {
     assertThat(Spans.of(detector, "See section 3.2.1.4 of the spec.")).isEmpty();
   }
