@@ -182,7 +182,8 @@ public final class PhoneDetector implements SpanDetector {
       if (countDigits(candidate) >= MIN_DIGITS
           && !clearlyNotPhone(candidate)
           && !otherCode(text, run.start(), run.end(), candidate)
-          && !dottedAfterVersionWord(text, run.start(), candidate)) {
+          && !dottedAfterVersionWord(text, run.start(), candidate)
+          && !hexContinues(text, run.end(), candidate)) {
         detectInRun(text, run.start(), candidate, findings);
       }
     }
@@ -263,6 +264,18 @@ public final class PhoneDetector implements SpanDetector {
       }
     }
     return false;
+  }
+
+  /**
+   * Returns whether a run of bare digits goes on with a hexadecimal letter at {@code end}, as in a
+   * digest "sha256:0123456789abcdef" or a commit "3049857612abcdef": the digits are part of a hash.
+   */
+  private static boolean hexContinues(String text, int end, String run) {
+    if (end >= text.length() || countDigits(run) != run.length()) {
+      return false;
+    }
+    char next = Character.toLowerCase(text.charAt(end));
+    return next >= 'a' && next <= 'f';
   }
 
   /**

@@ -176,4 +176,14 @@ class PhoneDetectorTest {
   void findsBelgianDottedNumber() {
     assertThat(Spans.of(detector, "Call +32 2.123.45.67 today")).containsExactly("+32 2.123.45.67");
   }
+
+  @Test
+  void skipsDigitsOfHexDigest() {
+    assertThat(Spans.of(detector, "docker pull nginx@sha256:0123456789abcdef0123")).isEmpty();
+  }
+
+  @Test
+  void skipsDigitsOfCommitHash() {
+    assertThat(Spans.of(detector, "git checkout 3049857612abcdef")).isEmpty();
+  }
 }
