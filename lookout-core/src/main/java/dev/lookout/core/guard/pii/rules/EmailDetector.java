@@ -34,6 +34,10 @@ public final class EmailDetector implements SpanDetector {
   /** Letters of any script with their combining marks, and digits. */
   private static final String ALNUM = "\\p{L}\\p{M}\\p{N}";
 
+  /** Labels and a top-level domain, not followed by a character that would continue them. */
+  private static final String DOMAIN_SYNTAX =
+      "(?:[" + ALNUM + "-]{1,63}\\.)+[\\p{L}\\p{M}]{2,24}(?![" + ALNUM + "_-])";
+
   // An apostrophe may not start the local part: in "'a@b.com'" it is a quotation mark.
   private static final Pattern CANDIDATE =
       Pattern.compile(
@@ -44,15 +48,12 @@ public final class EmailDetector implements SpanDetector {
               + "._%+-]["
               + ALNUM
               + "._%+'-]{0,63})"
-              + "@((?:["
-              + ALNUM
-              + "-]{1,63}\\.)+[\\p{L}\\p{M}]{2,24})(?!["
-              + ALNUM
-              + "_-])");
+              + "@("
+              + DOMAIN_SYNTAX
+              + ")");
 
   /** A domain right after the '@' of a quoted local part. */
-  private static final Pattern DOMAIN =
-      Pattern.compile("(?:[" + ALNUM + "-]{1,63}\\.)+[\\p{L}\\p{M}]{2,24}(?![" + ALNUM + "_-])");
+  private static final Pattern DOMAIN = Pattern.compile(DOMAIN_SYNTAX);
 
   /**
    * Returns where the local part starts once leading characters of a script written without spaces
@@ -172,9 +173,7 @@ public final class EmailDetector implements SpanDetector {
       if (matcher.find() && matcher.start() <= at) {
         int start = trimStart(text, matcher.start(), at);
         int end = trimEnd(text, at, matcher.end());
-        if (validLocalPart(text.substring(start, at))
-            && validDomain(text.substring(at + 1, end))
-            && !codeAfter(text, end)) {
+        if (validLocalPart(text.substring(start, at)) && acceptedDomain(text, at, end)) {
           findings.add(new Finding(PiiType.EMAIL.name(), start, end, Scores.VALIDATED));
         }
         searched = matcher.end();
@@ -213,7 +212,12 @@ public final class EmailDetector implements SpanDetector {
       return -1;
     }
     int end = trimEnd(text, at, domain.end());
-    return validDomain(text.substring(at + 1, end)) ? end : -1;
+    return acceptedDomain(text, at, end) ? end : -1;
+  }
+
+  /** Returns whether {@code text[at + 1, end)} is a valid domain that no code follows. */
+  private static boolean acceptedDomain(String text, int at, int end) {
+    return validDomain(text.substring(at + 1, end)) && !codeAfter(text, end);
   }
 
   /**

@@ -145,4 +145,9 @@ class EmailDetectorTest {
     assertThat(Spans.of(detector, "Write to anna@example.com: she knows"))
         .containsExactly("anna@example.com");
   }
+
+  @Test
+  void skipsQuotedMatrixProductWithCall() {
+    assertThat(Spans.of(detector, "y = \"w\"@W.to(device)")).isEmpty();
+  }
 }
