@@ -8,8 +8,8 @@ import java.util.SplittableRandom;
  * The drift test the gateway, {@code lookout drift check} and the benchmark run: the {@link
  * MmdTest} on embeddings with style features appended, the {@link ProfileShiftTest} on word
  * profiles and the {@link PhraseShiftTest} on phrases, joined by Bonferroni ({@link
- * MmdResult#withWordTests}). The first finds changes of topic, task and length; the second finds a
- * model that writes differently about the same topics; the third finds a share of answers whose
+ * MmdResult#withWordTests}). The first finds changes of topic, task and length. The second finds a
+ * model that writes differently about the same topics. The third finds a share of responses whose
  * author has phrases of its own.
  */
 public final class DriftTest {

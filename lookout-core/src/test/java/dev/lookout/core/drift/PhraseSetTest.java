@@ -48,14 +48,14 @@ class PhraseSetTest {
   }
 
   @Test
-  void textThatMayBeCutHasNoClosingPhrase() {
+  void cutLengthTextHasNoClosing() {
     String cut = "word ".repeat(399) + "last";
     assertThat(PhraseSet.of(cut)).hasSize(PhraseSet.of("word word last").length - 1);
   }
 
   @Test
   void storedTextGivesSamePhrases() {
-    // The gateway tests the stored cut; the benchmark and drift check read the whole text.
+    // The gateway tests the stored cut, while the benchmark and drift check read the whole text.
     String text = "abcde ".repeat(400);
     assertThat(PhraseSet.of(SampleText.cut(text))).isEqualTo(PhraseSet.of(text));
   }
