@@ -65,7 +65,7 @@ class DriftGatewayTest {
   @Test
   void sampledResponsesReachDriftApi() throws Exception {
     DriftMonitorSettings settings =
-        new DriftMonitorSettings(new DriftSettings(10, 10, 0.01, 10, 299), 1.0, 100, 8, null);
+        new DriftMonitorSettings(new DriftSettings(10, 10, 0.01, 10, 399), 1.0, 100, 8, null);
     GatewayMetrics metrics = new GatewayMetrics(GatewayMetrics.DEFAULT_LABEL_CAP);
     try (FakeUpstream upstream = new FakeUpstream();
         DuckDbCallStore store = DuckDbCallStore.open(data);
@@ -140,7 +140,7 @@ class DriftGatewayTest {
   @Test
   void historyRejectsInvalidSince() throws Exception {
     DriftMonitorSettings settings =
-        new DriftMonitorSettings(new DriftSettings(10, 10, 0.01, 10, 299), 1.0, 100, 8, null);
+        new DriftMonitorSettings(new DriftSettings(10, 10, 0.01, 10, 399), 1.0, 100, 8, null);
     GatewayMetrics metrics = new GatewayMetrics(GatewayMetrics.DEFAULT_LABEL_CAP);
     try (FakeUpstream upstream = new FakeUpstream();
         DuckDbCallStore store = DuckDbCallStore.open(data);

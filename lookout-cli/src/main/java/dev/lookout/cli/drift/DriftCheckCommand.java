@@ -29,8 +29,8 @@ import picocli.CommandLine.Option;
       "Test whether the responses of a window file come from the same distribution as those of a"
           + " baseline file: an MMD permutation test on all-MiniLM-L6-v2 embeddings with style"
           + " features, a permutation test on word profiles (function-word and punctuation"
-          + " rates) and one on phrases (words, word pairs, openings and endings), joined by"
-          + " Bonferroni.",
+          + " rates) and one on phrases (words, word pairs, openings and endings), over the same"
+          + " relabelings and joined by one permutation test on the smallest of their p-values.",
       "Each file is JSON lines with the text in \"response\" or \"text\"; blank responses are"
           + " left out.",
       "Exit status: 0 no drift detected, 1 drifted, 2 invalid input."

@@ -89,7 +89,7 @@ class DriftConfigTest {
   void hugePermutationsRejected() throws Exception {
     ServeOptions flags = config("drift:\n  enabled: true\n  permutations: 2147483647\n");
     assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(flags))
-        .hasMessageContaining("drift.permutations must be 299 to 1000000");
+        .hasMessageContaining("drift.permutations must be 399 to 1000000");
   }
 
   @Test

@@ -48,7 +48,7 @@ class DriftCheckCommandTest {
   }
 
   @Test
-  void pValueJoinsAllTests() throws Exception {
+  void pValueIsAtMostFourTimesSmallestTests() throws Exception {
     check(write("baseline.jsonl", prose(20)), write("window.jsonl", code(20)), "--format", "json");
     JsonNode result = JSON.readTree(out.toString(StandardCharsets.UTF_8));
     double smallest =
@@ -57,7 +57,7 @@ class DriftCheckCommandTest {
             Math.min(
                 result.path("profile_p_value").asDouble(),
                 result.path("phrase_p_value").asDouble()));
-    assertThat(result.path("p_value").asDouble()).isEqualTo(Math.min(1, 3 * smallest));
+    assertThat(result.path("p_value").asDouble()).isLessThanOrEqualTo(4 * smallest);
   }
 
   @Test
@@ -132,7 +132,7 @@ class DriftCheckCommandTest {
             "--seed",
             "1",
             "--permutations",
-            "299"));
+            "399"));
     args.addAll(List.of(extra));
     PrintStream original = System.out;
     System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));

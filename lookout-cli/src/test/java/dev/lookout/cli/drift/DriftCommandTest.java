@@ -98,7 +98,7 @@ class DriftCommandTest {
             "{\"response\":\"a\"}\n{\"response\":\"b\"}\n", "--permutations", "2147483647");
     assertThat(exit).isEqualTo(2);
     assertThat(err.toString())
-        .contains("--permutations must be 299 to 1000000 for --alpha 0.01, got 2147483647");
+        .contains("--permutations must be 399 to 1000000 for --alpha 0.01, got 2147483647");
   }
 
   @Test

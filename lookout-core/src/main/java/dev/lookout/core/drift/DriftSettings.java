@@ -15,9 +15,6 @@ public record DriftSettings(
   /** Maximum permutations per test: a million relabelings of 700 samples take seconds. */
   public static final int MAX_PERMUTATIONS = 1_000_000;
 
-  /** Tests {@link DriftTest} joins; each p-value is multiplied by this many. */
-  public static final int TESTS = 3;
-
   public static final int DEFAULT_BASELINE_SIZE = 500;
   public static final int DEFAULT_WINDOW_SIZE = 200;
   public static final double DEFAULT_ALPHA = 0.01;
@@ -46,8 +43,9 @@ public record DriftSettings(
 
   /**
    * Checks that a permutation test of {@code permutations} relabelings can reach {@code alpha}. The
-   * smallest p-value such a test returns is 1 / (1 + permutations), and the drift test multiplies
-   * the smallest of its {@value #TESTS} p-values by {@value #TESTS} (Bonferroni).
+   * drift test ranks {@value DriftTest#STATISTICS} statistics jointly, and when each is largest on
+   * a different relabeling its smallest p-value is {@value DriftTest#STATISTICS} / (1 +
+   * permutations).
    *
    * @param alphaName the setting or flag that set {@code alpha}, for the message
    * @param permutationsName the setting or flag that set {@code permutations}, for the message
@@ -68,7 +66,7 @@ public record DriftSettings(
               + " is too small for a permutation test of at most "
               + MAX_PERMUTATIONS
               + " permutations; use an alpha of at least "
-              + (double) TESTS / (1.0 + MAX_PERMUTATIONS));
+              + (double) DriftTest.STATISTICS / (1.0 + MAX_PERMUTATIONS));
     }
     if (permutations < fewest || permutations > MAX_PERMUTATIONS) {
       throw new IllegalArgumentException(
@@ -89,7 +87,7 @@ public record DriftSettings(
 
   /** Returns the fewest permutations whose smallest combined p-value is at most {@code alpha}. */
   public static long minimumPermutations(double alpha) {
-    return (long) Math.ceil(TESTS / alpha - 1);
+    return (long) Math.ceil(DriftTest.STATISTICS / alpha - 1);
   }
 
   /** Returns the defaults: baseline 500, window 200, alpha 0.01, a test every 50 responses. */

@@ -7,32 +7,42 @@ import java.util.SplittableRandom;
 /**
  * The drift test the gateway, {@code lookout drift check} and the benchmark run: the {@link
  * MmdTest} on embeddings with style features appended, the {@link ProfileShiftTest} on word
- * profiles and the {@link PhraseShiftTest} on phrases, joined by Bonferroni ({@link
- * MmdResult#withWordTests}). The first finds changes of topic, task and length. The second finds a
+ * profiles and the {@link PhraseShiftTest} on phrases, computed over the same random relabelings
+ * and joined by one permutation test on the smallest of their p-values ({@link
+ * Relabeling#testJoint}). The first finds changes of topic, task and length. The second finds a
  * model that writes differently about the same topics. The third finds a share of responses whose
  * author has phrases of its own.
+ *
+ * <p>The joint test keeps the false-positive rate at most {@code alpha} whatever the tests'
+ * dependence, as Bonferroni would, but pays less for the tests that move together: a relabeling
+ * that puts the longer texts in one group raises all three statistics at once.
  */
 public final class DriftTest {
+  /**
+   * Statistics the joint test ranks: MMD², the profile distance and the phrase test's two. When
+   * each is largest on a different relabeling, the smallest joint p-value is this many over {@code
+   * 1 + permutations}.
+   */
+  public static final int STATISTICS = 2 + PhraseShiftTest.STATISTICS;
+
   private final MmdTest mmd;
-  private final ProfileShiftTest profile;
-  private final PhraseShiftTest phrase;
+  private final int permutations;
 
   /**
    * Creates a test.
    *
-   * @param permutations random relabelings per test, for each of the three tests; at least 1
+   * @param permutations random relabelings, shared by the three tests; at least 1
    * @param farthest how many window texts to report as farthest from the baseline; 0 or more
    * @throws IllegalArgumentException if a count is out of range
    */
   public DriftTest(int permutations, int farthest) {
     this.mmd = new MmdTest(permutations, farthest);
-    this.profile = new ProfileShiftTest(permutations);
-    this.phrase = new PhraseShiftTest(permutations);
+    this.permutations = permutations;
   }
 
-  /** Returns the number of random relabelings per test. */
+  /** Returns the number of random relabelings. */
   public int permutations() {
-    return mmd.permutations();
+    return permutations;
   }
 
   /**
@@ -43,16 +53,15 @@ public final class DriftTest {
    */
   public MmdResult run(
       List<DriftSample> baseline, List<DriftSample> window, SplittableRandom random) {
-    MmdResult embedding =
-        mmd.run(
-                DotProducts.of(vectors(baseline, true), vectors(window, true)),
-                baseline.size(),
-                random)
-            .withDistance(
-                UnitVectors.centroidDistance(vectors(baseline, false), vectors(window, false)));
-    return embedding.withWordTests(
-        profile.run(profiles(baseline), profiles(window), random),
-        phrase.run(phrases(baseline), phrases(window), random));
+    return run(
+            DotProducts.of(vectors(baseline, true), vectors(window, true)),
+            profiles(baseline),
+            profiles(window),
+            phrases(baseline),
+            phrases(window),
+            random)
+        .withDistance(
+            UnitVectors.centroidDistance(vectors(baseline, false), vectors(window, false)));
   }
 
   /**
@@ -69,13 +78,42 @@ public final class DriftTest {
       List<int[]> baselinePhrases,
       List<int[]> windowPhrases,
       SplittableRandom random) {
-    MmdResult embedding = mmd.run(products, baselineProfiles.size(), random);
-    ProfileShiftTest.Result profiles = profile.run(baselineProfiles, windowProfiles, random);
-    PhraseShiftTest.Result phrases =
-        baselinePhrases == null || windowPhrases == null
-            ? null
-            : phrase.run(baselinePhrases, windowPhrases, random);
-    return embedding.withWordTests(profiles, phrases);
+    int baselineSize = baselineProfiles.size();
+    int windowSize = windowProfiles.size();
+    MmdTest.Prepared embedding = mmd.prepare(products, baselineSize, random);
+    Relabeling.Statistic profile = ProfileShiftTest.prepare(baselineProfiles, windowProfiles);
+    boolean withPhrases = baselinePhrases != null && windowPhrases != null;
+    Relabeling.Statistics phrase =
+        withPhrases ? PhraseShiftTest.prepare(baselinePhrases, windowPhrases) : null;
+    double[] phraseValues = new double[PhraseShiftTest.STATISTICS];
+    Relabeling.JointOutcome outcome =
+        Relabeling.testJoint(
+            baselineSize,
+            windowSize,
+            permutations,
+            random,
+            withPhrases ? STATISTICS : 2,
+            (order, small, values) -> {
+              values[0] = embedding.statistic().of(order, small);
+              values[1] = profile.of(order, small);
+              if (phrase != null) {
+                phrase.of(order, small, phraseValues);
+                System.arraycopy(phraseValues, 0, values, 2, phraseValues.length);
+              }
+            });
+    double[] observed = outcome.observed();
+    return new MmdResult(
+        Math.max(0, observed[0]),
+        outcome.pValue(),
+        embedding.distance(),
+        baselineSize,
+        windowSize,
+        embedding.farthest(),
+        outcome.marginalPValue(0),
+        observed[1],
+        outcome.marginalPValue(1),
+        withPhrases ? observed[2] : Double.NaN,
+        withPhrases ? outcome.pValue(2, STATISTICS) : Double.NaN);
   }
 
   private static List<float[]> vectors(List<DriftSample> samples, boolean withStyle) {

@@ -8,18 +8,19 @@ import java.util.List;
  * PhraseShiftTest} on phrases.
  *
  * @param statistic the biased MMD² estimate, 0 or more; larger means more different
- * @param pValue the p-value the decision uses, in (0, 1]: the MMD test's alone, or the Bonferroni
- *     combination of the tests that ran, {@code min(1, k · min(p1, ..., pk))}
+ * @param pValue the p-value the decision uses, in (0, 1]: the MMD test's alone, or the joint
+ *     permutation p-value of the tests that ran (see {@link DriftTest})
  * @param distance 1 minus the cosine similarity of the baseline's and the window's mean vectors
  * @param baselineN baseline embeddings tested
  * @param windowN window embeddings tested
  * @param farthest window entries with the lowest mean kernel similarity to the baseline, farthest
  *     first
- * @param embeddingPValue the MMD test's permutation p-value
+ * @param embeddingPValue the MMD test's own permutation p-value
  * @param profileStatistic the word-profile test's statistic, or NaN when it did not run
  * @param profilePValue the word-profile test's p-value, or NaN when it did not run
  * @param phraseStatistic the phrase test's statistic, or NaN when it did not run
- * @param phrasePValue the phrase test's p-value, or NaN when it did not run
+ * @param phrasePValue the phrase test's own p-value (the joint p-value of its two statistics), or
+ *     NaN when it did not run
  */
 public record MmdResult(
     double statistic,
@@ -74,33 +75,6 @@ public record MmdResult(
         profilePValue,
         phraseStatistic,
         phrasePValue);
-  }
-
-  /**
-   * Returns this result joined with the word-profile test and, unless {@code phrase} is null, the
-   * phrase test of the same samples. Each test alone has a false-positive rate of at most its
-   * level; multiplying the smallest p-value by the number of tests (Bonferroni) keeps the combined
-   * rate at most {@code alpha} without assuming anything about how the tests depend.
-   */
-  public MmdResult withWordTests(ProfileShiftTest.Result profile, PhraseShiftTest.Result phrase) {
-    double smallest = Math.min(embeddingPValue, profile.pValue());
-    int tests = 2;
-    if (phrase != null) {
-      smallest = Math.min(smallest, phrase.pValue());
-      tests = 3;
-    }
-    return new MmdResult(
-        statistic,
-        Math.min(1, tests * smallest),
-        distance,
-        baselineN,
-        windowN,
-        farthest,
-        embeddingPValue,
-        profile.statistic(),
-        profile.pValue(),
-        phrase == null ? Double.NaN : phrase.statistic(),
-        phrase == null ? Double.NaN : phrase.pValue());
   }
 
   /** Returns whether the test rejects "same distribution" at level {@code alpha}. */

@@ -66,6 +66,34 @@ public final class MmdTest {
    * @throws IllegalArgumentException if the baseline or the window has fewer than 2 vectors
    */
   public MmdResult run(DotProducts products, int baselineSize, SplittableRandom random) {
+    Prepared prepared = prepare(products, baselineSize, random);
+    int windowSize = products.size() - baselineSize;
+    Relabeling.Outcome outcome =
+        Relabeling.test(baselineSize, windowSize, permutations, random, prepared.statistic());
+    return MmdResult.ofMmd(
+        Math.max(0, outcome.observed()),
+        outcome.pValue(),
+        prepared.distance(),
+        baselineSize,
+        windowSize,
+        prepared.farthest());
+  }
+
+  /**
+   * The parts of a test that do not depend on the labeling.
+   *
+   * @param statistic MMD² of a labeling
+   * @param distance the centroid distance of the vectors tested
+   * @param farthest the window entries farthest from the baseline
+   */
+  record Prepared(Relabeling.Statistic statistic, double distance, List<WindowDistance> farthest) {}
+
+  /**
+   * Computes the kernel matrix of a pooled sample, for {@link #run} or a joint test.
+   *
+   * @throws IllegalArgumentException if the baseline or the window has fewer than 2 vectors
+   */
+  Prepared prepare(DotProducts products, int baselineSize, SplittableRandom random) {
     int size = products.size();
     int windowSize = size - baselineSize;
     Relabeling.requireTwoEach(baselineSize, windowSize);
@@ -87,15 +115,9 @@ public final class MmdTest {
       }
       total += rowSums[i];
     }
-    Relabeling.Outcome outcome =
-        Relabeling.test(
-            baselineSize, windowSize, permutations, random, new Statistic(kernel, rowSums, total));
-    return MmdResult.ofMmd(
-        Math.max(0, outcome.observed()),
-        outcome.pValue(),
+    return new Prepared(
+        new Statistic(kernel, rowSums, total),
         centroidDistance(products, baselineSize),
-        baselineSize,
-        windowSize,
         farthestFromBaseline(kernel, baselineSize, windowSize));
   }
 

@@ -37,6 +37,9 @@ public final class PhraseShiftTest {
   /** How many of the largest squared z-scores the second statistic adds up. */
   static final int COMMON_TOP = 10;
 
+  /** How many statistics {@link #prepare} writes for each labeling. */
+  static final int STATISTICS = 2;
+
   private final int permutations;
 
   /**
@@ -67,6 +70,25 @@ public final class PhraseShiftTest {
    * @throws IllegalArgumentException if a group has fewer than 2 texts
    */
   public Result run(List<int[]> baseline, List<int[]> window, SplittableRandom random) {
+    Relabeling.JointOutcome outcome =
+        Relabeling.testJoint(
+            baseline.size(),
+            window.size(),
+            permutations,
+            random,
+            STATISTICS,
+            prepare(baseline, window));
+    return new Result(outcome.observed()[0], outcome.pValue());
+  }
+
+  /**
+   * Finds the scored phrases of the pooled texts and returns the {@value #STATISTICS} statistics of
+   * a labeling, for {@link #run} or a joint test. The statistics are thread-confined: they reuse
+   * buffers.
+   *
+   * @throws IllegalArgumentException if a group has fewer than 2 texts
+   */
+  static Relabeling.Statistics prepare(List<int[]> baseline, List<int[]> window) {
     int baselineSize = baseline.size();
     int windowSize = window.size();
     Relabeling.requireTwoEach(baselineSize, windowSize);
@@ -78,7 +100,7 @@ public final class PhraseShiftTest {
     }
     int[] scored = scoredPhrases(texts);
     if (scored.length == 0) {
-      return new Result(0, 1);
+      return (order, small, values) -> Arrays.fill(values, 0);
     }
     int[][] indexed = new int[size][];
     int[] totals = new int[scored.length];
@@ -88,12 +110,7 @@ public final class PhraseShiftTest {
         totals[phrase]++;
       }
     }
-
-    Scorer scorer = new Scorer(totals, baselineSize, windowSize);
-    Relabeling.JointOutcome outcome =
-        Relabeling.testJoint(
-            baselineSize, windowSize, permutations, random, 2, scorer.statistics(indexed));
-    return new Result(outcome.observed()[0], outcome.pValue());
+    return new Scorer(totals, baselineSize, windowSize).statistics(indexed);
   }
 
   /** Returns the sorted hashes of the phrases that enough pooled texts contain and lack. */

@@ -49,6 +49,19 @@ public final class ProfileShiftTest {
    * @throws IllegalArgumentException if a group has fewer than 2 profiles or lengths differ
    */
   public Result run(List<float[]> baseline, List<float[]> window, SplittableRandom random) {
+    Relabeling.Statistic statistic = prepare(baseline, window);
+    Relabeling.Outcome outcome =
+        Relabeling.test(baseline.size(), window.size(), permutations, random, statistic);
+    return new Result(outcome.observed(), outcome.pValue());
+  }
+
+  /**
+   * Whitens the pooled profiles and returns the statistic of a labeling, for {@link #run} or a
+   * joint test. The statistic is thread-confined: it reuses one buffer.
+   *
+   * @throws IllegalArgumentException if a group has fewer than 2 profiles or lengths differ
+   */
+  static Relabeling.Statistic prepare(List<float[]> baseline, List<float[]> window) {
     int baselineSize = baseline.size();
     int windowSize = window.size();
     Relabeling.requireTwoEach(baselineSize, windowSize);
@@ -72,7 +85,7 @@ public final class ProfileShiftTest {
     double[][] whitened = whiten(rows);
     if (whitened == null) {
       // Every text has the same profile: nothing can differ.
-      return new Result(0, 1);
+      return (order, small) -> 0;
     }
 
     double[] total = new double[dimension];
@@ -82,14 +95,7 @@ public final class ProfileShiftTest {
       }
     }
     double[] sum = new double[dimension];
-    Relabeling.Outcome outcome =
-        Relabeling.test(
-            baselineSize,
-            windowSize,
-            permutations,
-            random,
-            (order, small) -> statistic(whitened, total, order, small, sum));
-    return new Result(outcome.observed(), outcome.pValue());
+    return (order, small) -> statistic(whitened, total, order, small, sum);
   }
 
   /** Returns the squared distance between the mean of {@code order[0..small)} and the rest's. */

@@ -61,15 +61,15 @@ final class Relabeling {
   }
 
   /**
-   * Runs one permutation test on the smallest of several statistics' p-values. Each statistic's
+   * Runs one permutation test of several statistics over the same relabelings. Each statistic's
    * p-value is its rank among the observed and permuted values, {@code #{values >= v} / (1 + B)};
-   * the observed labeling's smallest p-value is then ranked the same way among every labeling's
-   * smallest. The observed labeling is one more draw under exchangeability, so the result is a
-   * valid p-value however the statistics depend on each other, and it pays less for trying several
-   * than Bonferroni does when they agree.
+   * the joint p-value ranks the observed labeling's smallest p-value the same way among every
+   * labeling's smallest ({@link JointOutcome#pValue}). The observed labeling is one more draw under
+   * exchangeability, so the result is a valid p-value however the statistics depend on each other,
+   * and it pays less for trying several than Bonferroni does when they agree.
    *
    * @param count how many statistics {@code statistics} writes
-   * @return the observed statistics' values and the joint p-value
+   * @return the observed statistics' values and every labeling's ranks
    */
   static JointOutcome testJoint(
       int baselineSize,
@@ -93,37 +93,63 @@ final class Relabeling {
       }
     }
 
-    // smallest[b]: the smallest p-value of labeling b over the statistics, as a count of values
-    // at least as large (a larger count is a larger p-value).
-    int[] smallest = new int[labelings];
-    Arrays.fill(smallest, Integer.MAX_VALUE);
     double[] observed = new double[count];
+    int[][] ranks = new int[count][labelings];
     for (int k = 0; k < count; k++) {
       observed[k] = values[k][0];
       double[] sorted = values[k].clone();
       Arrays.sort(sorted);
       for (int b = 0; b < labelings; b++) {
         double threshold = values[k][b] - TIE_TOLERANCE * Math.abs(values[k][b]);
-        int atLeast = labelings - lowerBound(sorted, threshold);
-        smallest[b] = Math.min(smallest[b], atLeast);
+        ranks[k][b] = labelings - lowerBound(sorted, threshold);
       }
     }
-    int asSmall = 0;
-    for (int b = 0; b < labelings; b++) {
-      if (smallest[b] <= smallest[0]) {
-        asSmall++;
-      }
-    }
-    return new JointOutcome(observed, (double) asSmall / labelings);
+    return new JointOutcome(observed, ranks);
   }
 
   /**
    * Outcome of a joint permutation test.
    *
    * @param observed each statistic of the actual labeling
-   * @param pValue the permutation p-value of the smallest of the statistics' p-values
+   * @param ranks {@code ranks[k][b]}: how many labelings have statistic {@code k} at least as large
+   *     as labeling {@code b}'s, itself included; labeling 0 is the observed one
    */
-  record JointOutcome(double[] observed, double pValue) {}
+  record JointOutcome(double[] observed, int[][] ranks) {
+    /** Returns the joint p-value of all the statistics. */
+    double pValue() {
+      return pValue(0, observed.length);
+    }
+
+    /**
+     * Returns the joint p-value of statistics {@code from} to {@code to - 1}: the share of
+     * labelings whose smallest p-value over them is at most the observed labeling's. A larger rank
+     * is a larger p-value, so the smallest p-value is the smallest rank.
+     */
+    double pValue(int from, int to) {
+      int labelings = ranks[0].length;
+      int[] smallest = new int[labelings];
+      Arrays.fill(smallest, Integer.MAX_VALUE);
+      for (int k = from; k < to; k++) {
+        for (int b = 0; b < labelings; b++) {
+          smallest[b] = Math.min(smallest[b], ranks[k][b]);
+        }
+      }
+      int asSmall = 0;
+      for (int b = 0; b < labelings; b++) {
+        if (smallest[b] <= smallest[0]) {
+          asSmall++;
+        }
+      }
+      return (double) asSmall / labelings;
+    }
+
+    /**
+     * Returns statistic {@code k}'s own p-value, {@code (1 + #{permuted >= observed}) / (1 + B)}.
+     */
+    double marginalPValue(int k) {
+      return (double) ranks[k][0] / ranks[k].length;
+    }
+  }
 
   /** Returns the first index whose value is at least {@code value} in an ascending array. */
   private static int lowerBound(double[] sorted, double value) {

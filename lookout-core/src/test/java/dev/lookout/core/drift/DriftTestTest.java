@@ -17,16 +17,44 @@ class DriftTestTest {
     return samples;
   }
 
+  private static MmdResult sameText(long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    return new DriftTest(99, 0)
+        .run(samples(30, "the answer", random), samples(20, "the answer", random), random);
+  }
+
+  private static double smallestTestPValue(MmdResult result) {
+    return Math.min(
+        result.embeddingPValue(), Math.min(result.profilePValue(), result.phrasePValue()));
+  }
+
   @Test
-  void combinedPValueIsThriceTheSmallest() {
-    SplittableRandom random = new SplittableRandom(1);
-    MmdResult result =
-        new DriftTest(99, 0)
-            .run(samples(30, "the answer", random), samples(20, "the answer", random), random);
-    double smallest =
-        Math.min(result.embeddingPValue(), Math.min(result.profilePValue(), result.phrasePValue()));
-    double expected = Math.min(1, 3 * smallest);
-    assertThat(result.pValue()).isEqualTo(expected);
+  void jointPValueIsAtLeastSmallestTests() {
+    MmdResult result = sameText(1);
+    assertThat(result.pValue()).isGreaterThanOrEqualTo(smallestTestPValue(result));
+  }
+
+  @Test
+  void jointPValueIsAtMostBonferroniOfStatistics() {
+    MmdResult result = sameText(1);
+    assertThat(result.pValue())
+        .isLessThanOrEqualTo(DriftTest.STATISTICS * smallestTestPValue(result));
+  }
+
+  @Test
+  void shiftedWindowReachesSmallestPValue() {
+    // Every statistic is largest on the observed labeling, so no relabeling ties it.
+    SplittableRandom random = new SplittableRandom(3);
+    List<DriftSample> baseline = new ArrayList<>();
+    List<DriftSample> window = new ArrayList<>();
+    for (int n = 0; n < 60; n++) {
+      float[] here = {(float) random.nextGaussian(), 1, 0};
+      baseline.add(DriftSample.of("the plan is the best of the lot", UnitVectors.normalize(here)));
+      float[] there = {0, (float) random.nextGaussian(), 1};
+      window.add(DriftSample.of("certainly! overall: a plan \u2014", UnitVectors.normalize(there)));
+    }
+    MmdResult result = new DriftTest(99, 0).run(baseline, window, random);
+    assertThat(result.pValue()).isEqualTo(0.01);
   }
 
   @Test

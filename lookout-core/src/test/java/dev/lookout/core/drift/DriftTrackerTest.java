@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class DriftTrackerTest {
-  private static final DriftSettings SETTINGS = new DriftSettings(20, 10, 0.01, 5, 299);
+  private static final DriftSettings SETTINGS = new DriftSettings(20, 10, 0.01, 5, 399);
   private static final DriftKey KEY = new DriftKey("summary", "gpt-4o");
 
   @Test
@@ -45,10 +45,10 @@ class DriftTrackerTest {
   @Test
   void shiftedWindowDrifts() {
     SplittableRandom random = new SplittableRandom(2);
-    DriftTracker tracker = new DriftTracker(KEY, new DriftSettings(60, 30, 0.01, 30, 299));
+    DriftTracker tracker = new DriftTracker(KEY, new DriftSettings(60, 30, 0.01, 30, 399));
     feed(tracker, 60, 0, random);
     feed(tracker, 30, 4, random);
-    DriftCheck check = tracker.check(new DriftTest(299, 2), random, Instant.EPOCH);
+    DriftCheck check = tracker.check(new DriftTest(399, 2), random, Instant.EPOCH);
     assertThat(check.state()).isEqualTo(DriftState.DRIFTED);
     assertThat(check.responsible()).hasSize(2);
     assertThat(check.responsible().get(0).text()).startsWith("text-4-");
@@ -75,8 +75,8 @@ class DriftTrackerTest {
 
   @Test
   void settingsRejectTooFewPermutations() {
-    assertThatThrownBy(() -> new DriftSettings(500, 200, 0.01, 50, 298))
-        .hasMessageContaining("drift.permutations must be 299 to");
+    assertThatThrownBy(() -> new DriftSettings(500, 200, 0.01, 50, 398))
+        .hasMessageContaining("drift.permutations must be 399 to");
   }
 
   @Test
@@ -87,7 +87,7 @@ class DriftTrackerTest {
 
   @Test
   void settingsAcceptFewestPermutations() {
-    assertThat(new DriftSettings(500, 200, 0.01, 50, 299).permutations()).isEqualTo(299);
+    assertThat(new DriftSettings(500, 200, 0.01, 50, 399).permutations()).isEqualTo(399);
   }
 
   @Test

@@ -97,4 +97,43 @@ class RelabelingTest {
     // Binomial(300, 0.05) exceeds 27 with probability below 0.5%.
     assertThat(rejected).isLessThanOrEqualTo(27);
   }
+
+  private static Relabeling.JointOutcome meanAndOpposite(double[] values) {
+    return Relabeling.testJoint(
+        30,
+        20,
+        199,
+        new SplittableRandom(5),
+        2,
+        (order, small, out) -> {
+          out[0] = meanOfSmall(values, order, small);
+          out[1] = -out[0];
+        });
+  }
+
+  @Test
+  void marginalMatchesSingleTest() {
+    double[] values = pooled(3);
+    Relabeling.Outcome single =
+        Relabeling.test(
+            30,
+            20,
+            199,
+            new SplittableRandom(5),
+            (order, small) -> meanOfSmall(values, order, small));
+    assertThat(meanAndOpposite(values).marginalPValue(0)).isEqualTo(single.pValue());
+  }
+
+  @Test
+  void rangeOfOneIsItsMarginal() {
+    Relabeling.JointOutcome outcome = meanAndOpposite(pooled(3));
+    assertThat(outcome.pValue(1, 2)).isEqualTo(outcome.marginalPValue(1));
+  }
+
+  @Test
+  void jointIsAtMostSumOfMarginals() {
+    Relabeling.JointOutcome outcome = meanAndOpposite(pooled(3));
+    double smallest = Math.min(outcome.marginalPValue(0), outcome.marginalPValue(1));
+    assertThat(outcome.pValue()).isLessThanOrEqualTo(2 * smallest);
+  }
 }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DriftMonitorTest {
   private static final DriftMonitorSettings SETTINGS =
-      new DriftMonitorSettings(new DriftSettings(40, 20, 0.01, 20, 299), 1.0, 1000, 16, null);
+      new DriftMonitorSettings(new DriftSettings(40, 20, 0.01, 20, 399), 1.0, 1000, 16, null);
 
   @TempDir Path data;
 
@@ -97,7 +97,7 @@ class DriftMonitorTest {
   @Test
   void restoredWindowIsTestedAgain() throws Exception {
     DriftMonitorSettings often =
-        new DriftMonitorSettings(new DriftSettings(40, 20, 0.01, 5, 299), 1.0, 1000, 16, null);
+        new DriftMonitorSettings(new DriftSettings(40, 20, 0.01, 5, 399), 1.0, 1000, 16, null);
     int before;
     try (DuckDbCallStore store = DuckDbCallStore.open(data);
         DriftMonitor monitor = monitor(store, new ClusterEmbedder(), often)) {
@@ -130,7 +130,7 @@ class DriftMonitorTest {
           }
         };
     DriftMonitorSettings tiny =
-        new DriftMonitorSettings(new DriftSettings(40, 20, 0.01, 20, 299), 1.0, 2, 1, null);
+        new DriftMonitorSettings(new DriftSettings(40, 20, 0.01, 20, 399), 1.0, 2, 1, null);
     try (DuckDbCallStore store = DuckDbCallStore.open(data);
         DriftMonitor monitor = monitor(store, blocked, tiny)) {
       monitor.offer("summary", "gpt-4o", "1:first");
