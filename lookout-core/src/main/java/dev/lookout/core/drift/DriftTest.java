@@ -83,24 +83,19 @@ public final class DriftTest {
     MmdTest.Prepared embedding = mmd.prepare(products, baselineSize, random);
     Relabeling.Statistic profile = ProfileShiftTest.prepare(baselineProfiles, windowProfiles);
     boolean withPhrases = baselinePhrases != null && windowPhrases != null;
-    Relabeling.Statistics phrase =
-        withPhrases ? PhraseShiftTest.prepare(baselinePhrases, windowPhrases) : null;
-    double[] phraseValues = new double[PhraseShiftTest.STATISTICS];
+    List<Relabeling.Part> parts = new ArrayList<>(3);
+    parts.add(
+        new Relabeling.Part(
+            1, (order, small, values) -> values[0] = embedding.statistic().of(order, small)));
+    parts.add(
+        new Relabeling.Part(1, (order, small, values) -> values[0] = profile.of(order, small)));
+    if (withPhrases) {
+      parts.add(
+          new Relabeling.Part(
+              PhraseShiftTest.STATISTICS, PhraseShiftTest.prepare(baselinePhrases, windowPhrases)));
+    }
     Relabeling.JointOutcome outcome =
-        Relabeling.testJoint(
-            baselineSize,
-            windowSize,
-            permutations,
-            random,
-            withPhrases ? STATISTICS : 2,
-            (order, small, values) -> {
-              values[0] = embedding.statistic().of(order, small);
-              values[1] = profile.of(order, small);
-              if (phrase != null) {
-                phrase.of(order, small, phraseValues);
-                System.arraycopy(phraseValues, 0, values, 2, phraseValues.length);
-              }
-            });
+        Relabeling.testJoint(baselineSize, windowSize, permutations, random, parts);
     double[] observed = outcome.observed();
     return new MmdResult(
         Math.max(0, observed[0]),

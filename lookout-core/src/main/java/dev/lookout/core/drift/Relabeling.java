@@ -1,6 +1,7 @@
 package dev.lookout.core.drift;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /** Shared parts of the permutation tests: the size check and the random relabelings. */
@@ -78,19 +79,54 @@ final class Relabeling {
       SplittableRandom random,
       int count,
       Statistics statistics) {
+    return testJoint(
+        baselineSize, windowSize, permutations, random, List.of(new Part(count, statistics)));
+  }
+
+  /**
+   * Statistics computed together, as one part of a joint test.
+   *
+   * @param count how many statistics {@code statistics} writes
+   */
+  record Part(int count, Statistics statistics) {}
+
+  /**
+   * Runs {@link #testJoint(int, int, int, SplittableRandom, int, Statistics)} on the statistics of
+   * several parts, in order. The relabelings are drawn first, and each part then runs over all of
+   * them in turn, so that one part's data stays in the processor's cache while it is in use.
+   */
+  static JointOutcome testJoint(
+      int baselineSize,
+      int windowSize,
+      int permutations,
+      SplittableRandom random,
+      List<Part> parts) {
     int small = Math.min(baselineSize, windowSize);
-    int[] order = observedOrder(baselineSize, windowSize);
     int labelings = permutations + 1;
-    double[][] values = new double[count][labelings];
-    double[] row = new double[count];
+    int[][] orders = new int[labelings][];
+    int[] order = observedOrder(baselineSize, windowSize);
     for (int b = 0; b < labelings; b++) {
       if (b > 0) {
         shuffleHead(order, small, random);
       }
-      statistics.of(order, small, row);
-      for (int k = 0; k < count; k++) {
-        values[k][b] = row[k];
+      orders[b] = order.clone();
+    }
+
+    int count = 0;
+    for (Part part : parts) {
+      count += part.count();
+    }
+    double[][] values = new double[count][labelings];
+    int first = 0;
+    for (Part part : parts) {
+      double[] row = new double[part.count()];
+      for (int b = 0; b < labelings; b++) {
+        part.statistics().of(orders[b], small, row);
+        for (int k = 0; k < row.length; k++) {
+          values[first + k][b] = row[k];
+        }
       }
+      first += part.count();
     }
 
     double[] observed = new double[count];
