@@ -96,10 +96,10 @@ public final class InjectionClassifier {
   /** Returns the window of {@code text} with the highest score. */
   public WindowScore maxWindow(String text) {
     WindowScore best = null;
-    boolean shortMessage = InjectionFeatures.isShort(text);
+    InjectionFeatures.Brevity brevity = InjectionFeatures.brevity(text);
     for (int[] span : TextWindows.spans(text, model.window, model.stride)) {
       List<InjectionFeatures.Example> examples =
-          features.examples(text.substring(span[0], span[1]), shortMessage);
+          features.examples(text.substring(span[0], span[1]), brevity);
       List<String> phrases = ruleSignals(examples);
       double score = phrases.isEmpty() ? modelScore(examples) : 1.0;
       if (best == null || score > best.score()) {
@@ -124,12 +124,32 @@ public final class InjectionClassifier {
     double max = 0;
     for (InjectionFeatures.Example example : examples) {
       double score = LinearModel.sigmoid(model.logit(example.features(), example.signals()));
-      if (example.shortText()) {
+      if (capped(example)) {
         score = Math.min(score, SHORT_TEXT_SCORE);
       }
       max = Math.max(max, score);
     }
     return max;
+  }
+
+  /**
+   * Returns whether the short-text rule caps an example's score: a short message always, a message
+   * of a few words only when none of its {@link Signals} is set.
+   */
+  private static boolean capped(InjectionFeatures.Example example) {
+    switch (example.brevity()) {
+      case SHORT:
+        return true;
+      case FEW_WORDS:
+        for (float signal : example.signals()) {
+          if (signal > 0) {
+            return false;
+          }
+        }
+        return true;
+      default:
+        return false;
+    }
   }
 
   /** Returns the phrase kinds of the first example on which the phrase rule fires, or none. */

@@ -15,16 +15,27 @@ final class InjectionFeatures {
     this.hasher = new FeatureHasher(bits);
   }
 
-  /** Features of one text, as the model consumes them. */
   /**
    * The model's input for one text.
    *
    * @param features hashed n-grams, each counted once
    * @param signals the {@link Signals} of the text
-   * @param shortText whether the whole message the text comes from is greeting-sized: see {@link
-   *     #isShort}
+   * @param brevity how short the whole message the text comes from is: see {@link #brevity}
    */
-  record Example(FeatureVector features, float[] signals, boolean shortText) {}
+  record Example(FeatureVector features, float[] signals, Brevity brevity) {}
+
+  /** How short a whole message is, for the classifier's caps on short messages. */
+  enum Brevity {
+    /** Fewer than {@link #SHORT_WORDS} words in at most {@link #SHORT_CHARS} characters. */
+    SHORT,
+    /**
+     * Fewer than {@link #FEW_WORDS} words in at most {@link #FEW_WORDS_CHARS} characters, written
+     * with visible separators: no invisible character and no camel-case hump between them.
+     */
+    FEW_WORDS,
+    /** Any longer message. */
+    LONGER
+  }
 
   /** Most characters of a short text, "Hello ChatGPT!" and "Thanks a lot" included. */
   static final int SHORT_CHARS = 24;
@@ -32,26 +43,34 @@ final class InjectionFeatures {
   /** Fewer words than this, in at most {@link #SHORT_CHARS} characters, make a text short. */
   static final int SHORT_WORDS = 3;
 
+  /** Most characters of a few-word text, "Translate this into French" included. */
+  static final int FEW_WORDS_CHARS = 40;
+
+  /** Fewer words than this, in at most {@link #FEW_WORDS_CHARS} characters, make a few. */
+  static final int FEW_WORDS = 5;
+
+  /** Letters that render as blank space: Hangul fillers and the blank Braille pattern. */
+  private static final String BLANK_LETTERS = "\u115F\u1160\u3164\uFFA0\u2800";
+
   /**
    * Returns the example for {@code raw} itself, followed by one example for each hidden text it
    * carries (tag-character text, readable base64 or hex blobs), which the classifier scores
    * separately because a hidden instruction is diluted by the text around it.
    *
    * @param raw one window of a message
-   * @param shortMessage whether the whole message is short ({@link #isShort}); a window or a
-   *     decoded payload is never judged short on its own, or padding could split an attack into
-   *     short parts
+   * @param brevity how short the whole message is ({@link #brevity}); a window or a decoded payload
+   *     is never judged short on its own, or padding could split an attack into short parts
    */
-  List<Example> examples(String raw, boolean shortMessage) {
+  List<Example> examples(String raw, Brevity brevity) {
     TextNormalizer.Normalized normalized = TextNormalizer.normalize(raw);
     List<String> payloads = EncodedPayloads.decode(raw);
     List<Example> out = new ArrayList<>(1 + payloads.size());
-    out.add(example(raw, normalized, payloads.size(), shortMessage));
+    out.add(example(raw, normalized, payloads.size(), brevity));
     if (!normalized.hiddenText().isEmpty()) {
-      out.add(decodedExample(normalized.hiddenText(), Signals.HIDDEN_TAG_TEXT, shortMessage));
+      out.add(decodedExample(normalized.hiddenText(), Signals.HIDDEN_TAG_TEXT, brevity));
     }
     for (String payload : payloads) {
-      out.add(decodedExample(payload, Signals.ENCODED_TEXT, shortMessage));
+      out.add(decodedExample(payload, Signals.ENCODED_TEXT, brevity));
     }
     return out;
   }
@@ -59,25 +78,25 @@ final class InjectionFeatures {
   /** Returns the example for {@code raw} alone, without scoring its hidden texts separately. */
   Example example(String raw) {
     return example(
-        raw, TextNormalizer.normalize(raw), EncodedPayloads.decode(raw).size(), isShort(raw));
+        raw, TextNormalizer.normalize(raw), EncodedPayloads.decode(raw).size(), brevity(raw));
   }
 
   private Example example(
-      String raw, TextNormalizer.Normalized normalized, int payloads, boolean shortMessage) {
+      String raw, TextNormalizer.Normalized normalized, int payloads, Brevity brevity) {
     FeatureVector features = hasher.features(normalized.text());
     // Each feature counts once per window: with counts, a sentence repeated k times scored
     // sqrt(k) times its margin, so long repetitive benign prompts crossed the threshold.
     features.distinct(hasher.bits());
-    return new Example(features, Signals.compute(raw, normalized, payloads), shortMessage);
+    return new Example(features, Signals.compute(raw, normalized, payloads), brevity);
   }
 
   /**
-   * Returns whether {@code raw}, as received, has at most {@link #SHORT_CHARS} characters and fewer
-   * than {@link #SHORT_WORDS} words. The length is counted before invisible characters are removed,
-   * so an attack whose words are glued with zero-width spaces or camel case is short only when it
-   * fits in those few characters.
+   * Returns how short {@code raw}, as received, is: its length is counted in code points between
+   * the first and the last visible one, before invisible characters are removed, so an attack whose
+   * words are glued with zero-width spaces or camel case is short only when it fits in those few
+   * characters.
    */
-  static boolean isShort(String raw) {
+  static Brevity brevity(String raw) {
     int start = 0;
     int end = raw.length();
     while (start < end && blank(raw.codePointAt(start))) {
@@ -86,8 +105,46 @@ final class InjectionFeatures {
     while (end > start && blank(raw.codePointBefore(end))) {
       end -= Character.charCount(raw.codePointBefore(end));
     }
-    return raw.codePointCount(start, end) <= SHORT_CHARS
-        && words(raw.substring(start, end)) < SHORT_WORDS;
+    int length = raw.codePointCount(start, end);
+    if (length > FEW_WORDS_CHARS) {
+      return Brevity.LONGER;
+    }
+    String trimmed = raw.substring(start, end);
+    int words = words(trimmed);
+    if (length <= SHORT_CHARS && words < SHORT_WORDS) {
+      return Brevity.SHORT;
+    }
+    // The phrase patterns need spaces between words, so "PrintYourSystemPrompt" sets no signal;
+    // it must not be capped as a few-word request that sets none.
+    return words < FEW_WORDS && !glued(trimmed) ? Brevity.FEW_WORDS : Brevity.LONGER;
+  }
+
+  /**
+   * Returns whether {@code text} holds an invisible character, a blank letter (the Hangul fillers
+   * and the blank Braille pattern, which render as space but count as letters) or a camel-case
+   * hump.
+   */
+  private static boolean glued(String text) {
+    int previous = ' ';
+    for (int i = 0; i < text.length(); ) {
+      int codePoint = text.codePointAt(i);
+      i += Character.charCount(codePoint);
+      if (TextNormalizer.isInvisible(codePoint)
+          || BLANK_LETTERS.indexOf(codePoint) >= 0
+          || Character.isUpperCase(codePoint)
+              && Character.isLowerCase(previous)
+              && i < text.length()
+              && Character.isLowerCase(text.codePointAt(i))) {
+        return true;
+      }
+      previous = codePoint;
+    }
+    return false;
+  }
+
+  /** Returns whether {@code raw} is {@link Brevity#SHORT}. */
+  static boolean isShort(String raw) {
+    return brevity(raw) == Brevity.SHORT;
   }
 
   /**
@@ -135,9 +192,9 @@ final class InjectionFeatures {
     return script == Character.UnicodeScript.HIRAGANA || script == Character.UnicodeScript.KATAKANA;
   }
 
-  private Example decodedExample(String decoded, int signal, boolean shortMessage) {
+  private Example decodedExample(String decoded, int signal, Brevity brevity) {
     TextNormalizer.Normalized normalized = TextNormalizer.normalize(decoded);
-    Example example = example(decoded, normalized, 0, shortMessage);
+    Example example = example(decoded, normalized, 0, brevity);
     example.signals()[signal] = 1;
     return example;
   }

@@ -82,7 +82,8 @@ final class InjectionPhrases {
           "\\b(?:reveal|repeat|print|output|show|tell|display|leak|spell|write|give|say|list)"
               + GAP
               + "(?:system prompt|initial prompt|hidden prompt|pre-?prompt|instructions above"
-              + "|prompt above|text above|your instructions|your prompt|the password|secret"
+              + "|prompt above|text above|your instructions|your prompt|your (?:hidden|initial"
+              + "|original|secret|system|first) (?:instructions|prompt|rules)|the password|secret"
               + " (?:key|password|code|word)|system message)\\b"
               + "|\\b(?:repeat|print|output|reveal)\\W+(?:\\w+\\W+){0,2}?(?:everything|all|the (?:text"
               + "|words|lines?|message|instructions)) (?:above|before (?:this|that|these))\\b");

@@ -82,14 +82,14 @@ public final class InjectionTrainer {
     for (LabeledText row : rows) {
       List<InjectionFeatures.Example> windows = new ArrayList<>();
       List<InjectionFeatures.Example> scored = new ArrayList<>();
-      boolean shortMessage = InjectionFeatures.isShort(row.text());
+      InjectionFeatures.Brevity brevity = InjectionFeatures.brevity(row.text());
       for (int[] span : TextWindows.spans(row.text(), settings.window(), settings.stride())) {
         List<InjectionFeatures.Example> examples =
-            features.examples(row.text().substring(span[0], span[1]), shortMessage);
+            features.examples(row.text().substring(span[0], span[1]), brevity);
         for (InjectionFeatures.Example example : examples) {
           InjectionFeatures.Example compact =
               new InjectionFeatures.Example(
-                  example.features().compact(), example.signals(), example.shortText());
+                  example.features().compact(), example.signals(), example.brevity());
           scored.add(compact);
           if (example == examples.get(0)) {
             windows.add(compact);
