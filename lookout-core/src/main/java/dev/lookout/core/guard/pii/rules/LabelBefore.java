@@ -10,10 +10,17 @@ import java.util.Set;
  * looks at a window on both sides, a label must end just before the span: only spaces, punctuation
  * and a word such as "number", "no." or "ID" may come between. That closeness lets a label overrule
  * a supporting word further away. Matching is case-insensitive and on whole words.
+ *
+ * <p>A matcher may allow less punctuation between a label and its number. "Ticket 607-464-0515" and
+ * "Ticket #4521" name a ticket number, but in "Questions about your ticket: (904) 907-2486" the
+ * colon ends a sentence about the ticket, so the number after it is a phone.
  */
 final class LabelBefore {
   /** Words between a label and its number, as in "lot number" or "meeting ID". */
   private static final List<String> FILLERS = List.of("number", "no", "nr", "num", "id", "code");
+
+  /** Punctuation that may come between a label and its number, besides white space. */
+  private static final String PUNCTUATION = ":#=.-([";
 
   /** Maximum number of characters read before a span. */
   private static final int WINDOW = 40;
@@ -25,24 +32,39 @@ final class LabelBefore {
   private final List<String> words;
   private final List<String> fillerWords;
   private final Set<String> keySuffixes;
+  private final String punctuation;
 
   /**
    * Creates a matcher for {@code words} (lower case), and for {@code fillerWords} when a filler
    * such as "ID" or "number" follows them ("meeting ID", "lot number"). A snake_case key before the
    * number counts as a label too when its last part is one of {@code keySuffixes} ("duration_ms"),
    * when it is a past participle and "at" ("created_at"), or when one of its parts is in {@code
-   * words}, unless a part names a phone.
+   * words}, or when its last part is a filler after one of {@code fillerWords} ("customer_id"),
+   * unless a part names a phone. White space and any of {@link #PUNCTUATION} may come between a
+   * label and its number.
    */
   LabelBefore(List<String> words, List<String> fillerWords, Set<String> keySuffixes) {
+    this(words, fillerWords, keySuffixes, PUNCTUATION);
+  }
+
+  /**
+   * Creates a matcher as above that allows only white space and the characters of {@code
+   * punctuation} between a label and its number.
+   */
+  LabelBefore(
+      List<String> words, List<String> fillerWords, Set<String> keySuffixes, String punctuation) {
     this.words = List.copyOf(words);
     this.fillerWords = List.copyOf(fillerWords);
     this.keySuffixes = Set.copyOf(keySuffixes);
+    this.punctuation = punctuation;
   }
 
   /** Returns whether one of the words labels the number that starts at {@code start}. */
   boolean labels(String text, int start) {
     String before = text.substring(Math.max(0, start - WINDOW), start).toLowerCase(Locale.ROOT);
     before = stripSeparators(before);
+    // A key such as customer_id is read with its filler part.
+    String key = before;
     boolean fillerStripped = false;
     String stripped = stripFiller(before);
     while (!stripped.equals(before)) {
@@ -62,7 +84,7 @@ final class LabelBefore {
         }
       }
     }
-    return keyLabels(before);
+    return keyLabels(key);
   }
 
   /** Returns whether the last token is a snake_case key with a label among its parts. */
@@ -85,8 +107,10 @@ final class LabelBefore {
       }
     }
     String last = parts[parts.length - 1];
+    String previous = parts.length > 1 ? parts[parts.length - 2] : "";
     if (keySuffixes.contains(last)
-        || last.equals("at") && parts.length > 1 && parts[parts.length - 2].endsWith("ed")) {
+        || last.equals("at") && previous.endsWith("ed")
+        || FILLERS.contains(last) && fillerWords.contains(previous)) {
       return true;
     }
     for (String part : parts) {
@@ -97,7 +121,7 @@ final class LabelBefore {
     return false;
   }
 
-  private static String stripSeparators(String text) {
+  private String stripSeparators(String text) {
     int end = text.length();
     while (end > 0 && isSeparator(text.charAt(end - 1))) {
       end--;
@@ -105,8 +129,8 @@ final class LabelBefore {
     return text.substring(0, end);
   }
 
-  private static boolean isSeparator(char c) {
-    return Character.isWhitespace(c) || ":#=.-([".indexOf(c) >= 0;
+  private boolean isSeparator(char c) {
+    return Character.isWhitespace(c) || punctuation.indexOf(c) >= 0;
   }
 
   private static String stripFiller(String text) {

@@ -24,9 +24,10 @@ import java.util.regex.Pattern;
  * word such as "phone", "fax" or "call" is near, because postcodes and other short numbers are too
  * often possible local numbers somewhere.
  *
- * <p>A number is not reported when a label such as "ISBN", "epoch", "Meeting ID", "waybill" or "lot
- * no." comes right before it, even with a phone word near, nor when its check digit makes it a book
- * or goods code (ISBN, EAN, UPC) and such a word is near.
+ * <p>A number is not reported when a label such as "ISBN", "epoch", "Meeting ID", "waybill", "IMEI"
+ * or "customer ID" comes right before it, even with a phone word near, nor when its check digit
+ * makes it a book or goods code (ISBN, EAN, UPC) and such a word is near. A US ZIP+4 code such as
+ * "94105-1234" is not reported after a state code ("CA 94105-1234") or a word such as "ZIP code".
  */
 public final class PhoneDetector implements SpanDetector {
   /** Default regions: the numbering plans of the larger markets, in order of trial. */
@@ -86,15 +87,22 @@ public final class PhoneDetector implements SpanDetector {
               "social security",
               "routing",
               "tracking",
-              "serial*"),
+              "serial*",
+              "s/n",
+              "imei*",
+              "imsi",
+              "iccid",
+              "meid"),
           30,
           0);
 
   /**
    * Labels right before a number that make it another kind of number, whatever other words are
-   * near: codes of books and goods, times, and numbers of shipments and lots. Words such as "order"
-   * or "ticket" are only counter-evidence ({@link #AGAINST}), because "Call to order:" and
-   * "Questions about your ticket:" come before real phone numbers.
+   * near: codes of books and goods, times, numbers of shipments and lots, and the numbers of a
+   * device (IMEI) or of a customer, order or ticket. Words such as "order" or "ticket" alone are
+   * only counter-evidence ({@link #AGAINST}, {@link #ID_BEFORE}), because "Call to order:" and
+   * "Questions about your ticket:" come before real phone numbers. Followed by "number" or "ID",
+   * they label the number.
    */
   private static final LabelBefore NOT_PHONE =
       new LabelBefore(
@@ -121,12 +129,67 @@ public final class PhoneDetector implements SpanDetector {
               "waybill",
               "awb",
               "tracking",
-              "consignment"),
+              "consignment",
+              "imei",
+              "imsi",
+              "iccid",
+              "meid",
+              "s/n",
+              "sn"),
           // "Meeting 852 1234 5678" may be a dial-in number and "car lot - 1-800-607-6189" is one,
           // but "Meeting ID: 852 1234 5678" and "Lot number 2024-0515-003" are not.
-          List.of("meeting", "conference", "webinar", "lot", "batch", "serial"),
+          List.of(
+              "meeting",
+              "conference",
+              "webinar",
+              "lot",
+              "batch",
+              "serial",
+              "account",
+              "order",
+              "invoice",
+              "ticket",
+              "customer"),
           // Keys such as created_at or duration_ms name times, not phone numbers.
           Set.of("ms", "ts", "time", "timestamp", "epoch"));
+
+  /**
+   * Words that name an ID when the number follows them with only spaces or a {@code #} between, as
+   * in "Ticket 607-464-0515 is closed" or "Record 373373944376241". Like {@link #AGAINST} they
+   * count only without a phone word near. Unlike {@link #NOT_PHONE} they do not reach past a colon,
+   * so "Questions about your ticket: (904) 907-2486" still gives a phone number.
+   */
+  private static final LabelBefore ID_BEFORE =
+      new LabelBefore(List.of("ticket", "customer", "record"), List.of(), Set.of(), "#");
+
+  /**
+   * USPS codes of the states, the District of Columbia, the territories and the military post
+   * offices, which come right before a ZIP code in an address.
+   *
+   * <p>NOTE: Brazilian state codes such as PR, PA, SC and MA are USPS codes too, so a Brazilian
+   * mobile number written right after one ("PR 98765-4321") is taken for a ZIP+4 code.
+   */
+  private static final Set<String> US_STATES =
+      Set.of(
+          "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA",
+          "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ",
+          "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT",
+          "VA", "WA", "WV", "WI", "WY", "DC", "PR", "VI", "GU", "AS", "MP", "AA", "AE", "AP");
+
+  /**
+   * Labels right before a ZIP+4 code, whatever other words are near: "ZIP 94105-1234", "ZIP code:",
+   * "ZIP+4", "postal code" and keys such as {@code zip_code=}.
+   */
+  private static final LabelBefore ZIP_LABEL =
+      new LabelBefore(List.of("zip", "zip+4", "zip4", "postcode", "postal"), List.of(), Set.of());
+
+  /**
+   * Words before a ZIP+4 code in a post box address, as in "PO Box 12, 10001-0002". Like {@link
+   * #AGAINST}, which already contains "ZIP" and "postal", they count only without a phone word
+   * near.
+   */
+  private static final ContextWords POST_BOX =
+      new ContextWords(List.of("po box", "p.o. box"), 30, 0);
 
   /** Words near a number whose check digit passes that make it a book or goods code. */
   private static final ContextWords CODE_WORDS =
@@ -182,6 +245,7 @@ public final class PhoneDetector implements SpanDetector {
       if (countDigits(candidate) >= MIN_DIGITS
           && !clearlyNotPhone(candidate)
           && !otherCode(text, run.start(), run.end(), candidate)
+          && !labelledZipOrId(text, run.start(), run.end(), candidate)
           && !dottedAfterVersionWord(text, run.start(), candidate)
           && !hexContinues(text, run.end(), candidate)) {
         detectInRun(text, run.start(), candidate, findings);
@@ -210,13 +274,18 @@ public final class PhoneDetector implements SpanDetector {
         if (DATE.matcher(match.rawString()).find()
             || NOT_PHONE.labels(text, start)
             || startsTime(text, end)
-            || otherKind(match.rawString())) {
+            || otherKind(match.rawString())
+            || zipAfterLabel(text, start, match.rawString())) {
           continue;
         }
         if (digits < 10 && wordFollows(text, end)) {
           continue;
         }
-        if (!supported && (AGAINST.near(text, start, end) || digits < MIN_DIGITS_WITHOUT_CONTEXT)) {
+        if (!supported
+            && (digits < MIN_DIGITS_WITHOUT_CONTEXT
+                || AGAINST.near(text, start, end)
+                || ID_BEFORE.labels(text, start)
+                || zipAfterPostBox(text, start, end, match.rawString()))) {
           continue;
         }
         double score = supported ? Scores.boost(Scores.FORMAT) : Scores.FORMAT;
@@ -307,6 +376,70 @@ public final class PhoneDetector implements SpanDetector {
     return NOT_PHONE.labels(text, start)
         || (CODE_WORDS.near(text, start, end)
             && ProductCodes.valid(CreditCardDetector.digitsOf(run)));
+  }
+
+  /**
+   * Returns whether a whole run is a ZIP+4 code or an ID by its label, so that libphonenumber need
+   * not try every region on it. Labels of IDs and post boxes count only without a phone word near.
+   */
+  private static boolean labelledZipOrId(String text, int start, int end, String run) {
+    if (zipAfterLabel(text, start, run)) {
+      return true;
+    }
+    return (ID_BEFORE.labels(text, start) || zipAfterPostBox(text, start, end, run))
+        && !SUPPORT.near(text, start, end);
+  }
+
+  /**
+   * Returns whether {@code raw}, starting at {@code start}, is a US ZIP+4 code right after a state
+   * code or a ZIP label, whatever other words are near. The same shape without such a label stays a
+   * phone: "98765-4321" is a Brazilian mobile number.
+   */
+  private static boolean zipAfterLabel(String text, int start, String raw) {
+    return zipPlusFourShape(raw) && (stateBefore(text, start) || ZIP_LABEL.labels(text, start));
+  }
+
+  /** Returns whether {@code raw} at {@code [start, end)} is a ZIP+4 code after a post box. */
+  private static boolean zipAfterPostBox(String text, int start, int end, String raw) {
+    return zipPlusFourShape(raw) && POST_BOX.near(text, start, end);
+  }
+
+  /** Returns whether {@code raw} is five digits, a dash and four digits, as in "94105-1234". */
+  static boolean zipPlusFourShape(String raw) {
+    if (raw.length() != 10 || raw.charAt(5) != '-') {
+      return false;
+    }
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (i != 5 && (c < '0' || c > '9')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Returns whether a US state code in capitals, such as "CA", ends right before {@code start} with
+   * only spaces between, as in "San Francisco, CA 94105-1234". In "CA phone: 415-555-0132" a word
+   * comes between.
+   */
+  static boolean stateBefore(String text, int start) {
+    int i = start;
+    while (i > 0 && text.charAt(i - 1) == ' ') {
+      i--;
+    }
+    if (i == start || i < 2) {
+      return false;
+    }
+    char first = text.charAt(i - 2);
+    char second = text.charAt(i - 1);
+    if (first < 'A' || first > 'Z' || second < 'A' || second > 'Z') {
+      return false;
+    }
+    if (i > 2 && Character.isLetterOrDigit(text.charAt(i - 3))) {
+      return false;
+    }
+    return US_STATES.contains(text.substring(i - 2, i));
   }
 
   /** Returns whether a clock time such as {@code :21} continues the text at {@code end}. */

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 class LabelBeforeTest {
   private final LabelBefore labels =
       new LabelBefore(List.of("isbn"), List.of("lot", "meeting"), Set.of("ms"));
+  private final LabelBefore narrow = new LabelBefore(List.of("ticket"), List.of(), Set.of(), "#");
 
   @Test
   void findsLabelRightBefore() {
@@ -63,6 +64,21 @@ class LabelBeforeTest {
   @Test
   void skipsKeyPartOutsideSnakeCase() {
     assertThat(labels(labels, "ms 1234")).isFalse();
+  }
+
+  @Test
+  void findsFillerKey() {
+    assertThat(labels(labels, "lot_number=1234")).isTrue();
+  }
+
+  @Test
+  void narrowLabelTakesHash() {
+    assertThat(labels(narrow, "Ticket #1234")).isTrue();
+  }
+
+  @Test
+  void colonEndsNarrowLabel() {
+    assertThat(labels(narrow, "your ticket: 1234")).isFalse();
   }
 
   private static boolean labels(LabelBefore labels, String text) {

@@ -186,4 +186,130 @@ class PhoneDetectorTest {
   void skipsDigitsOfCommitHash() {
     assertThat(Spans.of(detector, "git checkout 3049857612abcdef")).isEmpty();
   }
+
+  @Test
+  void findsUsNumberWithCountryCode() {
+    assertThat(Spans.of(detector, "Reach me at +1 415-555-0132"))
+        .containsExactly("+1 415-555-0132");
+  }
+
+  @Test
+  void findsUsNumberWithAreaCodeInBrackets() {
+    assertThat(Spans.of(detector, "Office: (415) 555-0132")).containsExactly("(415) 555-0132");
+  }
+
+  @Test
+  void findsSpacedNumberAfterCall() {
+    assertThat(Spans.of(detector, "call 415 555 0132")).containsExactly("415 555 0132");
+  }
+
+  @Test
+  void findsGermanNumber() {
+    assertThat(Spans.of(detector, "Telefon: 030 12345678")).containsExactly("030 12345678");
+  }
+
+  @Test
+  void findsBrazilianNumber() {
+    assertThat(Spans.of(detector, "Ligue para +55 11 91234-5678"))
+        .containsExactly("+55 11 91234-5678");
+  }
+
+  @Test
+  void skipsZipPlusFourAfterState() {
+    assertThat(Spans.of(detector, "Ship to 1 Main St, San Francisco, CA 94105-1234.")).isEmpty();
+  }
+
+  @Test
+  void skipsZipPlusFourAfterZipCode() {
+    assertThat(Spans.of(detector, "ZIP code 94103-1234, call 415-555-0132"))
+        .containsExactly("415-555-0132");
+  }
+
+  @Test
+  void skipsZipPlusFourAfterPostalCode() {
+    assertThat(Spans.of(detector, "Postal code: 94105-1234")).isEmpty();
+  }
+
+  @Test
+  void skipsZipPlusFourAfterPostBox() {
+    assertThat(Spans.of(detector, "Mail to PO Box 12, 10001-0002")).isEmpty();
+  }
+
+  @Test
+  void findsPhoneAfterStateAndPhoneWord() {
+    assertThat(Spans.of(detector, "Springfield, IL phone: 217-555-0132"))
+        .containsExactly("217-555-0132");
+  }
+
+  @Test
+  void findsBrazilianMobileShapedLikeZip() {
+    assertThat(Spans.of(detector, "WhatsApp: 98765-4321")).containsExactly("98765-4321");
+  }
+
+  @Test
+  void stateNeedsCapitals() {
+    assertThat(PhoneDetector.stateBefore("ca 94105-1234", 3)).isFalse();
+  }
+
+  @Test
+  void stateNeedsWholeWord() {
+    assertThat(PhoneDetector.stateBefore("DECA 94105-1234", 5)).isFalse();
+  }
+
+  @Test
+  void zipShapeNeedsFourDigitsAfterDash() {
+    assertThat(PhoneDetector.zipPlusFourShape("94105-123")).isFalse();
+  }
+
+  @Test
+  void skipsImei() {
+    assertThat(Spans.of(detector, "IMEI 490154203237518 on the device")).isEmpty();
+  }
+
+  @Test
+  void skipsImeiDespiteCall() {
+    assertThat(Spans.of(detector, "Call about IMEI 490154203237518")).isEmpty();
+  }
+
+  @Test
+  void skipsImeiKey() {
+    assertThat(Spans.of(detector, "device_imei: 490154203237518")).isEmpty();
+  }
+
+  @Test
+  void skipsSerialAbbreviation() {
+    assertThat(Spans.of(detector, "S/N: 4155550132")).isEmpty();
+  }
+
+  @Test
+  void skipsTicketNumber() {
+    assertThat(Spans.of(detector, "Ticket 607-464-0515 is closed.")).isEmpty();
+  }
+
+  @Test
+  void findsNumberAfterTicketColon() {
+    assertThat(Spans.of(detector, "Questions about your ticket: (904) 907-2486"))
+        .containsExactly("(904) 907-2486");
+  }
+
+  @Test
+  void skipsCustomerId() {
+    assertThat(Spans.of(detector, "Customer ID 4155550132")).isEmpty();
+  }
+
+  @Test
+  void skipsCustomerIdKey() {
+    assertThat(Spans.of(detector, "customer_id=4155550132")).isEmpty();
+  }
+
+  @Test
+  void skipsInvoiceNumberDespiteCall() {
+    assertThat(Spans.of(detector, "Invoice no. 4155550132, call us at (415) 555-0132"))
+        .containsExactly("(415) 555-0132");
+  }
+
+  @Test
+  void findsNumberAfterTelInvoice() {
+    assertThat(Spans.of(detector, "Tel. invoice: 766-995-9603")).containsExactly("766-995-9603");
+  }
 }
