@@ -69,6 +69,13 @@ public final class PhoneDetector implements SpanDetector {
               "ext"),
           30,
           12);
+
+  /**
+   * Longest run, in chars, that holds at most one number: two numbers of at least {@value
+   * #MIN_DIGITS} digits need more, with a separator.
+   */
+  private static final int ONE_NUMBER_CHARS = 2 * MIN_DIGITS;
+
   private static final ContextWords AGAINST =
       new ContextWords(
           List.of(
@@ -246,6 +253,7 @@ public final class PhoneDetector implements SpanDetector {
           && !clearlyNotPhone(candidate)
           && !otherCode(text, run.start(), run.end(), candidate)
           && !labelledZipOrId(text, run.start(), run.end(), candidate)
+          && !singleNumberAgainst(text, run.start(), run.end(), candidate)
           && !dottedAfterVersionWord(text, run.start(), candidate)
           && !hexContinues(text, run.end(), candidate)) {
         detectInRun(text, run.start(), candidate, findings);
@@ -387,6 +395,18 @@ public final class PhoneDetector implements SpanDetector {
       return true;
     }
     return (ID_BEFORE.labels(text, start) || zipAfterPostBox(text, start, end, run))
+        && !SUPPORT.near(text, start, end);
+  }
+
+  /**
+   * Returns whether a run that can hold only one number has a word against a phone near and no
+   * phone word, so that libphonenumber need not try every region on it: "Order 4155550132" would be
+   * found as a number in no region and skipped after all fourteen. A longer run may hold several
+   * numbers, each judged by its own neighbourhood in {@link #detectInRun}.
+   */
+  private static boolean singleNumberAgainst(String text, int start, int end, String run) {
+    return run.length() <= ONE_NUMBER_CHARS
+        && AGAINST.near(text, start, end)
         && !SUPPORT.near(text, start, end);
   }
 

@@ -107,6 +107,16 @@ class PhoneDetectorTest {
   }
 
   @Test
+  void skipsOrderNumberWithoutPhoneWord() {
+    assertThat(Spans.of(detector, "Order 4155550132 shipped.")).isEmpty();
+  }
+
+  @Test
+  void findsNumberAfterOrderWithPhoneWord() {
+    assertThat(Spans.of(detector, "Order line phone 4155550132")).containsExactly("4155550132");
+  }
+
+  @Test
   void findsNumberWithLabelFarBefore() {
     assertThat(Spans.of(detector, "Order questions? Call (505)498-8487"))
         .containsExactly("(505)498-8487");
