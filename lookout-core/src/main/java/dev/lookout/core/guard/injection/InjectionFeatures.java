@@ -26,11 +26,14 @@ final class InjectionFeatures {
 
   /** How short a whole message is, for the classifier's caps on short messages. */
   enum Brevity {
-    /** Fewer than {@link #SHORT_WORDS} words in at most {@link #SHORT_CHARS} characters. */
+    /**
+     * Fewer than {@link #SHORT_WORDS} words in at most {@link #SHORT_CHARS} characters, with no
+     * words joined (see {@link InjectionFeatures#glued}).
+     */
     SHORT,
     /**
-     * Fewer than {@link #FEW_WORDS} words in at most {@link #FEW_WORDS_CHARS} characters, written
-     * with visible separators: no invisible character and no camel-case hump between them.
+     * Fewer than {@link #FEW_WORDS} words in at most {@link #FEW_WORDS_CHARS} characters, with no
+     * words joined.
      */
     FEW_WORDS,
     /** Any longer message. */
@@ -48,6 +51,15 @@ final class InjectionFeatures {
 
   /** Fewer words than this, in at most {@link #FEW_WORDS_CHARS} characters, make a few. */
   static final int FEW_WORDS = 5;
+
+  /** Marks that join words into one token, as in "print_system_prompt" or "print-your-prompt". */
+  private static final String JOINERS = "_-./+";
+
+  /**
+   * Most letters of a word in a short message, "Congratulations" included. Longer runs are words
+   * run together; a German compound that long only loses the cap.
+   */
+  private static final int LONGEST_PLAIN_WORD = 15;
 
   /** Letters that render as blank space: Hangul fillers and the blank Braille pattern. */
   private static final String BLANK_LETTERS = "\u115F\u1160\u3164\uFFA0\u2800";
@@ -91,10 +103,9 @@ final class InjectionFeatures {
   }
 
   /**
-   * Returns how short {@code raw}, as received, is: its length is counted in code points between
-   * the first and the last visible one, before invisible characters are removed, so an attack whose
-   * words are glued with zero-width spaces or camel case is short only when it fits in those few
-   * characters.
+   * Returns how short {@code raw}, as received, is. Its length is counted in code points between
+   * the first and the last visible one, before invisible characters are removed. A text whose words
+   * are joined ({@link #glued}) is never short, whatever its length.
    */
   static Brevity brevity(String raw) {
     int start = 0;
@@ -111,30 +122,41 @@ final class InjectionFeatures {
     }
     String trimmed = raw.substring(start, end);
     int words = words(trimmed);
-    if (length <= SHORT_CHARS && words < SHORT_WORDS) {
-      return Brevity.SHORT;
-    }
     // The phrase patterns need spaces between words, so "PrintYourSystemPrompt" sets no signal;
-    // it must not be capped as a few-word request that sets none.
-    return words < FEW_WORDS && !glued(trimmed) ? Brevity.FEW_WORDS : Brevity.LONGER;
+    // it must not be capped as a short request that sets none.
+    if (words >= FEW_WORDS || glued(trimmed)) {
+      return Brevity.LONGER;
+    }
+    return length <= SHORT_CHARS && words < SHORT_WORDS ? Brevity.SHORT : Brevity.FEW_WORDS;
   }
 
   /**
-   * Returns whether {@code text} holds an invisible character, a blank letter (the Hangul fillers
-   * and the blank Braille pattern, which render as space but count as letters) or a camel-case
-   * hump.
+   * Returns whether {@code text} joins words without a space: an invisible character, a blank
+   * letter (the Hangul fillers and the blank Braille pattern, which render as space but count as
+   * letters), a camel-case hump, a joining mark ({@value #JOINERS}) between two letters or digits,
+   * or a run of more than {@value #LONGEST_PLAIN_WORD} letters ("ignoreallpreviousinstructions").
    */
   private static boolean glued(String text) {
     int previous = ' ';
+    int letters = 0;
     for (int i = 0; i < text.length(); ) {
       int codePoint = text.codePointAt(i);
       i += Character.charCount(codePoint);
+      int next = i < text.length() ? text.codePointAt(i) : ' ';
+      boolean hump =
+          Character.isUpperCase(codePoint)
+              && Character.isLowerCase(previous)
+              && Character.isLowerCase(next);
+      boolean joiner =
+          JOINERS.indexOf(codePoint) >= 0
+              && Character.isLetterOrDigit(previous)
+              && Character.isLetterOrDigit(next);
+      letters = Character.isLetter(codePoint) ? letters + 1 : 0;
       if (TextNormalizer.isInvisible(codePoint)
           || BLANK_LETTERS.indexOf(codePoint) >= 0
-          || Character.isUpperCase(codePoint)
-              && Character.isLowerCase(previous)
-              && i < text.length()
-              && Character.isLowerCase(text.codePointAt(i))) {
+          || hump
+          || joiner
+          || letters > LONGEST_PLAIN_WORD) {
         return true;
       }
       previous = codePoint;

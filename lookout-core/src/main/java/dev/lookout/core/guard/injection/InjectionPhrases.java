@@ -88,6 +88,21 @@ final class InjectionPhrases {
               + "|\\b(?:repeat|print|output|reveal)\\W+(?:\\w+\\W+){0,2}?(?:everything|all|the (?:text"
               + "|words|lines?|message|instructions)) (?:above|before (?:this|that|these))\\b");
 
+  /**
+   * A request for the system prompt in German, Spanish, French, Italian or Portuguese: a verb such
+   * as show, tell, reveal or repeat, then within three words that language's name for it.
+   */
+  static final Pattern EXTRACTION_OTHER_LANGUAGES =
+      Pattern.compile(
+          "\\b(?:zeig\\w*|gib|geben sie|nenn\\w*|verrat\\w*|wiederhol\\w*|muestra\\w*|mu[eé]strame"
+              + "|dime|d[ií]game|revela\\w*|repite|rep[ií]tame|imprime|montre\\w*|affiche\\w*"
+              + "|r[eé]v[eè]le\\w*|donne\\w*|r[eé]p[eè]te\\w*|mostra\\w*|mostre\\w*|rivela\\w*|dimmi"
+              + "|ripeti\\w*|stampa|diga|repita)\\W+(?:\\w+\\W+){0,3}?"
+              + "(?:system-?prompts?|systemanweisung\\w*|prompt (?:del|de) sistema|instrucciones del"
+              + " sistema|prompt (?:du |de )?syst[eè]me|instructions (?:du )?syst[eè]me|prompt di"
+              + " sistema|istruzioni di sistema|prompt do sistema|instru[cç][oõ]es do sistema)\\b",
+          Pattern.UNICODE_CHARACTER_CLASS);
+
   /** A question about the hidden prompt or a secret. */
   static final Pattern EXTRACTION_QUESTION =
       Pattern.compile(
@@ -193,6 +208,11 @@ final class InjectionPhrases {
   private static final String[] OTHER_LANGUAGE_ANCHORS = {
     "ignor", "vergiss", "vergessen", "missacht", "olvid", "oubli", "diment", "esque", "descons"
   };
+  private static final String[] EXTRACTION_LANGUAGE_ANCHORS = {
+    "zeig", "gib", "geben", "nenn", "verrat", "wiederhol", "muestr", "dime", "díga", "diga",
+    "revel", "rével", "révèl", "repit", "repít", "répè", "repè", "répe", "repet", "imprim",
+    "montr", "affich", "donn", "mostr", "rivel", "dimmi", "ripet", "stamp"
+  };
   private static final String[] CHINESE_ANCHORS = {
     "忽略", "忽视", "无视", "忘记", "忘掉", "不要理会", "不要遵守", "不要管"
   };
@@ -228,7 +248,8 @@ final class InjectionPhrases {
 
   static boolean matchesExtraction(String text) {
     return findAtAnchors(EXTRACTION, text, EXTRACTION_ANCHORS)
-        || findAtAnchors(EXTRACTION_QUESTION, text, "what");
+        || findAtAnchors(EXTRACTION_QUESTION, text, "what")
+        || findAtAnchors(EXTRACTION_OTHER_LANGUAGES, text, EXTRACTION_LANGUAGE_ANCHORS);
   }
 
   static boolean matchesPersona(String text) {
