@@ -16,8 +16,11 @@ import java.util.Set;
  * colon ends a sentence about the ticket, so the number after it is a phone.
  */
 final class LabelBefore {
-  /** Words between a label and its number, as in "lot number" or "meeting ID". */
-  private static final List<String> FILLERS = List.of("number", "no", "nr", "num", "id", "code");
+  /**
+   * Words between a label and its number, as in "lot number", "meeting ID" or "booking reference".
+   */
+  private static final List<String> FILLERS =
+      List.of("number", "no", "nr", "num", "id", "code", "reference", "ref");
 
   /** Punctuation that may come between a label and its number, besides white space. */
   private static final String PUNCTUATION = ":#=.-([";

@@ -156,7 +156,17 @@ public final class PhoneDetector implements SpanDetector {
               "order",
               "invoice",
               "ticket",
-              "customer"),
+              "customer",
+              "case",
+              "transaction",
+              "member",
+              "employee",
+              "request",
+              "booking",
+              "reservation",
+              "confirmation",
+              "claim",
+              "policy"),
           // Keys such as created_at or duration_ms name times, not phone numbers.
           Set.of("ms", "ts", "time", "timestamp", "epoch"));
 
@@ -182,6 +192,66 @@ public final class PhoneDetector implements SpanDetector {
           "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ",
           "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT",
           "VA", "WA", "WV", "WI", "WY", "DC", "PR", "VI", "GU", "AS", "MP", "AA", "AE", "AP");
+
+  /** Names of the states and the District of Columbia, which may come before a ZIP code. */
+  private static final LabelBefore STATE_NAME =
+      new LabelBefore(
+          List.of(
+              "alabama",
+              "alaska",
+              "arizona",
+              "arkansas",
+              "california",
+              "colorado",
+              "connecticut",
+              "delaware",
+              "florida",
+              "georgia",
+              "hawaii",
+              "idaho",
+              "illinois",
+              "indiana",
+              "iowa",
+              "kansas",
+              "kentucky",
+              "louisiana",
+              "maine",
+              "maryland",
+              "massachusetts",
+              "michigan",
+              "minnesota",
+              "mississippi",
+              "missouri",
+              "montana",
+              "nebraska",
+              "nevada",
+              "new hampshire",
+              "new jersey",
+              "new mexico",
+              "new york",
+              "north carolina",
+              "north dakota",
+              "ohio",
+              "oklahoma",
+              "oregon",
+              "pennsylvania",
+              "rhode island",
+              "south carolina",
+              "south dakota",
+              "tennessee",
+              "texas",
+              "utah",
+              "vermont",
+              "virginia",
+              "washington",
+              "west virginia",
+              "wisconsin",
+              "wyoming",
+              "district of columbia",
+              "puerto rico"),
+          List.of(),
+          Set.of(),
+          ",");
 
   /**
    * Labels right before a ZIP+4 code, whatever other words are near: "ZIP 94105-1234", "ZIP code:",
@@ -412,11 +482,14 @@ public final class PhoneDetector implements SpanDetector {
 
   /**
    * Returns whether {@code raw}, starting at {@code start}, is a US ZIP+4 code right after a state
-   * code or a ZIP label, whatever other words are near. The same shape without such a label stays a
-   * phone: "98765-4321" is a Brazilian mobile number.
+   * code, a state name or a ZIP label, whatever other words are near. The same shape without such a
+   * label stays a phone: "98765-4321" is a Brazilian mobile number.
    */
   private static boolean zipAfterLabel(String text, int start, String raw) {
-    return zipPlusFourShape(raw) && (stateBefore(text, start) || ZIP_LABEL.labels(text, start));
+    return zipPlusFourShape(raw)
+        && (stateBefore(text, start)
+            || STATE_NAME.labels(text, start)
+            || ZIP_LABEL.labels(text, start));
   }
 
   /** Returns whether {@code raw} at {@code [start, end)} is a ZIP+4 code after a post box. */

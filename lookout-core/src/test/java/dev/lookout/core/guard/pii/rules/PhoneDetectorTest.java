@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.Leniency;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PhoneDetectorTest {
   private final PhoneDetector detector = new PhoneDetector();
@@ -104,6 +106,20 @@ class PhoneDetectorTest {
   @Test
   void findsNumberAfterTelNo() {
     assertThat(Spans.of(detector, "Tel. no.: (505)498-8487")).containsExactly("(505)498-8487");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Austin, Texas 78701-4455",
+        "Albany, New York 12207-1234",
+        "Case ID: 0201234567",
+        "Transaction ID 4155550123",
+        "Booking reference 4155550123",
+        "Confirmation number 4155550123"
+      })
+  void skipsLabelledIdsAndZipCodes(String text) {
+    assertThat(Spans.of(detector, text)).isEmpty();
   }
 
   @Test
