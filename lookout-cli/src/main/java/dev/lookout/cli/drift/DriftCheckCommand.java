@@ -90,6 +90,7 @@ public final class DriftCheckCommand implements Callable<Integer> {
               + " and --window "
               + windowTexts.size());
     }
+    requireReachableAlpha(baselineTexts.size(), windowTexts.size(), alpha);
     requireMemory(baselineTexts.size() + windowTexts.size());
     MmdResult result;
     try (MiniLmEmbedder embedder =
@@ -108,6 +109,45 @@ public final class DriftCheckCommand implements Callable<Integer> {
     }
     // Like diff: 1 reports a finding, so a script can branch on drift without parsing output.
     return result.drifted(alpha) ? DRIFTED : 0;
+  }
+
+  /**
+   * Fails when no split of the responses could give a p-value of at most {@code alpha}. A
+   * permutation p-value is at least 1 over the number of distinct splits of the pooled responses
+   * into groups of the two sizes, and groups of equal size count each split once, because swapping
+   * them leaves every statistic unchanged: 2 against 2 responses allow 3 splits, so p is never
+   * below 1/3.
+   */
+  static void requireReachableAlpha(int baselineSize, int windowSize, double alpha) {
+    if (distinctSplits(baselineSize, windowSize) * alpha >= 1) {
+      return;
+    }
+    int each = 2;
+    while (distinctSplits(each, each) * alpha < 1) {
+      each++;
+    }
+    throw new IllegalArgumentException(
+        "drift check cannot reach --alpha "
+            + alpha
+            + " with "
+            + baselineSize
+            + " baseline and "
+            + windowSize
+            + " window responses: their p-value is at least "
+            + String.format(Locale.ROOT, "%.3g", 1 / distinctSplits(baselineSize, windowSize))
+            + ". Give each file at least "
+            + each
+            + " non-blank responses, or raise --alpha");
+  }
+
+  /** Returns the number of distinct splits into groups of the two sizes, as a double. */
+  private static double distinctSplits(int first, int second) {
+    double logSplits = 0;
+    for (int i = 1; i <= Math.min(first, second); i++) {
+      logSplits += Math.log((double) (Math.max(first, second) + i) / i);
+    }
+    double splits = Math.exp(logSplits);
+    return first == second ? splits / 2 : splits;
   }
 
   /**

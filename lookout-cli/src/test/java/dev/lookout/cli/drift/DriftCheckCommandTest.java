@@ -79,6 +79,18 @@ class DriftCheckCommandTest {
   }
 
   @Test
+  void unreachableAlphaExitsTwo() throws Exception {
+    int exit = check(write("baseline.jsonl", prose(2)), write("window.jsonl", code(2)));
+    assertThat(exit).isEqualTo(2);
+  }
+
+  @Test
+  void unreachableAlphaNamesFix() throws Exception {
+    check(write("baseline.jsonl", prose(2)), write("window.jsonl", code(2)));
+    assertThat(err.toString()).contains("Give each file at least 5 non-blank responses");
+  }
+
+  @Test
   void invalidUtf8NamesFix() throws Exception {
     Path baseline = data.resolve("latin1.jsonl");
     Files.write(baseline, "{\"response\":\"caf\u00e9\"}\n".getBytes(StandardCharsets.ISO_8859_1));

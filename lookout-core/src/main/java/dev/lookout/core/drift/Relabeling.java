@@ -9,6 +9,9 @@ final class Relabeling {
   /** Permuted statistics within this relative distance of the observed one count as ties. */
   private static final double TIE_TOLERANCE = 1e-12;
 
+  /** Values of a joint test within this much of each other, times their scale, are tied. */
+  private static final double JOINT_TIE_TOLERANCE = 1e-9;
+
   private Relabeling() {}
 
   /** A two-sample statistic of a labeling of the pooled sample. */
@@ -133,14 +136,34 @@ final class Relabeling {
     int[][] ranks = new int[count][labelings];
     for (int k = 0; k < count; k++) {
       observed[k] = values[k][0];
-      double[] sorted = values[k].clone();
-      Arrays.sort(sorted);
-      for (int b = 0; b < labelings; b++) {
-        double threshold = values[k][b] - TIE_TOLERANCE * Math.abs(values[k][b]);
-        ranks[k][b] = labelings - lowerBound(sorted, threshold);
-      }
+      ranks[k] = ranks(values[k]);
     }
     return new JointOutcome(observed, ranks);
+  }
+
+  /**
+   * Returns, for each value, how many values are at least as large, counting values that only
+   * rounding sets apart as ties. The statistics add up terms of order 1 or more, so the same
+   * labeling summed in another order can differ by about 1e-12. Sorted neighbours closer than
+   * {@value #JOINT_TIE_TOLERANCE} times the largest magnitude (at least 1) join one group with one
+   * rank, so that ties are transitive and a statistic's own p-value and the joint p-value agree on
+   * them.
+   */
+  private static int[] ranks(double[] values) {
+    int labelings = values.length;
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    double scale = Math.max(1, Math.max(Math.abs(sorted[0]), Math.abs(sorted[labelings - 1])));
+    double tolerance = JOINT_TIE_TOLERANCE * scale;
+    int[] groupStart = new int[labelings];
+    for (int i = 1; i < labelings; i++) {
+      groupStart[i] = sorted[i] - sorted[i - 1] <= tolerance ? groupStart[i - 1] : i;
+    }
+    int[] ranks = new int[labelings];
+    for (int b = 0; b < labelings; b++) {
+      ranks[b] = labelings - groupStart[lowerBound(sorted, values[b])];
+    }
+    return ranks;
   }
 
   /**

@@ -42,6 +42,43 @@ class DriftTestTest {
   }
 
   @Test
+  void duplicatedTextsKeepJointAtLeastSmallest() {
+    // Two or three distinct texts make many relabelings tie up to rounding. Ranked apart, such
+    // near-ties once gave a joint p-value below every test's own in 3 of these 40 runs.
+    String[] texts = {
+      "Simmer the onions for ten minutes, then add the tomatoes and a pinch of salt.",
+      "The capital of France is Paris, a city on the Seine known for its museums.",
+      "Sure! Here is a short list:\n- apples\n- pears\n- plums"
+    };
+    SplittableRandom random = new SplittableRandom(5);
+    int below = 0;
+    for (int run = 0; run < 40; run++) {
+      List<DriftSample> baseline = new ArrayList<>();
+      List<DriftSample> window = new ArrayList<>();
+      int distinct = 2 + random.nextInt(2);
+      for (int n = 0; n < 100; n++) {
+        String text = texts[random.nextInt(distinct)];
+        (n < 50 ? baseline : window).add(DriftSample.of(text, embeddingOf(text)));
+      }
+      MmdResult result = new DriftTest(99, 0).run(baseline, window, random);
+      if (result.pValue() < smallestTestPValue(result)) {
+        below++;
+      }
+    }
+    assertThat(below).isZero();
+  }
+
+  /** Returns a 64-dimensional unit vector that depends only on {@code text}. */
+  private static float[] embeddingOf(String text) {
+    SplittableRandom random = new SplittableRandom(text.hashCode());
+    float[] embedding = new float[64];
+    for (int i = 0; i < embedding.length; i++) {
+      embedding[i] = (float) random.nextGaussian();
+    }
+    return UnitVectors.normalize(embedding);
+  }
+
+  @Test
   void shiftedWindowReachesSmallestPValue() {
     // Every statistic is largest on the observed labeling, so no relabeling ties it.
     SplittableRandom random = new SplittableRandom(3);
