@@ -333,16 +333,22 @@ public final class PhoneDetector implements SpanDetector {
   }
 
   /**
-   * Tries each region on one run of phone characters. A later region only adds numbers that do not
-   * overlap earlier ones, and the trial stops once every digit of the run belongs to a number.
+   * Tries each region on one run of phone characters. A later region adds numbers that do not
+   * overlap earlier ones, and replaces earlier ones that it contains whole with a longer number:
+   * the US plan takes "98765-4321" from "(11) 98765-4321" as a local number, and the Brazilian plan
+   * then finds the number with its area code. The trial stops once every digit of the run belongs
+   * to a number.
    */
   private void detectInRun(String text, int offset, String run, List<Finding> findings) {
     int runDigits = countDigits(run);
     int foundDigits = 0;
+    // Spans within the run, with the finding and the digit count of each.
     List<int[]> spans = new ArrayList<>();
+    List<Finding> found = new ArrayList<>();
     for (String region : regions) {
       for (PhoneNumberMatch match : UTIL.findNumbers(run, region, leniency, Long.MAX_VALUE)) {
-        if (overlapsAny(spans, match.start(), match.end())) {
+        List<Integer> contained = containedSpans(spans, match.start(), match.end());
+        if (contained == null) {
           continue;
         }
         int start = offset + match.start();
@@ -366,15 +372,40 @@ public final class PhoneDetector implements SpanDetector {
                 || zipAfterPostBox(text, start, end, match.rawString()))) {
           continue;
         }
+        for (int i = contained.size() - 1; i >= 0; i--) {
+          int index = contained.get(i);
+          foundDigits -= spans.get(index)[2];
+          spans.remove(index);
+          found.remove(index);
+        }
         double score = supported ? Scores.boost(Scores.FORMAT) : Scores.FORMAT;
-        findings.add(new Finding(PiiType.PHONE.name(), start, end, score));
-        spans.add(new int[] {match.start(), match.end()});
+        found.add(new Finding(PiiType.PHONE.name(), start, end, score));
+        spans.add(new int[] {match.start(), match.end(), digits});
         foundDigits += digits;
       }
       if (foundDigits >= runDigits) {
-        return;
+        break;
       }
     }
+    findings.addAll(found);
+  }
+
+  /**
+   * Returns the indices, ascending, of the spans that {@code [start, end)} overlaps, or null when
+   * it overlaps one that it does not contain whole or that is as long as it.
+   */
+  private static List<Integer> containedSpans(List<int[]> spans, int start, int end) {
+    List<Integer> contained = new ArrayList<>(0);
+    for (int i = 0; i < spans.size(); i++) {
+      int[] span = spans.get(i);
+      if (start < span[1] && span[0] < end) {
+        if (span[0] < start || span[1] > end || span[1] - span[0] >= end - start) {
+          return null;
+        }
+        contained.add(i);
+      }
+    }
+    return contained;
   }
 
   /**
@@ -566,15 +597,6 @@ public final class PhoneDetector implements SpanDetector {
       }
     }
     return true;
-  }
-
-  private static boolean overlapsAny(List<int[]> spans, int start, int end) {
-    for (int[] span : spans) {
-      if (start < span[1] && span[0] < end) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static int countDigits(String value) {

@@ -123,6 +123,17 @@ class PhoneDetectorTest {
   }
 
   @Test
+  void findsBrazilianNumberWithAreaCode() {
+    assertThat(Spans.of(detector, "Meu celular é (11) 98765-4321"))
+        .containsExactly("(11) 98765-4321");
+  }
+
+  @Test
+  void findsGermanMobileWithPrefix() {
+    assertThat(Spans.of(detector, "Ruf mich an: 0151 23456789")).containsExactly("0151 23456789");
+  }
+
+  @Test
   void skipsOrderNumberWithoutPhoneWord() {
     assertThat(Spans.of(detector, "Order 4155550132 shipped.")).isEmpty();
   }
