@@ -1,5 +1,9 @@
 package dev.lookout.core.drift;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+
 /**
  * Settings of drift detection for every prompt template and model.
  *
@@ -66,7 +70,9 @@ public record DriftSettings(
               + " is too small for a permutation test of at most "
               + MAX_PERMUTATIONS
               + " permutations; use an alpha of at least "
-              + (double) DriftTest.STATISTICS / (1.0 + MAX_PERMUTATIONS));
+              + new BigDecimal(DriftTest.STATISTICS / (1.0 + MAX_PERMUTATIONS))
+                  .round(new MathContext(2, RoundingMode.UP))
+                  .toString());
     }
     if (permutations < fewest || permutations > MAX_PERMUTATIONS) {
       throw new IllegalArgumentException(

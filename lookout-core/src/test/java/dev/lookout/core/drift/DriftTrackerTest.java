@@ -80,6 +80,12 @@ class DriftTrackerTest {
   }
 
   @Test
+  void tinyAlphaSuggestsRoundedValue() {
+    assertThatThrownBy(() -> new DriftSettings(500, 200, 1e-7, 50, 1000))
+        .hasMessageContaining("use an alpha of at least 0.0000040");
+  }
+
+  @Test
   void settingsRejectTinyAlpha() {
     assertThatThrownBy(() -> new DriftSettings(500, 200, 1e-12, 50, 1000))
         .hasMessageContaining("too small");
