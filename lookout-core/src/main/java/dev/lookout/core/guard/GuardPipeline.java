@@ -82,6 +82,23 @@ public final class GuardPipeline {
     return new GuardOutcome(action, current, verdicts);
   }
 
+  /**
+   * Runs only the input guard named {@code name}, if there is one, on {@code text}. The gateway
+   * runs the injection guard again on a request's end-user texts joined, so that an attack split
+   * into short parts is judged as a whole; the other guards already saw every part.
+   */
+  public GuardOutcome checkInputWith(String name, String text) {
+    for (Guard guard : inputGuards) {
+      if (guard.name().equals(name)) {
+        GuardVerdict verdict = guard.check(text, Direction.INPUT);
+        return verdict.action() == GuardAction.PASS
+            ? new GuardOutcome(GuardAction.PASS, text, List.of())
+            : new GuardOutcome(verdict.action(), text, List.of(verdict));
+      }
+    }
+    return new GuardOutcome(GuardAction.PASS, text, List.of());
+  }
+
   private static void checkOrder(List<Guard> guards, String direction) {
     int lastRank = -1;
     String lastName = null;

@@ -5,6 +5,8 @@ import dev.lookout.core.guard.Direction;
 import dev.lookout.core.guard.GuardAction;
 import dev.lookout.core.guard.GuardOutcome;
 import dev.lookout.core.guard.GuardPipeline;
+import dev.lookout.core.guard.injection.InjectionClassifier;
+import dev.lookout.core.guard.injection.InjectionGuard;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,6 +42,10 @@ public final class InputGuarding {
   public Result apply(JsonNode body) {
     List<GuardOutcome> outcomes = new ArrayList<>();
     boolean rewritten = false;
+    GuardOutcome joined = checkJoined(body);
+    if (joined != null) {
+      return new Result(joined, List.of(joined), false);
+    }
     for (RequestTexts.Slot slot : RequestTexts.find(body)) {
       GuardOutcome outcome = pipeline.check(slot.text(), Direction.INPUT);
       if (outcome.action() == GuardAction.PASS) {
@@ -55,6 +61,63 @@ public final class InputGuarding {
       }
     }
     return new Result(null, outcomes, rewritten);
+  }
+
+  /**
+   * Runs the injection guard on each user turn's texts joined: the content parts of one message,
+   * and user messages that follow each other with no other role between. Each part alone may be
+   * short enough for the guard to cap its score, while the whole is an attack ("Ignore all earlier"
+   * and "instructions" as two parts). Turns that other roles separate are not joined, so a chat of
+   * short requests is judged request by request.
+   *
+   * @return the blocking outcome, or null when every joined turn passes
+   */
+  private GuardOutcome checkJoined(JsonNode body) {
+    JsonNode messages = body.path("messages");
+    if (!messages.isArray()) {
+      return null;
+    }
+    List<String> turn = new ArrayList<>();
+    for (JsonNode message : messages) {
+      if ("user".equals(message.path("role").asText())) {
+        addTexts(message.path("content"), turn);
+        continue;
+      }
+      GuardOutcome outcome = checkTurn(turn);
+      if (outcome != null) {
+        return outcome;
+      }
+      turn.clear();
+    }
+    return checkTurn(turn);
+  }
+
+  private static void addTexts(JsonNode content, List<String> turn) {
+    if (content.isTextual()) {
+      turn.add(content.asText());
+    } else if (content.isArray()) {
+      for (JsonNode part : content) {
+        if (part.path("text").isTextual()) {
+          turn.add(part.path("text").asText());
+        }
+      }
+    }
+  }
+
+  /** Returns the blocking outcome of a turn of several texts, one of them short, or null. */
+  private GuardOutcome checkTurn(List<String> turn) {
+    if (turn.size() < 2) {
+      return null;
+    }
+    boolean anyShort = false;
+    for (String text : turn) {
+      anyShort |= text.strip().length() <= InjectionClassifier.CAPPED_MAX_CHARS;
+    }
+    if (!anyShort) {
+      return null;
+    }
+    GuardOutcome outcome = pipeline.checkInputWith(InjectionGuard.NAME, String.join("\n", turn));
+    return outcome.action() == GuardAction.BLOCK ? outcome : null;
   }
 
   /**

@@ -42,6 +42,12 @@ public final class InjectionClassifier {
   /** Classpath location of the shipped weights. */
   public static final String RESOURCE = "/dev/lookout/core/guard/injection/injection-model.bin.gz";
 
+  /**
+   * Most characters, counted between the first and last visible one, of a message whose score the
+   * short-text rule may cap.
+   */
+  public static final int CAPPED_MAX_CHARS = InjectionFeatures.FEW_WORDS_CHARS;
+
   /** Highest score of a short text (see {@link InjectionFeatures#isShort}) when no rule fires. */
   static final double SHORT_TEXT_SCORE = 0.5;
 

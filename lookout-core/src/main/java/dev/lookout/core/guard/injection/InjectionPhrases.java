@@ -62,7 +62,10 @@ final class InjectionPhrases {
               + "|(?:olvida\\w*|ignora|ignore[zr]?|oublie\\w*|dimentica\\w*|esque[cç]a\\w*|esquece)"
               + "\\W+(?:todo|tout|tutto|tudo)\\W+(?:lo anterior|lo que te (?:dijeron|han dicho)"
               + "|ce qui précède|ce qu'on t'a dit|quello che ti (?:è stato|hanno) detto|quanto detto"
-              + "|o que (?:foi dito|te disseram)|o anterior))\\b",
+              + "|o que (?:foi dito|te disseram)|o anterior))\\b"
+              // Dutch: negeer or vergeet, then earlier, then instructions or rules.
+              + "|\\b(?:negeer|vergeet)\\W+(?:\\w+\\W+){0,3}?(?:vorige|eerdere|voorgaande|bovenstaande"
+              + "|je|jouw|uw)\\W+(?:\\w+\\W+){0,1}?(?:instructies|opdrachten|regels|richtlijnen)\\b",
           Pattern.UNICODE_CHARACTER_CLASS);
 
   /**
@@ -206,7 +209,17 @@ final class InjectionPhrases {
     "no longer "
   };
   private static final String[] OTHER_LANGUAGE_ANCHORS = {
-    "ignor", "vergiss", "vergessen", "missacht", "olvid", "oubli", "diment", "esque", "descons"
+    "ignor",
+    "vergiss",
+    "vergessen",
+    "missacht",
+    "olvid",
+    "oubli",
+    "diment",
+    "esque",
+    "descons",
+    "negeer",
+    "vergeet"
   };
   private static final String[] EXTRACTION_LANGUAGE_ANCHORS = {
     "zeig", "gib", "geben", "nenn", "verrat", "wiederhol", "muestr", "dime", "díga", "diga",
