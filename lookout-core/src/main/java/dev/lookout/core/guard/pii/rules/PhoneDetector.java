@@ -338,6 +338,10 @@ public final class PhoneDetector implements SpanDetector {
    * the US plan takes "98765-4321" from "(11) 98765-4321" as a local number, and the Brazilian plan
    * then finds the number with its area code. The trial stops once every digit of the run belongs
    * to a number.
+   *
+   * <p>NOTE: the longer number may also take in a neighbouring count, year or date ("Call 020 7946
+   * 0958 24/7" is redacted whole, "24/7" included); redacting too much was kept over leaving an
+   * area code in the clear.
    */
   private void detectInRun(String text, int offset, String run, List<Finding> findings) {
     int runDigits = countDigits(run);
