@@ -134,6 +134,17 @@ class PhoneDetectorTest {
   }
 
   @Test
+  void findsNumbersSideBySideAfterPhoneWord() {
+    assertThat(Spans.of(detector, "Call 555-123-4567 555-123-4568"))
+        .containsExactly("555-123-4567", "555-123-4568");
+  }
+
+  @Test
+  void skipsLongIdWithoutPhoneWord() {
+    assertThat(Spans.of(detector, "ID 1234 5678 9012 3456 7890")).isEmpty();
+  }
+
+  @Test
   void skipsOrderNumberWithoutPhoneWord() {
     assertThat(Spans.of(detector, "Order 4155550132 shipped.")).isEmpty();
   }
