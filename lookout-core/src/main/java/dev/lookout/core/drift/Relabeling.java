@@ -9,6 +9,9 @@ final class Relabeling {
   /** Permuted statistics within this relative distance of the observed one count as ties. */
   private static final double TIE_TOLERANCE = 1e-12;
 
+  /** Relabelings of a joint test drawn and scored together, bounding their memory. */
+  private static final int ORDERS_PER_CHUNK = 1024;
+
   /** Values of a joint test within this much of each other, times their scale, are tied. */
   private static final double JOINT_TIE_TOLERANCE = 1e-9;
 
@@ -95,8 +98,9 @@ final class Relabeling {
 
   /**
    * Runs {@link #testJoint(int, int, int, SplittableRandom, int, Statistics)} on the statistics of
-   * several parts, in order. The relabelings are drawn first, and each part then runs over all of
-   * them in turn, so that one part's data stays in the processor's cache while it is in use.
+   * several parts, in order. Each chunk of relabelings is drawn first, and each part then runs over
+   * all of the chunk in turn, so that one part's data stays in the processor's cache while it is in
+   * use.
    */
   static JointOutcome testJoint(
       int baselineSize,
@@ -106,30 +110,34 @@ final class Relabeling {
       List<Part> parts) {
     int small = Math.min(baselineSize, windowSize);
     int labelings = permutations + 1;
-    int[][] orders = new int[labelings][];
-    int[] order = observedOrder(baselineSize, windowSize);
-    for (int b = 0; b < labelings; b++) {
-      if (b > 0) {
-        shuffleHead(order, small, random);
-      }
-      orders[b] = order.clone();
-    }
-
     int count = 0;
     for (Part part : parts) {
       count += part.count();
     }
     double[][] values = new double[count][labelings];
-    int first = 0;
-    for (Part part : parts) {
-      double[] row = new double[part.count()];
-      for (int b = 0; b < labelings; b++) {
-        part.statistics().of(orders[b], small, row);
-        for (int k = 0; k < row.length; k++) {
-          values[first + k][b] = row[k];
+    int[] order = observedOrder(baselineSize, windowSize);
+    // The relabelings are drawn a chunk at a time, so that a million of them never sit in memory
+    // at once, and the draws are the same whatever the chunk size.
+    int[][] orders = new int[Math.min(labelings, ORDERS_PER_CHUNK)][order.length];
+    for (int chunkStart = 0; chunkStart < labelings; chunkStart += orders.length) {
+      int chunkSize = Math.min(orders.length, labelings - chunkStart);
+      for (int i = 0; i < chunkSize; i++) {
+        if (chunkStart + i > 0) {
+          shuffleHead(order, small, random);
         }
+        System.arraycopy(order, 0, orders[i], 0, order.length);
       }
-      first += part.count();
+      int first = 0;
+      for (Part part : parts) {
+        double[] row = new double[part.count()];
+        for (int i = 0; i < chunkSize; i++) {
+          part.statistics().of(orders[i], small, row);
+          for (int k = 0; k < row.length; k++) {
+            values[first + k][chunkStart + i] = row[k];
+          }
+        }
+        first += part.count();
+      }
     }
 
     double[] observed = new double[count];

@@ -46,6 +46,27 @@ class RelabelingTest {
   }
 
   @Test
+  void jointOverSeveralChunksMatchesSingleTest() {
+    double[] values = pooled(4);
+    Relabeling.Outcome single =
+        Relabeling.test(
+            30,
+            20,
+            2999,
+            new SplittableRandom(6),
+            (order, small) -> meanOfSmall(values, order, small));
+    Relabeling.JointOutcome joint =
+        Relabeling.testJoint(
+            30,
+            20,
+            2999,
+            new SplittableRandom(6),
+            1,
+            (order, small, out) -> out[0] = meanOfSmall(values, order, small));
+    assertThat(joint.pValue()).isEqualTo(single.pValue());
+  }
+
+  @Test
   void jointOfTwinStatisticsMatchesOne() {
     double[] values = pooled(2);
     Relabeling.JointOutcome one =
