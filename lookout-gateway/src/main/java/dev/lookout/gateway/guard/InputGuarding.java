@@ -73,35 +73,13 @@ public final class InputGuarding {
    * @return the blocking outcome, or null when every joined turn passes
    */
   private GuardOutcome checkJoined(JsonNode body) {
-    JsonNode messages = body.path("messages");
-    if (!messages.isArray()) {
-      return null;
-    }
-    List<String> turn = new ArrayList<>();
-    for (JsonNode message : messages) {
-      if ("user".equals(message.path("role").asText())) {
-        addTexts(message.path("content"), turn);
-        continue;
-      }
+    for (List<String> turn : RequestTexts.userTurns(body)) {
       GuardOutcome outcome = checkTurn(turn);
       if (outcome != null) {
         return outcome;
       }
-      turn.clear();
     }
-    return checkTurn(turn);
-  }
-
-  private static void addTexts(JsonNode content, List<String> turn) {
-    if (content.isTextual()) {
-      turn.add(content.asText());
-    } else if (content.isArray()) {
-      for (JsonNode part : content) {
-        if (part.path("text").isTextual()) {
-          turn.add(part.path("text").asText());
-        }
-      }
-    }
+    return null;
   }
 
   /** Returns the blocking outcome of a turn of several texts, one of them short, or null. */

@@ -61,6 +61,36 @@ final class RequestTexts {
     return slots;
   }
 
+  /**
+   * Returns the texts of each user turn: the user messages that follow each other with no other
+   * role between, each message's texts read as {@link #find} reads them.
+   */
+  static List<List<String>> userTurns(JsonNode body) {
+    List<List<String>> turns = new ArrayList<>();
+    List<Slot> turn = new ArrayList<>();
+    for (JsonNode message : body.path("messages")) {
+      if (message.isObject() && message.path("role").asText("").equals("user")) {
+        addContent(turn, (ObjectNode) message);
+        continue;
+      }
+      addTurn(turns, turn);
+      turn = new ArrayList<>();
+    }
+    addTurn(turns, turn);
+    return turns;
+  }
+
+  private static void addTurn(List<List<String>> turns, List<Slot> turn) {
+    if (turn.isEmpty()) {
+      return;
+    }
+    List<String> texts = new ArrayList<>(turn.size());
+    for (Slot slot : turn) {
+      texts.add(slot.text());
+    }
+    turns.add(texts);
+  }
+
   private static void addContent(List<Slot> slots, ObjectNode message) {
     JsonNode content = message.path("content");
     if (content.isTextual()) {
