@@ -320,8 +320,7 @@ public final class PhoneDetector implements SpanDetector {
     while (run.find()) {
       String candidate = run.group();
       if (countDigits(candidate) >= MIN_DIGITS
-          && (!clearlyNotPhone(candidate)
-              || numbersSideBySide(text, run.start(), run.end(), candidate))
+          && !clearlyNotPhone(text, run.start(), run.end(), candidate)
           && !otherCode(text, run.start(), run.end(), candidate)
           && !labelledZipOrId(text, run.start(), run.end(), candidate)
           && !singleNumberAgainst(text, run.start(), run.end(), candidate)
@@ -418,16 +417,23 @@ public final class PhoneDetector implements SpanDetector {
 
   /**
    * Returns whether a whole run is a date, an IPv4 address, a card number or longer than the 15
-   * digits that E.164 allows, so that libphonenumber need not try every region on it.
+   * digits that E.164 allows, so that libphonenumber need not try every region on it. A longer run
+   * with spaces after a phone word may hold numbers side by side ("Tel 555-123-4567 555-123-4568"),
+   * so it is kept and tried in {@link #pieces}. Without a phone word near, or without a space, such
+   * a run is more often an ID or an account number.
    */
-  private static boolean clearlyNotPhone(String run) {
+  private static boolean clearlyNotPhone(String text, int start, int end, String run) {
     Matcher date = DATE.matcher(run);
     if (date.lookingAt() && countDigits(run.substring(date.end())) < MIN_DIGITS) {
       return true;
     }
     int extension = run.indexOf('x');
     String number = extension < 0 ? run : run.substring(0, extension);
-    return countDigits(number) > MAX_DIGITS || otherKind(run) || dottedVersion(run);
+    if (countDigits(number) > MAX_DIGITS
+        && (number.strip().indexOf(' ') < 0 || !SUPPORT.near(text, start, end))) {
+      return true;
+    }
+    return otherKind(run) || dottedVersion(run);
   }
 
   /**
@@ -463,21 +469,6 @@ public final class PhoneDetector implements SpanDetector {
     }
     pieces.add(new int[] {start, run.length()});
     return pieces;
-  }
-
-  /**
-   * Returns whether a run too long for one number may hold several, written side by side after a
-   * phone word: "Tel 555-123-4567 555-123-4568". Without a phone word near, or without a space in
-   * it, such a run is more often an ID or an account number, and is skipped whole.
-   */
-  private static boolean numbersSideBySide(String text, int start, int end, String run) {
-    int extension = run.indexOf('x');
-    String number = extension < 0 ? run : run.substring(0, extension);
-    return countDigits(number) > MAX_DIGITS
-        && number.strip().indexOf(' ') >= 0
-        && !otherKind(run)
-        && !dottedVersion(run)
-        && SUPPORT.near(text, start, end);
   }
 
   /**
