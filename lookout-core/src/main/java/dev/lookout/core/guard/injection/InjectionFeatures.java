@@ -25,16 +25,16 @@ final class InjectionFeatures {
    */
   record Example(FeatureVector features, float[] signals, Brevity brevity) {}
 
-  /** How short a whole message is, for the classifier's caps on short messages. */
+  /** Length class of a whole message, for the classifier's caps on short messages. */
   enum Brevity {
     /**
-     * Fewer than {@link #SHORT_WORDS} words in at most {@link #SHORT_CHARS} characters, with no
-     * words joined (see {@link InjectionFeatures#glued}).
+     * Fewer than {@link #SHORT_WORDS} words in at most {@link #SHORT_CHARS} characters, plainly
+     * spaced and with no words joined (see {@link InjectionFeatures#brevity}).
      */
     SHORT,
     /**
-     * Fewer than {@link #FEW_WORDS} words in at most {@link #FEW_WORDS_CHARS} characters, with no
-     * words joined.
+     * Fewer than {@link #FEW_WORDS} words in at most {@link #FEW_WORDS_CHARS} characters, plainly
+     * spaced and with no words joined.
      */
     FEW_WORDS,
     /** Any longer message. */
@@ -60,14 +60,11 @@ final class InjectionFeatures {
               + "|original|hidden|secret) (?:instructions|prompt|rules|guidelines))\\b",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
-  /** Marks that join words into one token, as in "print_system_prompt" or "print-your-prompt". */
-  private static final String JOINERS = "_-./+";
-
   /**
    * Most letters of a word in a short message, "Congratulations" included. Longer runs are words
    * run together; a German compound that long only loses the cap.
    */
-  private static final int LONGEST_PLAIN_WORD = 15;
+  private static final int MAX_PLAIN_WORD_LETTERS = 15;
 
   /** Letters that render as blank space: Hangul fillers and the blank Braille pattern. */
   private static final String BLANK_LETTERS = "\u115F\u1160\u3164\uFFA0\u2800";
@@ -139,10 +136,11 @@ final class InjectionFeatures {
   }
 
   /**
-   * Returns whether {@code text} joins words without a space: an invisible character, a blank
-   * letter (the Hangul fillers and the blank Braille pattern, which render as space but count as
-   * letters), a camel-case hump, a joining mark ({@value #JOINERS}) between two letters or digits,
-   * or a run of more than {@value #LONGEST_PLAIN_WORD} letters ("ignoreallpreviousinstructions").
+   * Returns whether {@code text} joins words that letters alone make up: a blank letter (the Hangul
+   * fillers and the blank Braille pattern, which render as space), a camel-case hump, or a run of
+   * more than {@value #MAX_PLAIN_WORD_LETTERS} letters ("ignoreallpreviousinstructions"). Words
+   * joined by marks or invisible characters ("print_system_prompt") are not plainly spaced ({@link
+   * #plainlySpaced}).
    */
   private static boolean glued(String text) {
     int previous = ' ';
@@ -155,16 +153,8 @@ final class InjectionFeatures {
           Character.isUpperCase(codePoint)
               && Character.isLowerCase(previous)
               && Character.isLowerCase(next);
-      boolean joiner =
-          JOINERS.indexOf(codePoint) >= 0
-              && Character.isLetterOrDigit(previous)
-              && Character.isLetterOrDigit(next);
       letters = Character.isLetter(codePoint) ? letters + 1 : 0;
-      if (TextNormalizer.isInvisible(codePoint)
-          || BLANK_LETTERS.indexOf(codePoint) >= 0
-          || hump
-          || joiner
-          || letters > LONGEST_PLAIN_WORD) {
+      if (BLANK_LETTERS.indexOf(codePoint) >= 0 || hump || letters > MAX_PLAIN_WORD_LETTERS) {
         return true;
       }
       previous = codePoint;
