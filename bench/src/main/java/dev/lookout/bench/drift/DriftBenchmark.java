@@ -172,7 +172,7 @@ public final class DriftBenchmark {
       }
       int detected = 0;
       // Windows whose test's own p-value is at most its Bonferroni share of alpha, as in the
-      // tables of earlier runs; the joint p-value decides the detected count.
+      // tables of earlier runs. The joint p-value decides the detected count.
       int[] byTest = new int[3];
       double distance = 0;
       double statistic = 0;

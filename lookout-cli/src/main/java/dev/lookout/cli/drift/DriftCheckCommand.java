@@ -114,17 +114,17 @@ public final class DriftCheckCommand implements Callable<Integer> {
   /**
    * Fails when no split of the responses could give a p-value of at most {@code alpha}. A
    * permutation p-value is at least 1 over the number of distinct splits of the pooled responses
-   * into groups of the two sizes, and groups of equal size count each split once, because swapping
-   * them leaves every statistic unchanged: 2 against 2 responses allow 3 splits, so p is never
-   * below 1/3.
+   * into groups of the two sizes. Groups of equal size count each split once, because swapping them
+   * leaves every statistic unchanged. So 2 against 2 responses allow 3 splits, and p is never below
+   * 1/3.
    */
   static void requireReachableAlpha(int baselineSize, int windowSize, double alpha) {
     if (distinctSplits(baselineSize, windowSize) * alpha >= 1) {
       return;
     }
-    int each = 2;
-    while (distinctSplits(each, each) * alpha < 1) {
-      each++;
+    int perFile = 2;
+    while (distinctSplits(perFile, perFile) * alpha < 1) {
+      perFile++;
     }
     throw new IllegalArgumentException(
         "drift check cannot reach --alpha "
@@ -136,7 +136,7 @@ public final class DriftCheckCommand implements Callable<Integer> {
             + " window responses: their p-value is at least "
             + String.format(Locale.ROOT, "%.3g", 1 / distinctSplits(baselineSize, windowSize))
             + ". Give each file at least "
-            + each
+            + perFile
             + " non-blank responses, or raise --alpha");
   }
 

@@ -179,7 +179,7 @@ final class Relabeling {
    *
    * @param observed each statistic of the actual labeling
    * @param ranks {@code ranks[k][b]}: how many labelings have statistic {@code k} at least as large
-   *     as labeling {@code b}'s, itself included; labeling 0 is the observed one
+   *     as labeling {@code b}'s, itself included. Labeling 0 is the observed one.
    */
   record JointOutcome(double[] observed, int[][] ranks) {
     /** Returns the joint p-value of all the statistics. */

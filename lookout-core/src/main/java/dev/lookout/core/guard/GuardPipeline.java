@@ -84,8 +84,8 @@ public final class GuardPipeline {
 
   /**
    * Runs only the input guard named {@code name}, if there is one, on {@code text}. The gateway
-   * runs the injection guard again on a request's end-user texts joined, so that an attack split
-   * into short parts is judged as a whole; the other guards already saw every part.
+   * runs the injection guard again on a user turn's texts joined, so that an attack split into
+   * short parts is judged as a whole. The other guards see every part on its own.
    */
   public GuardOutcome checkInputWith(String name, String text) {
     for (Guard guard : inputGuards) {

@@ -85,10 +85,12 @@ class DriftTestTest {
     List<DriftSample> baseline = new ArrayList<>();
     List<DriftSample> window = new ArrayList<>();
     for (int n = 0; n < 60; n++) {
-      float[] here = {(float) random.nextGaussian(), 1, 0};
-      baseline.add(DriftSample.of("the plan is the best of the lot", UnitVectors.normalize(here)));
-      float[] there = {0, (float) random.nextGaussian(), 1};
-      window.add(DriftSample.of("certainly! overall: a plan \u2014", UnitVectors.normalize(there)));
+      float[] baselineVector = {(float) random.nextGaussian(), 1, 0};
+      baseline.add(
+          DriftSample.of("the plan is the best of the lot", UnitVectors.normalize(baselineVector)));
+      float[] windowVector = {0, (float) random.nextGaussian(), 1};
+      window.add(
+          DriftSample.of("certainly! overall: a plan \u2014", UnitVectors.normalize(windowVector)));
     }
     MmdResult result = new DriftTest(99, 0).run(baseline, window, random);
     assertThat(result.pValue()).isEqualTo(0.01);

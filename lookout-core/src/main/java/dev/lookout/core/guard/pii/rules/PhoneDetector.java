@@ -71,8 +71,8 @@ public final class PhoneDetector implements SpanDetector {
           12);
 
   /**
-   * Longest run, in chars, that holds at most one number: two numbers of at least {@value
-   * #MIN_DIGITS} digits need more, with a separator.
+   * Maximum length of a run, in chars, that contains at most one number. Two numbers of at least
+   * {@value #MIN_DIGITS} digits need more, with a separator.
    */
   private static final int ONE_NUMBER_CHARS = 2 * MIN_DIGITS;
 
@@ -337,10 +337,10 @@ public final class PhoneDetector implements SpanDetector {
 
   /**
    * Tries each region on one run of phone characters. A later region adds numbers that do not
-   * overlap earlier ones, and replaces earlier ones that it contains whole with a longer number:
-   * the US plan takes "98765-4321" from "(11) 98765-4321" as a local number, and the Brazilian plan
-   * then finds the number with its area code. The trial stops once every digit of the run belongs
-   * to a number.
+   * overlap earlier ones, and a longer number replaces the earlier ones it contains whole. The US
+   * plan takes "98765-4321" from "(11) 98765-4321" as a local number, and the Brazilian plan then
+   * finds the number with its area code. The trial stops once every digit of the run belongs to a
+   * number.
    *
    * <p>NOTE: the longer number may also take in a neighbouring count, year or date ("Call 020 7946
    * 0958 24/7" is redacted whole, "24/7" included); redacting too much was kept over leaving an
@@ -549,10 +549,10 @@ public final class PhoneDetector implements SpanDetector {
   }
 
   /**
-   * Returns whether a run that can hold only one number has a word against a phone near and no
-   * phone word, so that libphonenumber need not try every region on it: "Order 4155550132" would be
-   * found as a number in no region and skipped after all fourteen. A longer run may hold several
-   * numbers, each judged by its own neighbourhood in {@link #detectInRun}.
+   * Returns whether a run short enough for one number has a word against a phone near and no phone
+   * word. Then libphonenumber need not try every region on it: no region accepts "Order
+   * 4155550132", so all fourteen were tried before the word ruled it out. A longer run may contain
+   * several numbers, each judged by its own neighbourhood in {@link #detectInRun}.
    */
   private static boolean singleNumberAgainst(String text, int start, int end, String run) {
     return run.length() <= ONE_NUMBER_CHARS
