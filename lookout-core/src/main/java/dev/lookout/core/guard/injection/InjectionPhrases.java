@@ -30,12 +30,33 @@ final class InjectionPhrases {
               + GAP
               + "(?:previous|prior|above|earlier|preceding|initial|original|your|system)"
               + "\\W+(?:\\w+\\W+){0,2}?"
-              + "(?:instructions?|prompts?|rules|directives|directions|guidelines|commands?|orders"
+              + "(?:instructions?|prompts?|inputs?|rules|directives|directions?|guidelines|commands?|orders"
+              + "|tasks?|assignments?|information"
               + "|polic(?:y|ies)|programming|constraints|restrictions)\\b"
               + "|\\b(?:ignore|disregard|forget)\\W+(?:about\\W+)?(?:everything|all|anything)"
               + "\\W+(?:(?:that\\W+)?you(?:'ve|\\W+have)?\\W+(?:were\\W+|been\\W+)?"
               + "(?:told|instructed|given)|(?:above|previously|so far)"
               + "|(?:from|about) (?:chat ?gpt|openai|your (?:programming|creators?)))"
+              // All instructions, with no word for earlier: rules and prompts are left out, since
+              // linters and installers "ignore all rules" or "skip all prompts".
+              + "|\\b(?:ignore|disregard|forget)\\W+(?:about\\W+)?(?:all|any)\\W+(?:of\\W+)?"
+              + "(?:the\\W+|these\\W+|those\\W+)?(?:other\\W+)?(?:instructions|directives|directions"
+              + "|assignments)\\b"
+              // Everything before this, with none of the speaker's own words in between.
+              + "|\\b(?:ignore|disregard|forget)\\W+(?:everything|anything)"
+              + "(?:\\W+(?!(?:i|my|we|our|me|us)\\b)\\w+){0,6}?\\W+(?:from before\\b|before (?:this|that|now)"
+              + "(?:\\W*$|[.!,;:\\]]| (?:conversation|chat|message|prompt|moment)\\b))"
+              // Everything, as a whole clause ("forget everything, write ..."), in an order: "i
+              // forget everything." is a complaint, not an order.
+              + "|(?<!\\b(?:i|we|they|you|he|she|people|to|always|often|never|usually) )"
+              + "\\b(?:ignore|disregard|forget)\\W+(?:about\\W+)?everything"
+              + "(?=\\W*(?:$|[,;.!]|(?:and|then|else|above)\\b|you know\\b(?!\\W+about)))"
+              // The documents or context that the application gave the model.
+              + "|\\b(?:ignor|disregard)(?:e|ing)\\W+(?:all\\W+|any\\W+)?(?:of\\W+)?(?:the\\W+)?"
+              + "(?:(?:provided|given|above|previous|retrieved)\\W+)?(?:context|documents|articles"
+              + "|search results)\\b"
+              + "|\\bleave\\W+(?:all\\W+)?(?:of\\W+)?(?:the\\W+)?(?:previous|prior|earlier|above)"
+              + "\\W+(?:\\w+\\W+)?(?:instructions|information|tasks|rules|prompts) behind\\b"
               + "|\\b(?:do not|don't|stop|no longer) (?:follow|obey)(?:ing)? your"
               + "\\W+(?:\\w+\\W+){0,2}?(?:instructions|rules|guidelines|programming|policies)\\b");
 
@@ -47,8 +68,16 @@ final class InjectionPhrases {
   static final Pattern OVERRIDE_OTHER_LANGUAGES =
       Pattern.compile(
           "\\b(?:(?:ignorier\\w*|vergiss|vergessen sie|missachte\\w*)\\W+(?:\\w+\\W+){0,3}?"
-              + "(?:vorherig\\w*|obig\\w*|bisherig\\w*|früher\\w*|vorangegangen\\w*|deine|ihre)"
-              + "\\W+(?:\\w+\\W+){0,2}?(?:anweisungen|befehle|regeln|instruktionen|vorgaben)"
+              + "(?:vorherig\\w*|obig\\w*|bisherig\\w*|früher\\w*|vorangegangen\\w*|vorangehend\\w*"
+              + "|vorhergehend\\w*|vorig\\w*|deine|ihre)\\W+(?:\\w+\\W+){0,2}?(?:anweisungen|befehle"
+              + "|regeln|instruktionen|vorgaben|aufgaben|aufträge|angaben|informationen)"
+              // All instructions or tasks, with no word for earlier (rules left out, as in
+              // English).
+              + "|(?:vergiss|vergessen sie|ignorier\\w*)\\W+(?:alle|sämtliche)\\W+(?:\\w+\\W+)?"
+              + "(?:anweisungen|befehle|instruktionen|vorgaben|aufgaben|aufträge)"
+              // Everything, as a whole clause or with "gesagte", unless the speaker's own words.
+              + "|(?:vergiss|vergessen sie)\\W+alles(?!\\W+was (?:ich|wir)\\b)"
+              + "(?=\\W*(?:$|[,;.!]|und\\b|gesagte))"
               + "|(?:ignora|ignore|ignorez|ignorar|ignorate|olvida|olvídate|olvide|oublie|oubliez"
               + "|dimentica|dimenticate|esqueça|esqueca|esquece|desconsidere)\\W+(?:\\w+\\W+){0,3}?"
               + "(?:instrucciones|indicaciones|[oó]rdenes|reglas|instructions|consignes|directives"
@@ -63,6 +92,22 @@ final class InjectionPhrases {
               + "\\W+(?:todo|tout|tutto|tudo)\\W+(?:lo anterior|lo que te (?:dijeron|han dicho)"
               + "|ce qui précède|ce qu'on t'a dit|quello che ti (?:è stato|hanno) detto|quanto detto"
               + "|o que (?:foi dito|te disseram)|o anterior))\\b"
+              // All instructions in Spanish, French, Italian and Portuguese. Spanish "ignora" and
+              // French "ignore" are also the third person ("mi perro ignora todas mis órdenes"),
+              // so neither counts, nor does the speaker's own word in between.
+              + "|\\b(?:olvida|olvide|olvidad|ignoren|oubliez|oublie|ignorez|dimentica|dimenticate"
+              + "|ignorate|esqueça|esqueca|esquece|desconsidere)\\W+(?:todas|todos|toutes|tous|tutte"
+              + "|tutti)\\W+(?:(?!mis\\b|mes\\b|mie\\b|miei\\b|minhas\\b|meus\\b)\\w+\\W+)?"
+              + "(?:instrucciones|indicaciones|instructions|consignes|istruzioni|indicazioni"
+              + "|instru[cç][oõ]es)\\b"
+              // Russian, Croatian, Serbian, Bosnian and Polish: forget or ignore, then all or
+              // earlier, then instructions.
+              + "|(?:забудь\\w*|игнорируй\\w*|проигнорируй\\w*)\\W+(?:\\w+\\W+)?"
+              + "(?:все|всё|предыдущие|прежние|вышеуказанные)\\W+(?:\\w+\\W+)?(?:инструкции|указания"
+              + "|команды|задания)"
+              + "|\\b(?:zaboravi|ignoriraj|ignoriši|zanemari|zignoruj|zapomnij)\\W+(?:\\w+\\W+)?"
+              + "(?:sve|prethodne|wszystkie|poprzednie)\\W+(?:\\w+\\W+)?(?:instrukcije|upute|uputstva"
+              + "|naredbe|instrukcje|polecenia)\\b"
               // Dutch: negeer or vergeet, then earlier, then instructions or rules.
               + "|\\b(?:negeer|vergeet)\\W+(?:\\w+\\W+){0,3}?(?:vorige|eerdere|voorgaande|bovenstaande"
               + "|je|jouw|uw)\\W+(?:\\w+\\W+){0,1}?(?:instructies|opdrachten|regels|richtlijnen)\\b",
@@ -127,8 +172,10 @@ final class InjectionPhrases {
   /** A claim that no rules apply. */
   static final Pattern NO_RULES =
       Pattern.compile(
-          "\\b(?:no|without|free (?:of|from)|not bound by|ignores?|break|bypass)\\W+(?:\\w+\\W+){0,3}?"
-              + "(?:restrictions|limitations|filters|censorship|guidelines|content polic(?:y|ies)"
+          "\\b(?:no|without|free (?:of|from)|not (?:bound|restrained|restricted|limited|constrained)"
+              + " by|(?:does not|doesn't) have|ignores?|break|bypass)\\W+(?:\\w+\\W+){0,4}?"
+              + "(?:restrictions|limitations|filters|censorship|guidelines|content (?:polic(?:y|ies)"
+              + "|filters?)"
               + "|ethical (?:guidelines|principles|constraints)|moral (?:guidelines|principles))\\b");
 
   /** An order to switch off safety measures, which also claims that no rules apply. */
@@ -161,7 +208,7 @@ final class InjectionPhrases {
           "\\b(?:amoral|immoral|unethical|unfiltered|uncensored|unrestricted|unlimited power"
               + "|regardless of (?:legality|ethics|morals?|morality|how|the consequences)"
               + "|without (?:any )?(?:warnings?|disclaimers?|censorship|morals|ethics)"
-              + "|(?:no|any) (?:morals|ethics|ethical|moral) )");
+              + "|(?:no|any) (?:morals|ethics|ethical|moral)\\b)");
 
   /** Forged conversation or system markers that try to close the real prompt. */
   static final Pattern FAKE_MARKER =
@@ -199,8 +246,10 @@ final class InjectionPhrases {
 
   private static final String[] OVERRIDE_ANCHORS = {
     "ignore",
+    "ignoring",
     "disregard",
     "forget",
+    "leave",
     "override",
     "bypass",
     "do not ",
@@ -219,7 +268,14 @@ final class InjectionPhrases {
     "esque",
     "descons",
     "negeer",
-    "vergeet"
+    "vergeet",
+    "забуд",
+    "игнорир",
+    "проигнор",
+    "zaboravi",
+    "zanemari",
+    "zignor",
+    "zapomnij"
   };
   private static final String[] EXTRACTION_LANGUAGE_ANCHORS = {
     "zeig", "gib", "geben", "nenn", "verrat", "wiederhol", "muestr", "dime", "díga", "diga",
@@ -246,7 +302,7 @@ final class InjectionPhrases {
     "act as if", "act like"
   };
   private static final String[] NO_RULES_ANCHORS = {
-    "no", "without", "free ", "not bound", "ignore", "break", "bypass"
+    "no", "without", "free ", "not ", "does not", "doesn't", "ignore", "break", "bypass"
   };
   private static final String[] DISABLE_ANCHORS = {
     "disable", "turn off", "remove", "deactivate", "switch off", "lift"
