@@ -6,14 +6,11 @@ import java.util.SplittableRandom;
 
 /** Shared parts of the permutation tests: the size check and the random relabelings. */
 final class Relabeling {
-  /** Permuted statistics within this relative distance of the observed one count as ties. */
-  private static final double TIE_TOLERANCE = 1e-12;
-
   /** Relabelings of a joint test drawn and scored together, bounding their memory. */
   private static final int ORDERS_PER_CHUNK = 1024;
 
-  /** Values of a joint test within this much of each other, times their scale, are tied. */
-  private static final double JOINT_TIE_TOLERANCE = 1e-9;
+  /** Statistics within this much of each other, times their scale, are tied. */
+  private static final double TIE_TOLERANCE = 1e-9;
 
   private Relabeling() {}
 
@@ -35,7 +32,8 @@ final class Relabeling {
   /**
    * Runs a permutation test over a pool of baseline indices {@code [0, baselineSize)} followed by
    * window indices. Each permutation moves a random subset of the smaller group's size to the
-   * front, and the observed labeling puts the smaller group's own indices there.
+   * front, and the observed labeling puts the smaller group's own indices there. It is the joint
+   * test of one statistic, so values that only rounding sets apart are ties here as there.
    */
   static Outcome test(
       int baselineSize,
@@ -43,19 +41,15 @@ final class Relabeling {
       int permutations,
       SplittableRandom random,
       Statistic statistic) {
-    int small = Math.min(baselineSize, windowSize);
-    int[] order = observedOrder(baselineSize, windowSize);
-
-    double observed = statistic.of(order, small);
-    double threshold = observed - TIE_TOLERANCE * Math.abs(observed);
-    int atLeast = 0;
-    for (int b = 0; b < permutations; b++) {
-      shuffleHead(order, small, random);
-      if (statistic.of(order, small) >= threshold) {
-        atLeast++;
-      }
-    }
-    return new Outcome(observed, (1.0 + atLeast) / (1.0 + permutations));
+    JointOutcome outcome =
+        testJoint(
+            baselineSize,
+            windowSize,
+            permutations,
+            random,
+            1,
+            (order, small, values) -> values[0] = statistic.of(order, small));
+    return new Outcome(outcome.observed()[0], outcome.marginalPValue(0));
   }
 
   /** Several two-sample statistics of one labeling, computed together. */
@@ -153,16 +147,15 @@ final class Relabeling {
    * Returns, for each value, how many values are at least as large, counting values that only
    * rounding sets apart as ties. The statistics add up terms of order 1 or more, so the same
    * labeling summed in another order can differ by about 1e-12. Sorted neighbours closer than
-   * {@value #JOINT_TIE_TOLERANCE} times the largest magnitude (at least 1) join one group with one
-   * rank, so that ties are transitive and a statistic's own p-value and the joint p-value agree on
-   * them.
+   * {@value #TIE_TOLERANCE} times the largest magnitude (at least 1) join one group with one rank,
+   * so that ties are transitive and a statistic's own p-value and the joint p-value agree on them.
    */
   private static int[] ranks(double[] values) {
     int labelings = values.length;
     double[] sorted = values.clone();
     Arrays.sort(sorted);
     double scale = Math.max(1, Math.max(Math.abs(sorted[0]), Math.abs(sorted[labelings - 1])));
-    double tolerance = JOINT_TIE_TOLERANCE * scale;
+    double tolerance = TIE_TOLERANCE * scale;
     int[] groupStart = new int[labelings];
     for (int i = 1; i < labelings; i++) {
       groupStart[i] = sorted[i] - sorted[i - 1] <= tolerance ? groupStart[i - 1] : i;
