@@ -25,6 +25,21 @@ class PiiDatasetTest {
   }
 
   @Test
+  void readsPresidioPhoneLabelAsPhone() throws IOException {
+    Path file = dir.resolve("c.jsonl");
+    Files.writeString(
+        file,
+        "{\"text\": \"415-555-0132\", \"entities\": [{\"type\": \"PHONE_NUMBER\", \"start\": 0,"
+            + " \"end\": 12}]}\n");
+    assertThat(PiiDataset.read(file).get(0).entities().get(0).type()).isEqualTo("PHONE");
+  }
+
+  @Test
+  void readsLowerCaseLabel() {
+    assertThat(PiiDataset.typeName("email")).isEqualTo("EMAIL");
+  }
+
+  @Test
   void rejectsSpanPastText() throws IOException {
     Path file = dir.resolve("b.jsonl");
     Files.writeString(
