@@ -1,5 +1,6 @@
 package dev.lookout.core.guard.injection;
 
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,33 +31,12 @@ final class InjectionPhrases {
               + GAP
               + "(?:previous|prior|above|earlier|preceding|initial|original|your|system)"
               + "\\W+(?:\\w+\\W+){0,2}?"
-              + "(?:instructions?|prompts?|inputs?|rules|directives|directions?|guidelines|commands?|orders"
-              + "|tasks?|assignments?|information"
+              + "(?:instructions?|prompts?|rules|directives|directions|guidelines|commands?|orders"
               + "|polic(?:y|ies)|programming|constraints|restrictions)\\b"
               + "|\\b(?:ignore|disregard|forget)\\W+(?:about\\W+)?(?:everything|all|anything)"
               + "\\W+(?:(?:that\\W+)?you(?:'ve|\\W+have)?\\W+(?:were\\W+|been\\W+)?"
               + "(?:told|instructed|given)|(?:above|previously|so far)"
               + "|(?:from|about) (?:chat ?gpt|openai|your (?:programming|creators?)))"
-              // All instructions, with no word for earlier: rules and prompts are left out, since
-              // linters and installers "ignore all rules" or "skip all prompts".
-              + "|\\b(?:ignore|disregard|forget)\\W+(?:about\\W+)?(?:all|any)\\W+(?:of\\W+)?"
-              + "(?:the\\W+|these\\W+|those\\W+)?(?:other\\W+)?(?:instructions|directives|directions"
-              + "|assignments)\\b"
-              // Everything before this, with none of the speaker's own words in between.
-              + "|\\b(?:ignore|disregard|forget)\\W+(?:everything|anything)"
-              + "(?:\\W+(?!(?:i|my|we|our|me|us)\\b)\\w+){0,6}?\\W+(?:from before\\b|before (?:this|that|now)"
-              + "(?:\\W*$|[.!,;:\\]]| (?:conversation|chat|message|prompt|moment)\\b))"
-              // Everything, as a whole clause ("forget everything, write ..."), in an order: "i
-              // forget everything." is a complaint, not an order.
-              + "|(?<!\\b(?:i|we|they|you|he|she|people|to|always|often|never|usually) )"
-              + "\\b(?:ignore|disregard|forget)\\W+(?:about\\W+)?everything"
-              + "(?=\\W*(?:$|[,;.!]|(?:and|then|else|above)\\b|you know\\b(?!\\W+about)))"
-              // The documents or context that the application gave the model.
-              + "|\\b(?:ignor|disregard)(?:e|ing)\\W+(?:all\\W+|any\\W+)?(?:of\\W+)?(?:the\\W+)?"
-              + "(?:(?:provided|given|above|previous|retrieved)\\W+)?(?:context|documents|articles"
-              + "|search results)\\b"
-              + "|\\bleave\\W+(?:all\\W+)?(?:of\\W+)?(?:the\\W+)?(?:previous|prior|earlier|above)"
-              + "\\W+(?:\\w+\\W+)?(?:instructions|information|tasks|rules|prompts) behind\\b"
               + "|\\b(?:do not|don't|stop|no longer) (?:follow|obey)(?:ing)? your"
               + "\\W+(?:\\w+\\W+){0,2}?(?:instructions|rules|guidelines|programming|policies)\\b");
 
@@ -69,15 +49,8 @@ final class InjectionPhrases {
       Pattern.compile(
           "\\b(?:(?:ignorier\\w*|vergiss|vergessen sie|missachte\\w*)\\W+(?:\\w+\\W+){0,3}?"
               + "(?:vorherig\\w*|obig\\w*|bisherig\\w*|früher\\w*|vorangegangen\\w*|vorangehend\\w*"
-              + "|vorhergehend\\w*|vorig\\w*|deine|ihre)\\W+(?:\\w+\\W+){0,2}?(?:anweisungen|befehle"
-              + "|regeln|instruktionen|vorgaben|aufgaben|aufträge|angaben|informationen)"
-              // All instructions or tasks, with no word for earlier (rules left out, as in
-              // English).
-              + "|(?:vergiss|vergessen sie|ignorier\\w*)\\W+(?:alle|sämtliche)\\W+(?:\\w+\\W+)?"
-              + "(?:anweisungen|befehle|instruktionen|vorgaben|aufgaben|aufträge)"
-              // Everything, as a whole clause or with "gesagte", unless the speaker's own words.
-              + "|(?:vergiss|vergessen sie)\\W+alles(?!\\W+was (?:ich|wir)\\b)"
-              + "(?=\\W*(?:$|[,;.!]|und\\b|gesagte))"
+              + "|vorhergehend\\w*|deine|ihre)\\W+(?:\\w+\\W+){0,2}?(?:anweisungen|befehle|regeln"
+              + "|instruktionen|vorgaben)"
               + "|(?:ignora|ignore|ignorez|ignorar|ignorate|olvida|olvídate|olvide|oublie|oubliez"
               + "|dimentica|dimenticate|esqueça|esqueca|esquece|desconsidere)\\W+(?:\\w+\\W+){0,3}?"
               + "(?:instrucciones|indicaciones|[oó]rdenes|reglas|instructions|consignes|directives"
@@ -92,25 +65,68 @@ final class InjectionPhrases {
               + "\\W+(?:todo|tout|tutto|tudo)\\W+(?:lo anterior|lo que te (?:dijeron|han dicho)"
               + "|ce qui précède|ce qu'on t'a dit|quello che ti (?:è stato|hanno) detto|quanto detto"
               + "|o que (?:foi dito|te disseram)|o anterior))\\b"
-              // All instructions in Spanish, French, Italian and Portuguese. Spanish "ignora" and
-              // French "ignore" are also the third person ("mi perro ignora todas mis órdenes"),
-              // so neither counts, nor does the speaker's own word in between.
-              + "|\\b(?:olvida|olvide|olvidad|ignoren|oubliez|oublie|ignorez|dimentica|dimenticate"
-              + "|ignorate|esqueça|esqueca|esquece|desconsidere)\\W+(?:todas|todos|toutes|tous|tutte"
-              + "|tutti)\\W+(?:(?!mis\\b|mes\\b|mie\\b|miei\\b|minhas\\b|meus\\b)\\w+\\W+)?"
-              + "(?:instrucciones|indicaciones|instructions|consignes|istruzioni|indicazioni"
-              + "|instru[cç][oõ]es)\\b"
-              // Russian, Croatian, Serbian, Bosnian and Polish: forget or ignore, then all or
-              // earlier, then instructions.
-              + "|(?:забудь\\w*|игнорируй\\w*|проигнорируй\\w*)\\W+(?:\\w+\\W+)?"
-              + "(?:все|всё|предыдущие|прежние|вышеуказанные)\\W+(?:\\w+\\W+)?(?:инструкции|указания"
-              + "|команды|задания)"
-              + "|\\b(?:zaboravi|ignoriraj|ignoriši|zanemari|zignoruj|zapomnij)\\W+(?:\\w+\\W+)?"
-              + "(?:sve|prethodne|wszystkie|poprzednie)\\W+(?:\\w+\\W+)?(?:instrukcije|upute|uputstva"
-              + "|naredbe|instrukcje|polecenia)\\b"
               // Dutch: negeer or vergeet, then earlier, then instructions or rules.
               + "|\\b(?:negeer|vergeet)\\W+(?:\\w+\\W+){0,3}?(?:vorige|eerdere|voorgaande|bovenstaande"
               + "|je|jouw|uw)\\W+(?:\\w+\\W+){0,1}?(?:instructies|opdrachten|regels|richtlijnen)\\b",
+          Pattern.UNICODE_CHARACTER_CLASS);
+
+  /**
+   * Wider wordings of the same order, which count only where an order starts ({@link
+   * #atOrderStart}): all instructions, everything before this, everything as a whole clause, the
+   * provided context, earlier inputs; in German, the Romance languages, Russian, Serbian, Croatian,
+   * Bosnian and Polish, all instructions or everything. Elsewhere the same words describe ("how do
+   * I ignore everything before this line in sed?", "mi abuela olvida todas las indicaciones") or
+   * forbid ("don't forget any assignments").
+   */
+  static final Pattern OVERRIDE_AT_ORDER =
+      Pattern.compile(
+          // All instructions, with no word for earlier: rules and prompts are left out, since
+          // linters and installers "ignore all rules" or "skip all prompts".
+          "(?:ignore|disregard|forget)(?:\\W+and\\W+(?:ignore|disregard|forget))?\\W+(?:about\\W+)?"
+              + "(?:all|any)\\W+(?:of\\W+)?(?:the\\W+|these\\W+|those\\W+)?(?:other\\W+)?"
+              + "(?:instructions|directives|assignments)\\b"
+              // Earlier inputs, tasks or direction, as "[ignore prior inputs]" opens a jailbreak.
+              // Earlier information is left out: "please ignore the previous information about
+              // shipping costs" corrects an e-mail.
+              + "|(?:ignore|disregard|forget)\\W+(?:about\\W+)?(?:all\\W+)?(?:the\\W+)?(?:previous"
+              + "|prior|above|earlier|preceding)\\W+(?:inputs?|tasks?|assignments|direction)\\b"
+              // Everything before this, with none of the speaker's own words in between.
+              + "|(?:ignore|disregard|forget)\\W+(?:everything|anything)"
+              + "(?:\\W+(?!(?:i|my|we|our|me|us)\\b)\\w+){0,6}?\\W+(?:from before\\b|before (?:this|that|now)"
+              + "(?:\\W*$|[.!,;:\\]]| (?:conversation|chat|message|prompt|moment)\\b))"
+              // Everything, as a whole clause: "forget everything, write ...".
+              + "|(?:ignore|disregard|forget)\\W+(?:about\\W+)?everything"
+              + "(?=\\W*(?:$|[,;.!]|(?:and|then|else|above)\\b)|\\W+you know\\s*(?:[.!]|and\\b))"
+              // The context or documents that the application gave the model.
+              + "|(?:ignore|disregard)\\W+(?:all\\W+|any\\W+)?(?:of\\W+)?(?:the\\W+)?"
+              + "(?:provided|given|retrieved|supplied|above|previous)\\W+(?:context|documents"
+              + "|search results)\\b"
+              + "|leave\\W+(?:all\\W+)?(?:of\\W+)?(?:the\\W+)?(?:previous|prior|earlier|above)"
+              + "\\W+(?:\\w+\\W+)?(?:instructions|information|tasks|prompts) behind\\b"
+              // Where an order starts: all instructions or tasks, with no word for earlier (rules
+              // left out, as in English), or everything as a whole clause or with "gesagte".
+              + "|(?:vergiss|vergessen sie|ignoriere|ignorier|ignorieren sie)\\s+(?:alle|sämtliche)\\s+"
+              + "(?:\\w+\\s+)?(?:anweisungen|befehle|instruktionen|vorgaben|aufgaben|aufträge)\\b"
+              + "|(?:vergiss|vergessen sie)\\W+alles(?!\\W+was (?:ich|wir)\\b)"
+              + "(?=\\W*(?:$|[,;.!]|und\\b|gesagte))"
+              // All instructions in Spanish, French, Italian and Portuguese. Elsewhere than where
+              // an order starts, "olvida" or "ignora" tell what someone else does ("mi perro
+              // ignora todas mis órdenes"). The speaker's own word in between never counts.
+              + "|(?:olvida|olvide|olvidad|ignora|ignoren|oubliez|oublie|ignorez|dimentica|dimenticate"
+              + "|ignorate|esqueça|esqueca|esquece|desconsidere)\\s+(?:todas|todos|toutes|tous|tutte"
+              + "|tutti)\\s+(?:(?!mis\\b|mes\\b|mie\\b|miei\\b|minhas\\b|meus\\b)\\w+\\s+)?"
+              + "(?:instrucciones|indicaciones|instructions|consignes|istruzioni|indicazioni"
+              + "|instru[cç][oõ]es)\\b"
+              // Russian, Serbian, Croatian, Bosnian and Polish, where an order starts: forget or
+              // ignore, then all or earlier, then instructions, within one clause.
+              + "|(?:забудь\\w*|игнорируй\\w*|проигнорируй\\w*|не обращай\\w* внимания на"
+              + "|заборави|игнориши|занемари)\\s+(?:\\w+\\s+)?(?:все|всё|предыдущие|прежние"
+              + "|вышеуказанные|све|претходне)\\s+(?:\\w+\\s+)?(?:инструкции|указания|команды|задания"
+              + "|упуте|упутства|инструкције)"
+              + "|(?:zaboravi|ignoriraj|ignoriši|zanemari|zignoruj|zapomnij(?:\\s+o)?)\\s+"
+              + "(?:\\w+\\s+)?(?:sve|prethodne|wszystkie|wszystkich|poprzednie|poprzednich)\\s+"
+              + "(?:\\w+\\s+)?(?:instrukcije|upute|uputstva|naredbe|instrukcje|instrukcjach|polecenia"
+              + "|poleceniach)\\b",
           Pattern.UNICODE_CHARACTER_CLASS);
 
   /**
@@ -172,8 +188,8 @@ final class InjectionPhrases {
   /** A claim that no rules apply. */
   static final Pattern NO_RULES =
       Pattern.compile(
-          "\\b(?:no|without|free (?:of|from)|not (?:bound|restrained|restricted|limited|constrained)"
-              + " by|(?:does not|doesn't) have|ignores?|break|bypass)\\W+(?:\\w+\\W+){0,4}?"
+          "\\b(?:no|without|free (?:of|from)|not (?:bound|restrained) by|ignores?|break|bypass)"
+              + "\\W+(?:\\w+\\W+){0,4}?"
               + "(?:restrictions|limitations|filters|censorship|guidelines|content (?:polic(?:y|ies)"
               + "|filters?)"
               + "|ethical (?:guidelines|principles|constraints)|moral (?:guidelines|principles))\\b");
@@ -208,7 +224,7 @@ final class InjectionPhrases {
           "\\b(?:amoral|immoral|unethical|unfiltered|uncensored|unrestricted|unlimited power"
               + "|regardless of (?:legality|ethics|morals?|morality|how|the consequences)"
               + "|without (?:any )?(?:warnings?|disclaimers?|censorship|morals|ethics)"
-              + "|(?:no|any) (?:morals|ethics|ethical|moral)\\b)");
+              + "|(?:no|any) (?:morals|ethics|ethical|moral) )");
 
   /** Forged conversation or system markers that try to close the real prompt. */
   static final Pattern FAKE_MARKER =
@@ -268,15 +284,56 @@ final class InjectionPhrases {
     "esque",
     "descons",
     "negeer",
-    "vergeet",
-    "забуд",
-    "игнорир",
-    "проигнор",
-    "zaboravi",
-    "zanemari",
-    "zignor",
-    "zapomnij"
+    "vergeet"
   };
+  private static final String[] ORDER_ANCHORS = {
+    "ignor", "disregard", "forget", "leave", "vergiss", "vergessen", "olvid", "oubli", "diment",
+    "esque", "descons", "забуд", "игнорир", "проигнор", "не обращ", "заборав", "игнориш", "занемар",
+    "zaboravi", "zanemari", "zignor", "zapomnij"
+  };
+
+  /** Marks after which an order may start: sentence ends, quotes, brackets, list bullets. */
+  private static final String ORDER_MARKS = ".!?:;\"'“”‘’«»„[](){}*>#=-";
+
+  /** Words that may stand before an order at its start: "please ignore", "ok, now forget". */
+  private static final Set<String> ORDER_LEADS =
+      Set.of(
+          "please",
+          "now",
+          "just",
+          "and",
+          "then",
+          "so",
+          "ok",
+          "okay",
+          "stop",
+          "but",
+          "also",
+          "simply",
+          "first",
+          "bitte",
+          "jetzt",
+          "nun",
+          "und",
+          "por",
+          "favor",
+          "ahora",
+          "y",
+          "maintenant",
+          "et",
+          "adesso",
+          "ora",
+          "e",
+          "agora",
+          "теперь",
+          "и",
+          "пожалуйста",
+          "sada",
+          "molim",
+          "i",
+          "teraz",
+          "proszę");
+
   private static final String[] EXTRACTION_LANGUAGE_ANCHORS = {
     "zeig", "gib", "geben", "nenn", "verrat", "wiederhol", "muestr", "dime", "díga", "diga",
     "revel", "rével", "révèl", "repit", "repít", "répè", "repè", "répe", "repet", "imprim",
@@ -302,7 +359,7 @@ final class InjectionPhrases {
     "act as if", "act like"
   };
   private static final String[] NO_RULES_ANCHORS = {
-    "no", "without", "free ", "not ", "does not", "doesn't", "ignore", "break", "bypass"
+    "no", "without", "free ", "not ", "ignore", "break", "bypass"
   };
   private static final String[] DISABLE_ANCHORS = {
     "disable", "turn off", "remove", "deactivate", "switch off", "lift"
@@ -312,6 +369,7 @@ final class InjectionPhrases {
   static boolean matchesOverride(String text) {
     return findAtAnchors(OVERRIDE, text, OVERRIDE_ANCHORS)
         || findAtAnchors(OVERRIDE_OTHER_LANGUAGES, text, OTHER_LANGUAGE_ANCHORS)
+        || findAtOrderStarts(OVERRIDE_AT_ORDER, text, ORDER_ANCHORS)
         || findAtAnchors(OVERRIDE_CHINESE, text, CHINESE_ANCHORS);
   }
 
@@ -348,6 +406,71 @@ final class InjectionPhrases {
       }
     }
     return false;
+  }
+
+  /** Returns whether {@code pattern} matches at one of {@code anchors} where an order starts. */
+  private static boolean findAtOrderStarts(Pattern pattern, String text, String... anchors) {
+    Matcher matcher = null;
+    for (String anchor : anchors) {
+      for (int at = text.indexOf(anchor); at >= 0; at = text.indexOf(anchor, at + 1)) {
+        if (!atOrderStart(text, at)) {
+          continue;
+        }
+        if (matcher == null) {
+          matcher = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        }
+        if (matcher.region(at, text.length()).lookingAt()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Returns whether position {@code at} starts an order: the text's start, or a line break or one
+   * of {@link #ORDER_MARKS} before it, with up to three spaces and at most two of {@link
+   * #ORDER_LEADS} ("please", "ok, now") in between. "How do I ignore ...", "my dogs ignore ..." and
+   * "don't forget ..." are not.
+   */
+  static boolean atOrderStart(String text, int at) {
+    int position = at;
+    for (int leads = 0; ; leads++) {
+      int spaces = 0;
+      while (position > 0 && spaces < 3 && Character.isWhitespace(text.charAt(position - 1))) {
+        if (text.charAt(position - 1) == '\n') {
+          return true;
+        }
+        position--;
+        spaces++;
+      }
+      if (position == 0) {
+        return true;
+      }
+      char before = text.charAt(position - 1);
+      // An apostrophe after a letter elides a word ("j'oublie"); it opens no quote.
+      boolean elision =
+          (before == '\'' || before == '’')
+              && position >= 2
+              && Character.isLetter(text.charAt(position - 2));
+      if (ORDER_MARKS.indexOf(before) >= 0 && !elision) {
+        return true;
+      }
+      if (leads == 2) {
+        return false;
+      }
+      if (text.charAt(position - 1) == ',') {
+        position--;
+      }
+      int wordStart = position;
+      while (wordStart > 0 && Character.isLetter(text.charAt(wordStart - 1))) {
+        wordStart--;
+      }
+      if (wordStart == position || !ORDER_LEADS.contains(text.substring(wordStart, position))) {
+        return false;
+      }
+      position = wordStart;
+    }
   }
 
   static boolean matchesResponseControl(String text) {
