@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * Reader of labelled JSONL files, one object per line: {@code {"text": str, "label": 0|1, "source":
- * str}}. The {@code source} field is optional and defaults to {@code unknown}.
+ * str}}. The {@code source} field is optional and defaults to {@code unknown}. A label may also be
+ * {@code true} or {@code false}, or one of those four as a string, as some data sets export it.
  */
 public final class InjectionDataset {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,11 +41,29 @@ public final class InjectionDataset {
     if (text == null || !text.isTextual()) {
       throw new IllegalArgumentException(file + ":" + number + ": missing string field \"text\"");
     }
-    if (label == null || !label.isInt() || (label.intValue() != 0 && label.intValue() != 1)) {
+    Boolean injection = injection(label);
+    if (injection == null) {
       throw new IllegalArgumentException(
-          file + ":" + number + ": field \"label\" must be 0 or 1, got " + label);
+          file
+              + ":"
+              + number
+              + ": field \"label\" must be 0 or 1 (1 for an injection), got "
+              + label);
     }
     String source = node.path("source").asText("unknown");
-    return new LabeledText(text.textValue(), label.intValue() == 1, source);
+    return new LabeledText(text.textValue(), injection, source);
+  }
+
+  /** Returns whether {@code label} marks an injection, or null when it is no valid label. */
+  private static Boolean injection(JsonNode label) {
+    if (label == null) {
+      return null;
+    }
+    String value = label.isTextual() ? label.textValue().trim() : label.toString();
+    return switch (value) {
+      case "1", "true" -> true;
+      case "0", "false" -> false;
+      default -> null;
+    };
   }
 }
