@@ -123,8 +123,14 @@ final class InjectionPhrases {
               + "|заборави|игнориши|занемари)\\s+(?:\\w+\\s+)?(?:все|всё|предыдущие|прежние"
               + "|вышеуказанные|све|претходне)\\s+(?:\\w+\\s+)?(?:инструкции|указания|команды|задания"
               + "|упуте|упутства|инструкције)"
+              // Everything the model was told, in Russian and Polish.
+              + "|(?:забудь\\w*|игнорируй\\w*|проигнорируй\\w*)\\s+(?:всё|все)\\W+что\\s+(?:тебе|вам)"
+              + "\\s+(?:\\w+\\s+)?(?:говорили|сказали|писали)"
+              + "|zapomnij\\s+o\\s+wszystkim\\W+co\\s+(?:ci|wam|pan\\w*)\\s+(?:\\w+\\s+)?"
+              + "(?:powiedziano|mówiono|napisano)"
               + "|(?:zaboravi|ignoriraj|ignoriši|zanemari|zignoruj|zapomnij(?:\\s+o)?)\\s+"
-              + "(?:\\w+\\s+)?(?:sve|prethodne|wszystkie|wszystkich|poprzednie|poprzednich)\\s+"
+              + "(?:\\w+\\s+)?(?:sve|sva|prethodne|prethodna|wszystkie|wszystkich|poprzednie"
+              + "|poprzednich)\\s+"
               + "(?:\\w+\\s+)?(?:instrukcije|upute|uputstva|naredbe|instrukcje|instrukcjach|polecenia"
               + "|poleceniach)\\b",
           Pattern.UNICODE_CHARACTER_CLASS);
