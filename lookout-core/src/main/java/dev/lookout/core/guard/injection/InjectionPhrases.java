@@ -37,6 +37,13 @@ final class InjectionPhrases {
               + "\\W+(?:(?:that\\W+)?you(?:'ve|\\W+have)?\\W+(?:were\\W+|been\\W+)?"
               + "(?:told|instructed|given)|(?:above|previously|so far)"
               + "|(?:from|about) (?:chat ?gpt|openai|your (?:programming|creators?)))"
+              // A document that tells the model to drop what its user asked.
+              + "|\\b(?:ignore|disregard)\\W+(?:the\\W+)?user'?s\\W+(?:question|request|query|message"
+              + "|instructions)\\b"
+              // The model's rules declared void.
+              + "|\\byour\\W+(?:(?:previous|prior|earlier|original|old)\\W+)?(?:instructions|rules"
+              + "|guidelines|restrictions) (?:no longer apply|do not apply|don't apply|are (?:no longer|not)"
+              + " (?:valid|in effect|active))\\b"
               + "|\\b(?:do not|don't|stop|no longer) (?:follow|obey)(?:ing)? your"
               + "\\W+(?:\\w+\\W+){0,2}?(?:instructions|rules|guidelines|programming|policies)\\b");
 
@@ -65,6 +72,9 @@ final class InjectionPhrases {
               + "\\W+(?:todo|tout|tutto|tudo)\\W+(?:lo anterior|lo que te (?:dijeron|han dicho)"
               + "|ce qui précède|ce qu'on t'a dit|quello che ti (?:è stato|hanno) detto|quanto detto"
               + "|o que (?:foi dito|te disseram)|o anterior))\\b"
+              // The model's rules declared void, in German.
+              + "|\\b(?:deine|ihre)\\W+(?:(?:bisherigen|vorherigen|alten)\\W+)?(?:regeln|anweisungen"
+              + "|vorgaben|richtlinien) gelten (?:nicht mehr|ab sofort nicht)"
               // Dutch: negeer or vergeet, then earlier, then instructions or rules.
               + "|\\b(?:negeer|vergeet)\\W+(?:\\w+\\W+){0,3}?(?:vorige|eerdere|voorgaande|bovenstaande"
               + "|je|jouw|uw)\\W+(?:\\w+\\W+){0,1}?(?:instructies|opdrachten|regels|richtlijnen)\\b",
@@ -117,6 +127,11 @@ final class InjectionPhrases {
               + "|tutti)\\s+(?:(?!mis\\b|mes\\b|mie\\b|miei\\b|minhas\\b|meus\\b)\\w+\\s+)?"
               + "(?:instrucciones|indicaciones|instructions|consignes|istruzioni|indicazioni"
               + "|instru[cç][oõ]es)\\b"
+              // The model's own rules or instructions: "ignora tus reglas", "ignore tes règles".
+              + "|(?:olvida|ignora|ignore|ignorez|oublie|oubliez|dimentica|esqueça|esquece)\\s+"
+              + "(?:todas\\s+|toutes\\s+|tutte\\s+)?(?:tus|tes|vos|le tue|tue|as tuas|tuas|suas)\\s+"
+              + "(?:instrucciones|reglas|normas|instructions|règles|consignes|istruzioni|regole"
+              + "|instru[cç][oõ]es|regras)\\b"
               // Russian, Serbian, Croatian, Bosnian and Polish, where an order starts: forget or
               // ignore, then all or earlier, then instructions, within one clause.
               + "|(?:забудь\\w*|игнорируй\\w*|проигнорируй\\w*|не обращай\\w* внимания на"
@@ -274,6 +289,7 @@ final class InjectionPhrases {
     "leave",
     "override",
     "bypass",
+    "your",
     "do not ",
     "don't ",
     "stop ",
@@ -290,7 +306,9 @@ final class InjectionPhrases {
     "esque",
     "descons",
     "negeer",
-    "vergeet"
+    "vergeet",
+    "deine",
+    "ihre"
   };
   private static final String[] ORDER_ANCHORS = {
     "ignor", "disregard", "forget", "leave", "vergiss", "vergessen", "olvid", "oubli", "diment",
@@ -317,12 +335,21 @@ final class InjectionPhrases {
           "also",
           "simply",
           "first",
+          "btw",
+          "anyway",
+          "actually",
+          "hey",
+          "well",
+          "instead",
+          "finally",
           "bitte",
           "jetzt",
           "nun",
           "und",
+          "übrigens",
           "por",
           "favor",
+          "cierto",
           "ahora",
           "y",
           "maintenant",
