@@ -37,6 +37,10 @@ final class InjectionPhrases {
               + "\\W+(?:(?:that\\W+)?you(?:'ve|\\W+have)?\\W+(?:were\\W+|been\\W+)?"
               + "(?:told|instructed|given)|(?:above|previously|so far)"
               + "|(?:from|about) (?:chat ?gpt|openai|your (?:programming|creators?)))"
+              // The instructions the model was given, named as such.
+              + "|\\b(?:ignore|disregard|forget)\\W+(?:all\\W+)?(?:of\\W+)?(?:the\\W+)?(?:instructions"
+              + "|rules|guidelines|directives)\\W+(?:that\\W+)?you(?:'ve|\\W+have)?\\W+(?:were\\W+|been\\W+)?"
+              + "(?:given|told|received|got)\\b"
               // A document that tells the model to drop what its user asked.
               + "|\\b(?:ignore|disregard)\\W+(?:the\\W+)?user'?s\\W+(?:question|request|query|message"
               + "|instructions)\\b"
@@ -319,6 +323,9 @@ final class InjectionPhrases {
   /** Marks after which an order may start: sentence ends, quotes, brackets, list bullets. */
   private static final String ORDER_MARKS = ".!?:;\"'“”‘’«»„[](){}*>#=-";
 
+  /** Most {@link #ORDER_LEADS} before an order: "from now on, ignore ...". */
+  private static final int MAX_ORDER_LEADS = 3;
+
   /** Words that may stand before an order at its start: "please ignore", "ok, now forget". */
   private static final Set<String> ORDER_LEADS =
       Set.of(
@@ -335,6 +342,8 @@ final class InjectionPhrases {
           "also",
           "simply",
           "first",
+          "from",
+          "on",
           "btw",
           "anyway",
           "actually",
@@ -462,9 +471,9 @@ final class InjectionPhrases {
 
   /**
    * Returns whether position {@code at} starts an order: the text's start, or a line break or one
-   * of {@link #ORDER_MARKS} before it, with up to three spaces and at most two of {@link
-   * #ORDER_LEADS} ("please", "ok, now") in between. "How do I ignore ...", "my dogs ignore ..." and
-   * "don't forget ..." are not.
+   * of {@link #ORDER_MARKS} before it, with up to three spaces and at most {@link #MAX_ORDER_LEADS}
+   * of {@link #ORDER_LEADS} ("please", "ok, now", "from now on") in between. "How do I ignore ...",
+   * "my dogs ignore ..." and "don't forget ..." are not.
    */
   static boolean atOrderStart(String text, int at) {
     int position = at;
@@ -489,7 +498,7 @@ final class InjectionPhrases {
       if (ORDER_MARKS.indexOf(before) >= 0 && !elision) {
         return true;
       }
-      if (leads == 2) {
+      if (leads == MAX_ORDER_LEADS) {
         return false;
       }
       if (text.charAt(position - 1) == ',') {
