@@ -326,7 +326,11 @@ final class InjectionPhrases {
   /** Most {@link #ORDER_LEADS} before an order: "from now on, ignore ...". */
   private static final int MAX_ORDER_LEADS = 3;
 
-  /** Words that may stand before an order at its start: "please ignore", "ok, now forget". */
+  /**
+   * Words that may stand before an order at its start: "please ignore", "ok, now forget". The
+   * Croatian and Polish "i" (and) is left out, since it is the English "I" of "I forget
+   * everything."
+   */
   private static final Set<String> ORDER_LEADS =
       Set.of(
           "please",
@@ -375,7 +379,6 @@ final class InjectionPhrases {
           "пожалуйста",
           "sada",
           "molim",
-          "i",
           "teraz",
           "proszę");
 
