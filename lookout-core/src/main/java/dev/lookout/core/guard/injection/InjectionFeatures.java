@@ -71,8 +71,9 @@ final class InjectionFeatures {
 
   /**
    * Returns the example for {@code raw} itself, followed by one example for each hidden text it
-   * carries (tag-character text, readable base64 or hex blobs), which the classifier scores
-   * separately because a hidden instruction is diluted by the text around it.
+   * carries (tag-character text, readable base64 or hex blobs, letters spaced apart, leetspeak,
+   * backwards or ROT13 text: see {@link ObfuscatedText}), which the classifier scores separately
+   * because a hidden instruction is diluted by the text around it.
    *
    * @param raw one window of a message
    * @param brevity how short the whole message is ({@link #brevity}); a window or a decoded payload
@@ -88,6 +89,9 @@ final class InjectionFeatures {
     }
     for (String payload : payloads) {
       out.add(decodedExample(payload, Signals.ENCODED_TEXT, brevity));
+    }
+    for (String view : ObfuscatedText.reveal(raw)) {
+      out.add(decodedExample(view, Signals.ENCODED_TEXT, brevity));
     }
     return out;
   }
