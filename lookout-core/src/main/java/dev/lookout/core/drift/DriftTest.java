@@ -26,7 +26,6 @@ public final class DriftTest {
   public static final int STATISTICS = 2 + PhraseShiftTest.STATISTICS;
 
   private final MmdTest mmd;
-  private final int permutations;
 
   /**
    * Creates a test.
@@ -37,12 +36,11 @@ public final class DriftTest {
    */
   public DriftTest(int permutations, int farthest) {
     this.mmd = new MmdTest(permutations, farthest);
-    this.permutations = permutations;
   }
 
   /** Returns the number of random relabelings. */
   public int permutations() {
-    return permutations;
+    return mmd.permutations();
   }
 
   /**
@@ -95,7 +93,7 @@ public final class DriftTest {
               PhraseShiftTest.STATISTICS, PhraseShiftTest.prepare(baselinePhrases, windowPhrases)));
     }
     Relabeling.JointOutcome outcome =
-        Relabeling.testJoint(baselineSize, windowSize, permutations, random, parts);
+        Relabeling.testJoint(baselineSize, windowSize, mmd.permutations(), random, parts);
     double[] observed = outcome.observed();
     return new MmdResult(
         Math.max(0, observed[0]),

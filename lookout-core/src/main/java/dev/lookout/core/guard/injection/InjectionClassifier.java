@@ -48,7 +48,7 @@ public final class InjectionClassifier {
    */
   public static final int CAPPED_MAX_CHARS = InjectionFeatures.FEW_WORDS_CHARS;
 
-  /** Highest score of a short text (see {@link InjectionFeatures#isShort}) when no rule fires. */
+  /** Highest score of a short text (see {@link InjectionFeatures#brevity}) when no rule fires. */
   static final double SHORT_TEXT_SCORE = 0.5;
 
   private static final Logger LOG = LoggerFactory.getLogger(InjectionClassifier.class);

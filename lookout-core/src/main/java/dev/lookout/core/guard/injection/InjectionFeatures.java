@@ -223,11 +223,6 @@ final class InjectionFeatures {
     return TARGET.matcher(text).find();
   }
 
-  /** Returns whether {@code raw} is {@link Brevity#SHORT}. */
-  static boolean isShort(String raw) {
-    return brevity(raw) == Brevity.SHORT;
-  }
-
   /**
    * Returns whether a code point shows nothing: white space, a space separator or a format mark.
    */

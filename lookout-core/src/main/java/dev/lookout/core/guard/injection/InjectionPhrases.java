@@ -41,7 +41,7 @@ final class InjectionPhrases {
               + "|\\b(?:ignore|disregard|forget)\\W+(?:all\\W+)?(?:of\\W+)?(?:the\\W+)?(?:instructions"
               + "|rules|guidelines|directives)\\W+(?:that\\W+)?you(?:'ve|\\W+have)?\\W+(?:were\\W+|been\\W+)?"
               + "(?:given|told|received|got)\\b"
-              // A document that tells the model to drop what its user asked.
+              // A document that orders the model to drop the user's request.
               + "|\\b(?:ignore|disregard)\\W+(?:the\\W+)?user'?s\\W+(?:question|request|query|message"
               + "|instructions)\\b"
               // The model's rules declared void.
@@ -86,11 +86,11 @@ final class InjectionPhrases {
 
   /**
    * Wider wordings of the same order, which count only where an order starts ({@link
-   * #atOrderStart}): all instructions, everything before this, everything as a whole clause, the
-   * provided context, earlier inputs; in German, the Romance languages, Russian, Serbian, Croatian,
-   * Bosnian and Polish, all instructions or everything. Elsewhere the same words describe ("how do
-   * I ignore everything before this line in sed?", "mi abuela olvida todas las indicaciones") or
-   * forbid ("don't forget any assignments").
+   * #atOrderStart}). In English they are all instructions, everything before this, everything as a
+   * whole clause, the provided context and earlier inputs. In German, the Romance languages,
+   * Russian, Serbian, Croatian, Bosnian and Polish they are all instructions or everything.
+   * Elsewhere the same words describe ("how do I ignore everything before this line in sed?", "mi
+   * abuela olvida todas las indicaciones") or forbid ("don't forget any assignments").
    */
   static final Pattern OVERRIDE_AT_ORDER =
       Pattern.compile(
@@ -117,15 +117,15 @@ final class InjectionPhrases {
               + "|search results)\\b"
               + "|leave\\W+(?:all\\W+)?(?:of\\W+)?(?:the\\W+)?(?:previous|prior|earlier|above)"
               + "\\W+(?:\\w+\\W+)?(?:instructions|information|tasks|prompts) behind\\b"
-              // Where an order starts: all instructions or tasks, with no word for earlier (rules
-              // left out, as in English), or everything as a whole clause or with "gesagte".
+              // German: all instructions or tasks with no word for earlier (rules left out, as in
+              // English), or everything as a whole clause or with "gesagte", but not "was ich".
               + "|(?:vergiss|vergessen sie|ignoriere|ignorier|ignorieren sie)\\s+(?:alle|sämtliche)\\s+"
               + "(?:\\w+\\s+)?(?:anweisungen|befehle|instruktionen|vorgaben|aufgaben|aufträge)\\b"
               + "|(?:vergiss|vergessen sie)\\W+alles(?!\\W+was (?:ich|wir)\\b)"
               + "(?=\\W*(?:$|[,;.!]|und\\b|gesagte))"
-              // All instructions in Spanish, French, Italian and Portuguese. Elsewhere than where
-              // an order starts, "olvida" or "ignora" tell what someone else does ("mi perro
-              // ignora todas mis órdenes"). The speaker's own word in between never counts.
+              // All instructions in Spanish, French, Italian and Portuguese. Inside a sentence,
+              // "olvida" or "ignora" tell what someone else does ("mi perro ignora todas mis
+              // órdenes"). The speaker's own word in between never counts.
               + "|(?:olvida|olvide|olvidad|ignora|ignoren|oubliez|oublie|ignorez|dimentica|dimenticate"
               + "|ignorate|esqueça|esqueca|esquece|desconsidere)\\s+(?:todas|todos|toutes|tous|tutte"
               + "|tutti)\\s+(?:(?!mis\\b|mes\\b|mie\\b|miei\\b|minhas\\b|meus\\b)\\w+\\s+)?"
@@ -136,13 +136,13 @@ final class InjectionPhrases {
               + "(?:todas\\s+|toutes\\s+|tutte\\s+)?(?:tus|tes|vos|le tue|tue|as tuas|tuas|suas)\\s+"
               + "(?:instrucciones|reglas|normas|instructions|règles|consignes|istruzioni|regole"
               + "|instru[cç][oõ]es|regras)\\b"
-              // Russian, Serbian, Croatian, Bosnian and Polish, where an order starts: forget or
-              // ignore, then all or earlier, then instructions, within one clause.
+              // Russian, Serbian, Croatian, Bosnian and Polish: forget or ignore, then all or
+              // earlier, then instructions, within one clause.
               + "|(?:забудь\\w*|игнорируй\\w*|проигнорируй\\w*|не обращай\\w* внимания на"
               + "|заборави|игнориши|занемари)\\s+(?:\\w+\\s+)?(?:все|всё|предыдущие|прежние"
               + "|вышеуказанные|све|претходне)\\s+(?:\\w+\\s+)?(?:инструкции|указания|команды|задания"
               + "|упуте|упутства|инструкције)"
-              // Everything the model was told, in Russian and Polish.
+              // Everything earlier messages gave the model, in Russian and Polish.
               + "|(?:забудь\\w*|игнорируй\\w*|проигнорируй\\w*)\\s+(?:всё|все)\\W+что\\s+(?:тебе|вам)"
               + "\\s+(?:\\w+\\s+)?(?:говорили|сказали|писали)"
               + "|zapomnij\\s+o\\s+wszystkim\\W+co\\s+(?:ci|wam|pan\\w*)\\s+(?:\\w+\\s+)?"
@@ -323,7 +323,7 @@ final class InjectionPhrases {
   /** Marks after which an order may start: sentence ends, quotes, brackets, list bullets. */
   private static final String ORDER_MARKS = ".!?:;\"'“”‘’«»„[](){}*>#=-";
 
-  /** Most {@link #ORDER_LEADS} before an order: "from now on, ignore ...". */
+  /** Maximum number of {@link #ORDER_LEADS} before an order: "from now on, ignore ...". */
   private static final int MAX_ORDER_LEADS = 3;
 
   /**
@@ -442,26 +442,20 @@ final class InjectionPhrases {
    * The bounds are transparent, so a leading {@code \\b} checks the character before the anchor.
    */
   private static boolean findAtAnchors(Pattern pattern, String text, String... anchors) {
-    Matcher matcher = null;
-    for (String anchor : anchors) {
-      for (int at = text.indexOf(anchor); at >= 0; at = text.indexOf(anchor, at + 1)) {
-        if (matcher == null) {
-          matcher = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
-        }
-        if (matcher.region(at, text.length()).lookingAt()) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return findAtAnchors(pattern, text, false, anchors);
   }
 
   /** Returns whether {@code pattern} matches at one of {@code anchors} where an order starts. */
   private static boolean findAtOrderStarts(Pattern pattern, String text, String... anchors) {
+    return findAtAnchors(pattern, text, true, anchors);
+  }
+
+  private static boolean findAtAnchors(
+      Pattern pattern, String text, boolean orderStartsOnly, String... anchors) {
     Matcher matcher = null;
     for (String anchor : anchors) {
       for (int at = text.indexOf(anchor); at >= 0; at = text.indexOf(anchor, at + 1)) {
-        if (!atOrderStart(text, at)) {
+        if (orderStartsOnly && !atOrderStart(text, at)) {
           continue;
         }
         if (matcher == null) {
@@ -496,7 +490,7 @@ final class InjectionPhrases {
         return true;
       }
       char before = text.charAt(position - 1);
-      // An apostrophe after a letter elides a word ("j'oublie"); it opens no quote.
+      // An apostrophe after a letter elides a word ("j'oublie"), so it opens no quote.
       boolean elision =
           (before == '\'' || before == '’')
               && position >= 2

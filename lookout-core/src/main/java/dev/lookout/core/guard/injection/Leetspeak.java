@@ -5,7 +5,21 @@ final class Leetspeak {
   private static final String LEET = "0134578@$!|";
   private static final String PLAIN = "oieastbasil";
 
+  /** Whether each ASCII character is in {@link #LEET}, for callers that test every character. */
+  private static final boolean[] IS_LEET = new boolean[128];
+
+  static {
+    for (char c : LEET.toCharArray()) {
+      IS_LEET[c] = true;
+    }
+  }
+
   private Leetspeak() {}
+
+  /** Returns whether {@code c} is a character that leetspeak puts in place of a letter. */
+  static boolean isLeet(char c) {
+    return c < IS_LEET.length && IS_LEET[c];
+  }
 
   /**
    * Returns the letters that {@code text[start, end)} spells once each leet character is replaced,

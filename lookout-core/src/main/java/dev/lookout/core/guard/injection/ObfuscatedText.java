@@ -44,25 +44,15 @@ final class ObfuscatedText {
       Pattern.compile("(?<![\\p{L}\\p{N}])\\p{L}(?:[ .\\-_*/|]{1,3}\\p{L}(?![\\p{L}\\p{N}])){5,}");
 
   /**
-   * The keywords most injections hold, looked for backwards or in ROT13 before a text is reversed
-   * or rotated: fewer scans than all of {@link #KEYWORDS}, on every window of every prompt.
+   * The keywords most injections contain, searched for backwards or in ROT13 before a text is
+   * reversed or rotated. They are fewer than {@link #KEYWORDS} because the search runs on every
+   * window of every prompt.
    */
   private static final List<String> COMMON_KEYWORDS =
       List.of("ignore", "instructions", "previous", "prompt", "system", "password", "reveal");
 
   private static final List<String> REVERSED_KEYWORDS = transformed(true);
   private static final List<String> ROT13_KEYWORDS = transformed(false);
-
-  /** Characters that leetspeak puts in place of letters, as {@link Leetspeak} reads them. */
-  private static final String LEET_CHARS = "0134578@$!|";
-
-  private static final boolean[] IS_LEET = new boolean[128];
-
-  static {
-    for (char c : LEET_CHARS.toCharArray()) {
-      IS_LEET[c] = true;
-    }
-  }
 
   private ObfuscatedText() {}
 
@@ -122,12 +112,10 @@ final class ObfuscatedText {
     return false;
   }
 
-  /** Returns whether a leet character stands right before or after a letter. */
+  /** Returns whether a leet character is right before or after a letter in {@code text}. */
   private static boolean hasLeetNextToLetter(String text) {
     for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c < 128
-          && IS_LEET[c]
+      if (Leetspeak.isLeet(text.charAt(i))
           && (i > 0 && Character.isLetter(text.charAt(i - 1))
               || i + 1 < text.length() && Character.isLetter(text.charAt(i + 1)))) {
         return true;
@@ -141,13 +129,13 @@ final class ObfuscatedText {
   }
 
   private static void addIfRevealing(String view, Set<String> words, int needed, List<String> out) {
-    int shown = 0;
+    int revealedKeywords = 0;
     for (String word : new HashSet<>(words(view))) {
       if (KEYWORDS.contains(word) && !words.contains(word)) {
-        shown++;
+        revealedKeywords++;
       }
     }
-    if (shown >= needed) {
+    if (revealedKeywords >= needed) {
       out.add(view);
     }
   }
@@ -241,7 +229,7 @@ final class ObfuscatedText {
 
   private static boolean hasLeetChar(String text, int start, int end) {
     for (int i = start; i < end; i++) {
-      if (LEET_CHARS.indexOf(text.charAt(i)) >= 0) {
+      if (Leetspeak.isLeet(text.charAt(i))) {
         return true;
       }
     }
