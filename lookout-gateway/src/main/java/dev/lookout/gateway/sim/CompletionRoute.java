@@ -58,7 +58,7 @@ final class CompletionRoute {
       prompt = RequestFields.promptText(body.get("prompt"));
       promptTokens = tokenCounter.countText(model, prompt);
     }
-    String responseText = catalog.find(prompt).response();
+    String responseText = catalog.find(prompt, model).response();
     var usage =
         new CompletionBodies.Usage(promptTokens, tokenCounter.countText(model, responseText));
     String idPrefix = kind == CompletionBodies.Kind.CHAT ? "chatcmpl-" : "cmpl-";

@@ -28,11 +28,12 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>{@code POST /v1/chat/completions}: the recorded response whose prompt equals the text of
- *       the last user message, or else a record picked by the prompt's hash. The response echoes
- *       the request's model; usage counts come from {@link TokenCounter}. With {@code "stream":
- *       true} it sends {@code chat.completion.chunk} events: a role chunk, the response in pieces
- *       of about one token, a finish chunk, a usage chunk only when {@code
- *       stream_options.include_usage} is true, then {@code [DONE]}.
+ *       the last user message, the requested model's own where the records hold one, or else a
+ *       record picked by the prompt's hash. The response echoes the request's model; usage counts
+ *       come from {@link TokenCounter}. With {@code "stream": true} it sends {@code
+ *       chat.completion.chunk} events: a role chunk, the response in pieces of about one token, a
+ *       finish chunk, a usage chunk only when {@code stream_options.include_usage} is true, then
+ *       {@code [DONE]}.
  *   <li>{@code POST /v1/completions}: the same for the legacy {@code text_completion} shape.
  *   <li>{@code POST /v1/embeddings}: deterministic unit vectors of 384 dimensions by default.
  *   <li>{@code GET /v1/models} and {@code GET /v1/models/{id}}: the models named in the records.

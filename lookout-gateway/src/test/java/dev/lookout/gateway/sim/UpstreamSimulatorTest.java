@@ -25,7 +25,11 @@ class UpstreamSimulatorTest {
               "Write a haiku about the sea.",
               "Grey waves fold and break\nsalt wind over the harbour\ngulls argue, then rest",
               "claude-3-5-sonnet-20240620"),
-          TrafficRecord.of("Say hi.", "Hi! \uD83D\uDE00 How can I help?", null));
+          TrafficRecord.of("Say hi.", "Hi! \uD83D\uDE00 How can I help?", null),
+          TrafficRecord.of(
+              "Name three primary colours.",
+              "Cyan, magenta and yellow are the primaries of printing inks.",
+              "claude-3-5-sonnet-20240620"));
 
   static Vertx vertx;
   static UpstreamSimulator simulator;
@@ -59,6 +63,15 @@ class UpstreamSimulatorTest {
     assertThat(body.at("/model").asText()).isEqualTo(MODEL);
     assertThat(body.at("/choices/0/message/content").asText()).isEqualTo(RECORDS.get(0).response());
     assertThat(body.at("/choices/0/finish_reason").asText()).isEqualTo("stop");
+  }
+
+  @Test
+  void chatAnswersWithModelsOwnRecord() throws Exception {
+    String request =
+        SimClient.chatBody("claude-3-5-sonnet-20240620", "Name three primary colours.");
+    JsonNode body = SimClient.json(client.post("/v1/chat/completions", request));
+
+    assertThat(body.at("/choices/0/message/content").asText()).isEqualTo(RECORDS.get(3).response());
   }
 
   @Test
