@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lookout.cli.LookoutCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -81,6 +82,24 @@ class PiiEvalCommandTest {
     int exit = execute("--data", data().toString(), "--format", "xml");
     assertThat(exit).isEqualTo(2);
     assertThat(err.toString()).contains("table or json");
+  }
+
+  @Test
+  void rejectsReversedSpanInOneLine() throws Exception {
+    Path file = dir.resolve("reversed.jsonl");
+    Files.writeString(
+        file,
+        "{\"text\": \"mail a@b.com\", \"entities\": [{\"type\": \"EMAIL\", \"start\": 12,"
+            + " \"end\": 5}]}\n");
+    CommandLine command = LookoutCommand.commandLine();
+    command.setOut(new PrintWriter(out, true));
+    command.setErr(new PrintWriter(err, true));
+
+    int exit = command.execute("guard", "eval", "--kind", "pii", "--data", file.toString());
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("reversed.jsonl:1: invalid span [12, 5)");
+    assertThat(err.toString()).doesNotContain("\tat ");
   }
 
   @Test

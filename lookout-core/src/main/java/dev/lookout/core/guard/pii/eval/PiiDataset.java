@@ -1,5 +1,6 @@
 package dev.lookout.core.guard.pii.eval;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lookout.core.guard.Finding;
@@ -45,33 +46,71 @@ public final class PiiDataset {
   /**
    * Reads every non-blank line of {@code file}.
    *
-   * @throws IOException if the file cannot be read, or a line is not valid JSON or has a span
-   *     outside its text (the message names the line)
+   * @throws IOException if the file cannot be read
+   * @throws IllegalArgumentException if a line is not valid JSON, lacks {@code text} or {@code
+   *     entities}, or has an entity without a type or with a span outside its text; the message
+   *     names the file and line
    */
   public static List<LabelledText> read(Path file) throws IOException {
-    return JsonLines.read(file, (line, number) -> parse(line, file, number));
+    return JsonLines.read(file, (line, number) -> parse(line, file + ":" + number));
   }
 
-  private static LabelledText parse(String line, Path file, int number) throws IOException {
+  private static LabelledText parse(String line, String where) {
     JsonNode node;
     try {
       node = JSON.readTree(line);
-    } catch (IOException e) {
-      throw new IOException(
-          "Invalid JSON at " + file + " line " + number + ": " + e.getMessage(), e);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(where + ": invalid JSON: " + e.getOriginalMessage(), e);
     }
-    String text = node.path("text").asText();
+    JsonNode text = node.get("text");
+    if (text == null || !text.isTextual()) {
+      throw new IllegalArgumentException(where + ": missing string field \"text\"");
+    }
+    JsonNode labelled = node.get("entities");
+    if (labelled == null || !labelled.isArray()) {
+      throw new IllegalArgumentException(
+          where
+              + ": field \"entities\" must be an array of {type, start, end} objects ([] for a"
+              + " text without personal data), got "
+              + labelled);
+    }
     List<Finding> entities = new ArrayList<>();
-    for (JsonNode entity : node.path("entities")) {
-      int start = entity.path("start").asInt(-1);
-      int end = entity.path("end").asInt(-1);
-      if (start < 0 || end < start || end > text.length()) {
-        throw new IOException(
-            "Invalid span [" + start + ", " + end + ") at " + file + " line " + number);
-      }
-      entities.add(new Finding(typeName(entity.path("type").asText()), start, end, 1.0));
+    for (JsonNode entity : labelled) {
+      entities.add(entity(entity, text.textValue().length(), where));
     }
-    return new LabelledText(text, entities);
+    return new LabelledText(text.textValue(), entities);
+  }
+
+  private static Finding entity(JsonNode entity, int textLength, String where) {
+    JsonNode type = entity.get("type");
+    JsonNode start = entity.get("start");
+    JsonNode end = entity.get("end");
+    if (type == null || !type.isTextual() || type.textValue().isBlank()) {
+      throw new IllegalArgumentException(
+          where + ": entity " + entity + " needs a string \"type\", such as \"EMAIL\"");
+    }
+    if (start == null || !start.canConvertToInt() || !start.isIntegralNumber()) {
+      throw new IllegalArgumentException(
+          where + ": entity " + entity + " needs an integer \"start\" offset");
+    }
+    if (end == null || !end.canConvertToInt() || !end.isIntegralNumber()) {
+      throw new IllegalArgumentException(
+          where + ": entity " + entity + " needs an integer \"end\" offset");
+    }
+    if (start.intValue() < 0 || end.intValue() <= start.intValue() || end.intValue() > textLength) {
+      throw new IllegalArgumentException(
+          where
+              + ": invalid span ["
+              + start.intValue()
+              + ", "
+              + end.intValue()
+              + ") of "
+              + type.textValue()
+              + "; offsets must satisfy 0 <= start < end <= "
+              + textLength
+              + ", the text's length in UTF-16 code units (end is exclusive)");
+    }
+    return new Finding(typeName(type.textValue()), start.intValue(), end.intValue(), 1.0);
   }
 
   /** Returns the guard's name for a labelled type: upper case, aliases resolved. */

@@ -46,7 +46,49 @@ class PiiDatasetTest {
         file,
         "{\"text\": \"Ann\", \"entities\": [{\"type\": \"PERSON\", \"start\": 0, \"end\": 9}]}\n");
     assertThatThrownBy(() -> PiiDataset.read(file))
-        .isInstanceOf(IOException.class)
-        .hasMessageContaining("line 1");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("b.jsonl:1: invalid span [0, 9)");
+  }
+
+  @Test
+  void rejectsReversedSpan() throws IOException {
+    Path file = dir.resolve("d.jsonl");
+    Files.writeString(
+        file,
+        "{\"text\": \"Ann Lee\", \"entities\": [{\"type\": \"PERSON\", \"start\": 5, \"end\": 2}]}\n");
+
+    assertThatThrownBy(() -> PiiDataset.read(file))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("invalid span [5, 2)");
+  }
+
+  @Test
+  void rejectsMissingEntities() throws IOException {
+    Path file = dir.resolve("e.jsonl");
+    Files.writeString(file, "{\"text\": \"Ann\", \"label\": 1}\n");
+
+    assertThatThrownBy(() -> PiiDataset.read(file))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("field \"entities\" must be an array");
+  }
+
+  @Test
+  void rejectsEntityWithoutType() throws IOException {
+    Path file = dir.resolve("f.jsonl");
+    Files.writeString(file, "{\"text\": \"Ann\", \"entities\": [{\"start\": 0, \"end\": 3}]}\n");
+
+    assertThatThrownBy(() -> PiiDataset.read(file))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("needs a string \"type\"");
+  }
+
+  @Test
+  void rejectsInvalidJson() throws IOException {
+    Path file = dir.resolve("g.jsonl");
+    Files.writeString(file, "{\"text\": \n");
+
+    assertThatThrownBy(() -> PiiDataset.read(file))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("g.jsonl:1: invalid JSON");
   }
 }
