@@ -77,6 +77,44 @@ public final class FakeUpstream implements AutoCloseable {
         });
   }
 
+  /**
+   * Responds with an event stream written one piece per chunk, {@code gapMillis} apart, then hands
+   * the response to {@code after}, which ends it, closes its connection or leaves it open.
+   */
+  public void pieces(
+      java.util.List<String> pieces,
+      long gapMillis,
+      java.util.function.Consumer<io.vertx.core.http.HttpServerResponse> after) {
+    handler(
+        (request, ignored) -> {
+          var response =
+              request
+                  .response()
+                  .setStatusCode(200)
+                  .setChunked(true)
+                  .putHeader("content-type", "text/event-stream; charset=utf-8");
+          writeEach(response, pieces, 0, gapMillis, after);
+        });
+  }
+
+  private void writeEach(
+      io.vertx.core.http.HttpServerResponse response,
+      java.util.List<String> pieces,
+      int next,
+      long gapMillis,
+      java.util.function.Consumer<io.vertx.core.http.HttpServerResponse> after) {
+    if (response.closed()) {
+      return;
+    }
+    if (next == pieces.size()) {
+      after.accept(response);
+      return;
+    }
+    response.write(pieces.get(next));
+    vertx.setTimer(
+        Math.max(1, gapMillis), id -> writeEach(response, pieces, next + 1, gapMillis, after));
+  }
+
   private void writePiece(
       io.vertx.core.http.HttpServerResponse response,
       String body,

@@ -77,6 +77,13 @@ class StreamRedactionShapesTest {
   }
 
   @Test
+  void anthropicCutStreamDropsHeldText() throws Exception {
+    String out = redact(anthropicStream().subList(0, 4));
+
+    assertThat(texts(out, "/delta/text")).doesNotContain("jo");
+  }
+
+  @Test
   void completionSplitValueIsRedacted() throws Exception {
     List<String> chunks =
         List.of(

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.lookout.core.guard.Direction;
+import dev.lookout.core.guard.Finding;
+import dev.lookout.core.guard.Guard;
 import dev.lookout.core.guard.GuardAction;
 import dev.lookout.core.guard.GuardOutcome;
 import dev.lookout.core.guard.GuardPipeline;
@@ -11,9 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs the output guards over a complete, non-streamed response: chat message contents, text
- * completions and Anthropic text blocks. Output guards only redact; a block on output is treated as
- * a redaction of the whole text, because the client has already paid for the call.
+ * Runs the output guards over a complete, non-streamed response: chat message contents and
+ * refusals, the arguments of tool and function calls, text completions and Anthropic text blocks.
+ * Output guards only redact. A block on output is treated as a redaction of the whole text, because
+ * the client has already paid for the call. Arguments are JSON text and stay valid JSON; see {@link
+ * JsonTextRedaction}.
  */
 public final class OutputGuarding {
   private final GuardPipeline pipeline;
@@ -38,9 +42,17 @@ public final class OutputGuarding {
   public List<GuardOutcome> apply(JsonNode body) {
     List<GuardOutcome> outcomes = new ArrayList<>();
     for (JsonNode choice : body.path("choices")) {
-      JsonNode message = choice.path("message");
-      if (message.isObject()) {
-        guard((ObjectNode) message, "content", outcomes);
+      if (choice.get("message") instanceof ObjectNode message) {
+        guard(message, "content", outcomes);
+        guard(message, "refusal", outcomes);
+        if (message.get("function_call") instanceof ObjectNode call) {
+          guardArguments(call, outcomes);
+        }
+        for (JsonNode call : message.path("tool_calls")) {
+          if (call.get("function") instanceof ObjectNode function) {
+            guardArguments(function, outcomes);
+          }
+        }
       }
       if (choice.isObject()) {
         guard((ObjectNode) choice, "text", outcomes);
@@ -52,6 +64,29 @@ public final class OutputGuarding {
       }
     }
     return outcomes;
+  }
+
+  /** Redacts the JSON text in {@code function.arguments} so that it stays valid JSON. */
+  private void guardArguments(ObjectNode function, List<GuardOutcome> outcomes) {
+    Guard redactor = pipeline.outputRedactor();
+    JsonNode value = function.get("arguments");
+    if (redactor == null || value == null || !value.isTextual()) {
+      guard(function, "arguments", outcomes);
+      return;
+    }
+    String text = value.asText();
+    GuardOutcome outcome = pipeline.check(text, Direction.OUTPUT);
+    if (outcome.action() == GuardAction.PASS) {
+      return;
+    }
+    outcomes.add(outcome);
+    if (outcome.action() == GuardAction.BLOCK) {
+      function.put("arguments", "[BLOCKED]");
+      return;
+    }
+    List<Finding> findings = new ArrayList<>();
+    outcome.verdicts().forEach(verdict -> findings.addAll(verdict.findings()));
+    function.put("arguments", new JsonTextRedaction().redact(text, findings, redactor));
   }
 
   private void guard(ObjectNode parent, String field, List<GuardOutcome> outcomes) {

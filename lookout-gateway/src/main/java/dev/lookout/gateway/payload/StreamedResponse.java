@@ -28,16 +28,22 @@ public record StreamedResponse(
     String error) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** Takes a snapshot of what the accumulator has collected so far. */
-  public static StreamedResponse of(StreamAccumulator stream) {
+  /**
+   * Takes a snapshot of the model and usage the provider sent and of the texts the client got.
+   *
+   * @param delivered what a redacted stream sent to the client, or null when the client got what
+   *     {@code provider} read
+   */
+  public static StreamedResponse of(StreamAccumulator provider, StreamAccumulator delivered) {
+    StreamAccumulator sent = delivered == null ? provider : delivered;
     return new StreamedResponse(
-        stream.responseModel(),
-        stream.outputText(),
-        stream.refusal(),
-        stream.reasoningText(),
-        List.copyOf(stream.toolCalls()),
-        stream.usage().orElse(null),
-        stream.errorMessage());
+        provider.responseModel(),
+        sent.outputText(),
+        sent.refusal(),
+        sent.reasoningText(),
+        List.copyOf(sent.toolCalls()),
+        provider.usage().orElse(null),
+        sent.errorMessage());
   }
 
   /** Returns the JSON object described above. */

@@ -55,6 +55,12 @@ final class CallContext {
   /** The stream's accumulator when the response is a stream, for payload capture. */
   dev.lookout.core.usage.StreamAccumulator streamed;
 
+  /**
+   * Accumulator of the events a redacted stream sent to the client, for payload capture, or null
+   * when the stream was not redacted.
+   */
+  dev.lookout.core.usage.StreamAccumulator delivered;
+
   private boolean finished;
 
   CallContext(Endpoint endpoint) {

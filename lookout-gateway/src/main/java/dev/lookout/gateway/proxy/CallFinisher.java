@@ -347,7 +347,7 @@ public final class CallFinisher {
             call.rawRequest,
             call.streamed == null ? call.responseBody : null,
             call.responseEncoding,
-            call.streamed == null ? null : StreamedResponse.of(call.streamed)),
+            call.streamed == null ? null : StreamedResponse.of(call.streamed, call.delivered)),
         mode);
   }
 

@@ -55,6 +55,11 @@ final class UpstreamExchange {
   private final OutputGuarding outputGuarding;
   private StreamRedactor redactor;
 
+  /**
+   * Parser of the events a redacted stream sent to the client, so the payload stores only those.
+   */
+  private SseParser delivered;
+
   /** Whether a non-streamed body is held whole so the output guards can rewrite it. */
   private boolean holdBody;
 
@@ -168,6 +173,9 @@ final class UpstreamExchange {
     if (outputGuarding.active() && success) {
       if (eventStream && call.endpoint != Endpoint.EMBEDDINGS) {
         redactor = new StreamRedactor(outputGuarding.pipeline());
+        StreamAccumulator sent = new StreamAccumulator();
+        delivered = new SseParser(event -> sent.onEvent(event.event(), event.data()));
+        call.delivered = sent;
       } else if (!eventStream) {
         holdBody = true;
       }
@@ -208,6 +216,7 @@ final class UpstreamExchange {
     Buffer out = usageFilter == null ? chunk : usageFilter.apply(chunk);
     if (redactor != null) {
       out = redactor.apply(out);
+      delivered.feed(out.getBytes());
     }
     if (holdBody) {
       return;
@@ -239,6 +248,8 @@ final class UpstreamExchange {
     if (redactor != null) {
       Buffer tail = redactor.apply(rest == null ? Buffer.buffer() : rest);
       rest = tail.appendBuffer(redactor.finish());
+      delivered.feed(rest.getBytes());
+      delivered.finish();
       call.outputOutcomes = redactor.outcomes();
     }
     // The record is handed over before the last byte goes out, so a client that has seen the

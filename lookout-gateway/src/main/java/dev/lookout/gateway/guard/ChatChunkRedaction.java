@@ -1,0 +1,181 @@
+package dev.lookout.gateway.guard;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Redacts the texts of OpenAI chat and text completion chunks in place. Each choice's {@code
+ * delta.content} (or {@code text}), {@code delta.refusal}, {@code delta.function_call.arguments}
+ * and the {@code function.arguments} of each entry of {@code delta.tool_calls}, by its {@code
+ * index}, is held on its own. What is held goes out with the choice's finish chunk, or when a
+ * stream has none, in chunks of its own just before {@code [DONE]}. Not thread-safe: one per
+ * stream.
+ */
+final class ChatChunkRedaction {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The fields of a chunk copied into a chunk that carries held text before {@code [DONE]}. */
+  private static final String[] CHUNK_FIELDS = {
+    "id", "object", "created", "model", "system_fingerprint"
+  };
+
+  /** The texts of a choice that are held each on their own. */
+  private enum Kind {
+    TEXT,
+    CONTENT,
+    REFUSAL,
+    FUNCTION_ARGUMENTS,
+    TOOL_ARGUMENTS
+  }
+
+  /** One held text: of which choice, which kind, and for tool calls, which call. */
+  private record Part(int choice, Kind kind, int tool) {}
+
+  private final TextRelease release;
+  private final Map<Part, HeldText> held = new LinkedHashMap<>();
+  private JsonNode lastChunk;
+
+  ChatChunkRedaction(TextRelease release) {
+    this.release = release;
+  }
+
+  /** Replaces the texts of {@code chunk} by what can go out now and returns whether any changed. */
+  boolean rewrite(ObjectNode chunk) {
+    boolean changed = false;
+    for (JsonNode choice : chunk.path("choices")) {
+      if (choice instanceof ObjectNode node) {
+        changed |= rewriteChoice(node);
+      }
+    }
+    lastChunk = chunk;
+    return changed;
+  }
+
+  /**
+   * Returns chunks that carry all text still held, one per choice, to send just before {@code
+   * [DONE]}. Returns an empty string when nothing is held.
+   */
+  String releaseAll() {
+    Map<Integer, ObjectNode> choices = new TreeMap<>();
+    for (Map.Entry<Part, HeldText> entry : held.entrySet()) {
+      String text = release.release(entry.getValue(), true);
+      if (!text.isEmpty()) {
+        Part part = entry.getKey();
+        ObjectNode choice =
+            choices.computeIfAbsent(
+                part.choice(), index -> JSON.createObjectNode().put("index", index));
+        place(choice, part, text);
+      }
+    }
+    held.clear();
+    StringBuilder out = new StringBuilder();
+    for (ObjectNode choice : choices.values()) {
+      ObjectNode chunk = JSON.createObjectNode();
+      for (String field : CHUNK_FIELDS) {
+        if (lastChunk != null && lastChunk.hasNonNull(field)) {
+          chunk.set(field, lastChunk.get(field));
+        }
+      }
+      choice.putNull("finish_reason");
+      chunk.putArray("choices").add(choice);
+      out.append("data: ").append(chunk).append("\n\n");
+    }
+    return out.toString();
+  }
+
+  /** Drops all text still held, because the stream ended before releasing it. */
+  void drop() {
+    held.clear();
+  }
+
+  private boolean rewriteChoice(ObjectNode choice) {
+    int index = choice.path("index").asInt(0);
+    JsonNode reason = choice.get("finish_reason");
+    boolean finishing = reason != null && !reason.isNull();
+    boolean changed = take(choice, "text", new Part(index, Kind.TEXT, 0), finishing);
+    if (choice.get("delta") instanceof ObjectNode delta) {
+      changed |= take(delta, "content", new Part(index, Kind.CONTENT, 0), finishing);
+      changed |= take(delta, "refusal", new Part(index, Kind.REFUSAL, 0), finishing);
+      if (delta.get("function_call") instanceof ObjectNode call) {
+        changed |= take(call, "arguments", new Part(index, Kind.FUNCTION_ARGUMENTS, 0), finishing);
+      }
+      int position = 0;
+      for (JsonNode call : delta.path("tool_calls")) {
+        int tool = call.path("index").asInt(position++);
+        if (call.get("function") instanceof ObjectNode function) {
+          changed |=
+              take(function, "arguments", new Part(index, Kind.TOOL_ARGUMENTS, tool), finishing);
+        }
+      }
+    }
+    if (finishing) {
+      changed |= releaseRest(choice, index);
+    }
+    return changed;
+  }
+
+  /** Holds the text in {@code parent.field}, if any, and puts what can go out in its place. */
+  private boolean take(ObjectNode parent, String field, Part part, boolean finishing) {
+    JsonNode value = parent.get(field);
+    if (value == null || !value.isTextual()) {
+      return false;
+    }
+    boolean json = part.kind() == Kind.FUNCTION_ARGUMENTS || part.kind() == Kind.TOOL_ARGUMENTS;
+    HeldText text =
+        held.computeIfAbsent(part, key -> json ? HeldText.forJson() : HeldText.forProse());
+    text.append(value.asText());
+    parent.put(field, release.release(text, finishing));
+    if (finishing) {
+      held.remove(part);
+    }
+    return true;
+  }
+
+  /** Puts every text of choice {@code index} still held into its finish chunk. */
+  private boolean releaseRest(ObjectNode choice, int index) {
+    boolean changed = false;
+    Iterator<Map.Entry<Part, HeldText>> parts = held.entrySet().iterator();
+    while (parts.hasNext()) {
+      Map.Entry<Part, HeldText> entry = parts.next();
+      if (entry.getKey().choice() != index) {
+        continue;
+      }
+      parts.remove();
+      String text = release.release(entry.getValue(), true);
+      if (!text.isEmpty()) {
+        place(choice, entry.getKey(), text);
+        changed = true;
+      }
+    }
+    return changed;
+  }
+
+  /** Writes {@code text} into {@code choice} where a chunk carries a text of its kind. */
+  private static void place(ObjectNode choice, Part part, String text) {
+    if (part.kind() == Kind.TEXT) {
+      choice.put("text", text);
+      return;
+    }
+    ObjectNode delta = object(choice, "delta");
+    switch (part.kind()) {
+      case CONTENT -> delta.put("content", text);
+      case REFUSAL -> delta.put("refusal", text);
+      case FUNCTION_ARGUMENTS -> object(delta, "function_call").put("arguments", text);
+      default -> {
+        JsonNode calls = delta.get("tool_calls");
+        ArrayNode array = calls instanceof ArrayNode found ? found : delta.putArray("tool_calls");
+        array.addObject().put("index", part.tool()).putObject("function").put("arguments", text);
+      }
+    }
+  }
+
+  private static ObjectNode object(ObjectNode parent, String field) {
+    return parent.get(field) instanceof ObjectNode found ? found : parent.putObject(field);
+  }
+}
