@@ -30,7 +30,8 @@ import picocli.CommandLine.Option;
           + " baseline file: an MMD permutation test on all-MiniLM-L6-v2 embeddings with style"
           + " features, a permutation test on word profiles (function-word and punctuation"
           + " rates) and one on phrases (words, word pairs, openings and endings), over the same"
-          + " relabelings and joined by one permutation test on the smallest of their p-values.",
+          + " relabelings and joined by one permutation test on the product and the smallest of"
+          + " their p-values.",
       "Each file is JSON lines with the text in \"response\" or \"text\"; blank responses are"
           + " left out.",
       "Exit status: 0 no drift detected, 1 drifted, 2 invalid input."

@@ -47,9 +47,10 @@ public record DriftSettings(
 
   /**
    * Checks that a permutation test of {@code permutations} relabelings can reach {@code alpha}. The
-   * drift test ranks {@value DriftTest#STATISTICS} statistics jointly, and when each is largest on
-   * a different relabeling its smallest p-value is {@value DriftTest#STATISTICS} / (1 +
-   * permutations).
+   * drift p-value is 1 / (1 + permutations) at best, when the window is the most extreme labeling
+   * on all {@value DriftTest#STATISTICS} statistics. The check asks for {@value
+   * DriftTest#STATISTICS} times that, so that a window that is not the most extreme on every
+   * statistic can still reach {@code alpha}.
    *
    * @param alphaName the setting or flag that set {@code alpha}, for the message
    * @param permutationsName the setting or flag that set {@code permutations}, for the message
@@ -91,7 +92,10 @@ public record DriftSettings(
     }
   }
 
-  /** Returns the fewest permutations whose smallest combined p-value is at most {@code alpha}. */
+  /**
+   * Returns the fewest permutations for which {@value DriftTest#STATISTICS} / (1 + permutations) is
+   * at most {@code alpha}.
+   */
   public static long minimumPermutations(double alpha) {
     return (long) Math.ceil(DriftTest.STATISTICS / alpha - 1);
   }

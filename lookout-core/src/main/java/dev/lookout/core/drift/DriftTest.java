@@ -8,21 +8,18 @@ import java.util.SplittableRandom;
  * The drift test the gateway, {@code lookout drift check} and the benchmark run: the {@link
  * MmdTest} on embeddings with style features appended, the {@link ProfileShiftTest} on word
  * profiles and the {@link PhraseShiftTest} on phrases, computed over the same random relabelings
- * and joined by one permutation test on the smallest of their p-values ({@link
+ * and joined by one permutation test on the product and the smallest of their p-values ({@link
  * Relabeling#testJoint}). The first finds changes of topic, task and length. The second finds a
  * model that writes differently about the same topics. The third finds a share of responses whose
  * author has phrases of its own.
  *
  * <p>The joint test keeps the false-positive rate at most {@code alpha} whatever the tests'
- * dependence, as Bonferroni would, but pays less for the tests that move together: a relabeling
- * that puts the longer texts in one group raises all three statistics at once.
+ * dependence, because every relabeling is scored the same way. A mixture of another source often
+ * moves each statistic a little, and the product adds that evidence up. A change that one statistic
+ * alone sees keeps its strength through the smallest p-value.
  */
 public final class DriftTest {
-  /**
-   * Statistics the joint test ranks: MMD², the profile distance and the phrase test's two. When
-   * each is largest on a different relabeling, the smallest joint p-value is this many over {@code
-   * 1 + permutations}.
-   */
+  /** Statistics the joint test combines: MMD², the profile distance and the phrase test's two. */
   public static final int STATISTICS = 2 + PhraseShiftTest.STATISTICS;
 
   private final MmdTest mmd;

@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
  * share of baseline texts that contain it. Two statistics add up the largest squared z-scores: the
  * {@value #FEW_TOP} largest over phrases in at least {@value #FEW_TEXTS} pooled texts, and the
  * {@value #COMMON_TOP} largest over phrases in at least {@value #COMMON_TEXTS}. One permutation
- * test on the smaller of their two p-values decides.
+ * test on the product and the smaller of their two p-values decides.
  *
  * <p>Answers by another author on the same topics share the baseline's vocabulary, and a fifth of
  * the window moves each mean a fifth as far, but an author often has a few phrases the baseline
@@ -57,7 +57,8 @@ public final class PhraseShiftTest {
    * Outcome of the test.
    *
    * @param statistic the sum of the {@value #FEW_TOP} largest squared z-scores
-   * @param pValue the permutation p-value of the smaller of the two statistics' p-values
+   * @param pValue the joint permutation p-value of the two statistics ({@link
+   *     Relabeling.JointOutcome#pValue})
    */
   public record Result(double statistic, double pValue) {}
 

@@ -8,10 +8,17 @@ import org.junit.jupiter.api.Test;
 class RelabelingTest {
   /** Values of a pooled sample: 30 baseline values, then 20 window values shifted by 0.5. */
   private static double[] pooled(long seed) {
+    return pooled(seed, 0.5);
+  }
+
+  /**
+   * Values of a pooled sample: 30 baseline values, then 20 window values shifted by {@code shift}.
+   */
+  private static double[] pooled(long seed, double shift) {
     SplittableRandom random = new SplittableRandom(seed);
     double[] values = new double[50];
     for (int i = 0; i < values.length; i++) {
-      values[i] = random.nextGaussian() + (i >= 30 ? 0.5 : 0);
+      values[i] = random.nextGaussian() + (i >= 30 ? shift : 0);
     }
     return values;
   }
@@ -173,9 +180,113 @@ class RelabelingTest {
   }
 
   @Test
-  void jointIsAtMostSumOfMarginals() {
-    Relabeling.JointOutcome outcome = meanAndOpposite(pooled(3));
-    double smallest = Math.min(outcome.marginalPValue(0), outcome.marginalPValue(1));
-    assertThat(outcome.pValue()).isLessThanOrEqualTo(2 * smallest);
+  void jointMatchesPlainLoop() {
+    double[] values = pooled(8);
+    Relabeling.JointOutcome joint =
+        Relabeling.testJoint(
+            30,
+            20,
+            199,
+            new SplittableRandom(11),
+            2,
+            (order, small, out) -> {
+              out[0] = meanOfSmall(values, order, small);
+              out[1] = maxOfSmall(values, order, small);
+            });
+    assertThat(joint.pValue()).isEqualTo(referenceJointPValue(values, 199, 11));
+  }
+
+  @Test
+  void jointFallsBelowEveryMarginalWhenBothMove() {
+    // Two independent features, each shifted a little in the window: neither statistic alone is
+    // far in its tail, but few relabelings put both as far at once.
+    double[] first = pooled(21, 0.4);
+    double[] second = pooled(22, 0.4);
+    Relabeling.JointOutcome joint =
+        Relabeling.testJoint(
+            30,
+            20,
+            999,
+            new SplittableRandom(12),
+            2,
+            (order, small, out) -> {
+              out[0] = meanOfSmall(first, order, small);
+              out[1] = meanOfSmall(second, order, small);
+            });
+    double smallest = Math.min(joint.marginalPValue(0), joint.marginalPValue(1));
+    assertThat(joint.pValue()).isLessThan(smallest);
+  }
+
+  private static double maxOfSmall(double[] values, int[] order, int small) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (int a = 0; a < small; a++) {
+      max = Math.max(max, values[order[a]]);
+    }
+    return max;
+  }
+
+  /**
+   * Returns the joint p-value of the mean and the max, counted in plain loops over the relabelings
+   * of {@link #referencePValue}: each labeling's p-values are its counts of labelings with a
+   * statistic at least as large, its score is the smaller of its ranks by the product and by the
+   * smallest of them, and the joint p-value is the share of labelings whose score is at most the
+   * observed one's.
+   */
+  private static double referenceJointPValue(double[] values, int permutations, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    int[] order = new int[50];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = (30 + i) % order.length;
+    }
+    int labelings = permutations + 1;
+    double[] means = new double[labelings];
+    double[] maxima = new double[labelings];
+    for (int b = 0; b < labelings; b++) {
+      if (b > 0) {
+        for (int i = 0; i < 20; i++) {
+          int j = i + random.nextInt(order.length - i);
+          int swap = order[i];
+          order[i] = order[j];
+          order[j] = swap;
+        }
+      }
+      means[b] = meanOfSmall(values, order, 20);
+      maxima[b] = maxOfSmall(values, order, 20);
+    }
+    long[] products = new long[labelings];
+    long[] smallest = new long[labelings];
+    for (int b = 0; b < labelings; b++) {
+      long meanRank = atLeast(means, means[b]);
+      long maxRank = atLeast(maxima, maxima[b]);
+      products[b] = meanRank * maxRank;
+      smallest[b] = Math.min(meanRank, maxRank);
+    }
+    int[] scores = new int[labelings];
+    for (int b = 0; b < labelings; b++) {
+      int byProduct = 0;
+      int bySmallest = 0;
+      for (int c = 0; c < labelings; c++) {
+        byProduct += products[c] <= products[b] ? 1 : 0;
+        bySmallest += smallest[c] <= smallest[b] ? 1 : 0;
+      }
+      scores[b] = Math.min(byProduct, bySmallest);
+    }
+    int asExtreme = 0;
+    for (int score : scores) {
+      if (score <= scores[0]) {
+        asExtreme++;
+      }
+    }
+    return (double) asExtreme / labelings;
+  }
+
+  private static int atLeast(double[] values, double value) {
+    int count = 0;
+    for (double other : values) {
+      if (other >= value) {
+        count++;
+      }
+    }
+    return count;
   }
 }
