@@ -302,10 +302,10 @@ public final class ConfigLoader {
     } catch (UnrecognizedPropertyException e) {
       throw new IllegalArgumentException(
           "Unknown key '"
-              + e.getPropertyName()
+              + keyPath(e)
               + "' in "
               + path
-              + "; known keys: "
+              + "; known keys at that level: "
               + e.getKnownPropertyIds(),
           e);
     } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
@@ -347,7 +347,7 @@ public final class ConfigLoader {
       return "another kind of value";
     }
     if (type == java.math.BigDecimal.class || type == Double.class || type == double.class) {
-      return "a decimal number such as 10.5";
+      return "a decimal number";
     }
     if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
       return "a whole number";

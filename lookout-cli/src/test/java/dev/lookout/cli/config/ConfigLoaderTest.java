@@ -79,6 +79,15 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void nestedUnknownKeyNamesPath() throws Exception {
+    Path file = yaml("guards:\n  injection:\n    treshold: 0.9\n");
+
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(flags(file)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'guards.injection.treshold'");
+  }
+
+  @Test
   void badPortNamesSetting() {
     assertThatThrownBy(() -> new ConfigLoader(Map.of("LOOKOUT_PORT", "eighty")).load(flags(null)))
         .isInstanceOf(IllegalArgumentException.class)
