@@ -64,7 +64,7 @@ public final class DriftStatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    boolean json = OutputFormat.isJson(spec, format);
+    boolean json = OutputFormat.isJson(format);
     Path folder =
         data != null ? data : new ConfigLoader(System.getenv()).load(new ServeOptions()).dataDir();
     Optional<String> url = gateway != null ? Optional.of(gateway) : GatewayDiscovery.find(folder);

@@ -71,6 +71,21 @@ class DriftCommandTest {
   }
 
   @Test
+  void statusRejectsUnknownFormat() throws Exception {
+    storeBaseline(new DriftKey("summary", "gpt-4o"), 3);
+    int exit = execute("drift", "status", "--data", data.toString(), "--format", "xml");
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("lookout: --format must be table or json, got 'xml'\n");
+  }
+
+  @Test
+  void checkRejectsUnknownFormat() throws Exception {
+    int exit = checkAgainstItself(responses(5), "--format", "xml");
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("lookout: --format must be table or json, got 'xml'\n");
+  }
+
+  @Test
   void checkNamesLineOfBadJson() throws Exception {
     int exit = checkAgainstItself("{\"response\":\"a\"}\n\n{\"response\":\"b\"}\nnot json\n");
     assertThat(exit).isEqualTo(2);
@@ -132,6 +147,14 @@ class DriftCommandTest {
             List.of("drift", "check", "--baseline", file.toString(), "--window", file.toString()));
     args.addAll(List.of(extra));
     return execute(args.toArray(String[]::new));
+  }
+
+  private static String responses(int count) {
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      lines.append("{\"response\":\"answer ").append(i).append("\"}\n");
+    }
+    return lines.toString();
   }
 
   private void storeBaseline(DriftKey key, int count) {
