@@ -87,7 +87,7 @@ public final class CostCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    boolean json = OutputFormat.isJson(spec, tableOptions.format);
+    boolean json = OutputFormat.isJson(tableOptions.format);
     TokenUsage usage = usage();
     PriceTable table = tableOptions.load(spec.commandLine());
     PriceQuote quote = table.quote(model, usage, batch);

@@ -17,6 +17,7 @@ import dev.lookout.store.report.Report;
 import dev.lookout.store.report.ReportText;
 import io.vertx.core.Vertx;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -155,8 +156,8 @@ public final class DemoCommand implements Callable<Integer> {
             + runtime.storedRecords());
     if (summary.failed() > 0) {
       System.out.println(
-          "Failed calls include prompts the guards blocked (status filtered): see"
-              + " ./lookout report --by status");
+          "Failed calls include prompts the guards blocked (status filtered): see "
+              + reportCommand(config.dataDir(), "status"));
     }
     if (exitAfterReport) {
       DriftMonitor drift = runtime.driftMonitor();
@@ -193,10 +194,29 @@ public final class DemoCommand implements Callable<Integer> {
             + "/v1/chat/completions -H 'content-type: application/json' -d"
             + " '{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}'");
     System.out.println("  curl -s " + url + "/metrics");
-    System.out.println("  ./lookout report --data " + config.dataDir() + " --by user");
+    System.out.println("  " + reportCommand(config.dataDir(), "user"));
     System.out.println("Press Ctrl-C to stop.");
     stopped.await();
     return 0;
+  }
+
+  /**
+   * Returns the {@code lookout report} command line that reads the demo's store in {@code data},
+   * with {@code --data} unless it is the default folder.
+   */
+  static String reportCommand(Path data, String by) {
+    String dataOption =
+        data.normalize().equals(ConfigLoader.DEFAULT_DATA) ? "" : " --data " + shellWord(data);
+    return "./lookout report" + dataOption + " --by " + by;
+  }
+
+  /** Returns {@code path} as one shell word, in single quotes unless it needs none. */
+  private static String shellWord(Path path) {
+    String text = path.toString();
+    if (text.matches("[A-Za-z0-9_@%+=:,./-]+")) {
+      return text;
+    }
+    return "'" + text.replace("'", "'\\''") + "'";
   }
 
   private ReplaySettings replaySettings(String gatewayUrl) {

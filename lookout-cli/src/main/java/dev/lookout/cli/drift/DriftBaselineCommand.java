@@ -1,10 +1,13 @@
 package dev.lookout.cli.drift;
 
-import dev.lookout.cli.config.ConfigLoader;
-import dev.lookout.cli.config.ServeOptions;
+import dev.lookout.cli.config.ServeConfig;
+import dev.lookout.cli.config.StoreOptions;
 import dev.lookout.cli.serve.GatewayDiscovery;
 import dev.lookout.core.drift.DriftKey;
 import dev.lookout.core.drift.DriftSample;
+import dev.lookout.core.drift.DriftSettings;
+import dev.lookout.core.drift.SampleText;
+import dev.lookout.core.drift.StyleFeatures;
 import dev.lookout.embeddings.MiniLmEmbedder;
 import dev.lookout.store.drift.DriftStore;
 import dev.lookout.store.duckdb.DuckDbCallStore;
@@ -13,14 +16,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * {@code lookout drift baseline}: deletes a template's baselines, so the gateway collects new ones,
- * or replaces a baseline with the responses of a file. Works on a stopped gateway's store.
+ * or replaces a baseline with the responses of a file. Works on a stopped gateway's store, which
+ * must exist, and reads the configuration for the PII redaction that the gateway applies to sampled
+ * responses.
  */
 @Command(
     name = "baseline",
@@ -49,7 +56,11 @@ public final class DriftBaselineCommand implements Callable<Integer> {
     @Option(
         names = "--from",
         paramLabel = "FILE",
-        description = "Set the baseline from responses in \"response\" or \"text\" of each line.")
+        description =
+            "Set the baseline from responses in \"response\" or \"text\" of each line, at"
+                + " least "
+                + DriftSettings.MIN_SAMPLES
+                + ", redacted like sampled responses while guards.pii is on.")
     Path from;
   }
 
@@ -61,16 +72,13 @@ public final class DriftBaselineCommand implements Callable<Integer> {
               + " --reset, only this model's baseline.")
   String model;
 
-  @Option(
-      names = "--data",
-      paramLabel = "DIR",
-      description = "Folder of the store (default: as lookout serve resolves it).")
-  Path data;
+  @Mixin StoreOptions store = new StoreOptions();
 
   @Override
   public Integer call() {
-    Path folder =
-        data != null ? data : new ConfigLoader(System.getenv()).load(new ServeOptions()).dataDir();
+    ServeConfig config = store.load();
+    Path folder = config.dataDir();
+    StoreFolder.requireStore(folder, "");
     Optional<String> running = GatewayDiscovery.find(folder);
     if (running.isPresent()) {
       throw new IllegalStateException(
@@ -83,59 +91,61 @@ public final class DriftBaselineCommand implements Callable<Integer> {
     ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("dev.lookout"))
         .setLevel(ch.qos.logback.classic.Level.WARN);
     if (action.reset) {
-      try (DuckDbCallStore store = DuckDbCallStore.open(folder)) {
-        DriftStore drift = DriftStore.open(store);
-        int deleted = drift.resetBaseline(template, model);
-        if (deleted == 0) {
-          throw new IllegalArgumentException(
-              "No baseline of template '"
-                  + template
-                  + "'"
-                  + (model != null ? " and model '" + model + "'" : "")
-                  + " in "
-                  + folder.toAbsolutePath()
-                  + "; stored baselines: "
-                  + storedKeys(drift));
-        }
-        System.out.println(
-            "Deleted "
-                + deleted
-                + " baseline responses of template '"
+      return reset(folder);
+    }
+    return setFromFile(folder, config.guards().storageRedactor());
+  }
+
+  private int reset(Path folder) {
+    try (DuckDbCallStore callStore = DuckDbCallStore.open(folder)) {
+      DriftStore drift = DriftStore.open(callStore);
+      int deleted = drift.resetBaseline(template, model);
+      if (deleted == 0) {
+        throw new IllegalArgumentException(
+            "No baseline of template '"
                 + template
                 + "'"
                 + (model != null ? " and model '" + model + "'" : "")
-                + "; the gateway collects a new baseline from the next responses");
+                + " in "
+                + folder.toAbsolutePath()
+                + "; stored baselines: "
+                + storedKeys(drift));
       }
-      return 0;
+      System.out.println(
+          "Deleted "
+              + deleted
+              + " baseline responses of template '"
+              + template
+              + "'"
+              + (model != null ? " and model '" + model + "'" : "")
+              + "; the gateway collects a new baseline from the next responses");
     }
+    return 0;
+  }
+
+  private int setFromFile(Path folder, UnaryOperator<String> redactor) {
     ResponseFile.Contents contents = ResponseFile.read("--from", action.from);
     contents.reportBlank("--from", action.from, spec.commandLine().getErr());
     List<ResponseFile.Row> rows = contents.rows();
-    String baselineModel = model != null ? model : rows.isEmpty() ? null : rows.get(0).model();
+    if (rows.size() < DriftSettings.MIN_SAMPLES) {
+      throw new IllegalArgumentException(
+          "--from "
+              + action.from.toAbsolutePath()
+              + " has "
+              + rows.size()
+              + " non-blank responses, but a baseline needs at least "
+              + DriftSettings.MIN_SAMPLES
+              + "; add responses to the file");
+    }
+    String baselineModel = model != null ? model : rows.get(0).model();
     if (baselineModel == null) {
       throw new IllegalArgumentException(
           "--from " + action.from + " has no \"model\" field; name the model with --model M");
     }
-    if (rows.size() < 2) {
-      throw new IllegalArgumentException(
-          "--from "
-              + action.from
-              + " has "
-              + rows.size()
-              + " responses; a baseline needs at least 2");
-    }
-    List<DriftSample> samples = new ArrayList<>();
-    try (MiniLmEmbedder embedder =
-        MiniLmEmbedder.quantized(Runtime.getRuntime().availableProcessors())) {
-      List<String> texts = contents.texts();
-      List<float[]> vectors = embedder.embed(texts);
-      for (int i = 0; i < texts.size(); i++) {
-        samples.add(DriftSample.of(texts.get(i), vectors.get(i)));
-      }
-    }
+    List<DriftSample> samples = samples(contents.texts(), redactor);
     DriftKey key = new DriftKey(template, baselineModel);
-    try (DuckDbCallStore store = DuckDbCallStore.open(folder)) {
-      DriftStore.open(store).replaceBaseline(key, samples);
+    try (DuckDbCallStore callStore = DuckDbCallStore.open(folder)) {
+      DriftStore.open(callStore).replaceBaseline(key, samples);
     }
     System.out.println(
         "Set the baseline of template '"
@@ -146,6 +156,29 @@ public final class DriftBaselineCommand implements Callable<Integer> {
             + samples.size()
             + " responses; a gateway uses the first drift.baseline_size of them");
     return 0;
+  }
+
+  /**
+   * Returns the samples of {@code texts} as the gateway's drift monitor makes them from sampled
+   * responses: redacted, style features of the whole text, the text cut to its stored length.
+   */
+  private static List<DriftSample> samples(List<String> texts, UnaryOperator<String> redactor) {
+    List<String> cut = new ArrayList<>(texts.size());
+    List<float[]> styles = new ArrayList<>(texts.size());
+    for (String text : texts) {
+      String redacted = redactor.apply(text);
+      styles.add(StyleFeatures.of(redacted));
+      cut.add(SampleText.cut(redacted));
+    }
+    List<DriftSample> samples = new ArrayList<>(texts.size());
+    try (MiniLmEmbedder embedder =
+        MiniLmEmbedder.quantized(Runtime.getRuntime().availableProcessors())) {
+      List<float[]> vectors = embedder.embed(cut);
+      for (int i = 0; i < cut.size(); i++) {
+        samples.add(new DriftSample(cut.get(i), vectors.get(i), styles.get(i)));
+      }
+    }
+    return samples;
   }
 
   private static String storedKeys(DriftStore drift) {

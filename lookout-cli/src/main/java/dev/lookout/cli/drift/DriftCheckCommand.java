@@ -76,7 +76,7 @@ public final class DriftCheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    boolean json = OutputFormat.isJson(spec, format);
+    boolean json = OutputFormat.isJson(format);
     DriftSettings.checkTest(alpha, "--alpha", permutations, "--permutations");
     ResponseFile.Contents baselineContents = ResponseFile.read("--baseline", baseline);
     ResponseFile.Contents windowContents = ResponseFile.read("--window", window);

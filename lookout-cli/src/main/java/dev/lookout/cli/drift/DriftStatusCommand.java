@@ -15,7 +15,6 @@ import dev.lookout.gateway.drift.DriftJson;
 import dev.lookout.gateway.drift.DriftStatus;
 import dev.lookout.store.drift.DriftStore;
 import dev.lookout.store.duckdb.DuckDbCallStore;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -64,7 +63,7 @@ public final class DriftStatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    boolean json = OutputFormat.isJson(spec, format);
+    boolean json = OutputFormat.isJson(format);
     Path folder =
         data != null ? data : new ConfigLoader(System.getenv()).load(new ServeOptions()).dataDir();
     Optional<String> url = gateway != null ? Optional.of(gateway) : GatewayDiscovery.find(folder);
@@ -78,15 +77,7 @@ public final class DriftStatusCommand implements Callable<Integer> {
   }
 
   private static String fromStore(Path folder) {
-    // Opening creates a store, so a folder without one is refused rather than filled.
-    if (!Files.isRegularFile(folder.resolve(DuckDbCallStore.FILE_NAME))) {
-      throw new IllegalArgumentException(
-          "No store at "
-              + folder.toAbsolutePath()
-              + " (no "
-              + DuckDbCallStore.FILE_NAME
-              + "); pass --data DIR where lookout serve keeps its store, or --gateway URL");
-    }
+    StoreFolder.requireStore(folder, ", or --gateway URL");
     ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("dev.lookout.store"))
         .setLevel(ch.qos.logback.classic.Level.WARN);
     try (DuckDbCallStore store = DuckDbCallStore.open(folder)) {

@@ -110,7 +110,7 @@ public final class ExperimentAnalyzeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    boolean json = OutputFormat.isJson(spec, format);
+    boolean json = OutputFormat.isJson(format);
     if ((id == null) == (input == null)) {
       throw new IllegalArgumentException(
           "Give either an experiment ID (stored calls) or --input FILE.jsonl (raw rows)");

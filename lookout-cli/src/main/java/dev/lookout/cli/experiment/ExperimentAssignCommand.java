@@ -71,7 +71,7 @@ public final class ExperimentAssignCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    boolean json = OutputFormat.isJson(spec, format);
+    boolean json = OutputFormat.isJson(format);
     Experiment experiment =
         variants == null
             ? VariantWeights.fromConfig(experimentId, config)

@@ -59,7 +59,7 @@ public final class SampleSizeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    boolean json = OutputFormat.isJson(spec, format);
+    boolean json = OutputFormat.isJson(format);
     double treated = relative ? baselineRate * (1 + mde) : baselineRate + mde;
     long n = SampleSize.forRates(baselineRate, treated, alpha, power);
     if (n > MAX_PER_ARM) {

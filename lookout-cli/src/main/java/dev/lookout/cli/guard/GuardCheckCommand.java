@@ -2,6 +2,8 @@ package dev.lookout.cli.guard;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lookout.cli.input.InputFile;
+import dev.lookout.cli.prices.OutputFormat;
 import dev.lookout.core.guard.Direction;
 import dev.lookout.core.guard.GuardOutcome;
 import dev.lookout.core.guard.GuardPipeline;
@@ -58,14 +60,15 @@ public final class GuardCheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    String input = readText();
+    boolean json = OutputFormat.isJson(format);
     Direction chosen = parseDirection(direction);
+    String input = readText();
     GuardPipeline pipeline =
         new GuardPipeline(
             List.of(InjectionGuard.builtIn(), PiiGuard.defaults()), List.of(PiiGuard.defaults()));
     GuardOutcome outcome = pipeline.check(input, chosen);
     PrintWriter out = spec.commandLine().getOut();
-    if (format.trim().equalsIgnoreCase("json")) {
+    if (json) {
       ObjectNode node = JSON.createObjectNode();
       node.put("action", outcome.action().wireName());
       outcome.reasons().forEach(node.putArray("reasons")::add);
@@ -95,10 +98,12 @@ public final class GuardCheckCommand implements Callable<Integer> {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
     Path path = Path.of(file);
-    if (!Files.isRegularFile(path)) {
-      throw new IllegalArgumentException("FILE " + file + " is not a file; pass --text or -");
+    InputFile.requireFile("FILE", path, "a text file, --text TEXT or - for standard input");
+    try {
+      return Files.readString(path, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw InputFile.readFailed("FILE", path, e);
     }
-    return Files.readString(path, StandardCharsets.UTF_8);
   }
 
   private static Direction parseDirection(String value) {

@@ -2,8 +2,10 @@ package dev.lookout.cli.guard;
 
 import dev.lookout.cli.guard.injection.InjectionEvalCommand;
 import dev.lookout.cli.guard.pii.PiiEvalCommand;
+import dev.lookout.cli.input.InputFile;
+import dev.lookout.cli.prices.OutputFormat;
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -35,26 +37,22 @@ public final class GuardEvalCommand implements Callable<Integer> {
   String format = "table";
 
   @Override
-  public Integer call() throws Exception {
-    if (!Files.isRegularFile(data)) {
-      throw new IllegalArgumentException(
-          "--data " + data + " is not a file; pass a labelled JSONL file");
+  public Integer call() {
+    InputFile.requireFile("--data", data, "a labelled JSON-lines file");
+    boolean json = OutputFormat.isJson(format);
+    String chosenKind = kind.trim().toLowerCase(Locale.ROOT);
+    if (!chosenKind.equals("injection") && !chosenKind.equals("pii")) {
+      throw new IllegalArgumentException("--kind must be injection or pii, got '" + kind + "'");
     }
-    String chosenFormat = format.trim().toLowerCase(Locale.ROOT);
-    if (!chosenFormat.equals("table") && !chosenFormat.equals("json")) {
-      throw new IllegalArgumentException("--format must be table or json, got '" + format + "'");
-    }
-    boolean json = chosenFormat.equals("json");
     PrintWriter out = spec.commandLine().getOut();
-    switch (kind.trim().toLowerCase(Locale.ROOT)) {
-      case "injection":
+    try {
+      if (chosenKind.equals("injection")) {
         InjectionEvalCommand.run(data, json, out);
-        break;
-      case "pii":
+      } else {
         PiiEvalCommand.run(data, json, out);
-        break;
-      default:
-        throw new IllegalArgumentException("--kind must be injection or pii, got '" + kind + "'");
+      }
+    } catch (IOException e) {
+      throw InputFile.readFailed("--data", data, e);
     }
     out.flush();
     return 0;

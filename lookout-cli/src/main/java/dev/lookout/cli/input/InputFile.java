@@ -1,5 +1,6 @@
 package dev.lookout.cli.input;
 
+import dev.lookout.core.io.MalformedUtf8Exception;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
@@ -40,6 +41,14 @@ public final class InputFile {
    */
   public static IllegalArgumentException readFailed(String option, Path file, IOException error) {
     String name = option + " " + file.toAbsolutePath();
+    if (error instanceof MalformedUtf8Exception malformed) {
+      return new IllegalArgumentException(
+          name
+              + " is not valid UTF-8 ("
+              + malformed.location()
+              + "); save it as UTF-8 and try again",
+          error);
+    }
     if (error instanceof CharacterCodingException) {
       return new IllegalArgumentException(
           name + " is not valid UTF-8; save it as UTF-8 and try again", error);

@@ -1,26 +1,24 @@
 package dev.lookout.cli.prices;
 
 import java.util.Locale;
-import picocli.CommandLine;
 
-/** The {@code --format} values of the pricing commands: {@code table} and {@code json}. */
+/** The {@code --format} values of the commands that print a table or JSON. */
 public final class OutputFormat {
   private OutputFormat() {}
 
   /**
-   * Returns whether {@code format} selects JSON output.
+   * Returns whether {@code format} selects JSON output, ignoring case and surrounding spaces.
    *
-   * @throws CommandLine.ParameterException when {@code format} is neither table nor json
+   * @throws IllegalArgumentException when {@code format} is neither table nor json
    */
-  public static boolean isJson(CommandLine.Model.CommandSpec spec, String format) {
-    String name = format == null ? "" : format.toLowerCase(Locale.ROOT);
+  public static boolean isJson(String format) {
+    String name = format == null ? "" : format.trim().toLowerCase(Locale.ROOT);
     if (name.equals("json")) {
       return true;
     }
     if (name.equals("table")) {
       return false;
     }
-    throw new CommandLine.ParameterException(
-        spec.commandLine(), "--format: invalid value '" + format + "'; use table or json");
+    throw new IllegalArgumentException("--format must be table or json, got '" + format + "'");
   }
 }

@@ -44,7 +44,7 @@ public final class PricesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    boolean json = OutputFormat.isJson(spec, tableOptions.format);
+    boolean json = OutputFormat.isJson(tableOptions.format);
     PriceTable table = loadTable();
     PrintWriter out = spec.commandLine().getOut();
     if (model == null) {

@@ -15,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -138,6 +139,44 @@ class DemoCommandTest {
         .contains("helpful_base");
     assertThat(pages.get("history").statusCode()).isEqualTo(200);
     assertThat(pages.get("payload").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void blockedHintNamesDataFolder() throws Exception {
+    // A threshold this low blocks every prompt, so the demo prints its hint on blocked calls.
+    Path config =
+        Files.writeString(
+            data.resolve("lookout.yaml"),
+            "guards:\n  injection:\n    threshold: 0.0001\ndrift:\n  enabled: false\n");
+    String demo =
+        run(
+            "demo",
+            "--exit",
+            "--port",
+            "0",
+            "--config",
+            config.toString(),
+            "--data",
+            data.toString(),
+            "--limit",
+            "5",
+            "--sim-ttft-ms",
+            "1",
+            "--sim-tokens-per-second",
+            "0");
+    assertThat(demo).contains("see ./lookout report --data " + data + " --by status");
+  }
+
+  @Test
+  void reportCommandLeavesOutDefaultData() {
+    assertThat(DemoCommand.reportCommand(Path.of("lookout-data"), "user"))
+        .isEqualTo("./lookout report --by user");
+  }
+
+  @Test
+  void reportCommandQuotesDataWithSpaces() {
+    assertThat(DemoCommand.reportCommand(Path.of("my data/it's"), "status"))
+        .isEqualTo("./lookout report --data 'my data/it'\\''s' --by status");
   }
 
   /** Reads the dashboard's routes of the running demo gateway. */

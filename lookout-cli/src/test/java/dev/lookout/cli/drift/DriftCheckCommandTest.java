@@ -95,7 +95,8 @@ class DriftCheckCommandTest {
     Path baseline = data.resolve("latin1.jsonl");
     Files.write(baseline, "{\"response\":\"caf\u00e9\"}\n".getBytes(StandardCharsets.ISO_8859_1));
     check(baseline, write("window.jsonl", prose(10)));
-    assertThat(err.toString()).contains("is not valid UTF-8; save it as UTF-8");
+    assertThat(err.toString()).contains("is not valid UTF-8 (line 1, byte offset 16: 0xE9)");
+    assertThat(err.toString()).contains("save it as UTF-8");
   }
 
   private static List<String> prose(int count) {

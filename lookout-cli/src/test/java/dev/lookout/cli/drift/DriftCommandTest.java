@@ -2,9 +2,14 @@ package dev.lookout.cli.drift;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lookout.cli.LookoutCommand;
+import dev.lookout.core.drift.DriftCheck;
 import dev.lookout.core.drift.DriftKey;
 import dev.lookout.core.drift.DriftSample;
+import dev.lookout.core.drift.DriftState;
+import dev.lookout.core.drift.MmdResult;
 import dev.lookout.store.drift.DriftStore;
 import dev.lookout.store.duckdb.DuckDbCallStore;
 import java.io.ByteArrayOutputStream;
@@ -14,6 +19,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +27,8 @@ import picocli.CommandLine;
 
 /** The drift commands that need no embedding model; the model itself is tested once elsewhere. */
 class DriftCommandTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   @TempDir Path data;
 
   private final StringWriter err = new StringWriter();
@@ -68,6 +76,90 @@ class DriftCommandTest {
     assertThat(exit).isEqualTo(2);
     assertThat(err.toString()).contains("No baseline of template 'nope'");
     assertThat(err.toString()).contains("template 'summary' model 'gpt-4o'");
+  }
+
+  @Test
+  void resetOfMissingStoreFails() {
+    Path absent = data.resolve("absent");
+    int exit =
+        execute("drift", "baseline", "--template", "a", "--reset", "--data", absent.toString());
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("No store at " + absent.toAbsolutePath());
+    assertThat(Files.exists(absent)).isFalse();
+  }
+
+  @Test
+  void fromWithMissingStoreFails() throws Exception {
+    Path absent = data.resolve("absent");
+    Path file = Files.writeString(data.resolve("baseline.jsonl"), responses(12));
+    int exit =
+        execute(
+            "drift",
+            "baseline",
+            "--template",
+            "a",
+            "--model",
+            "m",
+            "--from",
+            file.toString(),
+            "--data",
+            absent.toString());
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("No store at " + absent.toAbsolutePath());
+    assertThat(Files.exists(absent)).isFalse();
+  }
+
+  @Test
+  void fromRejectsFewerThanTenResponses() throws Exception {
+    storeBaseline(new DriftKey("summary", "gpt-4o"), 3);
+    Path file = Files.writeString(data.resolve("baseline.jsonl"), responses(9));
+    int exit =
+        execute(
+            "drift",
+            "baseline",
+            "--template",
+            "summary",
+            "--model",
+            "gpt-4o",
+            "--from",
+            file.toString(),
+            "--data",
+            data.toString());
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("has 9 non-blank responses");
+    assertThat(err.toString()).contains("a baseline needs at least 10");
+  }
+
+  @Test
+  void statusAfterResetShowsNoOldCheck() throws Exception {
+    DriftKey key = new DriftKey("summary", "gpt-4o");
+    storeBaseline(key, 3);
+    storeCheck(key);
+    run("drift", "baseline", "--template", "summary", "--reset", "--data", data.toString());
+    storeBaseline(key, 2);
+    JsonNode entry =
+        JSON.readTree(run("drift", "status", "--data", data.toString(), "--format", "json"))
+            .path("templates")
+            .path(0);
+    assertThat(entry.path("state").asText()).isEqualTo("cold_start");
+    assertThat(entry.path("p_value").isNull()).isTrue();
+    assertThat(entry.path("checked_at").isNull()).isTrue();
+    assertThat(entry.path("baseline_n").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void statusRejectsUnknownFormat() throws Exception {
+    storeBaseline(new DriftKey("summary", "gpt-4o"), 3);
+    int exit = execute("drift", "status", "--data", data.toString(), "--format", "xml");
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("lookout: --format must be table or json, got 'xml'\n");
+  }
+
+  @Test
+  void checkRejectsUnknownFormat() throws Exception {
+    int exit = checkAgainstItself(responses(5), "--format", "xml");
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("lookout: --format must be table or json, got 'xml'\n");
   }
 
   @Test
@@ -132,6 +224,27 @@ class DriftCommandTest {
             List.of("drift", "check", "--baseline", file.toString(), "--window", file.toString()));
     args.addAll(List.of(extra));
     return execute(args.toArray(String[]::new));
+  }
+
+  private static String responses(int count) {
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      lines.append("{\"response\":\"answer ").append(i).append("\"}\n");
+    }
+    return lines.toString();
+  }
+
+  private void storeCheck(DriftKey key) {
+    try (DuckDbCallStore store = DuckDbCallStore.open(data)) {
+      DriftStore.open(store)
+          .appendCheck(
+              new DriftCheck(
+                  key,
+                  Instant.parse("2026-12-04T10:00:00Z"),
+                  DriftState.DRIFTED,
+                  MmdResult.ofMmd(0.02, 0.001, 0.01, 3, 20, List.of()),
+                  List.of()));
+    }
   }
 
   private void storeBaseline(DriftKey key, int count) {

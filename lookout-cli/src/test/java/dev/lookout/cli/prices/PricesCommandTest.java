@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lookout.cli.LookoutCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -113,10 +114,13 @@ class PricesCommandTest {
 
   @Test
   void invalidFormatFails() {
-    int exit = run("gpt-4o", "--format", "yaml");
+    CommandLine command = LookoutCommand.commandLine();
+    command.setErr(new PrintWriter(err, true));
+
+    int exit = command.execute("prices", "gpt-4o", "--format", "yaml");
 
     assertThat(exit).isEqualTo(2);
-    assertThat(err.toString()).contains("--format: invalid value 'yaml'");
+    assertThat(err.toString()).isEqualTo("lookout: --format must be table or json, got 'yaml'\n");
   }
 
   private int run(String... args) {

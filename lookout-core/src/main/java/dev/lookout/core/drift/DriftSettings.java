@@ -19,6 +19,9 @@ public record DriftSettings(
   /** Maximum permutations per test: a million relabelings of 700 samples take seconds. */
   public static final int MAX_PERMUTATIONS = 1_000_000;
 
+  /** Minimum number of responses of a baseline, and of a window. */
+  public static final int MIN_SAMPLES = 10;
+
   public static final int DEFAULT_BASELINE_SIZE = 500;
   public static final int DEFAULT_WINDOW_SIZE = 200;
   public static final double DEFAULT_ALPHA = 0.01;
@@ -30,13 +33,21 @@ public record DriftSettings(
    * @throws IllegalArgumentException naming the setting and its value when one is out of range
    */
   public DriftSettings {
-    if (baselineSize < 10) {
+    if (baselineSize < MIN_SAMPLES) {
       throw new IllegalArgumentException(
-          "drift.baseline_size must be at least 10, got " + baselineSize + "; 500 is the default");
+          "drift.baseline_size must be at least "
+              + MIN_SAMPLES
+              + ", got "
+              + baselineSize
+              + "; 500 is the default");
     }
-    if (windowSize < 10) {
+    if (windowSize < MIN_SAMPLES) {
       throw new IllegalArgumentException(
-          "drift.window_size must be at least 10, got " + windowSize + "; 200 is the default");
+          "drift.window_size must be at least "
+              + MIN_SAMPLES
+              + ", got "
+              + windowSize
+              + "; 200 is the default");
     }
     if (checkEvery < 1) {
       throw new IllegalArgumentException(

@@ -81,6 +81,28 @@ class DriftMonitorTest {
   }
 
   @Test
+  void replacedBaselineRestartsWithoutCheck() throws Exception {
+    DriftKey key = new DriftKey("summary", "gpt-4o");
+    try (DuckDbCallStore store = DuckDbCallStore.open(data);
+        DriftMonitor monitor = monitor(store, new ClusterEmbedder(), SETTINGS)) {
+      feed(monitor, "1", 40);
+      feed(monitor, "2", 20);
+      await(() -> monitor.embedded() == 60);
+    }
+    try (DuckDbCallStore store = DuckDbCallStore.open(data)) {
+      DriftStore drift = DriftStore.open(store);
+      drift.replaceBaseline(key, drift.baselines().get(key));
+    }
+    try (DuckDbCallStore store = DuckDbCallStore.open(data);
+        DriftMonitor monitor = monitor(store, new ClusterEmbedder(), SETTINGS)) {
+      DriftStatus status = monitor.statuses().get(0);
+      assertThat(status.state()).isEqualTo(DriftState.COLD_START);
+      assertThat(status.lastCheck()).isNull();
+      assertThat(status.windowN()).isZero();
+    }
+  }
+
+  @Test
   void windowSurvivesRestart() throws Exception {
     try (DuckDbCallStore store = DuckDbCallStore.open(data);
         DriftMonitor monitor = monitor(store, new ClusterEmbedder(), SETTINGS)) {

@@ -54,14 +54,16 @@ public final class DriftStore {
 
   /**
    * The tests' own p-values and the word-profile and phrase statistics, added after the first
-   * release; rows written before them read as NaN.
+   * release, whose rows read as NaN, and the mark of tests whose baseline is gone.
    */
   private static final String[] CHECK_PARTS = {
     "ALTER TABLE drift_checks ADD COLUMN IF NOT EXISTS embedding_p_value DOUBLE",
     "ALTER TABLE drift_checks ADD COLUMN IF NOT EXISTS profile_statistic DOUBLE",
     "ALTER TABLE drift_checks ADD COLUMN IF NOT EXISTS profile_p_value DOUBLE",
     "ALTER TABLE drift_checks ADD COLUMN IF NOT EXISTS phrase_statistic DOUBLE",
-    "ALTER TABLE drift_checks ADD COLUMN IF NOT EXISTS phrase_p_value DOUBLE"
+    "ALTER TABLE drift_checks ADD COLUMN IF NOT EXISTS phrase_p_value DOUBLE",
+    // True once the baseline the test compared against has been replaced or reset.
+    "ALTER TABLE drift_checks ADD COLUMN IF NOT EXISTS superseded BOOLEAN DEFAULT false"
   };
 
   private static final String CHECK_COLUMNS =
@@ -104,29 +106,36 @@ public final class DriftStore {
         connection -> insertBaseline(connection, key, firstPosition, samples));
   }
 
-  /** Replaces the baseline of {@code key} with {@code samples}, in one transaction. */
+  /**
+   * Replaces the baseline of {@code key} with {@code samples} and empties its window, in one
+   * transaction. Its earlier tests stay in the history but no longer count as the latest.
+   */
   public void replaceBaseline(DriftKey key, List<DriftSample> samples) {
     writeTransaction(
         "Replacing the baseline of " + key,
         connection -> {
           deleteBaseline(connection, key.promptTemplate(), key.model());
           deleteWindow(connection, key.promptTemplate(), key.model());
+          supersedeChecks(connection, key.promptTemplate(), key.model());
           insertBaseline(connection, key, 0, samples);
         });
   }
 
   /**
-   * Deletes the baselines of {@code template}: of every model when {@code model} is null.
+   * Deletes the baselines and windows of {@code template}, of every model when {@code model} is
+   * null, in one transaction. Their earlier tests stay in the history but no longer count as the
+   * latest.
    *
    * @return the number of baseline samples deleted
    */
   public int resetBaseline(String template, String model) {
     int[] deleted = new int[1];
-    write(
+    writeTransaction(
         "Resetting the baseline of template " + template,
         connection -> {
           deleted[0] = deleteBaseline(connection, template, model);
           deleteWindow(connection, template, model);
+          supersedeChecks(connection, template, model);
         });
     return deleted[0];
   }
@@ -256,12 +265,15 @@ public final class DriftStore {
         });
   }
 
-  /** Returns the latest test of every template and model. */
+  /**
+   * Returns the latest test of every template and model against its current baseline: none for a
+   * baseline replaced or reset since its last test.
+   */
   public List<DriftCheck> latestChecks() {
     String sql =
         "SELECT "
             + CHECK_COLUMNS
-            + " FROM drift_checks QUALIFY row_number() OVER"
+            + " FROM drift_checks WHERE superseded IS NOT TRUE QUALIFY row_number() OVER"
             + " (PARTITION BY prompt_template, model ORDER BY checked_at DESC) = 1"
             + " ORDER BY prompt_template, model";
     return queryChecks("Reading the latest drift checks", sql, statement -> {});
@@ -388,6 +400,20 @@ public final class DriftStore {
       statement.setString(2, model);
       statement.setString(3, model);
       return statement.executeUpdate();
+    }
+  }
+
+  /** Marks the tests of {@code template} (and {@code model} unless null) as superseded. */
+  private static void supersedeChecks(Connection connection, String template, String model)
+      throws SQLException {
+    String sql =
+        "UPDATE drift_checks SET superseded = true WHERE prompt_template = ?"
+            + " AND (?::VARCHAR IS NULL OR model = ?)";
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setString(1, template);
+      statement.setString(2, model);
+      statement.setString(3, model);
+      statement.executeUpdate();
     }
   }
 

@@ -108,6 +108,43 @@ class DriftStoreTest {
   }
 
   @Test
+  void replacedBaselineHasNoLatestCheck() {
+    try (DuckDbCallStore store = DuckDbCallStore.open(data)) {
+      DriftStore drift = DriftStore.open(store);
+      drift.appendBaseline(KEY, 0, List.of(sample("old", 1, 0)));
+      drift.appendCheck(check(Instant.parse("2026-12-04T10:00:00Z"), DriftState.DRIFTED));
+      drift.replaceBaseline(KEY, List.of(sample("new", 1, 0)));
+      assertThat(drift.latestChecks()).isEmpty();
+      assertThat(drift.history(null, Instant.EPOCH)).hasSize(1);
+    }
+  }
+
+  @Test
+  void resetBaselineHasNoLatestCheck() {
+    DriftKey other = new DriftKey("summary", "claude");
+    try (DuckDbCallStore store = DuckDbCallStore.open(data)) {
+      DriftStore drift = DriftStore.open(store);
+      drift.appendCheck(check(Instant.parse("2026-12-04T10:00:00Z"), DriftState.DRIFTED));
+      drift.appendCheck(check(other, Instant.parse("2026-12-04T10:00:00Z"), DriftState.STABLE));
+      drift.resetBaseline("summary", "gpt-4o");
+      assertThat(drift.latestChecks()).extracting(DriftCheck::key).containsExactly(other);
+    }
+  }
+
+  @Test
+  void checkAfterReplaceIsLatest() {
+    try (DuckDbCallStore store = DuckDbCallStore.open(data)) {
+      DriftStore drift = DriftStore.open(store);
+      drift.appendCheck(check(Instant.parse("2026-12-04T10:00:00Z"), DriftState.DRIFTED));
+      drift.replaceBaseline(KEY, List.of(sample("new", 1, 0)));
+      drift.appendCheck(check(Instant.parse("2026-12-04T11:00:00Z"), DriftState.STABLE));
+      assertThat(drift.latestChecks())
+          .extracting(DriftCheck::state)
+          .containsExactly(DriftState.STABLE);
+    }
+  }
+
+  @Test
   void testPartsSurviveReopen() {
     try (DuckDbCallStore store = DuckDbCallStore.open(data)) {
       DriftStore.open(store)
@@ -159,8 +196,12 @@ class DriftStoreTest {
   }
 
   private static DriftCheck check(Instant at, DriftState state) {
+    return check(KEY, at, state);
+  }
+
+  private static DriftCheck check(DriftKey key, Instant at, DriftState state) {
     return new DriftCheck(
-        KEY,
+        key,
         at,
         state,
         new MmdResult(0.02, 0.001, 0.01, 500, 200, List.of(), 0.0005, 3.5, 0.2, 41.5, 0.3),

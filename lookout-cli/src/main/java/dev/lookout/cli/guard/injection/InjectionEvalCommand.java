@@ -70,10 +70,18 @@ public final class InjectionEvalCommand implements Callable<Integer> {
    * Evaluates the built-in classifier on {@code data} and prints the report to {@code out}.
    *
    * @throws IOException when {@code data} cannot be read
-   * @throws IllegalArgumentException when a line of {@code data} is not a valid example
+   * @throws IllegalArgumentException when a line of {@code data} is not a valid example, or it has
+   *     no rows
    */
   public static void run(Path data, boolean json, PrintWriter out) throws IOException {
     List<LabeledText> rows = InjectionDataset.read(data);
+    if (rows.isEmpty()) {
+      throw new IllegalArgumentException(
+          "No rows in "
+              + data.toAbsolutePath()
+              + ": it is empty or has only blank lines; write one object per line, such as"
+              + " {\"text\": \"...\", \"label\": 1}");
+    }
     InjectionEvaluation.Report report =
         InjectionEvaluation.evaluate(rows, InjectionClassifier.builtIn());
     if (json) {

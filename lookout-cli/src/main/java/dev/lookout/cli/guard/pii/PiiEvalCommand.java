@@ -80,9 +80,18 @@ public final class PiiEvalCommand implements Callable<Integer> {
    * n}}}}) or as a table.
    *
    * @throws IOException if the file cannot be read or contains an invalid line
+   * @throws IllegalArgumentException if the file has no rows
    */
   public static void run(Path data, boolean json, PrintWriter out) throws IOException {
     List<LabelledText> texts = PiiDataset.read(data);
+    if (texts.isEmpty()) {
+      throw new IllegalArgumentException(
+          "No rows in "
+              + data.toAbsolutePath()
+              + ": it is empty or has only blank lines; write one object per line, such as"
+              + " {\"text\": \"ann@example.com\", \"entities\": [{\"type\": \"EMAIL\","
+              + " \"start\": 0, \"end\": 15}]}");
+    }
     PiiEvaluation evaluation =
         PiiEvaluation.evaluate(PiiDetector.withTypes(EnumSet.allOf(PiiType.class)), texts);
     if (json) {
