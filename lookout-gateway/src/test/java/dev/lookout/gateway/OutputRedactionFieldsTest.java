@@ -170,6 +170,36 @@ class OutputRedactionFieldsTest {
   }
 
   @Test
+  void bodyEscapedArgumentsAreRedacted() throws Exception {
+    // A model may escape any character: "\\u0063" is 'c' and "\\u0040" is '@' to a JSON parser.
+    JsonNode message =
+        completeMessage(
+            "{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"id\":\"call_a\","
+                + "\"type\":\"function\",\"function\":{\"name\":\"send_mail\",\"arguments\":"
+                + "\"{\\\"to\\\":\\\"\\\\u0063arol\\\\u0040example.com\\\"}\"}}]}");
+
+    JsonNode arguments =
+        RedactingGateway.JSON.readTree(message.at("/tool_calls/0/function/arguments").asText());
+    assertThat(arguments.path("to").asText()).isEqualTo("[EMAIL]");
+  }
+
+  @Test
+  void streamedEscapedArgumentsAreRedacted() throws Exception {
+    gateway.upstream.stream(
+        toolStart(0, "call_a")
+            + toolPiece(0, "{\"to\":\"ca")
+            + toolPiece(0, "rol\\u00")
+            + toolPiece(0, "40example.com\"}")
+            + RedactingGateway.finish("tool_calls")
+            + "data: [DONE]\n\n",
+        6,
+        2);
+    String body = gateway.post(RedactingGateway.chat(true)).body();
+
+    assertThat(arguments(body, 0)).isEqualTo("{\"to\":\"[EMAIL]\"}");
+  }
+
+  @Test
   void bodyRefusalIsRedacted() throws Exception {
     JsonNode message =
         completeMessage(

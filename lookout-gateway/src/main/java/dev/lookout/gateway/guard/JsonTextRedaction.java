@@ -9,22 +9,27 @@ import java.util.List;
 
 /**
  * Replaces findings in JSON text, such as a tool call's arguments, so that the text stays valid
- * JSON: a replacement never covers an escape sequence or a quote that opens or closes a string, and
- * a value outside a string (a card number written as a number) becomes a string. For example, with
- * placeholders, {@code {"to":"\nann@corp.com","card":4111111111111111}} becomes {@code
- * {"to":"\n[EMAIL]","card":"[CREDIT_CARD]"}}.
+ * JSON: a replacement never covers a quote that opens or closes a string, and a value outside a
+ * string (a card number written as a number) becomes a string. For example, with placeholders,
+ * {@code {"to":"\nann@corp.com","card":4111111111111111}} becomes {@code
+ * {"to":"\n[EMAIL]","card":"[CREDIT_CARD]"}}. Findings must start and end at whole escape
+ * sequences, as those that {@link JsonEscapes#toRaw} maps back from the decoded text do: a
+ * replacement covers the escape sequences inside a finding, so {@code ann\u0040corp.com} becomes
+ * {@code [EMAIL]}.
  *
  * <p>The text may come in pieces, in order: one instance per JSON text keeps where the previous
  * piece ended (inside a string, inside an escape sequence). Not thread-safe.
  */
 final class JsonTextRedaction {
-  /** A character inside a string, replaced in place. */
+  /** A character inside a string, escape sequences included, replaced in place. */
   private static final byte STRING = 0;
 
   /** A character of a number or literal outside a string, replaced by a quoted string. */
   private static final byte BARE = 1;
 
-  /** A quote, an escape sequence, a separator or a space between values: never replaced. */
+  /**
+   * A quote that opens or closes a string, a separator or a space between values: never replaced.
+   */
   private static final byte KEPT = 2;
 
   private boolean inString;
@@ -75,9 +80,13 @@ final class JsonTextRedaction {
     if (kind == KEPT) {
       return run;
     }
+    // The redactor sees the value as a JSON parser reads it, so a mask keeps its length and a
+    // keyed hash matches the same value written without escapes.
+    JsonEscapes decoded = kind == STRING ? JsonEscapes.decode(run) : null;
+    String value = decoded == null ? run : decoded.text();
     String replacement =
         redactor.redact(
-            run, List.of(new Finding(finding.type(), 0, run.length(), finding.score())));
+            value, List.of(new Finding(finding.type(), 0, value.length(), finding.score())));
     String escaped = new String(JsonStringEncoder.getInstance().quoteAsString(replacement));
     return kind == STRING ? escaped : '"' + escaped + '"';
   }
@@ -88,11 +97,11 @@ final class JsonTextRedaction {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (escapeLeft > 0) {
-        kinds[i] = KEPT;
+        kinds[i] = STRING;
         escapeLeft = afterBackslash && c == 'u' ? 4 : escapeLeft - 1;
         afterBackslash = false;
       } else if (inString) {
-        kinds[i] = c == '"' || c == '\\' ? KEPT : STRING;
+        kinds[i] = c == '"' ? KEPT : STRING;
         inString = c != '"';
         if (c == '\\') {
           escapeLeft = 1;

@@ -75,7 +75,9 @@ public final class OutputGuarding {
       return;
     }
     String text = value.asText();
-    GuardOutcome outcome = pipeline.check(text, Direction.OUTPUT);
+    JsonEscapes decoded = JsonEscapes.decode(text);
+    GuardOutcome outcome =
+        pipeline.check(decoded == null ? text : decoded.text(), Direction.OUTPUT);
     if (outcome.action() == GuardAction.PASS) {
       return;
     }
@@ -84,8 +86,9 @@ public final class OutputGuarding {
       function.put("arguments", "[BLOCKED]");
       return;
     }
-    List<Finding> findings = new ArrayList<>();
-    outcome.verdicts().forEach(verdict -> findings.addAll(verdict.findings()));
+    List<Finding> found = new ArrayList<>();
+    outcome.verdicts().forEach(verdict -> found.addAll(verdict.findings()));
+    List<Finding> findings = decoded == null ? found : decoded.toRaw(found);
     function.put("arguments", new JsonTextRedaction().redact(text, findings, redactor));
   }
 

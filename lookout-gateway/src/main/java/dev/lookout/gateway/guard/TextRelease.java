@@ -46,15 +46,19 @@ final class TextRelease {
     if (text.isEmpty()) {
       return text;
     }
-    GuardOutcome outcome = pipeline.check(text, Direction.OUTPUT);
+    // JSON text is checked with its escape sequences decoded, and the findings mapped back.
+    JsonEscapes decoded = held.json() != null ? JsonEscapes.decode(text) : null;
+    GuardOutcome outcome =
+        pipeline.check(decoded == null ? text : decoded.text(), Direction.OUTPUT);
     if (outcome.action() == GuardAction.BLOCK) {
       outcomes.add(outcome);
       held.clear();
       return "[BLOCKED]";
     }
 
-    List<Finding> findings = new ArrayList<>();
-    outcome.verdicts().forEach(verdict -> findings.addAll(verdict.findings()));
+    List<Finding> found = new ArrayList<>();
+    outcome.verdicts().forEach(verdict -> found.addAll(verdict.findings()));
+    List<Finding> findings = decoded == null ? found : decoded.toRaw(found);
     int cut = all ? text.length() : safeCut(text, findings, held.json() != null);
     if (cut == 0) {
       return "";

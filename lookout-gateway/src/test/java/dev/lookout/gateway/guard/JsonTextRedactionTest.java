@@ -51,8 +51,14 @@ class JsonTextRedactionTest {
 
   @Test
   void escapeBeforeValueIsKept() {
-    assertThat(redact("{\"to\":\"\\nann@corp.com\"}", "nann@corp.com", false))
+    assertThat(redact("{\"to\":\"\\nann@corp.com\"}", "ann@corp.com", false))
         .isEqualTo("{\"to\":\"\\n[EMAIL]\"}");
+  }
+
+  @Test
+  void escapedValueIsReplacedWhole() {
+    assertThat(redact("{\"to\":\"ann\\u0040corp.com\"}", "ann\\u0040corp.com", false))
+        .isEqualTo("{\"to\":\"[EMAIL]\"}");
   }
 
   @Test
@@ -72,7 +78,7 @@ class JsonTextRedactionTest {
   void maskedEscapeStaysValid() {
     String out = redact("{\"key\":\"abc\\ndef\\u00e9gh\"}", "abc\\ndef\\u00e9gh", true);
 
-    assertThat(out).isEqualTo("{\"key\":\"***\\n***\\u00e9**\"}");
+    assertThat(out).isEqualTo("{\"key\":\"***\\n******\"}");
   }
 
   @Test
@@ -82,7 +88,7 @@ class JsonTextRedactionTest {
 
     String second =
         redaction.redact(
-            "nann@corp.com\"}", List.of(new Finding("EMAIL", 0, 13, 1.0)), new Replacer(false));
+            "nann@corp.com\"}", List.of(new Finding("EMAIL", 1, 13, 1.0)), new Replacer(false));
 
     assertThat(second).isEqualTo("n[EMAIL]\"}");
   }
