@@ -200,6 +200,28 @@ class OutputRedactionFieldsTest {
   }
 
   @Test
+  void errorMessageIsRedacted() throws Exception {
+    gateway.upstream.respond(
+        400,
+        "application/json",
+        "{\"error\":{\"message\":\"Invalid recipient carol@example.com\","
+            + "\"type\":\"invalid_request_error\"}}");
+
+    String body = gateway.post(RedactingGateway.chat(false)).body();
+
+    assertThat(RedactingGateway.JSON.readTree(body).at("/error/message").asText())
+        .isEqualTo("Invalid recipient [EMAIL]");
+  }
+
+  @Test
+  void errorKeepsItsStatus() throws Exception {
+    gateway.upstream.respond(
+        400, "application/json", "{\"error\":{\"message\":\"Invalid carol@example.com\"}}");
+
+    assertThat(gateway.post(RedactingGateway.chat(false)).statusCode()).isEqualTo(400);
+  }
+
+  @Test
   void bodyRefusalIsRedacted() throws Exception {
     JsonNode message =
         completeMessage(

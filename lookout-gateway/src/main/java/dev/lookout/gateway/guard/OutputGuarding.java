@@ -63,6 +63,10 @@ public final class OutputGuarding {
         guard((ObjectNode) block, "text", outcomes);
       }
     }
+    // OpenAI and Anthropic error bodies both carry the text in error.message.
+    if (body.get("error") instanceof ObjectNode error) {
+      guard(error, "message", outcomes);
+    }
     return outcomes;
   }
 

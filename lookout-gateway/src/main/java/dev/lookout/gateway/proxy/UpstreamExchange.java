@@ -179,6 +179,9 @@ final class UpstreamExchange {
       } else if (!eventStream) {
         holdBody = true;
       }
+    } else if (outputGuarding.active() && !eventStream) {
+      // A provider's error message may quote the request or the output, personal data included.
+      holdBody = true;
     }
     if (redactor != null || holdBody) {
       response.headers().remove(HttpHeaders.CONTENT_LENGTH);
