@@ -77,6 +77,16 @@ class StreamRedactionShapesTest {
   }
 
   @Test
+  void anthropicMessageStopReleasesOpenBlock() throws Exception {
+    List<String> withoutBlockStop = new java.util.ArrayList<>(anthropicStream());
+    withoutBlockStop.remove(5);
+
+    String out = redact(withoutBlockStop);
+
+    assertThat(texts(out, "/delta/text")).isEqualTo("write to [EMAIL] today");
+  }
+
+  @Test
   void anthropicCutStreamDropsHeldText() throws Exception {
     String out = redact(anthropicStream().subList(0, 4));
 

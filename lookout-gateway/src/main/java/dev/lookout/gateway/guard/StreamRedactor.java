@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * GuardPipeline#outputHoldbackChars()} characters of each text are held back, and never a value the
  * guard has started to match, so a value split across chunks is still found whole. Held text goes
  * out with the choice's finish chunk or just before {@code [DONE]}, or for Anthropic as one more
- * {@code content_block_delta} event just before the block's {@code content_block_stop}.
+ * {@code content_block_delta} event just before the block's {@code content_block_stop}, or before
+ * {@code message_stop} for a block the provider left open.
  *
  * <p>Text still held when the stream ends some other way is dropped and never sent, because a
  * stream cut in the middle of a value leaves a start, such as {@code ann@example.}, that no longer
@@ -141,6 +143,18 @@ public final class StreamRedactor {
       if (held != null && !held.isEmpty()) {
         return anthropicDelta(index, release.release(held, true)) + event;
       }
+    }
+    if (type.equals("message_stop") && !blocks.isEmpty()) {
+      // A provider that skips content_block_stop still ends the message whole, so the blocks it
+      // left open release their text here, in block order.
+      StringBuilder out = new StringBuilder();
+      for (Map.Entry<Integer, HeldText> open : new TreeMap<>(blocks).entrySet()) {
+        if (!open.getValue().isEmpty()) {
+          out.append(anthropicDelta(open.getKey(), release.release(open.getValue(), true)));
+        }
+      }
+      blocks.clear();
+      return out.append(event).toString();
     }
     return event;
   }
