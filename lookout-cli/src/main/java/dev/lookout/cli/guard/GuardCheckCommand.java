@@ -12,6 +12,9 @@ import dev.lookout.core.guard.pii.PiiGuard;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,8 +97,7 @@ public final class GuardCheckCommand implements Callable<Integer> {
       return text;
     }
     if (file == null || file.equals("-")) {
-      InputStream in = System.in;
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return readStandardInput(System.in);
     }
     Path path = Path.of(file);
     InputFile.requireFile("FILE", path, "a text file, --text TEXT or - for standard input");
@@ -103,6 +105,32 @@ public final class GuardCheckCommand implements Callable<Integer> {
       return Files.readString(path, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw InputFile.readFailed("FILE", path, e);
+    }
+  }
+
+  /**
+   * Returns standard input decoded as UTF-8, rejecting invalid bytes rather than replacing them, so
+   * that the guards never check a text other than the one given.
+   */
+  static String readStandardInput(InputStream in) throws IOException {
+    byte[] bytes = in.readAllBytes();
+    if (bytes.length == 0) {
+      throw new IllegalArgumentException(
+          "Standard input is empty: pipe the text to check, or pass --text TEXT or a FILE");
+    }
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new IllegalArgumentException(
+          "Standard input is not valid UTF-8 ("
+              + e.getMessage()
+              + "); convert it to UTF-8, for example with iconv, and try again",
+          e);
     }
   }
 

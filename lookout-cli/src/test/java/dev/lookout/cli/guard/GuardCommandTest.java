@@ -1,8 +1,10 @@
 package dev.lookout.cli.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lookout.cli.LookoutCommand;
+import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -92,5 +94,30 @@ class GuardCommandTest {
     command.setOut(new PrintWriter(out, true));
     command.setErr(new PrintWriter(err, true));
     return command.execute(args);
+  }
+
+  @Test
+  void checkRejectsEmptyStandardInput() {
+    assertThatThrownBy(
+            () -> GuardCheckCommand.readStandardInput(new ByteArrayInputStream(new byte[0])))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Standard input is empty");
+  }
+
+  @Test
+  void checkRejectsInvalidUtf8OnStandardInput() {
+    byte[] latin1 = {'c', 'a', 'f', (byte) 0xE9};
+
+    assertThatThrownBy(() -> GuardCheckCommand.readStandardInput(new ByteArrayInputStream(latin1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not valid UTF-8");
+  }
+
+  @Test
+  void checkReadsUtf8StandardInput() throws Exception {
+    byte[] utf8 = "café".getBytes(StandardCharsets.UTF_8);
+
+    assertThat(GuardCheckCommand.readStandardInput(new ByteArrayInputStream(utf8)))
+        .isEqualTo("café");
   }
 }
