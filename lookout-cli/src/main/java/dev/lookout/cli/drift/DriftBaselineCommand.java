@@ -123,6 +123,33 @@ public final class DriftBaselineCommand implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * Returns the one model the rows name, or null when none names one.
+   *
+   * @throws IllegalArgumentException when the rows name more than one model, since a baseline holds
+   *     the responses of one template and model
+   */
+  private String fileModel(List<ResponseFile.Row> rows) {
+    java.util.TreeSet<String> models = new java.util.TreeSet<>();
+    for (ResponseFile.Row row : rows) {
+      if (row.model() != null) {
+        models.add(row.model());
+      }
+    }
+    if (models.size() > 1) {
+      throw new IllegalArgumentException(
+          "--from "
+              + action.from
+              + " names "
+              + models.size()
+              + " models "
+              + models
+              + ", but a baseline is one model's; split the file by model, or pass --model M to"
+              + " store all its lines as model M's baseline");
+    }
+    return models.isEmpty() ? null : models.first();
+  }
+
   private int setFromFile(Path folder, UnaryOperator<String> redactor) {
     ResponseFile.Contents contents = ResponseFile.read("--from", action.from);
     contents.reportBlank("--from", action.from, spec.commandLine().getErr());
@@ -137,7 +164,7 @@ public final class DriftBaselineCommand implements Callable<Integer> {
               + DriftSettings.MIN_SAMPLES
               + "; add responses to the file");
     }
-    String baselineModel = model != null ? model : rows.get(0).model();
+    String baselineModel = model != null ? model : fileModel(rows);
     if (baselineModel == null) {
       throw new IllegalArgumentException(
           "--from " + action.from + " has no \"model\" field; name the model with --model M");

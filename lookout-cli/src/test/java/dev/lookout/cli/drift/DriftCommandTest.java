@@ -131,6 +131,29 @@ class DriftCommandTest {
   }
 
   @Test
+  void fromRejectsSeveralModels() throws Exception {
+    storeBaseline(new DriftKey("summary", "gpt-4o"), 3);
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < 12; i++) {
+      lines.append("{\"response\":\"answer ").append(i).append("\",\"model\":\"m");
+      lines.append(i % 2).append("\"}\n");
+    }
+    Path file = Files.writeString(data.resolve("mixed.jsonl"), lines.toString());
+    int exit =
+        execute(
+            "drift",
+            "baseline",
+            "--template",
+            "summary",
+            "--from",
+            file.toString(),
+            "--data",
+            data.toString());
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("names 2 models [m0, m1]");
+  }
+
+  @Test
   void statusAfterResetShowsNoOldCheck() throws Exception {
     DriftKey key = new DriftKey("summary", "gpt-4o");
     storeBaseline(key, 3);
