@@ -75,6 +75,14 @@ class UpstreamSimulatorTest {
   }
 
   @Test
+  void chatAnswersUndatedModelWithSnapshot() throws Exception {
+    String request = SimClient.chatBody("azure/claude-3-5-sonnet", "Name three primary colours.");
+    JsonNode body = SimClient.json(client.post("/v1/chat/completions", request));
+
+    assertThat(body.at("/choices/0/message/content").asText()).isEqualTo(RECORDS.get(3).response());
+  }
+
+  @Test
   void chatUsageMatchesTokenCounter() throws Exception {
     String request = SimClient.chatBody(MODEL, "Write a haiku about the sea.");
     JsonNode usage = SimClient.json(client.post("/v1/chat/completions", request)).get("usage");
