@@ -187,11 +187,12 @@ final class Relabeling {
      * Returns the joint p-value of statistics {@code from} to {@code to - 1}. Each labeling gets
      * two combined values: the product of its p-values (Fisher's method) and the smallest of them.
      * The product adds up statistics that each move a little, as a fifth of another source's
-     * answers does, and the smallest keeps a change that one statistic alone sees, such as another
-     * model's wording. Each labeling's score is the smaller of its two ranks among the labelings
-     * under these combined values, and the joint p-value is the share of labelings whose score is
-     * at most the observed labeling's. Every step treats all labelings alike, so the observed
-     * labeling is one more draw when nothing changed, however the statistics depend on each other.
+     * responses does, and the smallest keeps a change that one statistic alone detects, such as
+     * another model's wording. Each labeling's score is the smaller of its two ranks among the
+     * labelings under these combined values, and the joint p-value is the share of labelings whose
+     * score is at most the observed labeling's. Every step treats all labelings alike, so the
+     * observed labeling is one more draw when nothing changed, however the statistics depend on
+     * each other.
      */
     double pValue(int from, int to) {
       int labelings = ranks[0].length;
@@ -236,17 +237,7 @@ final class Relabeling {
 
   /** Returns how many values of an ascending array are at most {@code value}. */
   private static int countAtMost(double[] sorted, double value) {
-    int low = 0;
-    int high = sorted.length;
-    while (low < high) {
-      int middle = (low + high) >>> 1;
-      if (sorted[middle] <= value) {
-        low = middle + 1;
-      } else {
-        high = middle;
-      }
-    }
-    return low;
+    return lowerBound(sorted, Math.nextUp(value));
   }
 
   /** Returns the first index whose value is at least {@code value} in an ascending array. */

@@ -32,26 +32,36 @@ class RelabelingTest {
   }
 
   /**
-   * Returns the permutation p-value counted in one plain loop: the window's own indices first, then
-   * each relabeling moves a random subset of its size to the front (a partial Fisher-Yates
-   * shuffle).
+   * Returns the labelings of the plain reference loops: the window's own indices first, then each
+   * relabeling moves a random subset of its size to the front (a partial Fisher-Yates shuffle).
    */
-  private static double referencePValue(double[] values, int permutations, long seed) {
+  private static int[][] referenceOrders(int permutations, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     int[] order = new int[50];
     for (int i = 0; i < order.length; i++) {
       order[i] = (30 + i) % order.length;
     }
-    double observed = meanOfSmall(values, order, 20);
-    int atLeast = 0;
-    for (int b = 0; b < permutations; b++) {
+    int[][] orders = new int[permutations + 1][];
+    orders[0] = order.clone();
+    for (int b = 1; b <= permutations; b++) {
       for (int i = 0; i < 20; i++) {
         int j = i + random.nextInt(order.length - i);
         int swap = order[i];
         order[i] = order[j];
         order[j] = swap;
       }
-      if (meanOfSmall(values, order, 20) >= observed) {
+      orders[b] = order.clone();
+    }
+    return orders;
+  }
+
+  /** Returns the permutation p-value of the mean, counted in one plain loop. */
+  private static double referencePValue(double[] values, int permutations, long seed) {
+    int[][] orders = referenceOrders(permutations, seed);
+    double observed = meanOfSmall(values, orders[0], 20);
+    int atLeast = 0;
+    for (int b = 1; b <= permutations; b++) {
+      if (meanOfSmall(values, orders[b], 20) >= observed) {
         atLeast++;
       }
     }
@@ -226,33 +236,22 @@ class RelabelingTest {
   }
 
   /**
-   * Returns the joint p-value of the mean and the max, counted in plain loops over the relabelings
-   * of {@link #referencePValue}: each labeling's p-values are its counts of labelings with a
-   * statistic at least as large, its score is the smaller of its ranks by the product and by the
-   * smallest of them, and the joint p-value is the share of labelings whose score is at most the
-   * observed one's.
+   * Returns the joint p-value of the mean and the max, counted in plain loops over the labelings of
+   * {@link #referenceOrders}: each labeling's p-values are its counts of labelings with a statistic
+   * at least as large, its score is the smaller of its ranks by the product and by the smallest of
+   * them, and the joint p-value is the share of labelings whose score is at most the observed
+   * one's.
    */
   private static double referenceJointPValue(double[] values, int permutations, long seed) {
-    SplittableRandom random = new SplittableRandom(seed);
-    int[] order = new int[50];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = (30 + i) % order.length;
-    }
-    int labelings = permutations + 1;
+    int[][] orders = referenceOrders(permutations, seed);
+    int labelings = orders.length;
     double[] means = new double[labelings];
     double[] maxima = new double[labelings];
     for (int b = 0; b < labelings; b++) {
-      if (b > 0) {
-        for (int i = 0; i < 20; i++) {
-          int j = i + random.nextInt(order.length - i);
-          int swap = order[i];
-          order[i] = order[j];
-          order[j] = swap;
-        }
-      }
-      means[b] = meanOfSmall(values, order, 20);
-      maxima[b] = maxOfSmall(values, order, 20);
+      means[b] = meanOfSmall(values, orders[b], 20);
+      maxima[b] = maxOfSmall(values, orders[b], 20);
     }
+
     long[] products = new long[labelings];
     long[] smallest = new long[labelings];
     for (int b = 0; b < labelings; b++) {
@@ -261,6 +260,7 @@ class RelabelingTest {
       products[b] = meanRank * maxRank;
       smallest[b] = Math.min(meanRank, maxRank);
     }
+
     int[] scores = new int[labelings];
     for (int b = 0; b < labelings; b++) {
       int byProduct = 0;
@@ -271,6 +271,7 @@ class RelabelingTest {
       }
       scores[b] = Math.min(byProduct, bySmallest);
     }
+
     int asExtreme = 0;
     for (int score : scores) {
       if (score <= scores[0]) {
