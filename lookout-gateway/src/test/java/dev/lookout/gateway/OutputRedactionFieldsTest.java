@@ -115,8 +115,8 @@ class OutputRedactionFieldsTest {
         .isEqualTo("I will not mail [EMAIL] again.");
   }
 
-  @Test
-  void multiLineDataIsRedacted() throws Exception {
+  /** Streams a chunk whose JSON spans two data lines and returns what the client got. */
+  private String streamMultiLineData() throws Exception {
     gateway.upstream.stream(
         "data: {\"id\":\"c\",\"choices\":[{\"index\":0,\n"
             + "data: \"delta\":{\"content\":\"mail carol@example.com now\"}}]}\n\n"
@@ -124,8 +124,12 @@ class OutputRedactionFieldsTest {
             + "data: [DONE]\n\n",
         3,
         2);
+    return gateway.post(RedactingGateway.chat(true)).body();
+  }
 
-    String body = gateway.post(RedactingGateway.chat(true)).body();
+  @Test
+  void multiLineDataIsRedacted() throws Exception {
+    String body = streamMultiLineData();
 
     assertThat(RedactingGateway.joined(body, "/choices/0/delta/content"))
         .isEqualTo("mail [EMAIL] now");
@@ -133,15 +137,7 @@ class OutputRedactionFieldsTest {
 
   @Test
   void multiLineDataLeavesNoValue() throws Exception {
-    gateway.upstream.stream(
-        "data: {\"id\":\"c\",\"choices\":[{\"index\":0,\n"
-            + "data: \"delta\":{\"content\":\"mail carol@example.com now\"}}]}\n\n"
-            + RedactingGateway.finish("stop")
-            + "data: [DONE]\n\n",
-        3,
-        2);
-
-    assertThat(gateway.post(RedactingGateway.chat(true)).body()).doesNotContain("carol@");
+    assertThat(streamMultiLineData()).doesNotContain("carol@");
   }
 
   private JsonNode completeMessage(String message) throws Exception {

@@ -1,6 +1,7 @@
 package dev.lookout.gateway.guard;
 
 import dev.lookout.core.guard.Finding;
+import dev.lookout.core.guard.GuardOutcome;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,6 +35,16 @@ record JsonEscapes(String text, int[] rawIndex) {
     int[] trimmed = new int[text.length() + 1];
     System.arraycopy(rawIndex, 0, trimmed, 0, trimmed.length);
     return new JsonEscapes(text.toString(), trimmed);
+  }
+
+  /**
+   * Returns the findings of {@code outcome}, a check of {@code decoded}'s text, as spans of the raw
+   * text, or as they are when {@code decoded} is null because the raw text had no escape.
+   */
+  static List<Finding> rawFindings(GuardOutcome outcome, JsonEscapes decoded) {
+    List<Finding> found = new ArrayList<>();
+    outcome.verdicts().forEach(verdict -> found.addAll(verdict.findings()));
+    return decoded == null ? found : decoded.toRaw(found);
   }
 
   /** Returns {@code findings}, spans of {@link #text}, as spans of the raw text. */

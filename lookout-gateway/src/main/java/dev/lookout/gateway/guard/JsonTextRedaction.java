@@ -80,7 +80,7 @@ final class JsonTextRedaction {
     if (kind == KEPT) {
       return run;
     }
-    // The redactor sees the value as a JSON parser reads it, so a mask keeps its length and a
+    // The redactor receives the value as a JSON parser reads it, so a mask keeps its length and a
     // keyed hash matches the same value written without escapes.
     JsonEscapes decoded = kind == STRING ? JsonEscapes.decode(run) : null;
     String value = decoded == null ? run : decoded.text();

@@ -90,9 +90,7 @@ public final class OutputGuarding {
       function.put("arguments", "[BLOCKED]");
       return;
     }
-    List<Finding> found = new ArrayList<>();
-    outcome.verdicts().forEach(verdict -> found.addAll(verdict.findings()));
-    List<Finding> findings = decoded == null ? found : decoded.toRaw(found);
+    List<Finding> findings = JsonEscapes.rawFindings(outcome, decoded);
     function.put("arguments", new JsonTextRedaction().redact(text, findings, redactor));
   }
 

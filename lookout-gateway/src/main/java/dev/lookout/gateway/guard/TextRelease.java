@@ -56,9 +56,7 @@ final class TextRelease {
       return "[BLOCKED]";
     }
 
-    List<Finding> found = new ArrayList<>();
-    outcome.verdicts().forEach(verdict -> found.addAll(verdict.findings()));
-    List<Finding> findings = decoded == null ? found : decoded.toRaw(found);
+    List<Finding> findings = JsonEscapes.rawFindings(outcome, decoded);
     int cut = all ? text.length() : safeCut(text, findings, held.json() != null);
     if (cut == 0) {
       return "";
