@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine;
@@ -130,7 +131,7 @@ public final class DriftBaselineCommand implements Callable<Integer> {
    *     the responses of one template and model
    */
   private String fileModel(List<ResponseFile.Row> rows) {
-    java.util.TreeSet<String> models = new java.util.TreeSet<>();
+    TreeSet<String> models = new TreeSet<>();
     for (ResponseFile.Row row : rows) {
       if (row.model() != null) {
         models.add(row.model());

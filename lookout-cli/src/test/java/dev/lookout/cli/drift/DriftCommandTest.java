@@ -92,18 +92,7 @@ class DriftCommandTest {
   void fromWithMissingStoreFails() throws Exception {
     Path absent = data.resolve("absent");
     Path file = Files.writeString(data.resolve("baseline.jsonl"), responses(12));
-    int exit =
-        execute(
-            "drift",
-            "baseline",
-            "--template",
-            "a",
-            "--model",
-            "m",
-            "--from",
-            file.toString(),
-            "--data",
-            absent.toString());
+    int exit = baselineFrom(file, absent, "--template", "a", "--model", "m");
     assertThat(exit).isEqualTo(2);
     assertThat(err.toString()).contains("No store at " + absent.toAbsolutePath());
     assertThat(Files.exists(absent)).isFalse();
@@ -113,18 +102,7 @@ class DriftCommandTest {
   void fromRejectsFewerThanTenResponses() throws Exception {
     storeBaseline(new DriftKey("summary", "gpt-4o"), 3);
     Path file = Files.writeString(data.resolve("baseline.jsonl"), responses(9));
-    int exit =
-        execute(
-            "drift",
-            "baseline",
-            "--template",
-            "summary",
-            "--model",
-            "gpt-4o",
-            "--from",
-            file.toString(),
-            "--data",
-            data.toString());
+    int exit = baselineFrom(file, data, "--template", "summary", "--model", "gpt-4o");
     assertThat(exit).isEqualTo(2);
     assertThat(err.toString()).contains("has 9 non-blank responses");
     assertThat(err.toString()).contains("a baseline needs at least 10");
@@ -139,16 +117,7 @@ class DriftCommandTest {
       lines.append(i % 2).append("\"}\n");
     }
     Path file = Files.writeString(data.resolve("mixed.jsonl"), lines.toString());
-    int exit =
-        execute(
-            "drift",
-            "baseline",
-            "--template",
-            "summary",
-            "--from",
-            file.toString(),
-            "--data",
-            data.toString());
+    int exit = baselineFrom(file, data, "--template", "summary");
     assertThat(exit).isEqualTo(2);
     assertThat(err.toString()).contains("names 2 models [m0, m1]");
   }
@@ -237,6 +206,15 @@ class DriftCommandTest {
     int exit = checkAgainstItself("{\"answer\":\"a\"}\n");
     assertThat(exit).isNotZero();
     assertThat(err.toString()).contains("line 1 has no string field");
+  }
+
+  /** Runs {@code drift baseline --from file --data folder} with {@code options}. */
+  private int baselineFrom(Path file, Path folder, String... options) {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of("drift", "baseline", "--from", file.toString(), "--data", folder.toString()));
+    args.addAll(List.of(options));
+    return execute(args.toArray(String[]::new));
   }
 
   /** Runs {@code drift check} with one file of {@code lines} as both baseline and window. */
