@@ -59,7 +59,7 @@ public record DriftSettings(
   /**
    * Checks that a permutation test of {@code permutations} relabelings can reach {@code alpha}. The
    * drift p-value is 1 / (1 + permutations) at best, when the window is the most extreme labeling
-   * on all {@value DriftTest#STATISTICS} statistics. The check asks for {@value
+   * on all {@value DriftTest#STATISTICS} statistics. The check requires {@value
    * DriftTest#STATISTICS} times that, so that a window that is not the most extreme on every
    * statistic can still reach {@code alpha}.
    *

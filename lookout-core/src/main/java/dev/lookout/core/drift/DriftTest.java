@@ -16,7 +16,7 @@ import java.util.SplittableRandom;
  * <p>The joint test keeps the false-positive rate at most {@code alpha} whatever the tests'
  * dependence, because every relabeling is scored the same way. A mixture of another source often
  * moves each statistic a little, and the product adds that evidence up. A change that one statistic
- * alone sees keeps its strength through the smallest p-value.
+ * alone detects keeps its strength through the smallest p-value.
  */
 public final class DriftTest {
   /** Statistics the joint test combines: MMD², the profile distance and the phrase test's two. */

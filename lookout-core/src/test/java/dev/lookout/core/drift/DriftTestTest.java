@@ -11,8 +11,8 @@ class DriftTestTest {
   @Test
   void duplicatedTextsRarelyDrift() {
     // Two or three distinct texts make many relabelings tie up to rounding. Ranked apart, such
-    // near-ties once set the joint p-value far below the tests' own; tied, the baseline and the
-    // window of one source drift at about the test's level.
+    // near-ties set the joint p-value far below the tests' own. Ranked as ties, windows of the
+    // same source drift at about the test's level.
     String[] texts = {
       "Simmer the onions for ten minutes, then add the tomatoes and a pinch of salt.",
       "The capital of France is Paris, a city on the Seine known for its museums.",
