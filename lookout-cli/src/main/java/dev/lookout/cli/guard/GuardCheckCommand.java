@@ -9,12 +9,11 @@ import dev.lookout.core.guard.GuardOutcome;
 import dev.lookout.core.guard.GuardPipeline;
 import dev.lookout.core.guard.injection.InjectionGuard;
 import dev.lookout.core.guard.pii.PiiGuard;
+import dev.lookout.core.io.StrictUtf8;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,12 +118,7 @@ public final class GuardCheckCommand implements Callable<Integer> {
           "Standard input is empty: pipe the text to check, or pass --text TEXT or a FILE");
     }
     try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
+      return StrictUtf8.decode(bytes);
     } catch (CharacterCodingException e) {
       throw new IllegalArgumentException(
           "Standard input is not valid UTF-8 ("

@@ -8,7 +8,6 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,11 +72,7 @@ public final class JsonLines {
    * where {@link BufferedReader#readLine} ends them: at {@code \n}, {@code \r} or {@code \r\n}.
    */
   static MalformedUtf8Exception locateMalformed(Path file) throws IOException {
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder = StrictUtf8.decoder();
     ByteBuffer bytes = ByteBuffer.allocate(CHUNK_BYTES);
     CharBuffer chars = CharBuffer.allocate(CHUNK_BYTES);
     LineCounter lines = new LineCounter();

@@ -1,9 +1,7 @@
 package dev.lookout.core.guard.injection;
 
-import java.nio.ByteBuffer;
+import dev.lookout.core.io.StrictUtf8;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -132,13 +130,7 @@ final class EncodedPayloads {
     }
     String decoded;
     try {
-      decoded =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString();
+      decoded = StrictUtf8.decode(bytes);
     } catch (CharacterCodingException e) {
       return;
     }
