@@ -1,5 +1,6 @@
 package dev.lookout.cli.guard;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookout.cli.guard.injection.InjectionEvalCommand;
 import dev.lookout.cli.guard.pii.PiiEvalCommand;
 import dev.lookout.cli.input.InputFile;
@@ -7,13 +8,17 @@ import dev.lookout.cli.prices.OutputFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code lookout guard eval --kind injection|pii --data FILE.jsonl [--format table|json]}. */
+/**
+ * {@code lookout guard eval --kind injection|pii --data FILE.jsonl [--format table|json] [--errors
+ * FILE]}.
+ */
 @Command(
     name = "eval",
     mixinStandardHelpOptions = true,
@@ -36,6 +41,12 @@ public final class GuardEvalCommand implements Callable<Integer> {
       description = "table or json (default: table).")
   String format = "table";
 
+  @Option(
+      names = "--errors",
+      paramLabel = "FILE",
+      description = "Also write each row the guard got wrong to FILE, as JSON lines.")
+  Path errors;
+
   @Override
   public Integer call() {
     InputFile.requireFile("--data", data, "a labelled JSON-lines file");
@@ -44,17 +55,33 @@ public final class GuardEvalCommand implements Callable<Integer> {
     if (!chosenKind.equals("injection") && !chosenKind.equals("pii")) {
       throw new IllegalArgumentException("--kind must be injection or pii, got '" + kind + "'");
     }
+    if (errors != null) {
+      EvalErrors.requireWritable(errors, data);
+    }
     PrintWriter out = spec.commandLine().getOut();
+    List<ObjectNode> misses;
     try {
       if (chosenKind.equals("injection")) {
-        InjectionEvalCommand.run(data, json, out);
+        misses = InjectionEvalCommand.run(data, json, out);
       } else {
-        PiiEvalCommand.run(data, json, out);
+        misses = PiiEvalCommand.run(data, json, out);
       }
     } catch (IOException e) {
       throw InputFile.readFailed("--data", data, e);
     }
     out.flush();
+    if (errors != null) {
+      EvalErrors.write(errors, misses);
+      // Standard error, so that the JSON report on standard output stays one document.
+      PrintWriter err = spec.commandLine().getErr();
+      err.println(
+          "Wrote "
+              + misses.size()
+              + (misses.size() == 1 ? " row" : " rows")
+              + " the guard got wrong to "
+              + errors.toAbsolutePath());
+      err.flush();
+    }
     return 0;
   }
 }

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -67,13 +68,15 @@ public final class InjectionEvalCommand implements Callable<Integer> {
   }
 
   /**
-   * Evaluates the built-in classifier on {@code data} and prints the report to {@code out}.
+   * Evaluates the built-in classifier on {@code data} and prints the report to {@code out}. Returns
+   * the rows it got wrong, in file order, each as {@code {"row", "source", "label", "score",
+   * "text"}} with {@code row} counting non-blank lines from 1.
    *
    * @throws IOException when {@code data} cannot be read
    * @throws IllegalArgumentException when a line of {@code data} is not a valid example, or it has
    *     no rows
    */
-  public static void run(Path data, boolean json, PrintWriter out) throws IOException {
+  public static List<ObjectNode> run(Path data, boolean json, PrintWriter out) throws IOException {
     List<LabeledText> rows = InjectionDataset.read(data);
     if (rows.isEmpty()) {
       throw new IllegalArgumentException(
@@ -82,14 +85,39 @@ public final class InjectionEvalCommand implements Callable<Integer> {
               + ": it is empty or has only blank lines; write one object per line, such as"
               + " {\"text\": \"...\", \"label\": 1}");
     }
+    InjectionClassifier classifier = InjectionClassifier.builtIn();
+    double[] scores = new double[rows.size()];
+    for (int i = 0; i < rows.size(); i++) {
+      scores[i] = classifier.score(rows.get(i).text());
+    }
     InjectionEvaluation.Report report =
-        InjectionEvaluation.evaluate(rows, InjectionClassifier.builtIn());
+        InjectionEvaluation.evaluate(rows, scores, classifier.threshold());
     if (json) {
       out.println(JSON.writeValueAsString(toJson(report)));
     } else {
       printTable(report, out);
     }
     out.flush();
+    return misses(rows, scores, classifier.threshold());
+  }
+
+  private static List<ObjectNode> misses(
+      List<LabeledText> rows, double[] scores, double threshold) {
+    List<ObjectNode> misses = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      LabeledText row = rows.get(i);
+      if ((scores[i] >= threshold) == row.injection()) {
+        continue;
+      }
+      ObjectNode miss = JSON.createObjectNode();
+      miss.put("row", i + 1);
+      miss.put("source", row.source());
+      miss.put("label", row.injection() ? 1 : 0);
+      miss.put("score", Math.round(scores[i] * 10_000) / 10_000.0);
+      miss.put("text", row.text());
+      misses.add(miss);
+    }
+    return misses;
   }
 
   static ObjectNode toJson(InjectionEvaluation.Report report) {

@@ -2,7 +2,9 @@ package dev.lookout.cli.guard.pii;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lookout.core.guard.Finding;
 import dev.lookout.core.guard.pii.PiiDetector;
 import dev.lookout.core.guard.pii.PiiType;
 import dev.lookout.core.guard.pii.eval.LabelledText;
@@ -13,10 +15,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -77,12 +81,15 @@ public final class PiiEvalCommand implements Callable<Integer> {
   /**
    * Scores the detectors on {@code data} and prints the result to {@code out}, as JSON ({@code
    * {"overall": {...}, "by_type": {"EMAIL": {...}}, "not_detected": {"ORGANIZATION": {"support":
-   * n}}}}) or as a table.
+   * n}}}}) or as a table. Returns the texts with a missed or a wrong span, in file order, each as
+   * {@code {"row", "text", "missed": [...], "wrong": [...]}} with spans as {@code {"type", "start",
+   * "end", "value"}} and {@code row} counting non-blank lines from 1. Labels of types that no
+   * detector reports are not listed as missed.
    *
    * @throws IOException if the file cannot be read or contains an invalid line
    * @throws IllegalArgumentException if the file has no rows
    */
-  public static void run(Path data, boolean json, PrintWriter out) throws IOException {
+  public static List<ObjectNode> run(Path data, boolean json, PrintWriter out) throws IOException {
     List<LabelledText> texts = PiiDataset.read(data);
     if (texts.isEmpty()) {
       throw new IllegalArgumentException(
@@ -92,12 +99,55 @@ public final class PiiEvalCommand implements Callable<Integer> {
               + " {\"text\": \"ann@example.com\", \"entities\": [{\"type\": \"EMAIL\","
               + " \"start\": 0, \"end\": 15}]}");
     }
-    PiiEvaluation evaluation =
-        PiiEvaluation.evaluate(PiiDetector.withTypes(EnumSet.allOf(PiiType.class)), texts);
+    PiiDetector detector = PiiDetector.withTypes(EnumSet.allOf(PiiType.class));
+    List<List<Finding>> predictions = new ArrayList<>(texts.size());
+    for (LabelledText text : texts) {
+      predictions.add(detector.detect(text.text()));
+    }
+    PiiEvaluation evaluation = PiiEvaluation.score(texts, predictions, detector.enabledTypes());
     if (json) {
       out.println(JSON.writeValueAsString(toJson(evaluation)));
     } else {
       printTable(evaluation, out);
+    }
+    return misses(texts, predictions, detector.enabledTypes());
+  }
+
+  private static List<ObjectNode> misses(
+      List<LabelledText> texts, List<List<Finding>> predictions, Set<PiiType> reported) {
+    List<ObjectNode> misses = new ArrayList<>();
+    for (int i = 0; i < texts.size(); i++) {
+      String text = texts.get(i).text();
+      List<Finding> labels = new ArrayList<>();
+      for (Finding label : texts.get(i).entities()) {
+        PiiType type = PiiType.parseOrNull(label.type());
+        if (type != null && reported.contains(type)) {
+          labels.add(label);
+        }
+      }
+      List<Finding> missed = PiiEvaluation.unmatched(labels, predictions.get(i));
+      List<Finding> wrong = PiiEvaluation.unmatched(predictions.get(i), labels);
+      if (missed.isEmpty() && wrong.isEmpty()) {
+        continue;
+      }
+      ObjectNode miss = JSON.createObjectNode();
+      miss.put("row", i + 1);
+      miss.put("text", text);
+      addSpans(miss.putArray("missed"), missed, text);
+      addSpans(miss.putArray("wrong"), wrong, text);
+      misses.add(miss);
+    }
+    return misses;
+  }
+
+  private static void addSpans(ArrayNode array, List<Finding> spans, String text) {
+    for (Finding span : spans) {
+      array
+          .addObject()
+          .put("type", span.type())
+          .put("start", span.start())
+          .put("end", span.end())
+          .put("value", text.substring(span.start(), span.end()));
     }
   }
 

@@ -89,6 +89,20 @@ public final class PiiEvaluation {
         Collections.unmodifiableMap(byType), overall, Collections.unmodifiableMap(undetected));
   }
 
+  /**
+   * Returns the spans of {@code spans} that overlap no span of the same type in {@code others}: the
+   * missed labels when {@code spans} are the labels, the wrong findings when they are the findings.
+   */
+  public static List<Finding> unmatched(List<Finding> spans, List<Finding> others) {
+    List<Finding> unmatched = new ArrayList<>();
+    for (Finding span : spans) {
+      if (!overlapsSameType(span, others)) {
+        unmatched.add(span);
+      }
+    }
+    return unmatched;
+  }
+
   private static boolean overlapsSameType(Finding span, List<Finding> others) {
     for (Finding other : others) {
       if (other.type().equals(span.type())

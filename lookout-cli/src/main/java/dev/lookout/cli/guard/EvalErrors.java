@@ -1,0 +1,64 @@
+package dev.lookout.cli.guard;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The {@code --errors} file of {@code guard eval}: one JSON object per line for each row the guard
+ * got wrong, so a user can read why a score or a span was off.
+ */
+final class EvalErrors {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private EvalErrors() {}
+
+  /**
+   * Checks before the evaluation runs that {@code file} can be written and is not the data file.
+   *
+   * @throws IllegalArgumentException naming the file and the fix
+   */
+  static void requireWritable(Path file, Path data) {
+    Path target = file.toAbsolutePath().normalize();
+    if (target.equals(data.toAbsolutePath().normalize())) {
+      throw new IllegalArgumentException(
+          "--errors " + target + " is the --data file; pass another file name");
+    }
+    if (Files.isDirectory(target)) {
+      throw new IllegalArgumentException(
+          "--errors " + target + " is a folder; pass a file name such as errors.jsonl");
+    }
+    Path folder = target.getParent();
+    if (folder != null && !Files.isDirectory(folder)) {
+      throw new IllegalArgumentException(
+          "--errors " + target + ": folder " + folder + " does not exist; create it first");
+    }
+  }
+
+  /**
+   * Writes {@code rows} to {@code file} as JSON lines, replacing the file.
+   *
+   * @throws IllegalArgumentException if the file cannot be written
+   */
+  static void write(Path file, List<ObjectNode> rows) {
+    try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      for (ObjectNode row : rows) {
+        writer.write(JSON.writeValueAsString(row));
+        writer.write('\n');
+      }
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          "--errors "
+              + file.toAbsolutePath()
+              + " cannot be written ("
+              + e.getMessage()
+              + "); pass a file in a folder you can write to",
+          e);
+    }
+  }
+}
