@@ -14,8 +14,8 @@ import java.util.TreeMap;
  * delta.content} (or {@code text}), {@code delta.refusal}, {@code delta.function_call.arguments}
  * and the {@code function.arguments} of each entry of {@code delta.tool_calls}, by its {@code
  * index}, is held on its own. What is held goes out with the choice's finish chunk, or when a
- * stream has none, in chunks of its own just before {@code [DONE]}. Not thread-safe: one per
- * stream.
+ * stream has none, in chunks of its own just before a usage-only chunk or {@code [DONE]}. Not
+ * thread-safe: one per stream.
  */
 final class ChatChunkRedaction {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,8 +58,8 @@ final class ChatChunkRedaction {
   }
 
   /**
-   * Returns chunks that carry all text still held, one per choice, to send just before {@code
-   * [DONE]}. Returns an empty string when nothing is held.
+   * Returns chunks that carry all text still held, one per choice, to send just before a usage-only
+   * chunk or {@code [DONE]}. Returns an empty string when nothing is held.
    */
   String releaseAll() {
     Map<Integer, ObjectNode> choices = new TreeMap<>();

@@ -25,9 +25,9 @@ import org.slf4j.LoggerFactory;
  * delta.text} of Anthropic {@code content_block_delta} events. The last {@link
  * GuardPipeline#outputHoldbackChars()} characters of each text are held back, and never a value the
  * guard has started to match, so a value split across chunks is still found whole. Held text goes
- * out with the choice's finish chunk or just before {@code [DONE]}, or for Anthropic as one more
- * {@code content_block_delta} event just before the block's {@code content_block_stop}, or before
- * {@code message_stop} for a block the provider left open.
+ * out with the choice's finish chunk or just before a usage-only chunk or {@code [DONE]}, or for
+ * Anthropic as one more {@code content_block_delta} event just before the block's {@code
+ * content_block_stop}, or before {@code message_stop} for a block the provider left open.
  *
  * <p>Text still held when the stream ends some other way is dropped and never sent, because a
  * stream cut in the middle of a value leaves a start, such as {@code ann@example.}, that no longer
@@ -123,7 +123,17 @@ public final class StreamRedactor {
     if (node.path("type").isTextual()) {
       return rewriteAnthropic(event, parsed, node);
     }
+    if (isUsageOnly(node)) {
+      // The last chunk of a stream that asked for usage: held text goes out before it, as a
+      // provider sends its text before the usage.
+      return chat.releaseAll() + event;
+    }
     return chat.rewrite(node) ? parsed.withData(node.toString()) : event;
+  }
+
+  /** Returns whether {@code chunk} is a chat chunk with a usage and no choices. */
+  private static boolean isUsageOnly(ObjectNode chunk) {
+    return chunk.path("choices").isEmpty() && chunk.path("usage").isObject();
   }
 
   /** Rewrites one Anthropic Messages stream event; see the class comment. */
