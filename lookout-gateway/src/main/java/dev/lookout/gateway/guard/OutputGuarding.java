@@ -13,11 +13,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs the output guards over a complete, non-streamed response: chat message contents and
- * refusals, the arguments of tool and function calls, text completions and Anthropic text blocks.
- * Output guards only redact. A block on output is treated as a redaction of the whole text, because
- * the client has already paid for the call. Arguments are JSON text and stay valid JSON; see {@link
- * JsonTextRedaction}.
+ * Runs the output guards over a complete, non-streamed response: chat message contents, refusals
+ * and reasoning ({@code reasoning_content}, {@code reasoning}), the arguments of tool and function
+ * calls, text completions, and Anthropic text and thinking blocks. Output guards only redact. A
+ * block on output is treated as a redaction of the whole text, because the client has already paid
+ * for the call. Arguments are JSON text and stay valid JSON; see {@link JsonTextRedaction}.
+ *
+ * <p>A thinking block's {@code signature} is kept as it is. It signs the thinking text the provider
+ * wrote, so a block whose text was redacted no longer matches it, and Anthropic rejects such a
+ * block when the client sends it back in a later request.
  */
 public final class OutputGuarding {
   private final GuardPipeline pipeline;
@@ -45,6 +49,8 @@ public final class OutputGuarding {
       if (choice.get("message") instanceof ObjectNode message) {
         guard(message, "content", outcomes);
         guard(message, "refusal", outcomes);
+        guard(message, "reasoning_content", outcomes);
+        guard(message, "reasoning", outcomes);
         if (message.get("function_call") instanceof ObjectNode call) {
           guardArguments(call, outcomes);
         }
@@ -59,8 +65,9 @@ public final class OutputGuarding {
       }
     }
     for (JsonNode block : body.path("content")) {
-      if (block.isObject()) {
-        guard((ObjectNode) block, "text", outcomes);
+      if (block instanceof ObjectNode node) {
+        guard(node, "text", outcomes);
+        guard(node, "thinking", outcomes);
       }
     }
     // OpenAI and Anthropic error bodies both carry the text in error.message.
