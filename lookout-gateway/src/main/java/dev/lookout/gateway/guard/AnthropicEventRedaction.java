@@ -11,11 +11,12 @@ import java.util.Map;
 
 /**
  * Redacts the texts of Anthropic Messages stream events in place: the {@code text} of {@code
- * text_delta} and the {@code thinking} of {@code thinking_delta} events, each held per content
- * block. What is held goes out as one more {@code content_block_delta} event just before the
- * block's {@code content_block_stop}, or before {@code message_stop} for a block the provider left
- * open. Held thinking goes out before the block's {@code signature_delta} instead, since the
- * provider sends the signature last.
+ * text_delta}, the {@code thinking} of {@code thinking_delta} and the {@code partial_json} of
+ * {@code input_json_delta} events, each held per content block. Tool input is JSON text and stays
+ * valid JSON, as {@link JsonTextRedaction} describes. What is held goes out as one more {@code
+ * content_block_delta} event just before the block's {@code content_block_stop}, or before {@code
+ * message_stop} for a block the provider left open. Held thinking goes out before the block's
+ * {@code signature_delta} instead, since the provider sends the signature last.
  *
  * <p>The signature is passed on unchanged. It signs the thinking text the provider wrote, so a
  * thinking block whose text was redacted no longer matches it, and Anthropic rejects such a block
@@ -25,7 +26,8 @@ final class AnthropicEventRedaction {
   /** The kinds of delta whose text is held, with the field that carries it. */
   private enum Delta {
     TEXT("text_delta", "text"),
-    THINKING("thinking_delta", "thinking");
+    THINKING("thinking_delta", "thinking"),
+    INPUT_JSON("input_json_delta", "partial_json");
 
     private final String type;
     private final String field;
@@ -83,7 +85,10 @@ final class AnthropicEventRedaction {
     if (kind == null || !delta.path(kind.field).isTextual()) {
       return event;
     }
-    HeldText text = held.computeIfAbsent(new Part(index, kind), key -> HeldText.forProse());
+    HeldText text =
+        held.computeIfAbsent(
+            new Part(index, kind),
+            key -> kind == Delta.INPUT_JSON ? HeldText.forJson() : HeldText.forProse());
     text.append(delta.path(kind.field).asText());
     delta.put(kind.field, release.release(text, false));
     return parsed.withData(chunk.toString());
