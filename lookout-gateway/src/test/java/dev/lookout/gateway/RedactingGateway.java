@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
 
 /**
  * A gateway on loopback that redacts e-mail addresses in responses with {@link
- * GuardGatewayTest.EmailGuard} and stores redacted payloads, in front of a {@link FakeUpstream}.
+ * GuardGatewayTest.EmailGuard} and stores payloads, in front of a {@link FakeUpstream} that serves
+ * both the OpenAI and the Anthropic routes.
  */
 final class RedactingGateway implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
@@ -48,17 +49,28 @@ final class RedactingGateway implements AutoCloseable {
   private final PayloadWriter writer;
   private final HttpClient http = HttpClient.newHttpClient();
 
+  /** Starts a gateway that stores payloads redacted. */
   RedactingGateway(Path data) throws Exception {
+    this(data, CaptureMode.REDACTED);
+  }
+
+  /**
+   * Starts a gateway that stores payloads in {@code mode}. With {@link CaptureMode#FULL} the stored
+   * response is exactly what the output guards let through to the client.
+   */
+  RedactingGateway(Path data, CaptureMode mode) throws Exception {
     upstream = new FakeUpstream();
     LocalPayloadStore store = new LocalPayloadStore(LocalPayloadStore.folderIn(data));
     writer = new PayloadWriter(store, 100);
-    CaptureSettings capture =
-        new CaptureSettings(CaptureMode.REDACTED, 1.0, Map.of(), REDACT_EMAIL);
+    CaptureSettings capture = new CaptureSettings(mode, 1.0, Map.of(), REDACT_EMAIL);
     GuardPipeline pipeline =
         new GuardPipeline(List.of(), List.of(new GuardGatewayTest.EmailGuard()));
     gateway =
         GatewayServer.start(
-            GatewaySettings.defaults().withPort(0).withUpstream(URI.create(upstream.url())),
+            GatewaySettings.defaults()
+                .withPort(0)
+                .withUpstream(URI.create(upstream.url()))
+                .withAnthropicUpstream(URI.create(upstream.url())),
             records::add,
             PriceTable.builtIn(),
             new GatewayMetrics(GatewayMetrics.DEFAULT_LABEL_CAP),
@@ -71,6 +83,13 @@ final class RedactingGateway implements AutoCloseable {
   /** Returns a chat request body, streamed or not. */
   static String chat(boolean stream) {
     return "{\"model\":\"gpt-4o\",\"stream\":"
+        + stream
+        + ",\"messages\":[{\"role\":\"user\",\"content\":\"Who?\"}]}";
+  }
+
+  /** Returns an Anthropic Messages request body, streamed or not. */
+  static String messages(boolean stream) {
+    return "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":1024,\"stream\":"
         + stream
         + ",\"messages\":[{\"role\":\"user\",\"content\":\"Who?\"}]}";
   }
@@ -97,12 +116,18 @@ final class RedactingGateway implements AutoCloseable {
   }
 
   HttpResponse<String> post(String json) throws Exception {
-    return http.send(request(json), HttpResponse.BodyHandlers.ofString());
+    return http.send(request("/v1/chat/completions", json), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Posts {@code json} to Anthropic's Messages route. */
+  HttpResponse<String> postMessages(String json) throws Exception {
+    return http.send(request("/v1/messages", json), HttpResponse.BodyHandlers.ofString());
   }
 
   /** Posts {@code json} and returns what arrived before the response ended or broke off. */
   String postUntilCut(String json) throws Exception {
-    var response = http.send(request(json), HttpResponse.BodyHandlers.ofInputStream());
+    var response =
+        http.send(request("/v1/chat/completions", json), HttpResponse.BodyHandlers.ofInputStream());
     java.io.ByteArrayOutputStream read = new java.io.ByteArrayOutputStream();
     try (var body = response.body()) {
       byte[] buffer = new byte[1024];
@@ -115,8 +140,8 @@ final class RedactingGateway implements AutoCloseable {
     return read.toString(StandardCharsets.UTF_8);
   }
 
-  private HttpRequest request(String json) {
-    return HttpRequest.newBuilder(URI.create(gateway.url() + "/v1/chat/completions"))
+  private HttpRequest request(String path, String json) {
+    return HttpRequest.newBuilder(URI.create(gateway.url() + path))
         .timeout(Duration.ofSeconds(30))
         .header("content-type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json))

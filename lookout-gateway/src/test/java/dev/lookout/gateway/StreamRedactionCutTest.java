@@ -27,6 +27,17 @@ class StreamRedactionCutTest {
   private static final String TEXT =
       "The forecast says sunny skies over the hills all week. Mail carol@example.c";
 
+  /** The last chunk of a stream whose client asked for usage, as OpenAI sends it. */
+  private static final String USAGE =
+      "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"model\":\"gpt-4o\","
+          + "\"choices\":[],\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":6,"
+          + "\"total_tokens\":11}}\n\n";
+
+  /** A streamed chat request that asks for usage, so the gateway passes the usage chunk on. */
+  private static final String STREAM_WITH_USAGE =
+      "{\"model\":\"gpt-4o\",\"stream\":true,\"stream_options\":{\"include_usage\":true},"
+          + "\"messages\":[{\"role\":\"user\",\"content\":\"Who?\"}]}";
+
   @TempDir Path data;
   private RedactingGateway gateway;
 
@@ -113,6 +124,32 @@ class StreamRedactionCutTest {
 
     assertThat(clientText(body.substring(0, body.indexOf("data: [DONE]"))))
         .isEqualTo("Mail [EMAIL] now");
+  }
+
+  /** Streams a split address and a usage chunk but no finish chunk; returns what the client got. */
+  private String streamWithUsageOnly() throws Exception {
+    gateway.upstream.stream(
+        RedactingGateway.content("Mail carol@exam")
+            + RedactingGateway.content("ple.com now")
+            + USAGE
+            + "data: [DONE]\n\n",
+        4,
+        2);
+    return gateway.post(STREAM_WITH_USAGE).body();
+  }
+
+  @Test
+  void usageChunkFollowsHeldText() throws Exception {
+    String body = streamWithUsageOnly();
+
+    assertThat(clientText(body.substring(0, body.indexOf(USAGE)))).isEqualTo("Mail [EMAIL] now");
+  }
+
+  @Test
+  void usageChunkPassesUnchanged() throws Exception {
+    String body = streamWithUsageOnly();
+
+    assertThat(body).contains(USAGE);
   }
 
   /** Sends a streamed chat request over a plain socket, so the test can drop the connection. */

@@ -11,11 +11,12 @@ import java.util.TreeMap;
 
 /**
  * Redacts the texts of OpenAI chat and text completion chunks in place. Each choice's {@code
- * delta.content} (or {@code text}), {@code delta.refusal}, {@code delta.function_call.arguments}
- * and the {@code function.arguments} of each entry of {@code delta.tool_calls}, by its {@code
- * index}, is held on its own. What is held goes out with the choice's finish chunk, or when a
- * stream has none, in chunks of its own just before {@code [DONE]}. Not thread-safe: one per
- * stream.
+ * delta.content} (or {@code text}), {@code delta.refusal}, the reasoning in {@code
+ * delta.reasoning_content} (DeepSeek, vLLM) and {@code delta.reasoning} (OpenRouter, Groq), {@code
+ * delta.function_call.arguments} and the {@code function.arguments} of each entry of {@code
+ * delta.tool_calls}, by its {@code index}, is held on its own. What is held goes out with the
+ * choice's finish chunk, or when a stream has none, in chunks of its own just before a usage-only
+ * chunk or {@code [DONE]}. Not thread-safe: one per stream.
  */
 final class ChatChunkRedaction {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,6 +31,8 @@ final class ChatChunkRedaction {
     TEXT,
     CONTENT,
     REFUSAL,
+    REASONING_CONTENT,
+    REASONING,
     FUNCTION_ARGUMENTS,
     TOOL_ARGUMENTS
   }
@@ -58,8 +61,8 @@ final class ChatChunkRedaction {
   }
 
   /**
-   * Returns chunks that carry all text still held, one per choice, to send just before {@code
-   * [DONE]}. Returns an empty string when nothing is held.
+   * Returns chunks that carry all text still held, one per choice, to send just before a usage-only
+   * chunk or {@code [DONE]}. Returns an empty string when nothing is held.
    */
   String releaseAll() {
     Map<Integer, ObjectNode> choices = new TreeMap<>();
@@ -102,6 +105,9 @@ final class ChatChunkRedaction {
     if (choice.get("delta") instanceof ObjectNode delta) {
       changed |= take(delta, "content", new Part(index, Kind.CONTENT, 0), finishing);
       changed |= take(delta, "refusal", new Part(index, Kind.REFUSAL, 0), finishing);
+      changed |=
+          take(delta, "reasoning_content", new Part(index, Kind.REASONING_CONTENT, 0), finishing);
+      changed |= take(delta, "reasoning", new Part(index, Kind.REASONING, 0), finishing);
       if (delta.get("function_call") instanceof ObjectNode call) {
         changed |= take(call, "arguments", new Part(index, Kind.FUNCTION_ARGUMENTS, 0), finishing);
       }
@@ -166,6 +172,8 @@ final class ChatChunkRedaction {
     switch (part.kind()) {
       case CONTENT -> delta.put("content", text);
       case REFUSAL -> delta.put("refusal", text);
+      case REASONING_CONTENT -> delta.put("reasoning_content", text);
+      case REASONING -> delta.put("reasoning", text);
       case FUNCTION_ARGUMENTS -> object(delta, "function_call").put("arguments", text);
       default -> {
         JsonNode calls = delta.get("tool_calls");

@@ -1,8 +1,9 @@
 package dev.lookout.gateway.guard;
 
 /**
- * The text of one part of a redacted stream that is not yet released: a choice's content or
- * refusal, a tool call's arguments, an Anthropic text block. Not thread-safe.
+ * The text of one part of a redacted stream that is not yet released: a choice's content, refusal
+ * or reasoning, a tool call's arguments, or the text, thinking or tool input of an Anthropic
+ * content block. Not thread-safe.
  */
 final class HeldText {
   private final StringBuilder text = new StringBuilder();

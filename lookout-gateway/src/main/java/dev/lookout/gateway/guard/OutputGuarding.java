@@ -1,6 +1,8 @@
 package dev.lookout.gateway.guard;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.lookout.core.guard.Direction;
@@ -13,13 +15,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs the output guards over a complete, non-streamed response: chat message contents and
- * refusals, the arguments of tool and function calls, text completions and Anthropic text blocks.
- * Output guards only redact. A block on output is treated as a redaction of the whole text, because
- * the client has already paid for the call. Arguments are JSON text and stay valid JSON; see {@link
- * JsonTextRedaction}.
+ * Runs the output guards over a complete, non-streamed response: chat message contents, refusals
+ * and reasoning ({@code reasoning_content}, {@code reasoning}), the arguments of tool and function
+ * calls, text completions, and Anthropic text and thinking blocks and tool input. Output guards
+ * only redact. A block on output is treated as a redaction of the whole text, because the client
+ * has already paid for the call. Arguments are JSON text and stay valid JSON; see {@link
+ * JsonTextRedaction}. A tool input object stays an object with its values redacted the same way.
+ *
+ * <p>A thinking block's {@code signature} is kept as it is. It signs the thinking text the provider
+ * wrote, so a block whose text was redacted no longer matches it, and Anthropic rejects such a
+ * block when the client sends it back in a later request.
  */
 public final class OutputGuarding {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final GuardPipeline pipeline;
 
   public OutputGuarding(GuardPipeline pipeline) {
@@ -45,6 +54,8 @@ public final class OutputGuarding {
       if (choice.get("message") instanceof ObjectNode message) {
         guard(message, "content", outcomes);
         guard(message, "refusal", outcomes);
+        guard(message, "reasoning_content", outcomes);
+        guard(message, "reasoning", outcomes);
         if (message.get("function_call") instanceof ObjectNode call) {
           guardArguments(call, outcomes);
         }
@@ -59,8 +70,10 @@ public final class OutputGuarding {
       }
     }
     for (JsonNode block : body.path("content")) {
-      if (block.isObject()) {
-        guard((ObjectNode) block, "text", outcomes);
+      if (block instanceof ObjectNode node) {
+        guard(node, "text", outcomes);
+        guard(node, "thinking", outcomes);
+        guardInput(node, outcomes);
       }
     }
     // OpenAI and Anthropic error bodies both carry the text in error.message.
@@ -72,26 +85,58 @@ public final class OutputGuarding {
 
   /** Redacts the JSON text in {@code function.arguments} so that it stays valid JSON. */
   private void guardArguments(ObjectNode function, List<GuardOutcome> outcomes) {
-    Guard redactor = pipeline.outputRedactor();
     JsonNode value = function.get("arguments");
-    if (redactor == null || value == null || !value.isTextual()) {
-      guard(function, "arguments", outcomes);
+    if (value == null || !value.isTextual()) {
       return;
     }
-    String text = value.asText();
-    JsonEscapes decoded = JsonEscapes.decode(text);
+    String redacted = guardJson(value.asText(), outcomes);
+    if (redacted != null) {
+      function.put("arguments", redacted);
+    }
+  }
+
+  /**
+   * Redacts the string values of an Anthropic tool input object ({@code tool_use} and other blocks
+   * with an {@code input}), so that it stays an object.
+   */
+  private void guardInput(ObjectNode block, List<GuardOutcome> outcomes) {
+    if (!(block.get("input") instanceof ObjectNode input)) {
+      return;
+    }
+    String redacted = guardJson(input.toString(), outcomes);
+    if (redacted == null) {
+      return;
+    }
+    try {
+      block.set("input", JSON.readTree(redacted));
+    } catch (JsonProcessingException e) {
+      // [BLOCKED], or the text of a guard without a redactor, is not JSON and replaces it whole.
+      block.put("input", redacted);
+    }
+  }
+
+  /**
+   * Returns {@code text}, JSON text, with what the guards found redacted so that it stays valid
+   * JSON, or null when the guards passed it.
+   */
+  private String guardJson(String text, List<GuardOutcome> outcomes) {
+    Guard redactor = pipeline.outputRedactor();
+    // Without a redactor to hand the findings to, the guards check and rewrite the raw text.
+    JsonEscapes decoded = redactor == null ? null : JsonEscapes.decode(text);
     GuardOutcome outcome =
         pipeline.check(decoded == null ? text : decoded.text(), Direction.OUTPUT);
     if (outcome.action() == GuardAction.PASS) {
-      return;
+      return null;
     }
     outcomes.add(outcome);
     if (outcome.action() == GuardAction.BLOCK) {
-      function.put("arguments", "[BLOCKED]");
-      return;
+      return "[BLOCKED]";
+    }
+    if (redactor == null) {
+      return outcome.text();
     }
     List<Finding> findings = JsonEscapes.rawFindings(outcome, decoded);
-    function.put("arguments", new JsonTextRedaction().redact(text, findings, redactor));
+    return new JsonTextRedaction().redact(text, findings, redactor);
   }
 
   private void guard(ObjectNode parent, String field, List<GuardOutcome> outcomes) {

@@ -4,30 +4,25 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import dev.lookout.core.guard.GuardOutcome;
 import dev.lookout.core.guard.GuardPipeline;
 import dev.lookout.gateway.sse.SseBoundaries;
 import dev.lookout.gateway.sse.SseEventText;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Redacts the text of a streamed response as it passes, keeping the provider's chunk structure:
  * each chunk goes out with its text replaced by the part that is safe to release. The texts are
- * those {@link ChatChunkRedaction} lists for OpenAI chat and completion chunks, and {@code
- * delta.text} of Anthropic {@code content_block_delta} events. The last {@link
+ * those {@link ChatChunkRedaction} lists for OpenAI chat and completion chunks and {@link
+ * AnthropicEventRedaction} lists for Anthropic Messages events. The last {@link
  * GuardPipeline#outputHoldbackChars()} characters of each text are held back, and never a value the
  * guard has started to match, so a value split across chunks is still found whole. Held text goes
- * out with the choice's finish chunk or just before {@code [DONE]}, or for Anthropic as one more
- * {@code content_block_delta} event just before the block's {@code content_block_stop}, or before
- * {@code message_stop} for a block the provider left open.
+ * out with the choice's finish chunk, or just before a usage-only chunk or {@code [DONE]}, or for
+ * Anthropic at the end of its content block.
  *
  * <p>Text still held when the stream ends some other way is dropped and never sent, because a
  * stream cut in the middle of a value leaves a start, such as {@code ann@example.}, that no longer
@@ -41,15 +36,14 @@ public final class StreamRedactor {
 
   private final TextRelease release;
   private final ChatChunkRedaction chat;
-
-  /** Held text of each Anthropic content block, by index. */
-  private final Map<Integer, HeldText> blocks = new HashMap<>();
+  private final AnthropicEventRedaction anthropic;
 
   private Buffer partial = Buffer.buffer();
 
   public StreamRedactor(GuardPipeline pipeline) {
     this.release = new TextRelease(pipeline);
     this.chat = new ChatChunkRedaction(release);
+    this.anthropic = new AnthropicEventRedaction(release);
   }
 
   /** Returns the outcomes of every release in which a guard acted. */
@@ -80,7 +74,7 @@ public final class StreamRedactor {
     partial = Buffer.buffer();
     String out = rewrite(rest);
     chat.drop();
-    blocks.clear();
+    anthropic.drop();
     return Buffer.buffer(out);
   }
 
@@ -121,49 +115,18 @@ public final class StreamRedactor {
       return event;
     }
     if (node.path("type").isTextual()) {
-      return rewriteAnthropic(event, parsed, node);
+      return anthropic.rewrite(event, parsed, node);
+    }
+    if (isUsageOnly(node)) {
+      // The last chunk of a stream that asked for usage: held text goes out before it, as a
+      // provider sends its text before the usage.
+      return chat.releaseAll() + event;
     }
     return chat.rewrite(node) ? parsed.withData(node.toString()) : event;
   }
 
-  /** Rewrites one Anthropic Messages stream event; see the class comment. */
-  private String rewriteAnthropic(String event, SseEventText parsed, ObjectNode chunk) {
-    String type = chunk.path("type").asText();
-    int index = chunk.path("index").asInt(0);
-    if (type.equals("content_block_delta")
-        && chunk.path("delta").path("text").isTextual()
-        && chunk.get("delta") instanceof ObjectNode delta) {
-      HeldText held = blocks.computeIfAbsent(index, key -> HeldText.forProse());
-      held.append(delta.path("text").asText());
-      delta.put("text", release.release(held, false));
-      return parsed.withData(chunk.toString());
-    }
-    if (type.equals("content_block_stop")) {
-      HeldText held = blocks.remove(index);
-      if (held != null && !held.isEmpty()) {
-        return anthropicDelta(index, release.release(held, true)) + event;
-      }
-    }
-    if (type.equals("message_stop") && !blocks.isEmpty()) {
-      // A provider that skips content_block_stop still ends the message whole, so the blocks it
-      // left open release their text here, in block order.
-      StringBuilder out = new StringBuilder();
-      for (Map.Entry<Integer, HeldText> open : new TreeMap<>(blocks).entrySet()) {
-        if (!open.getValue().isEmpty()) {
-          out.append(anthropicDelta(open.getKey(), release.release(open.getValue(), true)));
-        }
-      }
-      blocks.clear();
-      return out.append(event).toString();
-    }
-    return event;
-  }
-
-  private static String anthropicDelta(int index, String text) {
-    return "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":"
-        + index
-        + ",\"delta\":{\"type\":\"text_delta\",\"text\":"
-        + TextNode.valueOf(text)
-        + "}}\n\n";
+  /** Returns whether {@code chunk} is a chat chunk with a usage and no choices. */
+  private static boolean isUsageOnly(ObjectNode chunk) {
+    return chunk.path("choices").isEmpty() && chunk.path("usage").isObject();
   }
 }
