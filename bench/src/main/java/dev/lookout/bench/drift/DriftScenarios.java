@@ -44,6 +44,17 @@ final class DriftScenarios {
     {"text_davinci_003", "gpt35_turbo_instruct"},
   };
 
+  /**
+   * Pairs whose new model answers a share of the old model's prompts: a partial rollout behind one
+   * model name, as a drift key of one template and one model sees it.
+   */
+  private static final String[][] PARTIAL_SWAPS = {
+    {"gpt-4o-2024-05-13", "gpt-4o-mini-2024-07-18"},
+    {"gpt-4o-2024-05-13", "llama-2-70b-chat-hf"},
+    {"claude-3-opus-20240229", "claude-3-5-sonnet-20240620"},
+    {"gpt4", "Qwen1.5-72B-Chat"},
+  };
+
   private static final double[] FRACTIONS = {0.1, 0.2, 0.5};
 
   private DriftScenarios() {}
@@ -106,6 +117,16 @@ final class DriftScenarios {
               texts.source("gpt4"),
               texts.source("gpt4_1106_preview"),
               fraction));
+    }
+    for (String[] swap : PARTIAL_SWAPS) {
+      for (double fraction : new double[] {0.2, 0.5}) {
+        scenarios.add(
+            Scenario.modelSwap(
+                percent(fraction) + " of prompts swapped " + swap[0] + " -> " + swap[1],
+                texts.source(swap[0]),
+                texts.source(swap[1]),
+                fraction));
+      }
     }
     int[] lengths =
         assistant.stream().mapToInt(text -> text.response().length()).sorted().toArray();
