@@ -359,6 +359,9 @@ public final class GatewayServer implements AutoCloseable {
             graceMillis,
             cut);
       }
+      // The servers' close returns before their connections close, so the clients' close below
+      // can end an upstream response before the client's connection records the cut.
+      finisher.markCutting();
       listeners.close().await(10, TimeUnit.SECONDS);
       for (HttpClient loopClient : loopClients) {
         loopClient.close().await(10, TimeUnit.SECONDS);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.lookout.cli.prices.PriceTables;
 import dev.lookout.core.pricing.PriceTable;
@@ -98,65 +99,102 @@ public final class ConfigLoader {
       }
     }
     Path configPath = configPath(flags);
-    ConfigFile file = readFile(configPath);
+    FileContent content = readFile(configPath);
+    SettingSources sources = new SettingSources(env, configPath, content.tree());
+    try {
+      return resolve(flags, configPath, content.values(), sources);
+    } catch (IllegalArgumentException e) {
+      throw sources.attribute(e);
+    }
+  }
+
+  private ServeConfig resolve(
+      ServeOptions flags, Path configPath, ConfigFile file, SettingSources sources) {
     ConfigFile.Recorder recorder =
         file.recorder() != null ? file.recorder() : new ConfigFile.Recorder(null, null, null);
     ConfigFile.Metrics metrics =
         file.metrics() != null ? file.metrics() : new ConfigFile.Metrics(null);
 
-    String host = pick(flags.host, "LOOKOUT_HOST", file.host(), GatewaySettings.DEFAULT_HOST);
+    String host =
+        sources.pick(
+            "host",
+            "--host",
+            flags.host,
+            "LOOKOUT_HOST",
+            file.host(),
+            GatewaySettings.DEFAULT_HOST);
     int port =
         integer(
             "port",
-            pick(
-                flags.port == null ? null : flags.port.toString(),
+            sources.pick(
+                "port",
+                "--port",
+                str(flags.port),
                 "LOOKOUT_PORT",
                 str(file.port()),
                 String.valueOf(GatewaySettings.DEFAULT_PORT)));
     URI upstream =
         uri(
-            pick(
+            "upstream",
+            sources.pick(
+                "upstream",
+                "--upstream",
                 flags.upstream,
                 "LOOKOUT_UPSTREAM",
                 file.upstream(),
                 GatewaySettings.DEFAULT_UPSTREAM.toString()));
     Path data =
         Path.of(
-            pick(
-                flags.data == null ? null : flags.data.toString(),
+            sources.pick(
+                "data",
+                "--data",
+                str(flags.data),
                 "LOOKOUT_DATA",
                 file.data(),
                 DEFAULT_DATA.toString()));
     Duration timeout =
         DurationText.parse(
             "upstream_timeout",
-            pick(
-                flags.upstreamTimeout, "LOOKOUT_UPSTREAM_TIMEOUT", file.upstreamTimeout(), "600s"));
+            sources.pick(
+                "upstream_timeout",
+                "--upstream-timeout",
+                flags.upstreamTimeout,
+                "LOOKOUT_UPSTREAM_TIMEOUT",
+                file.upstreamTimeout(),
+                "600s"));
     long maxBody =
         longValue(
             "max_body_bytes",
-            pick(
-                flags.maxBodyBytes == null ? null : flags.maxBodyBytes.toString(),
+            sources.pick(
+                "max_body_bytes",
+                "--max-body-bytes",
+                str(flags.maxBodyBytes),
                 "LOOKOUT_MAX_BODY_BYTES",
                 str(file.maxBodyBytes()),
                 String.valueOf(GatewaySettings.DEFAULT_MAX_BODY_BYTES)));
     Duration grace =
         DurationText.parse(
             "shutdown_grace",
-            pick(flags.shutdownGrace, "LOOKOUT_SHUTDOWN_GRACE", file.shutdownGrace(), "30s"));
+            sources.pick(
+                "shutdown_grace",
+                "--shutdown-grace",
+                flags.shutdownGrace,
+                "LOOKOUT_SHUTDOWN_GRACE",
+                file.shutdownGrace(),
+                "30s"));
     int queueCapacity =
         integer(
             "recorder.queue_capacity",
-            pick(
-                null,
+            sources.pick(
+                "recorder.queue_capacity",
                 "LOOKOUT_RECORDER_QUEUE_CAPACITY",
                 str(recorder.queueCapacity()),
                 String.valueOf(DEFAULT_QUEUE_CAPACITY)));
     int batchSize =
         integer(
             "recorder.batch_size",
-            pick(
-                null,
+            sources.pick(
+                "recorder.batch_size",
                 "LOOKOUT_RECORDER_BATCH_SIZE",
                 str(recorder.batchSize()),
                 String.valueOf(RecorderSettings.DEFAULT_MAX_BATCH_SIZE)));
@@ -165,22 +203,33 @@ public final class ConfigLoader {
             "recorder.flush_interval",
             DurationText.parse(
                 "recorder.flush_interval",
-                pick(null, "LOOKOUT_RECORDER_FLUSH_INTERVAL", recorder.flushInterval(), "100ms")));
+                sources.pick(
+                    "recorder.flush_interval",
+                    "LOOKOUT_RECORDER_FLUSH_INTERVAL",
+                    recorder.flushInterval(),
+                    "100ms")));
     int labelCap =
         integer(
             "metrics.label_cap",
-            pick(
-                null,
+            sources.pick(
+                "metrics.label_cap",
                 "LOOKOUT_METRICS_LABEL_CAP",
                 str(metrics.labelCap()),
                 String.valueOf(GatewayMetrics.DEFAULT_LABEL_CAP)));
     boolean injectStreamUsage =
         bool(
             "inject_stream_usage",
-            pick(null, "LOOKOUT_INJECT_STREAM_USAGE", str(file.injectStreamUsage()), "true"));
+            sources.pick(
+                "inject_stream_usage",
+                "LOOKOUT_INJECT_STREAM_USAGE",
+                str(file.injectStreamUsage()),
+                "true"));
     URI anthropicUpstream =
         uri(
-            pick(
+            "anthropic_upstream",
+            sources.pick(
+                "anthropic_upstream",
+                "--anthropic-upstream",
                 flags.anthropicUpstream,
                 "LOOKOUT_ANTHROPIC_UPSTREAM",
                 file.anthropicUpstream(),
@@ -189,8 +238,8 @@ public final class ConfigLoader {
     int maxInFlight =
         integer(
             "max_in_flight",
-            pick(
-                null,
+            sources.pick(
+                "max_in_flight",
                 "LOOKOUT_MAX_IN_FLIGHT",
                 str(file.maxInFlight()),
                 String.valueOf(GatewaySettings.DEFAULT_MAX_IN_FLIGHT)));
@@ -213,20 +262,22 @@ public final class ConfigLoader {
         flushInterval,
         labelCap,
         AccessConfig.from(file),
-        prices(flags, file),
+        prices(flags, file, sources),
         guards,
         DashboardConfig.from(file.ui(), env),
         ExperimentConfig.from(file.experiments(), configPath),
         PayloadConfig.from(
             file,
-            pick(flags.capture, "LOOKOUT_CAPTURE", null, null),
-            pick(
-                flags.captureSampleRate == null ? null : flags.captureSampleRate.toString(),
+            sources.pick("capture.mode", "--capture", flags.capture, "LOOKOUT_CAPTURE", null, null),
+            sources.pick(
+                "capture.sample_rate",
+                "--capture-sample-rate",
+                str(flags.captureSampleRate),
                 "LOOKOUT_CAPTURE_SAMPLE_RATE",
                 null,
                 null),
             guards),
-        DriftConfig.from(file.drift(), flags, env));
+        DriftConfig.from(file.drift(), flags, sources));
   }
 
   /**
@@ -237,7 +288,7 @@ public final class ConfigLoader {
     String enabled = env.get("LOOKOUT_DRIFT_ENABLED");
     return flags.drift != null
         || (enabled != null && !enabled.isBlank())
-        || readFile(configPath(flags)).drift() != null;
+        || readFile(configPath(flags)).values().drift() != null;
   }
 
   /**
@@ -253,16 +304,15 @@ public final class ConfigLoader {
     ServeOptions flags = new ServeOptions();
     flags.prices = pricesFile;
     flags.config = configFile;
-    return prices(flags, readFile(configPath(flags)));
+    Path configPath = configPath(flags);
+    FileContent content = readFile(configPath);
+    return prices(flags, content.values(), new SettingSources(env, configPath, content.tree()));
   }
 
-  private PriceTable prices(ServeOptions flags, ConfigFile file) {
+  private static PriceTable prices(ServeOptions flags, ConfigFile file, SettingSources sources) {
     String path =
-        pick(
-            flags.prices == null ? null : flags.prices.toString(),
-            "LOOKOUT_PRICES",
-            file.prices(),
-            null);
+        sources.pick(
+            "prices", "--prices", str(flags.prices), "LOOKOUT_PRICES", file.prices(), null);
     PriceTable table = PriceTables.load(path == null ? null : Path.of(path));
     if (file.modelAliases() != null && !file.modelAliases().isEmpty()) {
       table = table.withAliases(file.modelAliases());
@@ -281,9 +331,14 @@ public final class ConfigLoader {
     return Files.exists(DEFAULT_CONFIG) ? DEFAULT_CONFIG : null;
   }
 
-  private static ConfigFile readFile(Path path) {
+  /** A configuration file's values, and its tree of keys to tell which ones it sets. */
+  private record FileContent(ConfigFile values, JsonNode tree) {
+    static final FileContent NONE = new FileContent(ConfigFile.empty(), MissingNode.getInstance());
+  }
+
+  private static FileContent readFile(Path path) {
     if (path == null) {
-      return ConfigFile.empty();
+      return FileContent.NONE;
     }
     if (!Files.isRegularFile(path)) {
       throw new IllegalArgumentException(
@@ -295,10 +350,10 @@ public final class ConfigLoader {
       JsonNode tree = YAML.readTree(path.toFile());
       // An empty file, or one with only comments, means the defaults.
       if (tree == null || tree.isMissingNode() || tree.isNull()) {
-        return ConfigFile.empty();
+        return FileContent.NONE;
       }
       ConfigFile file = YAML.treeToValue(tree, ConfigFile.class);
-      return file == null ? ConfigFile.empty() : file;
+      return new FileContent(file == null ? ConfigFile.empty() : file, tree);
     } catch (UnrecognizedPropertyException e) {
       throw new IllegalArgumentException(
           "Unknown key '"
@@ -382,17 +437,6 @@ public final class ConfigLoader {
     return key.toString();
   }
 
-  private String pick(String flag, String envName, String fileValue, String fallback) {
-    if (flag != null) {
-      return flag;
-    }
-    String fromEnv = env.get(envName);
-    if (fromEnv != null && !fromEnv.isBlank()) {
-      return fromEnv;
-    }
-    return fileValue != null ? fileValue : fallback;
-  }
-
   private static String str(Object value) {
     return value == null ? null : value.toString();
   }
@@ -430,12 +474,12 @@ public final class ConfigLoader {
     }
   }
 
-  private static URI uri(String text) {
+  private static URI uri(String setting, String text) {
     try {
       return new URI(text.trim());
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException(
-          "upstream must be a URL such as https://api.openai.com, got '" + text + "'", e);
+          setting + " must be a URL such as https://api.openai.com, got '" + text + "'", e);
     }
   }
 }

@@ -5,10 +5,7 @@ import dev.lookout.core.drift.MmdTest;
 import dev.lookout.gateway.drift.DriftMonitorSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Resolves the {@code drift:} section, its {@code LOOKOUT_DRIFT_*} variables and the {@code
@@ -16,15 +13,6 @@ import java.util.Map;
  * because loading the embedding model costs a few seconds and about 100 MB at start.
  */
 final class DriftConfig {
-  /** Environment variables of the settings {@link DriftSettings} checks. */
-  private static final List<String> TEST_VARIABLES =
-      List.of(
-          "LOOKOUT_DRIFT_BASELINE_SIZE",
-          "LOOKOUT_DRIFT_WINDOW_SIZE",
-          "LOOKOUT_DRIFT_ALPHA",
-          "LOOKOUT_DRIFT_CHECK_EVERY",
-          "LOOKOUT_DRIFT_PERMUTATIONS");
-
   private DriftConfig() {}
 
   /**
@@ -33,7 +21,7 @@ final class DriftConfig {
    * @throws IllegalArgumentException naming the setting when a value is invalid
    */
   static DriftMonitorSettings from(
-      ConfigFile.Drift file, ServeOptions flags, Map<String, String> env) {
+      ConfigFile.Drift file, ServeOptions flags, SettingSources sources) {
     ConfigFile.Drift drift =
         file != null
             ? file
@@ -41,113 +29,81 @@ final class DriftConfig {
     boolean enabled =
         bool(
             "drift.enabled",
-            pick(
-                str(flags.drift), env.get("LOOKOUT_DRIFT_ENABLED"), str(drift.enabled()), "false"));
+            sources.pick(
+                "drift.enabled",
+                "--drift",
+                str(flags.drift),
+                "LOOKOUT_DRIFT_ENABLED",
+                str(drift.enabled()),
+                "false"));
     if (!enabled) {
       return null;
     }
     double sampleRate =
         number(
             "drift.sample_rate",
-            pick(
+            sources.pick(
+                "drift.sample_rate",
+                "--drift-sample-rate",
                 flags.driftSampleRate,
-                env.get("LOOKOUT_DRIFT_SAMPLE_RATE"),
+                "LOOKOUT_DRIFT_SAMPLE_RATE",
                 str(drift.sampleRate()),
                 String.valueOf(DriftMonitorSettings.DEFAULT_SAMPLE_RATE)));
     int baselineSize =
         integer(
             "drift.baseline_size",
-            pick(
-                null,
-                env.get("LOOKOUT_DRIFT_BASELINE_SIZE"),
+            sources.pick(
+                "drift.baseline_size",
+                "LOOKOUT_DRIFT_BASELINE_SIZE",
                 str(drift.baselineSize()),
                 String.valueOf(DriftSettings.DEFAULT_BASELINE_SIZE)));
     int windowSize =
         integer(
             "drift.window_size",
-            pick(
-                null,
-                env.get("LOOKOUT_DRIFT_WINDOW_SIZE"),
+            sources.pick(
+                "drift.window_size",
+                "LOOKOUT_DRIFT_WINDOW_SIZE",
                 str(drift.windowSize()),
                 String.valueOf(DriftSettings.DEFAULT_WINDOW_SIZE)));
     double alpha =
         number(
             "drift.alpha",
-            pick(
-                null,
-                env.get("LOOKOUT_DRIFT_ALPHA"),
+            sources.pick(
+                "drift.alpha",
+                "LOOKOUT_DRIFT_ALPHA",
                 str(drift.alpha()),
                 String.valueOf(DriftSettings.DEFAULT_ALPHA)));
     int checkEvery =
         integer(
             "drift.check_every",
-            pick(
-                null,
-                env.get("LOOKOUT_DRIFT_CHECK_EVERY"),
+            sources.pick(
+                "drift.check_every",
+                "LOOKOUT_DRIFT_CHECK_EVERY",
                 str(drift.checkEvery()),
                 String.valueOf(DriftSettings.DEFAULT_CHECK_EVERY)));
     int permutations =
         integer(
             "drift.permutations",
-            pick(
-                null,
-                env.get("LOOKOUT_DRIFT_PERMUTATIONS"),
+            sources.pick(
+                "drift.permutations",
+                "LOOKOUT_DRIFT_PERMUTATIONS",
                 str(drift.permutations()),
                 String.valueOf(MmdTest.DEFAULT_PERMUTATIONS)));
     int queueCapacity =
         integer(
             "drift.queue_capacity",
-            pick(
-                null,
-                env.get("LOOKOUT_DRIFT_QUEUE_CAPACITY"),
+            sources.pick(
+                "drift.queue_capacity",
+                "LOOKOUT_DRIFT_QUEUE_CAPACITY",
                 str(drift.queueCapacity()),
                 String.valueOf(DriftMonitorSettings.DEFAULT_QUEUE_CAPACITY)));
-    String webhook = pick(null, env.get("LOOKOUT_DRIFT_WEBHOOK"), drift.webhook(), null);
+    String webhook = sources.pick("drift.webhook", "LOOKOUT_DRIFT_WEBHOOK", drift.webhook(), null);
     return new DriftMonitorSettings(
-        settings(env, baselineSize, windowSize, alpha, checkEvery, permutations),
+        new DriftSettings(baselineSize, windowSize, alpha, checkEvery, permutations),
         sampleRate,
         queueCapacity,
         DriftMonitorSettings.DEFAULT_BATCH_SIZE,
         webhook == null ? null : uri(webhook));
-  }
-
-  /**
-   * Returns the test settings. A value out of range is reported under its lookout.yaml key; when
-   * environment variables set some of them, the message names those too.
-   */
-  private static DriftSettings settings(
-      Map<String, String> env,
-      int baselineSize,
-      int windowSize,
-      double alpha,
-      int checkEvery,
-      int permutations) {
-    try {
-      return new DriftSettings(baselineSize, windowSize, alpha, checkEvery, permutations);
-    } catch (IllegalArgumentException e) {
-      List<String> fromEnv = new ArrayList<>();
-      for (String name : TEST_VARIABLES) {
-        String value = env.get(name);
-        if (value != null && !value.isBlank()) {
-          fromEnv.add(name + "=" + value.trim());
-        }
-      }
-      if (fromEnv.isEmpty()) {
-        throw e;
-      }
-      throw new IllegalArgumentException(
-          e.getMessage() + " (set from the environment: " + String.join(", ", fromEnv) + ")", e);
-    }
-  }
-
-  private static String pick(String flag, String fromEnv, String fileValue, String fallback) {
-    if (flag != null) {
-      return flag;
-    }
-    if (fromEnv != null && !fromEnv.isBlank()) {
-      return fromEnv;
-    }
-    return fileValue != null ? fileValue : fallback;
   }
 
   private static String str(Object value) {

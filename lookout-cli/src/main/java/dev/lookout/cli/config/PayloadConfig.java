@@ -87,7 +87,7 @@ public record PayloadConfig(
         file.capture() != null ? file.capture() : new ConfigFile.Capture(null, null, null, null);
     CaptureMode mode =
         mode(
-            captureOverride != null ? "--capture" : "capture.mode",
+            "capture.mode",
             captureOverride != null ? captureOverride : section.mode(),
             CaptureMode.REDACTED);
     double rate =
@@ -161,7 +161,7 @@ public record PayloadConfig(
       return Double.parseDouble(text.trim());
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
-          "--capture-sample-rate must be a number from 0 to 1, got '" + text + "'", e);
+          "capture.sample_rate must be a number from 0 to 1, got '" + text + "'", e);
     }
   }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lookout.gateway.drift.DriftMonitorSettings;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -70,15 +69,6 @@ class DriftConfigTest {
   }
 
   @Test
-  void invalidEnvironmentValueNamesVariable() {
-    ConfigLoader loader =
-        new ConfigLoader(
-            Map.of("LOOKOUT_DRIFT_ENABLED", "true", "LOOKOUT_DRIFT_PERMUTATIONS", "298"));
-    assertThatThrownBy(() -> loader.load(new ServeOptions()))
-        .hasMessageContaining("LOOKOUT_DRIFT_PERMUTATIONS=298");
-  }
-
-  @Test
   void hugeQueueCapacityNamesSetting() throws Exception {
     ServeOptions flags = config("drift:\n  enabled: true\n  queue_capacity: 2147483647\n");
     assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(flags))
@@ -99,10 +89,6 @@ class DriftConfigTest {
   }
 
   private ServeOptions config(String yaml) throws Exception {
-    Path file = dir.resolve("lookout.yaml");
-    Files.writeString(file, yaml);
-    ServeOptions options = new ServeOptions();
-    options.config = file;
-    return options;
+    return ConfigFiles.flagsFor(dir, yaml);
   }
 }

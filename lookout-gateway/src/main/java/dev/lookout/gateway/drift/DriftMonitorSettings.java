@@ -41,7 +41,7 @@ public record DriftMonitorSettings(
     }
     if (queueCapacity < 1) {
       throw new IllegalArgumentException(
-          "drift queue capacity must be at least 1, got " + queueCapacity);
+          "drift.queue_capacity must be at least 1, got " + queueCapacity);
     }
     if (batchSize < 1) {
       throw new IllegalArgumentException("drift batch size must be at least 1, got " + batchSize);

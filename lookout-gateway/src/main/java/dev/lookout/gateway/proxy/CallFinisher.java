@@ -99,14 +99,28 @@ public final class CallFinisher {
   }
 
   private volatile boolean stopping;
+  private volatile boolean cutting;
 
   /** Notes that the gateway is stopping, so calls cut from now on are not blamed on clients. */
   public void markStopping() {
     stopping = true;
   }
 
+  /**
+   * Notes that the shutdown grace ran out and the gateway now closes the connections of the calls
+   * still open, upstream ones included.
+   */
+  public void markCutting() {
+    cutting = true;
+  }
+
   boolean stopping() {
     return stopping;
+  }
+
+  /** Returns whether an upstream response that ends from now on may have been ended by the stop. */
+  boolean cutting() {
+    return cutting;
   }
 
   /** Counts a call as started and returns the number of calls in flight, this one included. */

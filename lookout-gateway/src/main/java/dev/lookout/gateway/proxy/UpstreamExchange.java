@@ -245,6 +245,17 @@ final class UpstreamExchange {
     if (call.finished()) {
       return;
     }
+    if (eventStream) {
+      sse.finish();
+      if (finisher.cutting() && missingEnd() != null) {
+        // The stop closed the upstream connection, and a body without length or chunks (HTTP/1.0)
+        // reads that close as a clean end. The client sees the cut, not a finished stream.
+        // NOTE: a non-streamed body framed that way and cut by the stop still reads as complete.
+        onClientClosed();
+        request.response().reset();
+        return;
+      }
+    }
     // Over HTTP/2 the response's close handler runs inside end(); it must not see a cancel.
     responseEnded = true;
     Buffer rest = usageFilter != null ? usageFilter.finish() : null;
@@ -262,7 +273,6 @@ final class UpstreamExchange {
       rest = guardedBody();
     }
     if (eventStream) {
-      sse.finish();
       finishStream(status);
     } else {
       finishBody(status);
@@ -276,17 +286,8 @@ final class UpstreamExchange {
 
   private void finishStream(int status) {
     String streamError = stream.errorMessage();
-    // Anthropic ends every complete stream with message_stop, so a stream that closes without one
-    // was cut, however cleanly the connection ended. A chat or completion stream is complete with
-    // [DONE] or with a finish_reason, as some providers send no [DONE].
-    if (streamError == null && status / 100 == 2 && !stream.sawEnd()) {
-      if (call.endpoint == Endpoint.MESSAGES) {
-        streamError = "the Anthropic stream ended without message_stop";
-      } else if ((call.endpoint == Endpoint.CHAT_COMPLETIONS
-              || call.endpoint == Endpoint.COMPLETIONS)
-          && !stream.sawFinishReason()) {
-        streamError = "the stream ended without [DONE] or a finish_reason";
-      }
+    if (streamError == null && status / 100 == 2) {
+      streamError = missingEnd();
     }
     boolean ok = status / 100 == 2 && streamError == null;
     finisher.completed(
@@ -298,6 +299,26 @@ final class UpstreamExchange {
         stream.responseModel(),
         ok ? null : (streamError != null ? "stream_error" : "http_" + status),
         streamError);
+  }
+
+  /**
+   * Returns what a stream that closes now lacks to be complete, or null when it is complete.
+   * Anthropic ends every complete stream with message_stop, so a stream that closes without one was
+   * cut, however cleanly the connection ended. A chat or completion stream is complete with [DONE]
+   * or with a finish_reason, as some providers send no [DONE].
+   */
+  private String missingEnd() {
+    if (stream.sawEnd()) {
+      return null;
+    }
+    if (call.endpoint == Endpoint.MESSAGES) {
+      return "the Anthropic stream ended without message_stop";
+    }
+    if ((call.endpoint == Endpoint.CHAT_COMPLETIONS || call.endpoint == Endpoint.COMPLETIONS)
+        && !stream.sawFinishReason()) {
+      return "the stream ended without [DONE] or a finish_reason";
+    }
+    return null;
   }
 
   private void finishBody(int status) {

@@ -1,0 +1,157 @@
+package dev.lookout.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lookout.core.pricing.PriceTable;
+import dev.lookout.core.record.CallRecord;
+import dev.lookout.core.record.CallStatus;
+import dev.lookout.gateway.metrics.GatewayMetrics;
+import dev.lookout.store.duckdb.DuckDbCallStore;
+import dev.lookout.store.recorder.Recorder;
+import dev.lookout.store.recorder.RecorderSettings;
+import io.vertx.core.http.HttpServerResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Streams still open when the shutdown grace runs out are cut, and each is recorded as cut by the
+ * shutdown however its upstream connection's close reads: as a broken body or as a clean end.
+ */
+class ShutdownCutTest {
+  /** Streams open at once: each one's cut races the gateway's stop on its own. */
+  private static final int STREAMS = 5;
+
+  /**
+   * Gateways started and stopped in turn. Which connection a stop closes first tends to be the same
+   * for all streams of one stop, so the race shows only over several stops.
+   */
+  private static final int ROUNDS = 4;
+
+  private static final String EVENT =
+      "data: {\"id\":\"c\",\"model\":\"gpt-4o\",\"choices\":[{\"index\":0,"
+          + "\"delta\":{\"content\":\"token \"}}]}\n\n";
+
+  @TempDir Path data;
+
+  @Test
+  void closeDelimitedStreamsRecordShutdown() throws Exception {
+    try (EndlessHttp10Upstream upstream = new EndlessHttp10Upstream(EVENT, 20)) {
+      stopInRounds(upstream.url());
+    }
+  }
+
+  @Test
+  void chunkedStreamsRecordShutdown() throws Exception {
+    try (FakeUpstream upstream = new FakeUpstream()) {
+      upstream.handler(
+          (request, body) ->
+              writeForever(
+                  upstream,
+                  request
+                      .response()
+                      .setStatusCode(200)
+                      .setChunked(true)
+                      .putHeader("content-type", "text/event-stream")));
+      stopInRounds(upstream.url());
+    }
+  }
+
+  /** Cuts streams in {@link #ROUNDS} gateways in turn and checks the records of each stop. */
+  private void stopInRounds(String upstreamUrl) throws Exception {
+    for (int round = 0; round < ROUNDS; round++) {
+      assertCutByShutdown(cutStreams(upstreamUrl, data.resolve("round-" + round)));
+    }
+  }
+
+  /**
+   * Opens {@link #STREAMS} streams through a gateway with a short grace, stops the gateway while
+   * they run and returns the records stored in {@code store}.
+   */
+  private static List<CallRecord> cutStreams(String upstreamUrl, Path store) throws Exception {
+    Recorder recorder = new Recorder(DuckDbCallStore.open(store), RecorderSettings.defaults());
+    GatewayServer gateway =
+        GatewayServer.start(
+            GatewaySettings.defaults()
+                .withPort(0)
+                .withUpstream(URI.create(upstreamUrl))
+                .withShutdownGrace(Duration.ofMillis(200)),
+            recorder::offer,
+            PriceTable.builtIn(),
+            new GatewayMetrics(GatewayMetrics.DEFAULT_LABEL_CAP),
+            (since, by) -> "{}");
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    List<CompletableFuture<Void>> readers = new ArrayList<>();
+    for (int i = 0; i < STREAMS; i++) {
+      HttpResponse<InputStream> response =
+          http.send(streamRequest(gateway.url(), i), HttpResponse.BodyHandlers.ofInputStream());
+      assertThat(response.statusCode()).isEqualTo(200);
+      InputStream body = response.body();
+      // The first byte shows that the upstream's stream reaches the client through the gateway.
+      assertThat(body.read()).isNotNegative();
+      readers.add(CompletableFuture.runAsync(() -> drain(body)));
+    }
+
+    gateway.stop();
+    recorder.close(Duration.ofSeconds(30));
+    CompletableFuture.allOf(readers.toArray(CompletableFuture[]::new)).join();
+
+    try (DuckDbCallStore records = DuckDbCallStore.open(store)) {
+      return records.recent(STREAMS + 10);
+    }
+  }
+
+  private static void assertCutByShutdown(List<CallRecord> records) {
+    assertThat(records).hasSize(STREAMS);
+    assertThat(records)
+        .allSatisfy(
+            record -> {
+              assertThat(record.status()).isEqualTo(CallStatus.CANCELLED);
+              assertThat(record.errorType()).isEqualTo("gateway_shutdown");
+              assertThat(record.errorMessage()).contains("shutdown_grace ran out");
+              assertThat(record.outputTokens()).isPositive();
+            });
+  }
+
+  private static HttpRequest streamRequest(String gatewayUrl, int index) {
+    return HttpRequest.newBuilder(URI.create(gatewayUrl + "/v1/chat/completions"))
+        .timeout(Duration.ofSeconds(30))
+        .header("content-type", "application/json")
+        .POST(
+            HttpRequest.BodyPublishers.ofString(
+                "{\"model\":\"gpt-4o\",\"stream\":true,\"messages\":"
+                    + "[{\"role\":\"user\",\"content\":\"stream "
+                    + index
+                    + "\"}]}"))
+        .build();
+  }
+
+  /** Reads the rest of a stream as a client does, until the gateway ends or cuts it. */
+  private static void drain(InputStream body) {
+    try (body) {
+      body.transferTo(OutputStream.nullOutputStream());
+    } catch (IOException e) {
+      // A cut stream may end with an error on the client's side; the record is what counts.
+    }
+  }
+
+  /** Writes one event every 20 ms until the gateway closes the connection. */
+  private static void writeForever(FakeUpstream upstream, HttpServerResponse response) {
+    if (response.closed()) {
+      return;
+    }
+    response.write(EVENT);
+    upstream.vertx().setTimer(20, id -> writeForever(upstream, response));
+  }
+}
