@@ -54,6 +54,7 @@ public final class LookoutCommand implements Runnable {
   /** Returns the command line with Lookout's error handling, for {@code main} and tests. */
   public static CommandLine commandLine() {
     return new CommandLine(new LookoutCommand())
-        .setExecutionExceptionHandler(new UserErrorHandler());
+        .setExecutionExceptionHandler(new UserErrorHandler())
+        .setParameterExceptionHandler(new UsageErrorHandler());
   }
 }

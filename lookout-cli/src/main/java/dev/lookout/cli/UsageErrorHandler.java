@@ -1,0 +1,26 @@
+package dev.lookout.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * Prints a mistyped command line (an unknown option, a missing value, a value of the wrong type) as
+ * one line that names the command's help, instead of the whole usage text, and exits with status 2
+ * as the other input errors do.
+ */
+final class UsageErrorHandler implements IParameterExceptionHandler {
+  @Override
+  public int handleParseException(ParameterException exception, String[] args) {
+    CommandLine commandLine = exception.getCommandLine();
+    PrintWriter err = commandLine.getErr();
+    String command = commandLine.getCommandSpec().qualifiedName();
+    err.println(
+        "lookout: " + exception.getMessage() + "; see '" + command + " --help' for the options");
+    UnmatchedArgumentException.printSuggestions(exception, err);
+    err.flush();
+    return 2;
+  }
+}
