@@ -147,7 +147,8 @@ public record ConfigFile(
       @JsonProperty("check_every") Integer checkEvery,
       @JsonProperty("permutations") Integer permutations,
       @JsonProperty("queue_capacity") Integer queueCapacity,
-      @JsonProperty("webhook") String webhook) {}
+      @JsonProperty("webhook") String webhook,
+      @JsonProperty("max_templates") Integer maxTemplates) {}
 
   /** The {@code recorder:} section. */
   public record Recorder(

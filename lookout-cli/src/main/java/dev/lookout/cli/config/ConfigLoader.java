@@ -71,6 +71,7 @@ public final class ConfigLoader {
           "LOOKOUT_DRIFT_CHECK_EVERY",
           "LOOKOUT_DRIFT_PERMUTATIONS",
           "LOOKOUT_DRIFT_QUEUE_CAPACITY",
+          "LOOKOUT_DRIFT_MAX_TEMPLATES",
           "LOOKOUT_DRIFT_WEBHOOK",
           "LOOKOUT_LOG_LEVEL",
           "LOOKOUT_CAPTURE",

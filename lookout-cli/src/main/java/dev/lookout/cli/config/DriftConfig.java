@@ -25,7 +25,7 @@ final class DriftConfig {
     ConfigFile.Drift drift =
         file != null
             ? file
-            : new ConfigFile.Drift(null, null, null, null, null, null, null, null, null);
+            : new ConfigFile.Drift(null, null, null, null, null, null, null, null, null, null);
     boolean enabled =
         bool(
             "drift.enabled",
@@ -97,13 +97,22 @@ final class DriftConfig {
                 "LOOKOUT_DRIFT_QUEUE_CAPACITY",
                 str(drift.queueCapacity()),
                 String.valueOf(DriftMonitorSettings.DEFAULT_QUEUE_CAPACITY)));
+    int maxTemplates =
+        integer(
+            "drift.max_templates",
+            sources.pick(
+                "drift.max_templates",
+                "LOOKOUT_DRIFT_MAX_TEMPLATES",
+                str(drift.maxTemplates()),
+                String.valueOf(DriftMonitorSettings.DEFAULT_MAX_TEMPLATES)));
     String webhook = sources.pick("drift.webhook", "LOOKOUT_DRIFT_WEBHOOK", drift.webhook(), null);
     return new DriftMonitorSettings(
         new DriftSettings(baselineSize, windowSize, alpha, checkEvery, permutations),
         sampleRate,
         queueCapacity,
         DriftMonitorSettings.DEFAULT_BATCH_SIZE,
-        webhook == null ? null : uri(webhook));
+        webhook == null ? null : uri(webhook),
+        maxTemplates);
   }
 
   private static String str(Object value) {

@@ -44,6 +44,30 @@ class DriftConfigTest {
   }
 
   @Test
+  void maxTemplatesDefaultsTo500() {
+    DriftMonitorSettings drift =
+        new ConfigLoader(Map.of("LOOKOUT_DRIFT_ENABLED", "true")).load(new ServeOptions()).drift();
+    assertThat(drift.maxTemplates()).isEqualTo(500);
+  }
+
+  @Test
+  void environmentSetsMaxTemplates() {
+    DriftMonitorSettings drift =
+        new ConfigLoader(
+                Map.of("LOOKOUT_DRIFT_ENABLED", "true", "LOOKOUT_DRIFT_MAX_TEMPLATES", "2000"))
+            .load(new ServeOptions())
+            .drift();
+    assertThat(drift.maxTemplates()).isEqualTo(2000);
+  }
+
+  @Test
+  void fileMaxTemplatesOutOfRangeFails() throws Exception {
+    ServeOptions flags = config("drift:\n  enabled: true\n  max_templates: 0\n");
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(flags))
+        .hasMessageContaining("drift.max_templates must be between 1 and 10000, got 0");
+  }
+
+  @Test
   void flagBeatsFile() throws Exception {
     ServeOptions flags = config("drift:\n  enabled: false\n");
     flags.drift = true;

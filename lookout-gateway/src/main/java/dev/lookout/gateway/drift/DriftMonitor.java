@@ -44,12 +44,6 @@ import org.slf4j.LoggerFactory;
 public final class DriftMonitor implements ResponseSampler, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DriftMonitor.class);
 
-  /**
-   * Maximum number of templates and models tracked. Each tracker keeps up to baseline plus window
-   * embeddings (about 1 MB at the defaults), so samples of further ones are dropped and counted.
-   */
-  static final int MAX_TRACKED = 500;
-
   private final DriftMonitorSettings settings;
   private final Embedder embedder;
   private final DriftStore store;
@@ -230,9 +224,9 @@ public final class DriftMonitor implements ResponseSampler, AutoCloseable {
     Map<DriftKey, Added> newWindow = new LinkedHashMap<>();
     for (int i = 0; i < batch.size(); i++) {
       DriftKey key = batch.get(i).key();
-      if (!trackers.containsKey(key) && trackers.size() >= MAX_TRACKED) {
+      if (!trackers.containsKey(key) && trackers.size() >= settings.maxTemplates()) {
         dropped.incrementAndGet();
-        untrackedWarning.warn(key);
+        untrackedWarning.warn(key, settings.maxTemplates());
         continue;
       }
       DriftTracker tracker = tracker(key);
@@ -296,13 +290,14 @@ public final class DriftMonitor implements ResponseSampler, AutoCloseable {
   private static final class UntrackedWarning {
     private boolean warned;
 
-    void warn(DriftKey key) {
+    void warn(DriftKey key, int tracked) {
       if (!warned) {
         warned = true;
         LOG.warn(
             "drift: already tracking {} templates and models, so samples of {} and any further"
-                + " ones are dropped; send fewer distinct x-lookout-template values",
-            MAX_TRACKED,
+                + " ones are dropped; send fewer distinct x-lookout-template values or raise"
+                + " drift.max_templates",
+            tracked,
             key);
       }
     }

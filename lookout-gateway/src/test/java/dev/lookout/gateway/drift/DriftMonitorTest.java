@@ -1,6 +1,7 @@
 package dev.lookout.gateway.drift;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lookout.core.drift.DriftKey;
 import dev.lookout.core.drift.DriftSettings;
@@ -161,6 +162,30 @@ class DriftMonitorTest {
       assertThat(monitor.dropped()).isEqualTo(3);
       release.countDown();
     }
+  }
+
+  @Test
+  void templatesOverCapAreDropped() throws Exception {
+    DriftMonitorSettings two =
+        new DriftMonitorSettings(new DriftSettings(40, 20, 0.01, 20, 399), 1.0, 1000, 16, null, 2);
+    try (DuckDbCallStore store = DuckDbCallStore.open(data);
+        DriftMonitor monitor = monitor(store, new ClusterEmbedder(), two)) {
+      for (String template : new String[] {"a", "b", "c"}) {
+        monitor.offer(template, "gpt-4o", "1:answer");
+      }
+      await(() -> monitor.embedded() == 3);
+      assertThat(monitor.statuses()).hasSize(2);
+      assertThat(monitor.dropped()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void capOfZeroIsRejected() {
+    assertThatThrownBy(
+            () ->
+                new DriftMonitorSettings(
+                    new DriftSettings(40, 20, 0.01, 20, 399), 1.0, 1000, 16, null, 0))
+        .hasMessage("drift.max_templates must be between 1 and 10000, got 0; 500 is the default");
   }
 
   @Test
