@@ -29,10 +29,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Text still held when the stream ends some other way is dropped and never sent, because a
  * stream cut in the middle of a value leaves a start, such as {@code ann@example.}, that no longer
- * looks like one. Events of other shapes (comments, {@code message_delta}) pass unchanged. An event
- * whose JSON data does not parse, or holds a second value after the first, is dropped, since its
- * text cannot be checked. Data split over several {@code data:} lines is read whole and written
- * back as one line. A byte order mark before the first event is dropped.
+ * looks like one. The {@code error.message} of an error event, OpenAI's or Anthropic's, is redacted
+ * whole. Events of other shapes (comments, {@code message_delta}) pass unchanged. An event whose
+ * JSON data does not parse, or holds a second value after the first, is dropped, since its text
+ * cannot be checked. Data split over several {@code data:} lines is read whole and written back as
+ * one line. A byte order mark before the first event is dropped.
  */
 public final class StreamRedactor {
   private static final Logger LOG = LoggerFactory.getLogger(StreamRedactor.class);
@@ -144,6 +145,13 @@ public final class StreamRedactor {
     }
     if (!(chunk instanceof ObjectNode node)) {
       return event;
+    }
+    if (node.get("error") instanceof ObjectNode error && error.path("message").isTextual()) {
+      // An error event ends the stream, so its message is checked whole.
+      HeldText message = HeldText.forProse();
+      message.append(error.path("message").asText());
+      error.put("message", release.release(message, true));
+      return parsed.withData(node.toString());
     }
     if (node.path("type").isTextual()) {
       return anthropic.rewrite(event, parsed, node);

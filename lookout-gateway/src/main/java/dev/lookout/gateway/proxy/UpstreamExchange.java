@@ -169,8 +169,9 @@ final class UpstreamExchange {
     if (eventStream && call.usageInjected) {
       usageFilter = new InjectedUsageFilter();
     }
-    boolean success = upstream.statusCode() / 100 == 2;
-    if (outputGuarding.active() && success) {
+    // A provider's error message may quote the request or the output, personal data included,
+    // so error bodies and error streams are guarded too.
+    if (outputGuarding.active()) {
       if (eventStream && call.endpoint != Endpoint.EMBEDDINGS) {
         redactor = new StreamRedactor(outputGuarding.pipeline());
         StreamAccumulator sent = new StreamAccumulator();
@@ -179,9 +180,6 @@ final class UpstreamExchange {
       } else if (!eventStream) {
         holdBody = true;
       }
-    } else if (outputGuarding.active() && !eventStream) {
-      // A provider's error message may quote the request or the output, personal data included.
-      holdBody = true;
     }
     if (redactor != null || holdBody) {
       response.headers().remove(HttpHeaders.CONTENT_LENGTH);
