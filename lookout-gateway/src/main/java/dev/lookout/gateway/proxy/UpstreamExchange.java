@@ -181,6 +181,11 @@ final class UpstreamExchange {
         holdBody = true;
       }
     }
+    if ((redactor != null && !isIdentity(contentEncoding))
+        || (holdBody && !isIdentity(contentEncoding) && !isGzip(contentEncoding))) {
+      rejectUnreadable(upstream);
+      return;
+    }
     if (redactor != null || holdBody) {
       response.headers().remove(HttpHeaders.CONTENT_LENGTH);
       response.setChunked(true);
@@ -192,6 +197,38 @@ final class UpstreamExchange {
     upstream.handler(chunk -> onChunk(upstream, response, chunk));
     upstream.exceptionHandler(this::onBodyFailure);
     upstream.endHandler(v -> onEnd(upstream, response));
+  }
+
+  private static boolean isIdentity(String encoding) {
+    return encoding == null || encoding.isBlank() || encoding.trim().equalsIgnoreCase("identity");
+  }
+
+  private static boolean isGzip(String encoding) {
+    String name = encoding.trim().toLowerCase(Locale.ROOT);
+    return name.equals("gzip") || name.equals("x-gzip");
+  }
+
+  /**
+   * Answers 502 in place of a response the output guards cannot read: a compressed stream, or a
+   * body in an encoding other than gzip. Passing it on would send the client text no guard checked.
+   */
+  private void rejectUnreadable(HttpClientResponse upstream) {
+    vertx.cancelTimer(timeoutTimer);
+    String message =
+        "Upstream "
+            + dev.lookout.gateway.Upstreams.display(target())
+            + " sent a "
+            + (eventStream ? "stream" : "response")
+            + " encoded as '"
+            + contentEncoding
+            + "', which the output guards cannot read, so it was not passed on; have the provider"
+            + " send it uncompressed"
+            + (eventStream ? "" : " or gzip-encoded");
+    upstreamWarnings.warn("proxy: request {} rejected: {}", call.requestId, message);
+    request.response().headers().remove(HttpHeaders.CONTENT_ENCODING);
+    request.response().headers().remove(HttpHeaders.CONTENT_LENGTH);
+    reply(GatewayError.UPSTREAM_UNREADABLE, message);
+    upstream.request().reset();
   }
 
   private void onChunk(HttpClientResponse upstream, HttpServerResponse response, Buffer chunk) {
@@ -344,6 +381,7 @@ final class UpstreamExchange {
     // Usage is read from the rewritten body below; redaction does not change it.
     copied = rewritten;
     contentEncoding = null;
+    request.response().headers().remove(HttpHeaders.CONTENT_ENCODING);
     return rewritten;
   }
 
