@@ -3,6 +3,7 @@ package dev.lookout.gateway.guard;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.lookout.core.guard.Direction;
@@ -81,6 +82,51 @@ public final class OutputGuarding {
       guard(error, "message", outcomes);
     }
     return outcomes;
+  }
+
+  /**
+   * Redacts every string value of {@code body} in place and returns the outcomes of the texts
+   * guards acted on. For a provider's error body, which may quote the request in any field, and for
+   * JSON bodies of no known shape.
+   */
+  public List<GuardOutcome> applyToAll(JsonNode body) {
+    List<GuardOutcome> outcomes = new ArrayList<>();
+    guardAll(body, outcomes);
+    return outcomes;
+  }
+
+  /**
+   * Returns {@code text}, a body that is not JSON, with what the guards found redacted, or null
+   * when they passed it. Adds the outcome to {@code outcomes}.
+   */
+  public String applyToText(String text, List<GuardOutcome> outcomes) {
+    GuardOutcome outcome = pipeline.check(text, Direction.OUTPUT);
+    if (outcome.action() == GuardAction.PASS) {
+      return null;
+    }
+    outcomes.add(outcome);
+    return outcome.action() == GuardAction.BLOCK ? "[BLOCKED]" : outcome.text();
+  }
+
+  private void guardAll(JsonNode node, List<GuardOutcome> outcomes) {
+    if (node instanceof ObjectNode object) {
+      List<String> fields = new ArrayList<>();
+      object.fieldNames().forEachRemaining(fields::add);
+      for (String field : fields) {
+        guard(object, field, outcomes);
+        guardAll(object.get(field), outcomes);
+      }
+    } else if (node instanceof ArrayNode array) {
+      for (int i = 0; i < array.size(); i++) {
+        JsonNode element = array.get(i);
+        String redacted = element.isTextual() ? applyToText(element.asText(), outcomes) : null;
+        if (redacted != null) {
+          array.set(i, TextNode.valueOf(redacted));
+        } else {
+          guardAll(element, outcomes);
+        }
+      }
+    }
   }
 
   /** Redacts the JSON text in {@code function.arguments} so that it stays valid JSON. */

@@ -23,6 +23,8 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
@@ -294,7 +296,7 @@ final class UpstreamExchange {
     // whole response can rely on its record being with the recorder.
     int status = upstream.statusCode();
     if (holdBody) {
-      rest = guardedBody();
+      rest = guardedBody(upstream.statusCode());
     }
     if (eventStream) {
       sse.finish();
@@ -368,21 +370,49 @@ final class UpstreamExchange {
   /** Returns the held body after the output guards, or unchanged when it is not JSON. */
   // NOTE: runs on the event loop; a response of several hundred KB stalls other calls on this
   // loop for milliseconds while output redaction is on.
-  private Buffer guardedBody() {
-    JsonNode body = parseCopied();
-    if (!body.isObject()) {
+  private Buffer guardedBody(int status) {
+    if (copied == null || copied.length() == 0) {
       return copied == null ? Buffer.buffer() : copied;
     }
-    call.outputOutcomes = outputGuarding.apply(body);
+    JsonNode body = parseCopied();
+    String redacted;
+    if (body.isObject() && status / 100 == 2) {
+      call.outputOutcomes = outputGuarding.apply(body);
+      redacted = body.toString();
+    } else if (body.isContainerNode()) {
+      // An error body may quote the request in any field, not only in error.message.
+      call.outputOutcomes = outputGuarding.applyToAll(body);
+      redacted = body.toString();
+    } else {
+      call.outputOutcomes = new ArrayList<>();
+      redacted = outputGuarding.applyToText(copiedText(), call.outputOutcomes);
+    }
     if (call.outputOutcomes.isEmpty()) {
       return copied;
     }
-    Buffer rewritten = Buffer.buffer(body.toString());
+    Buffer rewritten = Buffer.buffer(redacted);
     // Usage is read from the rewritten body below; redaction does not change it.
     copied = rewritten;
     contentEncoding = null;
     request.response().headers().remove(HttpHeaders.CONTENT_ENCODING);
     return rewritten;
+  }
+
+  /** Returns the held body as text, decompressed. */
+  private String copiedText() {
+    try {
+      return new String(copiedBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return copied.toString(StandardCharsets.UTF_8);
+    }
+  }
+
+  private byte[] copiedBytes() throws IOException {
+    byte[] bytes = copied.getBytes();
+    if (contentEncoding != null && contentEncoding.toLowerCase(Locale.ROOT).contains("gzip")) {
+      bytes = Gzip.decompress(bytes, MAX_COPIED_RESPONSE_BYTES);
+    }
+    return bytes;
   }
 
   private JsonNode parseCopied() {
@@ -398,11 +428,7 @@ final class UpstreamExchange {
       return MissingNode.getInstance();
     }
     try {
-      byte[] bytes = copied.getBytes();
-      if (contentEncoding != null && contentEncoding.toLowerCase(Locale.ROOT).contains("gzip")) {
-        bytes = Gzip.decompress(bytes, MAX_COPIED_RESPONSE_BYTES);
-      }
-      JsonNode node = JSON.readTree(bytes);
+      JsonNode node = JSON.readTree(copiedBytes());
       return node == null ? MissingNode.getInstance() : node;
     } catch (IOException e) {
       upstreamWarnings.warn(
