@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Redacted streams whose events are framed in ways a client reads differently from the common
  * {@code data: ...\n\n}: blank lines made of two kinds of line end, several JSON values in one
- * event, a byte order mark before the first event. The client must get no value however it reads
- * them.
+ * event, a byte order mark before the first event, and events that are not chat chunks. The client
+ * must get no value however it reads them.
  */
 class StreamFramingRedactionTest extends FullCaptureGatewayTest {
   private static final String ROLE = "{\"role\":\"assistant\"}";
@@ -58,6 +58,27 @@ class StreamFramingRedactionTest extends FullCaptureGatewayTest {
     String joined = role.substring(0, role.length() - 1) + mail();
 
     assertThat(send(joined + RedactingGateway.finish("stop"))).doesNotContain("carol@");
+  }
+
+  @Test
+  void commentIsRedacted() throws Exception {
+    String body = send(": retry carol@example.com\n\n" + mail() + RedactingGateway.finish("stop"));
+
+    assertThat(body).contains(": retry [EMAIL]\n\n");
+  }
+
+  @Test
+  void textDataIsRedacted() throws Exception {
+    String body = send("data: carol@example.com\n\n" + RedactingGateway.finish("stop"));
+
+    assertThat(body).contains("data: [EMAIL]\n\n");
+  }
+
+  @Test
+  void arrayDataIsRedacted() throws Exception {
+    String body = send("data: [\"carol@example.com\"]\n\n" + RedactingGateway.finish("stop"));
+
+    assertThat(body).contains("data: [\"[EMAIL]\"]\n\n");
   }
 
   @Test

@@ -30,10 +30,11 @@ import org.slf4j.LoggerFactory;
  * <p>Text still held when the stream ends some other way is dropped and never sent, because a
  * stream cut in the middle of a value leaves a start, such as {@code ann@example.}, that no longer
  * looks like one. The {@code error.message} of an error event, OpenAI's or Anthropic's, is redacted
- * whole. Events of other shapes (comments, {@code message_delta}) pass unchanged. An event whose
- * JSON data does not parse, or holds a second value after the first, is dropped, since its text
- * cannot be checked. Data split over several {@code data:} lines is read whole and written back as
- * one line. A byte order mark before the first event is dropped.
+ * whole. JSON objects of other shapes ({@code message_delta}) pass unchanged, and other events
+ * (comments, text data, JSON arrays) are redacted in their raw text. An event whose JSON data does
+ * not parse, or holds a second value after the first, is dropped, since its text cannot be checked.
+ * Data split over several {@code data:} lines is read whole and written back as one line. A byte
+ * order mark before the first event is dropped.
  */
 public final class StreamRedactor {
   private static final Logger LOG = LoggerFactory.getLogger(StreamRedactor.class);
@@ -128,7 +129,7 @@ public final class StreamRedactor {
       return chat.releaseAll() + event;
     }
     if (!data.startsWith("{")) {
-      return event;
+      return guardWhole(event);
     }
     JsonNode chunk;
     try {
@@ -144,7 +145,7 @@ public final class StreamRedactor {
       return "";
     }
     if (!(chunk instanceof ObjectNode node)) {
-      return event;
+      return guardWhole(event);
     }
     if (node.get("error") instanceof ObjectNode error && error.path("message").isTextual()) {
       // An error event ends the stream, so its message is checked whole.
@@ -162,6 +163,17 @@ public final class StreamRedactor {
       return chat.releaseAll() + event;
     }
     return chat.rewrite(node) ? parsed.withData(node.toString()) : event;
+  }
+
+  /**
+   * Returns {@code event}, one that is no known chunk (a comment, text data, a JSON array), with
+   * what the guards find in its raw text redacted. Its text is not held, since no later event
+   * continues it.
+   */
+  private String guardWhole(String event) {
+    HeldText text = HeldText.forProse();
+    text.append(event);
+    return release.release(text, true);
   }
 
   /** Returns whether {@code chunk} is a chat chunk with a usage and no choices. */
