@@ -17,11 +17,12 @@ import java.util.List;
 
 /**
  * Runs the output guards over a complete, non-streamed response: chat message contents, refusals
- * and reasoning ({@code reasoning_content}, {@code reasoning}), the arguments of tool and function
- * calls, text completions, and Anthropic text and thinking blocks and tool input. Output guards
- * only redact. A block on output is treated as a redaction of the whole text, because the client
- * has already paid for the call. Arguments are JSON text and stay valid JSON; see {@link
- * JsonTextRedaction}. A tool input object stays an object with its values redacted the same way.
+ * and reasoning ({@code reasoning_content}, {@code reasoning}), audio transcripts, the arguments of
+ * tool and function calls and the input of custom tool calls, text completions, and Anthropic text
+ * and thinking blocks and tool input. Output guards only redact. A block on output is treated as a
+ * redaction of the whole text, because the client has already paid for the call. Arguments are JSON
+ * text and stay valid JSON; see {@link JsonTextRedaction}. A tool input object stays an object with
+ * its values redacted the same way.
  *
  * <p>A thinking block's {@code signature} is kept as it is. It signs the thinking text the provider
  * wrote, so a block whose text was redacted no longer matches it, and Anthropic rejects such a
@@ -57,12 +58,19 @@ public final class OutputGuarding {
         guard(message, "refusal", outcomes);
         guard(message, "reasoning_content", outcomes);
         guard(message, "reasoning", outcomes);
+        if (message.get("audio") instanceof ObjectNode audio) {
+          guard(audio, "transcript", outcomes);
+        }
         if (message.get("function_call") instanceof ObjectNode call) {
           guardArguments(call, outcomes);
         }
         for (JsonNode call : message.path("tool_calls")) {
           if (call.get("function") instanceof ObjectNode function) {
             guardArguments(function, outcomes);
+          }
+          // A custom tool's input is free text, not JSON.
+          if (call.get("custom") instanceof ObjectNode custom) {
+            guard(custom, "input", outcomes);
           }
         }
       }
