@@ -2,11 +2,7 @@ package dev.lookout.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lookout.core.guard.Direction;
 import dev.lookout.core.guard.Finding;
-import dev.lookout.core.guard.Guard;
-import dev.lookout.core.guard.GuardAction;
-import dev.lookout.core.guard.GuardVerdict;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,43 +60,24 @@ class LabelContextRedactionTest {
   }
 
   /** Finds nine solid digits as an SSN when "ssn" comes within 20 characters before them. */
-  static final class LabelledNumberGuard implements Guard {
+  static final class LabelledNumberGuard extends SpanGuard {
     private static final Pattern NUMBER = Pattern.compile("(?<!\\d)\\d{9}(?!\\d)");
 
-    @Override
-    public String name() {
-      return "pii";
+    LabelledNumberGuard() {
+      super("SSN");
     }
 
     @Override
-    public int holdbackChars() {
-      return 40;
-    }
-
-    @Override
-    public String redact(String text, List<Finding> findings) {
-      StringBuilder out = new StringBuilder(text);
-      for (int i = findings.size() - 1; i >= 0; i--) {
-        out.replace(findings.get(i).start(), findings.get(i).end(), "[SSN]");
-      }
-      return out.toString();
-    }
-
-    @Override
-    public GuardVerdict check(String text, Direction direction) {
+    List<Finding> find(String text) {
       List<Finding> findings = new ArrayList<>();
       Matcher matcher = NUMBER.matcher(text);
       while (matcher.find()) {
         String before = text.substring(Math.max(0, matcher.start() - 20), matcher.start());
         if (before.contains("ssn")) {
-          findings.add(new Finding("US_SSN", matcher.start(), matcher.end(), 1.0));
+          findings.add(finding(matcher.start(), matcher.end()));
         }
       }
-      if (findings.isEmpty()) {
-        return GuardVerdict.pass(name(), text);
-      }
-      return new GuardVerdict(
-          name(), GuardAction.REDACT, List.of("pii:US_SSN"), redact(text, findings), findings);
+      return findings;
     }
   }
 }
