@@ -226,4 +226,41 @@ class OutputRedactionFieldsTest {
 
     assertThat(message.path("refusal").asText()).isEqualTo("I will not mail [EMAIL].");
   }
+
+  @Test
+  void bodyTranscriptIsRedacted() throws Exception {
+    JsonNode message =
+        completeMessage(
+            "{\"role\":\"assistant\",\"content\":null,\"audio\":{\"id\":\"audio_1\","
+                + "\"data\":\"UklGRg==\",\"transcript\":\"Mail carol@example.com now.\"}}");
+
+    assertThat(message.at("/audio/transcript").asText()).isEqualTo("Mail [EMAIL] now.");
+  }
+
+  @Test
+  void streamedTranscriptIsRedacted() throws Exception {
+    gateway.upstream.stream(
+        RedactingGateway.chunk("{\"audio\":{\"id\":\"audio_1\",\"transcript\":\"Mail ca\"}}")
+            + RedactingGateway.chunk("{\"audio\":{\"transcript\":\"rol@example.com now.\"}}")
+            + RedactingGateway.finish("stop")
+            + "data: [DONE]\n\n",
+        4,
+        2);
+
+    String body = gateway.post(RedactingGateway.chat(true)).body();
+
+    assertThat(RedactingGateway.joined(body, "/choices/0/delta/audio/transcript"))
+        .isEqualTo("Mail [EMAIL] now.");
+  }
+
+  @Test
+  void bodyCustomToolInputIsRedacted() throws Exception {
+    JsonNode message =
+        completeMessage(
+            "{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"id\":\"call_a\","
+                + "\"type\":\"custom\",\"custom\":{\"name\":\"mail\","
+                + "\"input\":\"to carol@example.com\"}}]}");
+
+    assertThat(message.at("/tool_calls/0/custom/input").asText()).isEqualTo("to [EMAIL]");
+  }
 }

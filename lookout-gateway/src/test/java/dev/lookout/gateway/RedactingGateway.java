@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lookout.core.guard.Guard;
 import dev.lookout.core.guard.GuardPipeline;
 import dev.lookout.core.pricing.PriceTable;
 import dev.lookout.core.record.CallRecord;
@@ -59,12 +60,20 @@ final class RedactingGateway implements AutoCloseable {
    * response is exactly what the output guards let through to the client.
    */
   RedactingGateway(Path data, CaptureMode mode) throws Exception {
+    this(data, mode, new GuardGatewayTest.EmailGuard());
+  }
+
+  /** Starts a gateway that redacts responses with {@code guard} and stores payloads redacted. */
+  RedactingGateway(Path data, Guard guard) throws Exception {
+    this(data, CaptureMode.REDACTED, guard);
+  }
+
+  private RedactingGateway(Path data, CaptureMode mode, Guard guard) throws Exception {
     upstream = new FakeUpstream();
     LocalPayloadStore store = new LocalPayloadStore(LocalPayloadStore.folderIn(data));
     writer = new PayloadWriter(store, 100);
     CaptureSettings capture = new CaptureSettings(mode, 1.0, Map.of(), REDACT_EMAIL);
-    GuardPipeline pipeline =
-        new GuardPipeline(List.of(), List.of(new GuardGatewayTest.EmailGuard()));
+    GuardPipeline pipeline = new GuardPipeline(List.of(), List.of(guard));
     gateway =
         GatewayServer.start(
             GatewaySettings.defaults()

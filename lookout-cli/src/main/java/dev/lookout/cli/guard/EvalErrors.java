@@ -19,13 +19,19 @@ final class EvalErrors {
   private EvalErrors() {}
 
   /**
-   * Checks before the evaluation runs that {@code file} can be written and is not the data file.
+   * Checks before the evaluation runs that {@code file} can be written and is not the data file,
+   * under this name or through a link.
    *
    * @throws IllegalArgumentException naming the file and the fix
    */
   static void requireWritable(Path file, Path data) {
+    if (file.toString().equals("-")) {
+      throw new IllegalArgumentException(
+          "--errors - would write a file named '-', not standard output; pass a file name such"
+              + " as errors.jsonl");
+    }
     Path target = file.toAbsolutePath().normalize();
-    if (target.equals(data.toAbsolutePath().normalize())) {
+    if (target.equals(data.toAbsolutePath().normalize()) || isSameFile(target, data)) {
       throw new IllegalArgumentException(
           "--errors " + target + " is the --data file; pass another file name");
     }
@@ -37,6 +43,25 @@ final class EvalErrors {
     if (folder != null && !Files.isDirectory(folder)) {
       throw new IllegalArgumentException(
           "--errors " + target + ": folder " + folder + " does not exist; create it first");
+    }
+    Path written = Files.exists(target) || folder == null ? target : folder;
+    if (!Files.isWritable(written)) {
+      throw new IllegalArgumentException(
+          "--errors "
+              + target
+              + " cannot be written (no write permission on "
+              + written
+              + "); pass a file in a folder you can write to");
+    }
+  }
+
+  /** Returns whether {@code file} exists and is {@code data} through a link. */
+  private static boolean isSameFile(Path file, Path data) {
+    try {
+      return Files.exists(file) && Files.exists(data) && Files.isSameFile(file, data);
+    } catch (IOException e) {
+      // A file that cannot be compared is checked again when it is written.
+      return false;
     }
   }
 

@@ -32,6 +32,7 @@ public enum GatewayError {
   METHOD_NOT_ALLOWED(405, "invalid_request_error", "method_not_allowed", CallStatus.ERROR),
   UPSTREAM_UNREACHABLE(502, "api_error", "upstream_unreachable", CallStatus.ERROR),
   UPSTREAM_TIMEOUT(504, "api_error", "upstream_timeout", CallStatus.TIMEOUT),
+  UPSTREAM_UNREADABLE(502, "api_error", "upstream_unreadable", CallStatus.ERROR),
   CLIENT_CLOSED(499, "invalid_request_error", "client_disconnected", CallStatus.CANCELLED),
   SHUTTING_DOWN(503, "api_error", "shutting_down", CallStatus.ERROR),
   OVERLOADED(503, "api_error", "gateway_overloaded", CallStatus.ERROR),

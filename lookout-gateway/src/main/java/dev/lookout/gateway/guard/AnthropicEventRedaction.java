@@ -1,7 +1,11 @@
 package dev.lookout.gateway.guard;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.lookout.gateway.sse.SseEventText;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -12,11 +16,13 @@ import java.util.Map;
 /**
  * Redacts the texts of Anthropic Messages stream events in place: the {@code text} of {@code
  * text_delta}, the {@code thinking} of {@code thinking_delta} and the {@code partial_json} of
- * {@code input_json_delta} events, each held per content block. Tool input is JSON text and stays
- * valid JSON, as {@link JsonTextRedaction} describes. What is held goes out as one more {@code
- * content_block_delta} event just before the block's {@code content_block_stop}, or before {@code
- * message_stop} for a block the provider left open. Held thinking goes out before the block's
- * {@code signature_delta} instead, since the provider sends the signature last.
+ * {@code input_json_delta} events, each held per content block. A {@code content_block_start} may
+ * carry the start of a text or thinking block, which is held as the block's first delta, or a tool
+ * input object, which is redacted whole. Tool input is JSON text and stays valid JSON, as {@link
+ * JsonTextRedaction} describes. What is held goes out as one more {@code content_block_delta} event
+ * just before the block's {@code content_block_stop}, or before {@code message_stop} for a block
+ * the provider left open. Held thinking goes out before the block's {@code signature_delta}
+ * instead, since the provider sends the signature last.
  *
  * <p>The signature is passed on unchanged. It signs the thinking text the provider wrote, so a
  * thinking block whose text was redacted no longer matches it, and Anthropic rejects such a block
@@ -50,6 +56,8 @@ final class AnthropicEventRedaction {
   /** One held text: of which content block, and which kind of delta. */
   private record Part(int block, Delta delta) {}
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private static final Comparator<Part> BLOCK_ORDER =
       Comparator.comparingInt(Part::block).thenComparing(Part::delta);
 
@@ -64,6 +72,7 @@ final class AnthropicEventRedaction {
   String rewrite(String event, SseEventText parsed, ObjectNode chunk) {
     int index = chunk.path("index").asInt(0);
     return switch (chunk.path("type").asText()) {
+      case "content_block_start" -> rewriteStart(event, parsed, chunk, index);
       case "content_block_delta" -> rewriteDelta(event, parsed, chunk, index);
       case "content_block_stop" -> releaseBlock(index, null) + event;
       // A provider that skips content_block_stop still ends the message whole, so the blocks it
@@ -82,16 +91,62 @@ final class AnthropicEventRedaction {
       return releaseBlock(index, Delta.THINKING) + event;
     }
     Delta kind = Delta.of(deltaType);
-    if (kind == null || !delta.path(kind.field).isTextual()) {
+    if (kind == null || !hold(delta, kind.field, new Part(index, kind))) {
       return event;
+    }
+    return parsed.withData(chunk.toString());
+  }
+
+  /**
+   * Redacts what a {@code content_block_start} carries: a client keeps the block it opens and adds
+   * the deltas to it, so its text or thinking is held as the block's first delta.
+   */
+  private String rewriteStart(String event, SseEventText parsed, ObjectNode chunk, int index) {
+    if (!(chunk.get("content_block") instanceof ObjectNode block)) {
+      return event;
+    }
+    boolean changed =
+        switch (block.path("type").asText()) {
+          case "text" -> hold(block, "text", new Part(index, Delta.TEXT));
+          case "thinking" -> hold(block, "thinking", new Part(index, Delta.THINKING));
+          default -> false;
+        };
+    if (block.get("input") instanceof ObjectNode input && !input.isEmpty()) {
+      block.set("input", guardInput(input));
+      changed = true;
+    }
+    return changed ? parsed.withData(chunk.toString()) : event;
+  }
+
+  /**
+   * Holds the text in {@code parent.field}, if any, puts what can go out in its place and returns
+   * whether there was one.
+   */
+  private boolean hold(ObjectNode parent, String field, Part part) {
+    JsonNode value = parent.get(field);
+    if (value == null || !value.isTextual()) {
+      return false;
     }
     HeldText text =
         held.computeIfAbsent(
-            new Part(index, kind),
-            key -> kind == Delta.INPUT_JSON ? HeldText.forJson() : HeldText.forProse());
-    text.append(delta.path(kind.field).asText());
-    delta.put(kind.field, release.release(text, false));
-    return parsed.withData(chunk.toString());
+            part,
+            key -> part.delta() == Delta.INPUT_JSON ? HeldText.forJson() : HeldText.forProse());
+    text.append(value.asText());
+    parent.put(field, release.release(text, false));
+    return true;
+  }
+
+  /** Returns a whole tool input object with its values redacted, as an object where it can be. */
+  private JsonNode guardInput(ObjectNode input) {
+    HeldText text = HeldText.forJson();
+    text.append(input.toString());
+    String released = release.release(text, true);
+    try {
+      return JSON.readTree(released);
+    } catch (JsonProcessingException e) {
+      // [BLOCKED], or the text of a guard without a redactor, is not JSON and replaces it whole.
+      return TextNode.valueOf(released);
+    }
   }
 
   /** Drops all text still held, because the stream ended before releasing it. */

@@ -12,7 +12,8 @@ import java.util.TreeMap;
 /**
  * Redacts the texts of OpenAI chat and text completion chunks in place. Each choice's {@code
  * delta.content} (or {@code text}), {@code delta.refusal}, the reasoning in {@code
- * delta.reasoning_content} (DeepSeek, vLLM) and {@code delta.reasoning} (OpenRouter, Groq), {@code
+ * delta.reasoning_content} (DeepSeek, vLLM) and {@code delta.reasoning} (OpenRouter, Groq), the
+ * transcript of audio output in {@code delta.audio.transcript}, {@code
  * delta.function_call.arguments} and the {@code function.arguments} of each entry of {@code
  * delta.tool_calls}, by its {@code index}, is held on its own. What is held goes out with the
  * choice's finish chunk, or when a stream has none, in chunks of its own just before a usage-only
@@ -33,6 +34,7 @@ final class ChatChunkRedaction {
     REFUSAL,
     REASONING_CONTENT,
     REASONING,
+    AUDIO_TRANSCRIPT,
     FUNCTION_ARGUMENTS,
     TOOL_ARGUMENTS
   }
@@ -108,6 +110,9 @@ final class ChatChunkRedaction {
       changed |=
           take(delta, "reasoning_content", new Part(index, Kind.REASONING_CONTENT, 0), finishing);
       changed |= take(delta, "reasoning", new Part(index, Kind.REASONING, 0), finishing);
+      if (delta.get("audio") instanceof ObjectNode audio) {
+        changed |= take(audio, "transcript", new Part(index, Kind.AUDIO_TRANSCRIPT, 0), finishing);
+      }
       if (delta.get("function_call") instanceof ObjectNode call) {
         changed |= take(call, "arguments", new Part(index, Kind.FUNCTION_ARGUMENTS, 0), finishing);
       }
@@ -174,6 +179,7 @@ final class ChatChunkRedaction {
       case REFUSAL -> delta.put("refusal", text);
       case REASONING_CONTENT -> delta.put("reasoning_content", text);
       case REASONING -> delta.put("reasoning", text);
+      case AUDIO_TRANSCRIPT -> object(delta, "audio").put("transcript", text);
       case FUNCTION_ARGUMENTS -> object(delta, "function_call").put("arguments", text);
       default -> {
         JsonNode calls = delta.get("tool_calls");

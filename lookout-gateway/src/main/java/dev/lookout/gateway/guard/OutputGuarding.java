@@ -3,6 +3,7 @@ package dev.lookout.gateway.guard;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.lookout.core.guard.Direction;
@@ -16,11 +17,12 @@ import java.util.List;
 
 /**
  * Runs the output guards over a complete, non-streamed response: chat message contents, refusals
- * and reasoning ({@code reasoning_content}, {@code reasoning}), the arguments of tool and function
- * calls, text completions, and Anthropic text and thinking blocks and tool input. Output guards
- * only redact. A block on output is treated as a redaction of the whole text, because the client
- * has already paid for the call. Arguments are JSON text and stay valid JSON; see {@link
- * JsonTextRedaction}. A tool input object stays an object with its values redacted the same way.
+ * and reasoning ({@code reasoning_content}, {@code reasoning}), audio transcripts, the arguments of
+ * tool and function calls and the input of custom tool calls, text completions, and Anthropic text
+ * and thinking blocks and tool input. Output guards only redact. A block on output is treated as a
+ * redaction of the whole text, because the client has already paid for the call. Arguments are JSON
+ * text and stay valid JSON; see {@link JsonTextRedaction}. A tool input object stays an object with
+ * its values redacted the same way.
  *
  * <p>A thinking block's {@code signature} is kept as it is. It signs the thinking text the provider
  * wrote, so a block whose text was redacted no longer matches it, and Anthropic rejects such a
@@ -56,12 +58,19 @@ public final class OutputGuarding {
         guard(message, "refusal", outcomes);
         guard(message, "reasoning_content", outcomes);
         guard(message, "reasoning", outcomes);
+        if (message.get("audio") instanceof ObjectNode audio) {
+          guard(audio, "transcript", outcomes);
+        }
         if (message.get("function_call") instanceof ObjectNode call) {
           guardArguments(call, outcomes);
         }
         for (JsonNode call : message.path("tool_calls")) {
           if (call.get("function") instanceof ObjectNode function) {
             guardArguments(function, outcomes);
+          }
+          // A custom tool's input is free text, not JSON.
+          if (call.get("custom") instanceof ObjectNode custom) {
+            guard(custom, "input", outcomes);
           }
         }
       }
@@ -81,6 +90,51 @@ public final class OutputGuarding {
       guard(error, "message", outcomes);
     }
     return outcomes;
+  }
+
+  /**
+   * Redacts every string value of {@code body} in place and returns the outcomes of the texts
+   * guards acted on. For a provider's error body, which may quote the request in any field, and for
+   * JSON bodies of no known shape.
+   */
+  public List<GuardOutcome> applyToAll(JsonNode body) {
+    List<GuardOutcome> outcomes = new ArrayList<>();
+    guardAll(body, outcomes);
+    return outcomes;
+  }
+
+  /**
+   * Returns {@code text}, a body that is not JSON, with what the guards found redacted, or null
+   * when they passed it. Adds the outcome to {@code outcomes}.
+   */
+  public String applyToText(String text, List<GuardOutcome> outcomes) {
+    GuardOutcome outcome = pipeline.check(text, Direction.OUTPUT);
+    if (outcome.action() == GuardAction.PASS) {
+      return null;
+    }
+    outcomes.add(outcome);
+    return outcome.action() == GuardAction.BLOCK ? "[BLOCKED]" : outcome.text();
+  }
+
+  private void guardAll(JsonNode node, List<GuardOutcome> outcomes) {
+    if (node instanceof ObjectNode object) {
+      List<String> fields = new ArrayList<>();
+      object.fieldNames().forEachRemaining(fields::add);
+      for (String field : fields) {
+        guard(object, field, outcomes);
+        guardAll(object.get(field), outcomes);
+      }
+    } else if (node instanceof ArrayNode array) {
+      for (int i = 0; i < array.size(); i++) {
+        JsonNode element = array.get(i);
+        String redacted = element.isTextual() ? applyToText(element.asText(), outcomes) : null;
+        if (redacted != null) {
+          array.set(i, TextNode.valueOf(redacted));
+        } else {
+          guardAll(element, outcomes);
+        }
+      }
+    }
   }
 
   /** Redacts the JSON text in {@code function.arguments} so that it stays valid JSON. */

@@ -1,8 +1,10 @@
 package dev.lookout.gateway.guard;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookout.core.guard.GuardOutcome;
 import dev.lookout.core.guard.GuardPipeline;
@@ -10,6 +12,7 @@ import dev.lookout.gateway.sse.SseBoundaries;
 import dev.lookout.gateway.sse.SseEventText;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,19 +29,33 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Text still held when the stream ends some other way is dropped and never sent, because a
  * stream cut in the middle of a value leaves a start, such as {@code ann@example.}, that no longer
- * looks like one. Events of other shapes (comments, {@code message_delta}) pass unchanged. An event
- * whose JSON data does not parse is dropped, since its text cannot be checked. Data split over
- * several {@code data:} lines is read whole and written back as one line.
+ * looks like one. The {@code error.message} of an error event, OpenAI's or Anthropic's, is redacted
+ * whole. JSON objects of other shapes ({@code message_delta}) pass unchanged, and other events
+ * (comments, text data, JSON arrays) are redacted in their raw text. An event whose JSON data does
+ * not parse, or holds a second value after the first, is dropped, since its text cannot be checked.
+ * Data split over several {@code data:} lines is read whole and written back as one line. A byte
+ * order mark before the first event is dropped.
  */
 public final class StreamRedactor {
   private static final Logger LOG = LoggerFactory.getLogger(StreamRedactor.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * Reads an event's data as one JSON value. Data that holds a second value after the first is not
+   * JSON: a client that reads each data line on its own would see the second one.
+   */
+  private static final ObjectReader JSON =
+      new ObjectMapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
   private final TextRelease release;
   private final ChatChunkRedaction chat;
   private final AnthropicEventRedaction anthropic;
 
   private Buffer partial = Buffer.buffer();
+
+  /** Whether the stream's first event has been read, and with it any byte order mark. */
+  private boolean started;
 
   public StreamRedactor(GuardPipeline pipeline) {
     this.release = new TextRelease(pipeline);
@@ -59,9 +76,24 @@ public final class StreamRedactor {
     if (end < 0) {
       return Buffer.buffer();
     }
-    String events = partial.getString(0, end, StandardCharsets.UTF_8.name());
+    String events = partial.getString(skipByteOrderMark(), end, StandardCharsets.UTF_8.name());
     partial = partial.getBuffer(end, partial.length());
     return Buffer.buffer(rewrite(events));
+  }
+
+  /**
+   * Returns where the stream's text starts in {@code partial}: past the byte order mark that may
+   * open a stream, which a client drops before it reads the first line. The mark is not sent on.
+   */
+  private int skipByteOrderMark() {
+    if (started) {
+      return 0;
+    }
+    started = true;
+    return partial.length() >= UTF8_BOM.length
+            && Arrays.equals(partial.getBytes(0, UTF8_BOM.length), UTF8_BOM)
+        ? UTF8_BOM.length
+        : 0;
   }
 
   /**
@@ -70,7 +102,8 @@ public final class StreamRedactor {
    * released it already.
    */
   public Buffer finish() {
-    String rest = partial.toString(StandardCharsets.UTF_8);
+    String rest =
+        partial.getString(skipByteOrderMark(), partial.length(), StandardCharsets.UTF_8.name());
     partial = Buffer.buffer();
     String out = rewrite(rest);
     chat.drop();
@@ -96,7 +129,7 @@ public final class StreamRedactor {
       return chat.releaseAll() + event;
     }
     if (!data.startsWith("{")) {
-      return event;
+      return guardWhole(event);
     }
     JsonNode chunk;
     try {
@@ -112,7 +145,14 @@ public final class StreamRedactor {
       return "";
     }
     if (!(chunk instanceof ObjectNode node)) {
-      return event;
+      return guardWhole(event);
+    }
+    if (node.get("error") instanceof ObjectNode error && error.path("message").isTextual()) {
+      // An error event ends the stream, so its message is checked whole.
+      HeldText message = HeldText.forProse();
+      message.append(error.path("message").asText());
+      error.put("message", release.release(message, true));
+      return parsed.withData(node.toString());
     }
     if (node.path("type").isTextual()) {
       return anthropic.rewrite(event, parsed, node);
@@ -123,6 +163,17 @@ public final class StreamRedactor {
       return chat.releaseAll() + event;
     }
     return chat.rewrite(node) ? parsed.withData(node.toString()) : event;
+  }
+
+  /**
+   * Returns {@code event}, one that is no known chunk (a comment, text data, a JSON array), with
+   * what the guards find in its raw text redacted. Its text is not held, since no later event
+   * continues it.
+   */
+  private String guardWhole(String event) {
+    HeldText text = HeldText.forProse();
+    text.append(event);
+    return release.release(text, true);
   }
 
   /** Returns whether {@code chunk} is a chat chunk with a usage and no choices. */

@@ -8,6 +8,7 @@ import dev.lookout.core.guard.GuardOutcome;
 import dev.lookout.core.guard.GuardPipeline;
 import dev.lookout.core.guard.GuardVerdict;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -46,18 +47,24 @@ final class TextRelease {
     if (text.isEmpty()) {
       return text;
     }
+    // The end of the released text goes first, so a value is judged with the label before it.
+    String context = held.context();
+    String checked = context + text;
     // JSON text is checked with its escape sequences decoded, and the findings mapped back.
-    JsonEscapes decoded = held.json() != null ? JsonEscapes.decode(text) : null;
+    JsonEscapes decoded = held.json() != null ? JsonEscapes.decode(checked) : null;
     GuardOutcome outcome =
-        pipeline.check(decoded == null ? text : decoded.text(), Direction.OUTPUT);
+        pipeline.check(decoded == null ? checked : decoded.text(), Direction.OUTPUT);
     if (outcome.action() == GuardAction.BLOCK) {
       outcomes.add(outcome);
       held.clear();
       return "[BLOCKED]";
     }
 
-    List<Finding> findings = JsonEscapes.rawFindings(outcome, decoded);
+    List<Finding> findings = inHeld(JsonEscapes.rawFindings(outcome, decoded), context.length());
     int cut = all ? text.length() : safeCut(text, findings, held.json() != null);
+    if (decoded != null && !all) {
+      cut = escapeStart(decoded, context.length(), cut);
+    }
     if (cut == 0) {
       return "";
     }
@@ -88,6 +95,35 @@ final class TextRelease {
       return held.json().redact(released, inside, redactor);
     }
     return inside.isEmpty() ? released : redactor.redact(released, inside);
+  }
+
+  /**
+   * Returns {@code findings}, spans of the context and the held text, as spans of the held text. A
+   * value that began in the context is cut to its part still held.
+   */
+  private static List<Finding> inHeld(List<Finding> findings, int contextLength) {
+    List<Finding> held = new ArrayList<>(findings.size());
+    for (Finding finding : findings) {
+      if (finding.end() > contextLength) {
+        held.add(
+            new Finding(
+                finding.type(),
+                Math.max(0, finding.start() - contextLength),
+                finding.end() - contextLength,
+                finding.score()));
+      }
+    }
+    return held;
+  }
+
+  /**
+   * Returns {@code cut}, an index of the held text, or the start of the escape sequence it falls
+   * inside, so a released piece never ends inside one.
+   */
+  private static int escapeStart(JsonEscapes decoded, int contextLength, int cut) {
+    int[] starts = decoded.rawIndex();
+    int found = Arrays.binarySearch(starts, contextLength + cut);
+    return found >= 0 ? cut : Math.max(0, starts[-found - 2] - contextLength);
   }
 
   /** Returns {@code released} unchanged, after moving its JSON state past it. */
@@ -132,7 +168,11 @@ final class TextRelease {
     return cut;
   }
 
-  private static boolean endsRun(String text, int at, boolean json) {
+  /** Returns whether the character at {@code at} ends a run; true before the text's start. */
+  static boolean endsRun(String text, int at, boolean json) {
+    if (at < 0) {
+      return true;
+    }
     return Character.isWhitespace(text.charAt(at))
         || (json && JsonTextRedaction.isBoundary(text, at));
   }

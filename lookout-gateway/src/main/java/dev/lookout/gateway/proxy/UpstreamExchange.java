@@ -23,6 +23,8 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
@@ -169,8 +171,9 @@ final class UpstreamExchange {
     if (eventStream && call.usageInjected) {
       usageFilter = new InjectedUsageFilter();
     }
-    boolean success = upstream.statusCode() / 100 == 2;
-    if (outputGuarding.active() && success) {
+    // A provider's error message may quote the request or the output, personal data included,
+    // so error bodies and error streams are guarded too.
+    if (outputGuarding.active()) {
       if (eventStream && call.endpoint != Endpoint.EMBEDDINGS) {
         redactor = new StreamRedactor(outputGuarding.pipeline());
         StreamAccumulator sent = new StreamAccumulator();
@@ -179,9 +182,11 @@ final class UpstreamExchange {
       } else if (!eventStream) {
         holdBody = true;
       }
-    } else if (outputGuarding.active() && !eventStream) {
-      // A provider's error message may quote the request or the output, personal data included.
-      holdBody = true;
+    }
+    if ((redactor != null && !isIdentity(contentEncoding))
+        || (holdBody && !isIdentity(contentEncoding) && !isGzip(contentEncoding))) {
+      rejectUnreadable(upstream);
+      return;
     }
     if (redactor != null || holdBody) {
       response.headers().remove(HttpHeaders.CONTENT_LENGTH);
@@ -194,6 +199,38 @@ final class UpstreamExchange {
     upstream.handler(chunk -> onChunk(upstream, response, chunk));
     upstream.exceptionHandler(this::onBodyFailure);
     upstream.endHandler(v -> onEnd(upstream, response));
+  }
+
+  private static boolean isIdentity(String encoding) {
+    return encoding == null || encoding.isBlank() || encoding.trim().equalsIgnoreCase("identity");
+  }
+
+  private static boolean isGzip(String encoding) {
+    String name = encoding.trim().toLowerCase(Locale.ROOT);
+    return name.equals("gzip") || name.equals("x-gzip");
+  }
+
+  /**
+   * Answers 502 in place of a response the output guards cannot read: a compressed stream, or a
+   * body in an encoding other than gzip. Passing it on would send the client text no guard checked.
+   */
+  private void rejectUnreadable(HttpClientResponse upstream) {
+    vertx.cancelTimer(timeoutTimer);
+    String message =
+        "Upstream "
+            + dev.lookout.gateway.Upstreams.display(target())
+            + " sent a "
+            + (eventStream ? "stream" : "response")
+            + " encoded as '"
+            + contentEncoding
+            + "', which the output guards cannot read, so it was not passed on; have the provider"
+            + " send it uncompressed"
+            + (eventStream ? "" : " or gzip-encoded");
+    upstreamWarnings.warn("proxy: request {} rejected: {}", call.requestId, message);
+    request.response().headers().remove(HttpHeaders.CONTENT_ENCODING);
+    request.response().headers().remove(HttpHeaders.CONTENT_LENGTH);
+    reply(GatewayError.UPSTREAM_UNREADABLE, message);
+    upstream.request().reset();
   }
 
   private void onChunk(HttpClientResponse upstream, HttpServerResponse response, Buffer chunk) {
@@ -270,7 +307,7 @@ final class UpstreamExchange {
     // whole response can rely on its record being with the recorder.
     int status = upstream.statusCode();
     if (holdBody) {
-      rest = guardedBody();
+      rest = guardedBody(upstream.statusCode());
     }
     if (eventStream) {
       finishStream(status);
@@ -354,20 +391,49 @@ final class UpstreamExchange {
   /** Returns the held body after the output guards, or unchanged when it is not JSON. */
   // NOTE: runs on the event loop; a response of several hundred KB stalls other calls on this
   // loop for milliseconds while output redaction is on.
-  private Buffer guardedBody() {
-    JsonNode body = parseCopied();
-    if (!body.isObject()) {
+  private Buffer guardedBody(int status) {
+    if (copied == null || copied.length() == 0) {
       return copied == null ? Buffer.buffer() : copied;
     }
-    call.outputOutcomes = outputGuarding.apply(body);
+    JsonNode body = parseCopied();
+    String redacted;
+    if (body.isObject() && status / 100 == 2) {
+      call.outputOutcomes = outputGuarding.apply(body);
+      redacted = body.toString();
+    } else if (body.isContainerNode()) {
+      // An error body may quote the request in any field, not only in error.message.
+      call.outputOutcomes = outputGuarding.applyToAll(body);
+      redacted = body.toString();
+    } else {
+      call.outputOutcomes = new ArrayList<>();
+      redacted = outputGuarding.applyToText(copiedText(), call.outputOutcomes);
+    }
     if (call.outputOutcomes.isEmpty()) {
       return copied;
     }
-    Buffer rewritten = Buffer.buffer(body.toString());
+    Buffer rewritten = Buffer.buffer(redacted);
     // Usage is read from the rewritten body below; redaction does not change it.
     copied = rewritten;
     contentEncoding = null;
+    request.response().headers().remove(HttpHeaders.CONTENT_ENCODING);
     return rewritten;
+  }
+
+  /** Returns the held body as text, decompressed. */
+  private String copiedText() {
+    try {
+      return new String(copiedBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return copied.toString(StandardCharsets.UTF_8);
+    }
+  }
+
+  private byte[] copiedBytes() throws IOException {
+    byte[] bytes = copied.getBytes();
+    if (contentEncoding != null && contentEncoding.toLowerCase(Locale.ROOT).contains("gzip")) {
+      bytes = Gzip.decompress(bytes, MAX_COPIED_RESPONSE_BYTES);
+    }
+    return bytes;
   }
 
   private JsonNode parseCopied() {
@@ -383,11 +449,7 @@ final class UpstreamExchange {
       return MissingNode.getInstance();
     }
     try {
-      byte[] bytes = copied.getBytes();
-      if (contentEncoding != null && contentEncoding.toLowerCase(Locale.ROOT).contains("gzip")) {
-        bytes = Gzip.decompress(bytes, MAX_COPIED_RESPONSE_BYTES);
-      }
-      JsonNode node = JSON.readTree(bytes);
+      JsonNode node = JSON.readTree(copiedBytes());
       return node == null ? MissingNode.getInstance() : node;
     } catch (IOException e) {
       upstreamWarnings.warn(
