@@ -68,6 +68,46 @@ class ShutdownCutTest {
     }
   }
 
+  @Test
+  void providerFailureDuringGraceIsProviders() throws Exception {
+    CompletableFuture<Void> fail = new CompletableFuture<>();
+    try (FakeUpstream upstream = new FakeUpstream()) {
+      upstream.handler(
+          (request, body) -> {
+            HttpServerResponse response =
+                request
+                    .response()
+                    .setStatusCode(200)
+                    .setChunked(true)
+                    .putHeader("content-type", "text/event-stream");
+            response.write(EVENT);
+            fail.thenRun(() -> upstream.vertx().runOnContext(v -> response.reset()));
+          });
+      Path store = data.resolve("grace");
+      Recorder recorder = new Recorder(DuckDbCallStore.open(store), RecorderSettings.defaults());
+      GatewayServer gateway = start(upstream.url(), recorder, Duration.ofSeconds(30));
+      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      HttpResponse<InputStream> response =
+          http.send(streamRequest(gateway.url(), 0), HttpResponse.BodyHandlers.ofInputStream());
+      assertThat(response.body().read()).isNotNegative();
+      CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> drain(response.body()));
+
+      CompletableFuture<Void> stop = CompletableFuture.runAsync(gateway::stop);
+      // Lets the stop begin its grace first; a failure before it is recorded the same way.
+      Thread.sleep(300);
+      fail.complete(null);
+      stop.join();
+      recorder.close(Duration.ofSeconds(30));
+      reader.join();
+
+      try (DuckDbCallStore records = DuckDbCallStore.open(store)) {
+        CallRecord record = records.recent(10).get(0);
+        assertThat(record.status()).isEqualTo(CallStatus.ERROR);
+        assertThat(record.errorType()).isEqualTo("upstream_disconnected");
+      }
+    }
+  }
+
   /** Cuts streams in {@link #ROUNDS} gateways in turn and checks the records of each stop. */
   private void stopInRounds(String upstreamUrl) throws Exception {
     for (int round = 0; round < ROUNDS; round++) {
@@ -81,16 +121,7 @@ class ShutdownCutTest {
    */
   private static List<CallRecord> cutStreams(String upstreamUrl, Path store) throws Exception {
     Recorder recorder = new Recorder(DuckDbCallStore.open(store), RecorderSettings.defaults());
-    GatewayServer gateway =
-        GatewayServer.start(
-            GatewaySettings.defaults()
-                .withPort(0)
-                .withUpstream(URI.create(upstreamUrl))
-                .withShutdownGrace(Duration.ofMillis(200)),
-            recorder::offer,
-            PriceTable.builtIn(),
-            new GatewayMetrics(GatewayMetrics.DEFAULT_LABEL_CAP),
-            (since, by) -> "{}");
+    GatewayServer gateway = start(upstreamUrl, recorder, Duration.ofMillis(200));
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     List<CompletableFuture<Void>> readers = new ArrayList<>();
     for (int i = 0; i < STREAMS; i++) {
@@ -110,6 +141,18 @@ class ShutdownCutTest {
     try (DuckDbCallStore records = DuckDbCallStore.open(store)) {
       return records.recent(STREAMS + 10);
     }
+  }
+
+  private static GatewayServer start(String upstreamUrl, Recorder recorder, Duration grace) {
+    return GatewayServer.start(
+        GatewaySettings.defaults()
+            .withPort(0)
+            .withUpstream(URI.create(upstreamUrl))
+            .withShutdownGrace(grace),
+        recorder::offer,
+        PriceTable.builtIn(),
+        new GatewayMetrics(GatewayMetrics.DEFAULT_LABEL_CAP),
+        (since, by) -> "{}");
   }
 
   private static void assertCutByShutdown(List<CallRecord> records) {

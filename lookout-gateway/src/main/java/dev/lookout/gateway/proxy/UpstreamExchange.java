@@ -486,7 +486,7 @@ final class UpstreamExchange {
     if (call.finished()) {
       return;
     }
-    if (finisher.stopping()) {
+    if (finisher.cutting()) {
       // Stopping closes the upstream connections after the grace. The shutdown cut this call,
       // so it is recorded as cut and its client gets no error that blames the provider.
       onClientClosed();
@@ -515,9 +515,9 @@ final class UpstreamExchange {
     if (call.finished()) {
       return;
     }
-    if (finisher.stopping()) {
-      // Stopping closes the upstream connections too; such a cut is the shutdown's, not the
-      // provider's.
+    if (finisher.cutting()) {
+      // Stopping closes the upstream connections once the grace runs out; such a cut is the
+      // shutdown's, not the provider's. A failure during the grace is still the provider's.
       onClientClosed();
       return;
     }
