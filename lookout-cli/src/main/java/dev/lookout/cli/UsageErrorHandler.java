@@ -3,6 +3,7 @@ package dev.lookout.cli;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
@@ -15,6 +16,12 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
   @Override
   public int handleParseException(ParameterException exception, String[] args) {
     CommandLine commandLine = exception.getCommandLine();
+    // picocli checks required options before it reports unknown ones, so a mistyped required
+    // option (--windw for --window) would read as a missing one. Name the typo instead.
+    if (exception instanceof MissingParameterException
+        && !commandLine.getUnmatchedArguments().isEmpty()) {
+      exception = new UnmatchedArgumentException(commandLine, commandLine.getUnmatchedArguments());
+    }
     PrintWriter err = commandLine.getErr();
     String command = commandLine.getCommandSpec().qualifiedName();
     err.println(

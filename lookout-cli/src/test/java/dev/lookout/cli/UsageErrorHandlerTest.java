@@ -34,6 +34,13 @@ class UsageErrorHandlerTest {
   }
 
   @Test
+  void mistypedRequiredOptionIsNamed() {
+    execute("drift", "check", "--baseline", "b.jsonl", "--windw", "w.jsonl");
+    assertThat(err.toString()).contains("'--windw'");
+    assertThat(err.toString()).doesNotContain("Missing required option");
+  }
+
+  @Test
   void usageIsNotPrinted() {
     execute("drift", "status", "--frmat", "json");
     assertThat(err.toString()).doesNotContain("Usage:");

@@ -40,17 +40,23 @@ final class AccessConfig {
     }
     List<BudgetLimit> budgets = new ArrayList<>();
     if (file.budgets() != null) {
-      for (ConfigFile.Budget budget : file.budgets()) {
+      for (int i = 0; i < file.budgets().size(); i++) {
+        ConfigFile.Budget budget = file.budgets().get(i);
         if ("user".equals(budget.scope())) {
           requireUserLength("budgets", budget.id());
         }
-        budgets.add(
-            new BudgetLimit(
-                BudgetScope.parse(budget.scope()),
-                budget.id(),
-                budget.dailyUsd(),
-                budget.monthlyUsd(),
-                budget.softThreshold()));
+        try {
+          budgets.add(
+              new BudgetLimit(
+                  BudgetScope.parse(budget.scope()),
+                  budget.id(),
+                  budget.dailyUsd(),
+                  budget.monthlyUsd(),
+                  budget.softThreshold()));
+        } catch (IllegalArgumentException e) {
+          // The entry's index lets the loader name the file that sets it.
+          throw new IllegalArgumentException("budgets[" + i + "]: " + e.getMessage(), e);
+        }
       }
     }
     boolean required = Boolean.TRUE.equals(file.requireKey());

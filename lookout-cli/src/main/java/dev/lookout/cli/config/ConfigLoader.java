@@ -1,5 +1,7 @@
 package dev.lookout.cli.config;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,6 +22,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.TreeSet;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Resolves the configuration of {@code lookout serve}: defaults, then {@code lookout.yaml}, then
@@ -92,11 +97,13 @@ public final class ConfigLoader {
   public ServeConfig load(ServeOptions flags) {
     for (String name : env.keySet()) {
       if (name.startsWith("LOOKOUT_") && !KNOWN_VARIABLES.contains(name)) {
+        String closest = Suggestions.closest(name, KNOWN_VARIABLES);
         throw new IllegalArgumentException(
             "Unknown environment variable "
                 + name
-                + "; known ones: "
-                + new java.util.TreeSet<>(KNOWN_VARIABLES));
+                + (closest == null ? "" : "; did you mean " + closest + "?")
+                + " Unset it or use a known one: "
+                + String.join(", ", new TreeSet<>(KNOWN_VARIABLES)));
       }
     }
     Path configPath = configPath(flags);
@@ -356,14 +363,7 @@ public final class ConfigLoader {
       ConfigFile file = YAML.treeToValue(tree, ConfigFile.class);
       return new FileContent(file == null ? ConfigFile.empty() : file, tree);
     } catch (UnrecognizedPropertyException e) {
-      throw new IllegalArgumentException(
-          "Unknown key '"
-              + keyPath(e)
-              + "' in "
-              + path
-              + "; known keys at that level: "
-              + e.getKnownPropertyIds(),
-          e);
+      throw unknownKey(path, e);
     } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
       Object value =
           e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException invalid
@@ -391,10 +391,65 @@ public final class ConfigLoader {
               + e.getOriginalMessage()
               + "; use a plain number within range (see the configuration table in the README)",
           e);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(
+          "Cannot read configuration file " + path + ": " + syntaxError(e), e);
     } catch (IOException e) {
       throw new IllegalArgumentException(
           "Cannot read configuration file " + path + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Names the unknown key, the closest known one when it looks like a typo, and the rest. */
+  private static IllegalArgumentException unknownKey(Path path, UnrecognizedPropertyException e) {
+    String key = String.valueOf(e.getPropertyName());
+    TreeSet<String> known = new TreeSet<>();
+    for (Object id : e.getKnownPropertyIds()) {
+      known.add(String.valueOf(id));
+    }
+    String closest = Suggestions.closest(key, known);
+    return new IllegalArgumentException(
+        "Unknown key '"
+            + keyPath(e)
+            + "' in "
+            + path
+            + (closest == null ? "" : "; did you mean '" + closest + "'?")
+            + " Known keys at that level: "
+            + String.join(", ", known),
+        e);
+  }
+
+  /**
+   * Describes a YAML syntax error or a duplicate key in one line, with its line and column. The
+   * parsers' own messages span several lines and quote the source.
+   */
+  private static String syntaxError(JsonProcessingException e) {
+    if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+      Mark mark = yaml.getProblemMark();
+      return "invalid YAML at line "
+          + (mark.getLine() + 1)
+          + ", column "
+          + (mark.getColumn() + 1)
+          + ": "
+          + oneLine(yaml.getProblem());
+    }
+    JsonLocation location = e.getLocation();
+    String where =
+        location == null || location.getLineNr() < 1
+            ? ""
+            : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    String problem = oneLine(e.getOriginalMessage());
+    if (problem.startsWith("Duplicate field ")) {
+      return "duplicate key "
+          + problem.substring("Duplicate field ".length())
+          + where
+          + "; keep one of them";
+    }
+    return problem + where;
+  }
+
+  private static String oneLine(String text) {
+    return text == null ? "" : text.strip().replaceAll("\\s+", " ");
   }
 
   /** Names the type a key expects in the words of the README, not Java's. */

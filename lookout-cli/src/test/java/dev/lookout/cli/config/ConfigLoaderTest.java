@@ -139,7 +139,51 @@ class ConfigLoaderTest {
 
     assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(flags(file)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("port");
+        .hasMessage(
+            "Cannot read configuration file "
+                + file
+                + ": duplicate key 'port' at line 2, column 5; keep one of them");
+  }
+
+  @Test
+  void yamlSyntaxErrorIsOneLine() throws Exception {
+    Path file = yaml("port: [1\n");
+
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(flags(file)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("Cannot read configuration file " + file + ": invalid YAML at line")
+        .hasMessageContaining("expected ',' or ']'")
+        .hasMessageNotContaining("\n");
+  }
+
+  @Test
+  void unknownKeySuggestsClosest() throws Exception {
+    Path file = yaml("drift:\n  enabeld: true\n");
+
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(flags(file)))
+        .hasMessageContaining(
+            "Unknown key 'drift.enabeld' in " + file + "; did you mean 'enabled'?")
+        .hasMessageContaining("Known keys at that level: alpha, baseline_size, check_every,");
+  }
+
+  @Test
+  void unknownVariableSuggestsClosest() {
+    assertThatThrownBy(
+            () -> new ConfigLoader(Map.of("LOOKOUT_DRIFT_ENABLE", "true")).load(flags(null)))
+        .hasMessageStartingWith(
+            "Unknown environment variable LOOKOUT_DRIFT_ENABLE; did you mean"
+                + " LOOKOUT_DRIFT_ENABLED? Unset it or use a known one: LOOKOUT_ANTHROPIC_UPSTREAM,");
+  }
+
+  @Test
+  void budgetErrorNamesFileAndEntry() throws Exception {
+    Path file = yaml("budgets:\n  - scope: user\n    daily_usd: 1\n");
+
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(flags(file)))
+        .hasMessage(
+            file
+                + ": budgets[0]: budget for user without an id needs a scope (key, user or team)"
+                + " and an id");
   }
 
   @Test

@@ -85,7 +85,7 @@ class GuardCommandTest {
             errors.toString());
     assertThat(exit).isZero();
     List<JsonNode> rows = readLines(errors);
-    assertThat(rows).extracting(row -> row.get("row").asInt()).containsExactly(1, 3);
+    assertThat(rows).extracting(row -> row.get("line").asInt()).containsExactly(1, 4);
     assertThat(rows.get(0).get("label").asInt()).isZero();
     assertThat(rows.get(0).get("score").asDouble()).isGreaterThan(0.5);
     assertThat(rows.get(1).get("text").asText()).isEqualTo("What is the capital of Australia?");
@@ -119,6 +119,7 @@ class GuardCommandTest {
     assertThat(exit).isZero();
     List<JsonNode> rows = readLines(errors);
     assertThat(rows).hasSize(1);
+    assertThat(rows.get(0).get("line").asInt()).isEqualTo(1);
     assertThat(rows.get(0).get("missed").get(0).get("type").asText()).isEqualTo("PHONE");
     assertThat(rows.get(0).get("wrong").get(0).get("value").asText()).isEqualTo("ann@example.com");
     assertThat(new ObjectMapper().readTree(out.toString()).has("overall")).isTrue();

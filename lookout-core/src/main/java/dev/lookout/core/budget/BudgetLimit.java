@@ -19,7 +19,10 @@ public record BudgetLimit(
   public static final BigDecimal DEFAULT_SOFT_THRESHOLD = new BigDecimal("0.8");
 
   public BudgetLimit {
-    String where = "budget for " + (scope == null ? "?" : scope.wireName()) + " '" + id + "'";
+    String where =
+        "budget for "
+            + (scope == null ? "?" : scope.wireName())
+            + (id == null ? " without an id" : " '" + id + "'");
     if (scope == null || id == null || id.isBlank()) {
       throw new IllegalArgumentException(where + " needs a scope (key, user or team) and an id");
     }

@@ -25,6 +25,7 @@ public enum BudgetScope {
       }
     }
     throw new IllegalArgumentException(
-        "budget scope must be key, user or team, got '" + value + "'");
+        "budget scope must be key, user or team, got "
+            + (value == null ? "none" : "'" + value + "'"));
   }
 }

@@ -7,6 +7,7 @@ import dev.lookout.core.guard.injection.InjectionClassifier;
 import dev.lookout.core.guard.injection.InjectionDataset;
 import dev.lookout.core.guard.injection.InjectionEvaluation;
 import dev.lookout.core.guard.injection.LabeledText;
+import dev.lookout.core.io.JsonLines;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -69,8 +70,9 @@ public final class InjectionEvalCommand implements Callable<Integer> {
 
   /**
    * Evaluates the built-in classifier on {@code data} and prints the report to {@code out}. Returns
-   * the rows it got wrong, in file order, each as {@code {"row", "source", "label", "score",
-   * "text"}} with {@code row} counting non-blank lines from 1.
+   * the rows it got wrong, in file order, each as {@code {"line", "source", "label", "score",
+   * "text"}} with {@code line} the row's 1-based line number in {@code data}, blank lines counted,
+   * as in the file's validation errors.
    *
    * @throws IOException when {@code data} cannot be read
    * @throws IllegalArgumentException when a line of {@code data} is not a valid example, or it has
@@ -98,11 +100,12 @@ public final class InjectionEvalCommand implements Callable<Integer> {
       printTable(report, out);
     }
     out.flush();
-    return misses(rows, scores, classifier.threshold());
+    List<Integer> lines = JsonLines.read(data, (line, number) -> number);
+    return misses(rows, lines, scores, classifier.threshold());
   }
 
   private static List<ObjectNode> misses(
-      List<LabeledText> rows, double[] scores, double threshold) {
+      List<LabeledText> rows, List<Integer> lines, double[] scores, double threshold) {
     List<ObjectNode> misses = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       LabeledText row = rows.get(i);
@@ -110,7 +113,7 @@ public final class InjectionEvalCommand implements Callable<Integer> {
         continue;
       }
       ObjectNode miss = JSON.createObjectNode();
-      miss.put("row", i + 1);
+      miss.put("line", lines.get(i));
       miss.put("source", row.source());
       miss.put("label", row.injection() ? 1 : 0);
       miss.put("score", Math.round(scores[i] * 10_000) / 10_000.0);

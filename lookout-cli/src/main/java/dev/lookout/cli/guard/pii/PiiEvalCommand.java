@@ -11,6 +11,7 @@ import dev.lookout.core.guard.pii.eval.LabelledText;
 import dev.lookout.core.guard.pii.eval.PiiDataset;
 import dev.lookout.core.guard.pii.eval.PiiEvaluation;
 import dev.lookout.core.guard.pii.eval.TypeScore;
+import dev.lookout.core.io.JsonLines;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -82,9 +83,10 @@ public final class PiiEvalCommand implements Callable<Integer> {
    * Scores the detectors on {@code data} and prints the result to {@code out}, as JSON ({@code
    * {"overall": {...}, "by_type": {"EMAIL": {...}}, "not_detected": {"ORGANIZATION": {"support":
    * n}}}}) or as a table. Returns the texts with a missed or a wrong span, in file order, each as
-   * {@code {"row", "text", "missed": [...], "wrong": [...]}} with spans as {@code {"type", "start",
-   * "end", "value"}} and {@code row} counting non-blank lines from 1. Labels of types that no
-   * detector reports are not listed as missed.
+   * {@code {"line", "text", "missed": [...], "wrong": [...]}} with spans as {@code {"type",
+   * "start", "end", "value"}} and {@code line} the text's 1-based line number in {@code data},
+   * blank lines counted, as in the file's validation errors. Labels of types that no detector
+   * reports are not listed as missed.
    *
    * @throws IOException if the file cannot be read or contains an invalid line
    * @throws IllegalArgumentException if the file has no rows
@@ -110,11 +112,15 @@ public final class PiiEvalCommand implements Callable<Integer> {
     } else {
       printTable(evaluation, out);
     }
-    return misses(texts, predictions, detector.enabledTypes());
+    List<Integer> lines = JsonLines.read(data, (line, number) -> number);
+    return misses(texts, lines, predictions, detector.enabledTypes());
   }
 
   private static List<ObjectNode> misses(
-      List<LabelledText> texts, List<List<Finding>> predictions, Set<PiiType> reported) {
+      List<LabelledText> texts,
+      List<Integer> lines,
+      List<List<Finding>> predictions,
+      Set<PiiType> reported) {
     List<ObjectNode> misses = new ArrayList<>();
     for (int i = 0; i < texts.size(); i++) {
       String text = texts.get(i).text();
@@ -131,7 +137,7 @@ public final class PiiEvalCommand implements Callable<Integer> {
         continue;
       }
       ObjectNode miss = JSON.createObjectNode();
-      miss.put("row", i + 1);
+      miss.put("line", lines.get(i));
       miss.put("text", text);
       addSpans(miss.putArray("missed"), missed, text);
       addSpans(miss.putArray("wrong"), wrong, text);
