@@ -186,7 +186,10 @@ public final class Replayer {
     return request.build();
   }
 
-  /** Returns null for a success, else a short cause such as {@code "http 502"}. */
+  /**
+   * Returns null for a success, else a short cause such as {@code "http 502"} or {@code "http 400
+   * input_blocked"}.
+   */
   private static String failureCause(
       HttpResponse<DiscardedBody> response, Throwable error, boolean stream) {
     if (error != null) {
@@ -194,7 +197,8 @@ public final class Replayer {
       return cause instanceof TimeoutException ? "timeout" : cause.getClass().getSimpleName();
     }
     if (response.statusCode() < 200 || response.statusCode() > 299) {
-      return "http " + response.statusCode();
+      String code = response.body().errorCode();
+      return "http " + response.statusCode() + (code == null ? "" : " " + code);
     }
     if (stream && !response.body().endsWithDone()) {
       return "stream without [DONE]";
