@@ -15,9 +15,12 @@ import java.util.TreeMap;
  * delta.reasoning_content} (DeepSeek, vLLM) and {@code delta.reasoning} (OpenRouter, Groq), the
  * transcript of audio output in {@code delta.audio.transcript}, {@code
  * delta.function_call.arguments} and the {@code function.arguments} of each entry of {@code
- * delta.tool_calls}, by its {@code index}, is held on its own. What is held goes out with the
- * choice's finish chunk, or when a stream has none, in chunks of its own just before a usage-only
- * chunk or {@code [DONE]}. Not thread-safe: one per stream.
+ * delta.tool_calls}, by its {@code index}, is held on its own. So are the {@code text} and the
+ * {@code summary} of each entry of OpenRouter's {@code delta.reasoning_details}, by its {@code
+ * index} or else its position. The {@code data} of a {@code reasoning.encrypted} entry is opaque
+ * and passes unchanged. What is held goes out with the choice's finish chunk, or when a stream has
+ * none, in chunks of its own just before a usage-only chunk or {@code [DONE]}. Not thread-safe: one
+ * per stream.
  */
 final class ChatChunkRedaction {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,11 +39,16 @@ final class ChatChunkRedaction {
     REASONING,
     AUDIO_TRANSCRIPT,
     FUNCTION_ARGUMENTS,
-    TOOL_ARGUMENTS
+    TOOL_ARGUMENTS,
+    DETAIL_TEXT,
+    DETAIL_SUMMARY
   }
 
-  /** One held text: of which choice, which kind, and for tool calls, which call. */
-  private record Part(int choice, Kind kind, int tool) {}
+  /**
+   * One held text: of which choice, which kind, and for tool calls and reasoning details, which
+   * entry.
+   */
+  private record Part(int choice, Kind kind, int entry) {}
 
   private final TextRelease release;
   private final Map<Part, HeldText> held = new LinkedHashMap<>();
@@ -124,9 +132,23 @@ final class ChatChunkRedaction {
               take(function, "arguments", new Part(index, Kind.TOOL_ARGUMENTS, tool), finishing);
         }
       }
+      changed |= takeReasoningDetails(delta, index, finishing);
     }
     if (finishing) {
       changed |= releaseRest(choice, index);
+    }
+    return changed;
+  }
+
+  private boolean takeReasoningDetails(ObjectNode delta, int index, boolean finishing) {
+    boolean changed = false;
+    int position = 0;
+    for (JsonNode detail : delta.path("reasoning_details")) {
+      int entry = detail.path("index").asInt(position++);
+      if (detail instanceof ObjectNode node) {
+        changed |= take(node, "text", new Part(index, Kind.DETAIL_TEXT, entry), finishing);
+        changed |= take(node, "summary", new Part(index, Kind.DETAIL_SUMMARY, entry), finishing);
+      }
     }
     return changed;
   }
@@ -181,15 +203,35 @@ final class ChatChunkRedaction {
       case REASONING -> delta.put("reasoning", text);
       case AUDIO_TRANSCRIPT -> object(delta, "audio").put("transcript", text);
       case FUNCTION_ARGUMENTS -> object(delta, "function_call").put("arguments", text);
-      default -> {
-        JsonNode calls = delta.get("tool_calls");
-        ArrayNode array = calls instanceof ArrayNode found ? found : delta.putArray("tool_calls");
-        array.addObject().put("index", part.tool()).putObject("function").put("arguments", text);
+      case TOOL_ARGUMENTS ->
+          array(delta, "tool_calls")
+              .addObject()
+              .put("index", part.entry())
+              .putObject("function")
+              .put("arguments", text);
+      case DETAIL_TEXT ->
+          array(delta, "reasoning_details")
+              .addObject()
+              .put("type", "reasoning.text")
+              .put("index", part.entry())
+              .put("text", text);
+      case DETAIL_SUMMARY ->
+          array(delta, "reasoning_details")
+              .addObject()
+              .put("type", "reasoning.summary")
+              .put("index", part.entry())
+              .put("summary", text);
+      case TEXT -> {
+        // Placed in the choice above, since a completion chunk has no delta.
       }
     }
   }
 
   private static ObjectNode object(ObjectNode parent, String field) {
     return parent.get(field) instanceof ObjectNode found ? found : parent.putObject(field);
+  }
+
+  private static ArrayNode array(ObjectNode parent, String field) {
+    return parent.get(field) instanceof ArrayNode found ? found : parent.putArray(field);
   }
 }

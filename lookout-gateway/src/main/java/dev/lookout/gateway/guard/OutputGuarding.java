@@ -17,9 +17,10 @@ import java.util.List;
 
 /**
  * Runs the output guards over a complete, non-streamed response: chat message contents, refusals
- * and reasoning ({@code reasoning_content}, {@code reasoning}), audio transcripts, the arguments of
- * tool and function calls and the input of custom tool calls, text completions, and Anthropic text
- * and thinking blocks and tool input. Output guards only redact. A block on output is treated as a
+ * and reasoning ({@code reasoning_content}, {@code reasoning}, the {@code text} and {@code summary}
+ * of each entry of {@code reasoning_details}), audio transcripts, the arguments of tool and
+ * function calls and the input of custom tool calls, text completions, and Anthropic text and
+ * thinking blocks and tool input. Output guards only redact. A block on output is treated as a
  * redaction of the whole text, because the client has already paid for the call. Arguments are JSON
  * text and stay valid JSON; see {@link JsonTextRedaction}. A tool input object stays an object with
  * its values redacted the same way.
@@ -58,6 +59,12 @@ public final class OutputGuarding {
         guard(message, "refusal", outcomes);
         guard(message, "reasoning_content", outcomes);
         guard(message, "reasoning", outcomes);
+        for (JsonNode detail : message.path("reasoning_details")) {
+          if (detail instanceof ObjectNode node) {
+            guard(node, "text", outcomes);
+            guard(node, "summary", outcomes);
+          }
+        }
         if (message.get("audio") instanceof ObjectNode audio) {
           guard(audio, "transcript", outcomes);
         }
