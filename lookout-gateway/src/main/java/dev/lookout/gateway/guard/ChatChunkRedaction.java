@@ -18,7 +18,9 @@ import java.util.TreeMap;
  * delta.tool_calls}, by its {@code index}, is held on its own. So are the {@code text} and the
  * {@code summary} of each entry of OpenRouter's {@code delta.reasoning_details}, by its {@code
  * index} or else its position. The {@code data} of a {@code reasoning.encrypted} entry is opaque
- * and passes unchanged. What is held goes out with the choice's finish chunk, or when a stream has
+ * and passes unchanged. A {@code delta.content} given as an array of parts, as Mistral sends it,
+ * has the {@code text} of its text parts held as one text and the text of its {@code thinking}
+ * parts as another. What is held goes out with the choice's finish chunk, or when a stream has
  * none, in chunks of its own just before a usage-only chunk or {@code [DONE]}. Not thread-safe: one
  * per stream.
  */
@@ -34,6 +36,8 @@ final class ChatChunkRedaction {
   private enum Kind {
     TEXT,
     CONTENT,
+    CONTENT_PART_TEXT,
+    CONTENT_PART_THINKING,
     REFUSAL,
     REASONING_CONTENT,
     REASONING,
@@ -114,6 +118,7 @@ final class ChatChunkRedaction {
     boolean changed = take(choice, "text", new Part(index, Kind.TEXT, 0), finishing);
     if (choice.get("delta") instanceof ObjectNode delta) {
       changed |= take(delta, "content", new Part(index, Kind.CONTENT, 0), finishing);
+      changed |= takeContentParts(delta, index, finishing);
       changed |= take(delta, "refusal", new Part(index, Kind.REFUSAL, 0), finishing);
       changed |=
           take(delta, "reasoning_content", new Part(index, Kind.REASONING_CONTENT, 0), finishing);
@@ -136,6 +141,26 @@ final class ChatChunkRedaction {
     }
     if (finishing) {
       changed |= releaseRest(choice, index);
+    }
+    return changed;
+  }
+
+  private boolean takeContentParts(ObjectNode delta, int index, boolean finishing) {
+    Part text = new Part(index, Kind.CONTENT_PART_TEXT, 0);
+    Part thinking = new Part(index, Kind.CONTENT_PART_THINKING, 0);
+    boolean changed = false;
+    for (JsonNode part : delta.path("content")) {
+      if (!(part instanceof ObjectNode node)) {
+        continue;
+      }
+      changed |= take(node, "text", text, finishing);
+      changed |= take(node, "thinking", thinking, finishing);
+      // Mistral's thinking part holds text parts of its own.
+      for (JsonNode inner : node.path("thinking")) {
+        if (inner instanceof ObjectNode innerNode) {
+          changed |= take(innerNode, "text", thinking, finishing);
+        }
+      }
     }
     return changed;
   }
@@ -198,6 +223,16 @@ final class ChatChunkRedaction {
     ObjectNode delta = object(choice, "delta");
     switch (part.kind()) {
       case CONTENT -> delta.put("content", text);
+      case CONTENT_PART_TEXT ->
+          contentParts(delta).addObject().put("type", "text").put("text", text);
+      case CONTENT_PART_THINKING ->
+          contentParts(delta)
+              .addObject()
+              .put("type", "thinking")
+              .putArray("thinking")
+              .addObject()
+              .put("type", "text")
+              .put("text", text);
       case REFUSAL -> delta.put("refusal", text);
       case REASONING_CONTENT -> delta.put("reasoning_content", text);
       case REASONING -> delta.put("reasoning", text);
@@ -229,6 +264,22 @@ final class ChatChunkRedaction {
 
   private static ObjectNode object(ObjectNode parent, String field) {
     return parent.get(field) instanceof ObjectNode found ? found : parent.putObject(field);
+  }
+
+  /**
+   * Returns the parts array of {@code delta.content}, made from the content string as a text part
+   * where the delta carries one.
+   */
+  private static ArrayNode contentParts(ObjectNode delta) {
+    JsonNode content = delta.get("content");
+    if (content instanceof ArrayNode parts) {
+      return parts;
+    }
+    ArrayNode parts = delta.putArray("content");
+    if (content != null && content.isTextual()) {
+      parts.addObject().put("type", "text").put("text", content.asText());
+    }
+    return parts;
   }
 
   private static ArrayNode array(ObjectNode parent, String field) {

@@ -16,14 +16,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs the output guards over a complete, non-streamed response: chat message contents, refusals
- * and reasoning ({@code reasoning_content}, {@code reasoning}, the {@code text} and {@code summary}
- * of each entry of {@code reasoning_details}), audio transcripts, the arguments of tool and
- * function calls and the input of custom tool calls, text completions, and Anthropic text and
- * thinking blocks and tool input. Output guards only redact. A block on output is treated as a
- * redaction of the whole text, because the client has already paid for the call. Arguments are JSON
- * text and stay valid JSON; see {@link JsonTextRedaction}. A tool input object stays an object with
- * its values redacted the same way.
+ * Runs the output guards over a complete, non-streamed response: chat message contents (a string or
+ * the texts of an array of parts), refusals and reasoning ({@code reasoning_content}, {@code
+ * reasoning}, the {@code text} and {@code summary} of each entry of {@code reasoning_details}),
+ * audio transcripts, the arguments of tool and function calls and the input of custom tool calls,
+ * text completions, and Anthropic text and thinking blocks and tool input. Output guards only
+ * redact. A block on output is treated as a redaction of the whole text, because the client has
+ * already paid for the call. Arguments are JSON text and stay valid JSON; see {@link
+ * JsonTextRedaction}. A tool input object stays an object with its values redacted the same way.
  *
  * <p>A thinking block's {@code signature} is kept as it is. It signs the thinking text the provider
  * wrote, so a block whose text was redacted no longer matches it, and Anthropic rejects such a
@@ -56,6 +56,7 @@ public final class OutputGuarding {
     for (JsonNode choice : body.path("choices")) {
       if (choice.get("message") instanceof ObjectNode message) {
         guard(message, "content", outcomes);
+        guardContentParts(message, outcomes);
         guard(message, "refusal", outcomes);
         guard(message, "reasoning_content", outcomes);
         guard(message, "reasoning", outcomes);
@@ -139,6 +140,25 @@ public final class OutputGuarding {
           array.set(i, TextNode.valueOf(redacted));
         } else {
           guardAll(element, outcomes);
+        }
+      }
+    }
+  }
+
+  /**
+   * Redacts the texts of a {@code content} given as an array of parts: the {@code text} of each
+   * part, and the {@code thinking} of a thinking part, a string or, from Mistral, text parts.
+   */
+  private void guardContentParts(ObjectNode message, List<GuardOutcome> outcomes) {
+    for (JsonNode part : message.path("content")) {
+      if (!(part instanceof ObjectNode node)) {
+        continue;
+      }
+      guard(node, "text", outcomes);
+      guard(node, "thinking", outcomes);
+      for (JsonNode inner : node.path("thinking")) {
+        if (inner instanceof ObjectNode innerNode) {
+          guard(innerNode, "text", outcomes);
         }
       }
     }
