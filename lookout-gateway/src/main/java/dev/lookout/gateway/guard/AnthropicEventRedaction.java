@@ -22,7 +22,9 @@ import java.util.Map;
  * JsonTextRedaction} describes. What is held goes out as one more {@code content_block_delta} event
  * just before the block's {@code content_block_stop}, or before {@code message_stop} for a block
  * the provider left open. Held thinking goes out before the block's {@code signature_delta}
- * instead, since the provider sends the signature last.
+ * instead, since the provider sends the signature last. The {@code cited_text} of a citation, which
+ * a {@code citations_delta} event carries whole, is redacted whole, and so are the citations of a
+ * text block's {@code content_block_start}.
  *
  * <p>The signature is passed on unchanged. It signs the thinking text the provider wrote, so a
  * thinking block whose text was redacted no longer matches it, and Anthropic rejects such a block
@@ -90,6 +92,9 @@ final class AnthropicEventRedaction {
     if (deltaType.equals("signature_delta")) {
       return releaseBlock(index, Delta.THINKING) + event;
     }
+    if (deltaType.equals("citations_delta")) {
+      return guardCitation(delta.get("citation")) ? parsed.withData(chunk.toString()) : event;
+    }
     Delta kind = Delta.of(deltaType);
     if (kind == null || !hold(delta, kind.field, new Part(index, kind))) {
       return event;
@@ -105,7 +110,8 @@ final class AnthropicEventRedaction {
     if (!(chunk.get("content_block") instanceof ObjectNode block)) {
       return event;
     }
-    boolean changed =
+    boolean changed = guardCitations(block);
+    changed |=
         switch (block.path("type").asText()) {
           case "text" -> hold(block, "text", new Part(index, Delta.TEXT));
           case "thinking" -> hold(block, "thinking", new Part(index, Delta.THINKING));
@@ -116,6 +122,24 @@ final class AnthropicEventRedaction {
       changed = true;
     }
     return changed ? parsed.withData(chunk.toString()) : event;
+  }
+
+  /** Redacts the cited text of each of a text block's citations and returns whether any had one. */
+  private boolean guardCitations(ObjectNode block) {
+    boolean changed = false;
+    for (JsonNode citation : block.path("citations")) {
+      changed |= guardCitation(citation);
+    }
+    return changed;
+  }
+
+  /** Redacts the {@code cited_text} of {@code citation} whole and returns whether it had one. */
+  private boolean guardCitation(JsonNode citation) {
+    if (!(citation instanceof ObjectNode node) || !node.path("cited_text").isTextual()) {
+      return false;
+    }
+    node.put("cited_text", release.releaseWhole(node.path("cited_text").asText()));
+    return true;
   }
 
   /**

@@ -20,10 +20,11 @@ import java.util.List;
  * the texts of an array of parts), refusals and reasoning ({@code reasoning_content}, {@code
  * reasoning}, the {@code text} and {@code summary} of each entry of {@code reasoning_details}),
  * audio transcripts, the arguments of tool and function calls and the input of custom tool calls,
- * text completions, and Anthropic text and thinking blocks and tool input. Output guards only
- * redact. A block on output is treated as a redaction of the whole text, because the client has
- * already paid for the call. Arguments are JSON text and stay valid JSON; see {@link
- * JsonTextRedaction}. A tool input object stays an object with its values redacted the same way.
+ * text completions, and Anthropic text blocks with the {@code cited_text} of their citations,
+ * thinking blocks and tool input. Output guards only redact. A block on output is treated as a
+ * redaction of the whole text, because the client has already paid for the call. Arguments are JSON
+ * text and stay valid JSON; see {@link JsonTextRedaction}. A tool input object stays an object with
+ * its values redacted the same way.
  *
  * <p>A thinking block's {@code signature} is kept as it is. It signs the thinking text the provider
  * wrote, so a block whose text was redacted no longer matches it, and Anthropic rejects such a
@@ -90,6 +91,11 @@ public final class OutputGuarding {
       if (block instanceof ObjectNode node) {
         guard(node, "text", outcomes);
         guard(node, "thinking", outcomes);
+        for (JsonNode citation : node.path("citations")) {
+          if (citation instanceof ObjectNode cited) {
+            guard(cited, "cited_text", outcomes);
+          }
+        }
         guardInput(node, outcomes);
       }
     }

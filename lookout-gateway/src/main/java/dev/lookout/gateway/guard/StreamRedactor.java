@@ -149,9 +149,7 @@ public final class StreamRedactor {
     }
     if (node.get("error") instanceof ObjectNode error && error.path("message").isTextual()) {
       // An error event ends the stream, so its message is checked whole.
-      HeldText message = HeldText.forProse();
-      message.append(error.path("message").asText());
-      error.put("message", release.release(message, true));
+      error.put("message", release.releaseWhole(error.path("message").asText()));
       return parsed.withData(node.toString());
     }
     if (node.path("type").isTextual()) {
@@ -171,9 +169,7 @@ public final class StreamRedactor {
    * continues it.
    */
   private String guardWhole(String event) {
-    HeldText text = HeldText.forProse();
-    text.append(event);
-    return release.release(text, true);
+    return release.releaseWhole(event);
   }
 
   /** Returns whether {@code chunk} is a chat chunk with a usage and no choices. */

@@ -97,6 +97,13 @@ final class TextRelease {
     return inside.isEmpty() ? released : redactor.redact(released, inside);
   }
 
+  /** Returns {@code text}, a whole text that no later event continues, guarded. */
+  String releaseWhole(String text) {
+    HeldText whole = HeldText.forProse();
+    whole.append(text);
+    return release(whole, true);
+  }
+
   /**
    * Returns {@code findings}, spans of the context and the held text, as spans of the held text. A
    * value that began in the context is cut to its part still held.
