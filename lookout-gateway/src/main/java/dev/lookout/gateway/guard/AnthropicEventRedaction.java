@@ -1,11 +1,8 @@
 package dev.lookout.gateway.guard;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import dev.lookout.gateway.sse.SseEventText;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -57,8 +54,6 @@ final class AnthropicEventRedaction {
 
   /** One held text: of which content block, and which kind of delta. */
   private record Part(int block, Delta delta) {}
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private static final Comparator<Part> BLOCK_ORDER =
       Comparator.comparingInt(Part::block).thenComparing(Part::delta);
@@ -118,7 +113,7 @@ final class AnthropicEventRedaction {
           default -> false;
         };
     if (block.get("input") instanceof ObjectNode input && !input.isEmpty()) {
-      block.set("input", guardInput(input));
+      block.set("input", release.releaseWholeJson(input));
       changed = true;
     }
     return changed ? parsed.withData(chunk.toString()) : event;
@@ -158,19 +153,6 @@ final class AnthropicEventRedaction {
     text.append(value.asText());
     parent.put(field, release.release(text, false));
     return true;
-  }
-
-  /** Returns a whole tool input object with its values redacted, as an object where it can be. */
-  private JsonNode guardInput(ObjectNode input) {
-    HeldText text = HeldText.forJson();
-    text.append(input.toString());
-    String released = release.release(text, true);
-    try {
-      return JSON.readTree(released);
-    } catch (JsonProcessingException e) {
-      // [BLOCKED], or the text of a guard without a redactor, is not JSON and replaces it whole.
-      return TextNode.valueOf(released);
-    }
   }
 
   /** Drops all text still held, because the stream ended before releasing it. */

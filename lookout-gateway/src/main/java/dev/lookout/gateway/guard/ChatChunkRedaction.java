@@ -178,13 +178,21 @@ final class ChatChunkRedaction {
     return changed;
   }
 
-  /** Holds the text in {@code parent.field}, if any, and puts what can go out in its place. */
+  /**
+   * Holds the text in {@code parent.field}, if any, and puts what can go out in its place.
+   * Arguments sent as a JSON object or array, not as the usual string, come whole in one chunk, so
+   * they are redacted whole and keep their form.
+   */
   private boolean take(ObjectNode parent, String field, Part part, boolean finishing) {
     JsonNode value = parent.get(field);
+    boolean json = part.kind() == Kind.FUNCTION_ARGUMENTS || part.kind() == Kind.TOOL_ARGUMENTS;
+    if (json && value != null && value.isContainerNode()) {
+      parent.set(field, release.releaseWholeJson(value));
+      return true;
+    }
     if (value == null || !value.isTextual()) {
       return false;
     }
-    boolean json = part.kind() == Kind.FUNCTION_ARGUMENTS || part.kind() == Kind.TOOL_ARGUMENTS;
     HeldText text =
         held.computeIfAbsent(part, key -> json ? HeldText.forJson() : HeldText.forProse());
     text.append(value.asText());

@@ -23,8 +23,8 @@ import java.util.List;
  * text completions, and Anthropic text blocks with the {@code cited_text} of their citations,
  * thinking blocks and tool input. Output guards only redact. A block on output is treated as a
  * redaction of the whole text, because the client has already paid for the call. Arguments are JSON
- * text and stay valid JSON; see {@link JsonTextRedaction}. A tool input object stays an object with
- * its values redacted the same way.
+ * text and stay valid JSON; see {@link JsonTextRedaction}. A tool input object, and arguments sent
+ * as an object, stay objects with their values redacted the same way.
  *
  * <p>A thinking block's {@code signature} is kept as it is. It signs the thinking text the provider
  * wrote, so a block whose text was redacted no longer matches it, and Anthropic rejects such a
@@ -170,9 +170,16 @@ public final class OutputGuarding {
     }
   }
 
-  /** Redacts the JSON text in {@code function.arguments} so that it stays valid JSON. */
+  /**
+   * Redacts the JSON text in {@code function.arguments} so that it stays valid JSON. Arguments that
+   * a provider sent as a JSON object or array, not as the usual string, keep that form.
+   */
   private void guardArguments(ObjectNode function, List<GuardOutcome> outcomes) {
     JsonNode value = function.get("arguments");
+    if (value != null && value.isContainerNode()) {
+      guardContainer(function, "arguments", outcomes);
+      return;
+    }
     if (value == null || !value.isTextual()) {
       return;
     }
@@ -187,18 +194,25 @@ public final class OutputGuarding {
    * with an {@code input}), so that it stays an object.
    */
   private void guardInput(ObjectNode block, List<GuardOutcome> outcomes) {
-    if (!(block.get("input") instanceof ObjectNode input)) {
-      return;
+    if (block.get("input") instanceof ObjectNode) {
+      guardContainer(block, "input", outcomes);
     }
-    String redacted = guardJson(input.toString(), outcomes);
+  }
+
+  /**
+   * Redacts the string values of the JSON object or array in {@code parent.field}, so that it stays
+   * an object or array.
+   */
+  private void guardContainer(ObjectNode parent, String field, List<GuardOutcome> outcomes) {
+    String redacted = guardJson(parent.get(field).toString(), outcomes);
     if (redacted == null) {
       return;
     }
     try {
-      block.set("input", JSON.readTree(redacted));
+      parent.set(field, JSON.readTree(redacted));
     } catch (JsonProcessingException e) {
       // [BLOCKED], or the text of a guard without a redactor, is not JSON and replaces it whole.
-      block.put("input", redacted);
+      parent.put(field, redacted);
     }
   }
 
