@@ -88,6 +88,32 @@ class ContentPartsRedactionTest extends FullCaptureGatewayTest {
     assertThat(gateway.storedResponse().toString()).doesNotContain("carol");
   }
 
+  /** Streams thinking parts, then string content, both still held at the finish chunk. */
+  private String streamMixed() throws Exception {
+    gateway.upstream.stream(
+        parts(thinkingPart("Mail carol@example.com first."))
+            + RedactingGateway.content("Done.")
+            + RedactingGateway.finish("stop")
+            + "data: [DONE]\n\n",
+        4,
+        2);
+    return gateway.post(RedactingGateway.chat(true)).body();
+  }
+
+  @Test
+  void mixedStreamKeepsThinking() throws Exception {
+    String body = streamMixed();
+
+    assertThat(joinedParts(body, "thinking")).isEqualTo("Mail [EMAIL] first.");
+  }
+
+  @Test
+  void mixedStreamKeepsContent() throws Exception {
+    String body = streamMixed();
+
+    assertThat(joinedParts(body, "text")).isEqualTo("Done.");
+  }
+
   /** Returns the content parts of a complete response with a thinking part and a text part. */
   private JsonNode completeParts() throws Exception {
     gateway.upstream.respond(

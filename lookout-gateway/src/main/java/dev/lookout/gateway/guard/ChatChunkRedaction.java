@@ -230,7 +230,13 @@ final class ChatChunkRedaction {
     }
     ObjectNode delta = object(choice, "delta");
     switch (part.kind()) {
-      case CONTENT -> delta.put("content", text);
+      case CONTENT -> {
+        if (delta.get("content") instanceof ArrayNode parts) {
+          parts.addObject().put("type", "text").put("text", text);
+        } else {
+          delta.put("content", text);
+        }
+      }
       case CONTENT_PART_TEXT ->
           contentParts(delta).addObject().put("type", "text").put("text", text);
       case CONTENT_PART_THINKING ->
