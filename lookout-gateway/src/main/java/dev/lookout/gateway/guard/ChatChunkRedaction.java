@@ -145,6 +145,8 @@ final class ChatChunkRedaction {
     return changed;
   }
 
+  // NOTE: text parts are held apart from string content, so a value split between the two forms
+  // is not found whole.
   private boolean takeContentParts(ObjectNode delta, int index, boolean finishing) {
     Part text = new Part(index, Kind.CONTENT_PART_TEXT, 0);
     Part thinking = new Part(index, Kind.CONTENT_PART_THINKING, 0);
