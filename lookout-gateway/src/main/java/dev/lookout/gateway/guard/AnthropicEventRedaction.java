@@ -1,11 +1,8 @@
 package dev.lookout.gateway.guard;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import dev.lookout.gateway.sse.SseEventText;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -22,7 +19,9 @@ import java.util.Map;
  * JsonTextRedaction} describes. What is held goes out as one more {@code content_block_delta} event
  * just before the block's {@code content_block_stop}, or before {@code message_stop} for a block
  * the provider left open. Held thinking goes out before the block's {@code signature_delta}
- * instead, since the provider sends the signature last.
+ * instead, since the provider sends the signature last. The {@code cited_text} of a citation, which
+ * a {@code citations_delta} event carries whole, is redacted whole, and so are the citations of a
+ * text block's {@code content_block_start}.
  *
  * <p>The signature is passed on unchanged. It signs the thinking text the provider wrote, so a
  * thinking block whose text was redacted no longer matches it, and Anthropic rejects such a block
@@ -56,8 +55,6 @@ final class AnthropicEventRedaction {
   /** One held text: of which content block, and which kind of delta. */
   private record Part(int block, Delta delta) {}
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private static final Comparator<Part> BLOCK_ORDER =
       Comparator.comparingInt(Part::block).thenComparing(Part::delta);
 
@@ -90,6 +87,9 @@ final class AnthropicEventRedaction {
     if (deltaType.equals("signature_delta")) {
       return releaseBlock(index, Delta.THINKING) + event;
     }
+    if (deltaType.equals("citations_delta")) {
+      return guardCitation(delta.get("citation")) ? parsed.withData(chunk.toString()) : event;
+    }
     Delta kind = Delta.of(deltaType);
     if (kind == null || !hold(delta, kind.field, new Part(index, kind))) {
       return event;
@@ -105,17 +105,36 @@ final class AnthropicEventRedaction {
     if (!(chunk.get("content_block") instanceof ObjectNode block)) {
       return event;
     }
-    boolean changed =
+    boolean changed = guardCitations(block);
+    changed |=
         switch (block.path("type").asText()) {
           case "text" -> hold(block, "text", new Part(index, Delta.TEXT));
           case "thinking" -> hold(block, "thinking", new Part(index, Delta.THINKING));
           default -> false;
         };
     if (block.get("input") instanceof ObjectNode input && !input.isEmpty()) {
-      block.set("input", guardInput(input));
+      block.set("input", release.releaseWholeJson(input));
       changed = true;
     }
     return changed ? parsed.withData(chunk.toString()) : event;
+  }
+
+  /** Redacts the cited text of each of a text block's citations and returns whether any had one. */
+  private boolean guardCitations(ObjectNode block) {
+    boolean changed = false;
+    for (JsonNode citation : block.path("citations")) {
+      changed |= guardCitation(citation);
+    }
+    return changed;
+  }
+
+  /** Redacts the {@code cited_text} of {@code citation} whole and returns whether it had one. */
+  private boolean guardCitation(JsonNode citation) {
+    if (!(citation instanceof ObjectNode node) || !node.path("cited_text").isTextual()) {
+      return false;
+    }
+    node.put("cited_text", release.releaseWhole(node.path("cited_text").asText()));
+    return true;
   }
 
   /**
@@ -134,19 +153,6 @@ final class AnthropicEventRedaction {
     text.append(value.asText());
     parent.put(field, release.release(text, false));
     return true;
-  }
-
-  /** Returns a whole tool input object with its values redacted, as an object where it can be. */
-  private JsonNode guardInput(ObjectNode input) {
-    HeldText text = HeldText.forJson();
-    text.append(input.toString());
-    String released = release.release(text, true);
-    try {
-      return JSON.readTree(released);
-    } catch (JsonProcessingException e) {
-      // [BLOCKED], or the text of a guard without a redactor, is not JSON and replaces it whole.
-      return TextNode.valueOf(released);
-    }
   }
 
   /** Drops all text still held, because the stream ended before releasing it. */

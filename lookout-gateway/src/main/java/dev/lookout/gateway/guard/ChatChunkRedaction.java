@@ -15,9 +15,14 @@ import java.util.TreeMap;
  * delta.reasoning_content} (DeepSeek, vLLM) and {@code delta.reasoning} (OpenRouter, Groq), the
  * transcript of audio output in {@code delta.audio.transcript}, {@code
  * delta.function_call.arguments} and the {@code function.arguments} of each entry of {@code
- * delta.tool_calls}, by its {@code index}, is held on its own. What is held goes out with the
- * choice's finish chunk, or when a stream has none, in chunks of its own just before a usage-only
- * chunk or {@code [DONE]}. Not thread-safe: one per stream.
+ * delta.tool_calls}, by its {@code index}, is held on its own. So are the {@code text} and the
+ * {@code summary} of each entry of OpenRouter's {@code delta.reasoning_details}, by its {@code
+ * index} or else its position. The {@code data} of a {@code reasoning.encrypted} entry is opaque
+ * and passes unchanged. A {@code delta.content} given as an array of parts, as Mistral sends it,
+ * has the {@code text} of its text parts held as one text and the text of its {@code thinking}
+ * parts as another. What is held goes out with the choice's finish chunk, or when a stream has
+ * none, in chunks of its own just before a usage-only chunk or {@code [DONE]}. Not thread-safe: one
+ * per stream.
  */
 final class ChatChunkRedaction {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -31,16 +36,23 @@ final class ChatChunkRedaction {
   private enum Kind {
     TEXT,
     CONTENT,
+    CONTENT_PART_TEXT,
+    CONTENT_PART_THINKING,
     REFUSAL,
     REASONING_CONTENT,
     REASONING,
     AUDIO_TRANSCRIPT,
     FUNCTION_ARGUMENTS,
-    TOOL_ARGUMENTS
+    TOOL_ARGUMENTS,
+    DETAIL_TEXT,
+    DETAIL_SUMMARY
   }
 
-  /** One held text: of which choice, which kind, and for tool calls, which call. */
-  private record Part(int choice, Kind kind, int tool) {}
+  /**
+   * One held text: of which choice, which kind, and for tool calls and reasoning details, which
+   * entry.
+   */
+  private record Part(int choice, Kind kind, int entry) {}
 
   private final TextRelease release;
   private final Map<Part, HeldText> held = new LinkedHashMap<>();
@@ -106,6 +118,7 @@ final class ChatChunkRedaction {
     boolean changed = take(choice, "text", new Part(index, Kind.TEXT, 0), finishing);
     if (choice.get("delta") instanceof ObjectNode delta) {
       changed |= take(delta, "content", new Part(index, Kind.CONTENT, 0), finishing);
+      changed |= takeContentParts(delta, index, finishing);
       changed |= take(delta, "refusal", new Part(index, Kind.REFUSAL, 0), finishing);
       changed |=
           take(delta, "reasoning_content", new Part(index, Kind.REASONING_CONTENT, 0), finishing);
@@ -124,6 +137,7 @@ final class ChatChunkRedaction {
               take(function, "arguments", new Part(index, Kind.TOOL_ARGUMENTS, tool), finishing);
         }
       }
+      changed |= takeReasoningDetails(delta, index, finishing);
     }
     if (finishing) {
       changed |= releaseRest(choice, index);
@@ -131,13 +145,56 @@ final class ChatChunkRedaction {
     return changed;
   }
 
-  /** Holds the text in {@code parent.field}, if any, and puts what can go out in its place. */
+  // NOTE: text parts are held apart from string content, so a value split between the two forms
+  // is not found whole.
+  private boolean takeContentParts(ObjectNode delta, int index, boolean finishing) {
+    Part text = new Part(index, Kind.CONTENT_PART_TEXT, 0);
+    Part thinking = new Part(index, Kind.CONTENT_PART_THINKING, 0);
+    boolean changed = false;
+    for (JsonNode part : delta.path("content")) {
+      if (!(part instanceof ObjectNode node)) {
+        continue;
+      }
+      changed |= take(node, "text", text, finishing);
+      changed |= take(node, "thinking", thinking, finishing);
+      // Mistral's thinking part holds text parts of its own.
+      for (JsonNode inner : node.path("thinking")) {
+        if (inner instanceof ObjectNode innerNode) {
+          changed |= take(innerNode, "text", thinking, finishing);
+        }
+      }
+    }
+    return changed;
+  }
+
+  private boolean takeReasoningDetails(ObjectNode delta, int index, boolean finishing) {
+    boolean changed = false;
+    int position = 0;
+    for (JsonNode detail : delta.path("reasoning_details")) {
+      int entry = detail.path("index").asInt(position++);
+      if (detail instanceof ObjectNode node) {
+        changed |= take(node, "text", new Part(index, Kind.DETAIL_TEXT, entry), finishing);
+        changed |= take(node, "summary", new Part(index, Kind.DETAIL_SUMMARY, entry), finishing);
+      }
+    }
+    return changed;
+  }
+
+  /**
+   * Holds the text in {@code parent.field}, if any, and puts what can go out in its place.
+   * Arguments sent as a JSON object or array, not as the usual string, come whole in one chunk, so
+   * they are redacted whole and keep their form.
+   */
   private boolean take(ObjectNode parent, String field, Part part, boolean finishing) {
     JsonNode value = parent.get(field);
+    boolean json = part.kind() == Kind.FUNCTION_ARGUMENTS || part.kind() == Kind.TOOL_ARGUMENTS;
+    if (json && value != null && value.isContainerNode()) {
+      parent.set(field, release.releaseWholeJson(value));
+      return true;
+    }
     if (value == null || !value.isTextual()) {
       return false;
     }
-    boolean json = part.kind() == Kind.FUNCTION_ARGUMENTS || part.kind() == Kind.TOOL_ARGUMENTS;
     HeldText text =
         held.computeIfAbsent(part, key -> json ? HeldText.forJson() : HeldText.forProse());
     text.append(value.asText());
@@ -175,21 +232,73 @@ final class ChatChunkRedaction {
     }
     ObjectNode delta = object(choice, "delta");
     switch (part.kind()) {
-      case CONTENT -> delta.put("content", text);
+      case CONTENT -> {
+        if (delta.get("content") instanceof ArrayNode parts) {
+          parts.addObject().put("type", "text").put("text", text);
+        } else {
+          delta.put("content", text);
+        }
+      }
+      case CONTENT_PART_TEXT ->
+          contentParts(delta).addObject().put("type", "text").put("text", text);
+      case CONTENT_PART_THINKING ->
+          contentParts(delta)
+              .addObject()
+              .put("type", "thinking")
+              .putArray("thinking")
+              .addObject()
+              .put("type", "text")
+              .put("text", text);
       case REFUSAL -> delta.put("refusal", text);
       case REASONING_CONTENT -> delta.put("reasoning_content", text);
       case REASONING -> delta.put("reasoning", text);
       case AUDIO_TRANSCRIPT -> object(delta, "audio").put("transcript", text);
       case FUNCTION_ARGUMENTS -> object(delta, "function_call").put("arguments", text);
-      default -> {
-        JsonNode calls = delta.get("tool_calls");
-        ArrayNode array = calls instanceof ArrayNode found ? found : delta.putArray("tool_calls");
-        array.addObject().put("index", part.tool()).putObject("function").put("arguments", text);
+      case TOOL_ARGUMENTS ->
+          array(delta, "tool_calls")
+              .addObject()
+              .put("index", part.entry())
+              .putObject("function")
+              .put("arguments", text);
+      case DETAIL_TEXT ->
+          array(delta, "reasoning_details")
+              .addObject()
+              .put("type", "reasoning.text")
+              .put("index", part.entry())
+              .put("text", text);
+      case DETAIL_SUMMARY ->
+          array(delta, "reasoning_details")
+              .addObject()
+              .put("type", "reasoning.summary")
+              .put("index", part.entry())
+              .put("summary", text);
+      case TEXT -> {
+        // Placed in the choice above, since a completion chunk has no delta.
       }
     }
   }
 
   private static ObjectNode object(ObjectNode parent, String field) {
     return parent.get(field) instanceof ObjectNode found ? found : parent.putObject(field);
+  }
+
+  /**
+   * Returns the parts array of {@code delta.content}, made from the content string as a text part
+   * where the delta carries one.
+   */
+  private static ArrayNode contentParts(ObjectNode delta) {
+    JsonNode content = delta.get("content");
+    if (content instanceof ArrayNode parts) {
+      return parts;
+    }
+    ArrayNode parts = delta.putArray("content");
+    if (content != null && content.isTextual()) {
+      parts.addObject().put("type", "text").put("text", content.asText());
+    }
+    return parts;
+  }
+
+  private static ArrayNode array(ObjectNode parent, String field) {
+    return parent.get(field) instanceof ArrayNode found ? found : parent.putArray(field);
   }
 }

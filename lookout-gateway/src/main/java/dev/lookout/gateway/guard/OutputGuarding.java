@@ -16,13 +16,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs the output guards over a complete, non-streamed response: chat message contents, refusals
- * and reasoning ({@code reasoning_content}, {@code reasoning}), audio transcripts, the arguments of
- * tool and function calls and the input of custom tool calls, text completions, and Anthropic text
- * and thinking blocks and tool input. Output guards only redact. A block on output is treated as a
+ * Runs the output guards over a complete, non-streamed response: chat message contents (a string or
+ * the texts of an array of parts), refusals and reasoning ({@code reasoning_content}, {@code
+ * reasoning}, the {@code text} and {@code summary} of each entry of {@code reasoning_details}),
+ * audio transcripts, the arguments of tool and function calls and the input of custom tool calls,
+ * text completions, and Anthropic text blocks with the {@code cited_text} of their citations,
+ * thinking blocks and tool input. Output guards only redact. A block on output is treated as a
  * redaction of the whole text, because the client has already paid for the call. Arguments are JSON
- * text and stay valid JSON; see {@link JsonTextRedaction}. A tool input object stays an object with
- * its values redacted the same way.
+ * text and stay valid JSON; see {@link JsonTextRedaction}. A tool input object, and arguments sent
+ * as an object, stay objects with their values redacted the same way.
  *
  * <p>A thinking block's {@code signature} is kept as it is. It signs the thinking text the provider
  * wrote, so a block whose text was redacted no longer matches it, and Anthropic rejects such a
@@ -55,9 +57,16 @@ public final class OutputGuarding {
     for (JsonNode choice : body.path("choices")) {
       if (choice.get("message") instanceof ObjectNode message) {
         guard(message, "content", outcomes);
+        guardContentParts(message, outcomes);
         guard(message, "refusal", outcomes);
         guard(message, "reasoning_content", outcomes);
         guard(message, "reasoning", outcomes);
+        for (JsonNode detail : message.path("reasoning_details")) {
+          if (detail instanceof ObjectNode node) {
+            guard(node, "text", outcomes);
+            guard(node, "summary", outcomes);
+          }
+        }
         if (message.get("audio") instanceof ObjectNode audio) {
           guard(audio, "transcript", outcomes);
         }
@@ -82,6 +91,11 @@ public final class OutputGuarding {
       if (block instanceof ObjectNode node) {
         guard(node, "text", outcomes);
         guard(node, "thinking", outcomes);
+        for (JsonNode citation : node.path("citations")) {
+          if (citation instanceof ObjectNode cited) {
+            guard(cited, "cited_text", outcomes);
+          }
+        }
         guardInput(node, outcomes);
       }
     }
@@ -137,9 +151,35 @@ public final class OutputGuarding {
     }
   }
 
-  /** Redacts the JSON text in {@code function.arguments} so that it stays valid JSON. */
+  /**
+   * Redacts the texts of a {@code content} given as an array of parts: the {@code text} of each
+   * part, and the {@code thinking} of a thinking part, a string or, from Mistral, text parts.
+   */
+  private void guardContentParts(ObjectNode message, List<GuardOutcome> outcomes) {
+    for (JsonNode part : message.path("content")) {
+      if (!(part instanceof ObjectNode node)) {
+        continue;
+      }
+      guard(node, "text", outcomes);
+      guard(node, "thinking", outcomes);
+      for (JsonNode inner : node.path("thinking")) {
+        if (inner instanceof ObjectNode innerNode) {
+          guard(innerNode, "text", outcomes);
+        }
+      }
+    }
+  }
+
+  /**
+   * Redacts the JSON text in {@code function.arguments} so that it stays valid JSON. Arguments that
+   * a provider sent as a JSON object or array, not as the usual string, keep that form.
+   */
   private void guardArguments(ObjectNode function, List<GuardOutcome> outcomes) {
     JsonNode value = function.get("arguments");
+    if (value != null && value.isContainerNode()) {
+      guardContainer(function, "arguments", outcomes);
+      return;
+    }
     if (value == null || !value.isTextual()) {
       return;
     }
@@ -154,18 +194,25 @@ public final class OutputGuarding {
    * with an {@code input}), so that it stays an object.
    */
   private void guardInput(ObjectNode block, List<GuardOutcome> outcomes) {
-    if (!(block.get("input") instanceof ObjectNode input)) {
-      return;
+    if (block.get("input") instanceof ObjectNode) {
+      guardContainer(block, "input", outcomes);
     }
-    String redacted = guardJson(input.toString(), outcomes);
+  }
+
+  /**
+   * Redacts the string values of the JSON object or array in {@code parent.field}, so that it stays
+   * an object or array.
+   */
+  private void guardContainer(ObjectNode parent, String field, List<GuardOutcome> outcomes) {
+    String redacted = guardJson(parent.get(field).toString(), outcomes);
     if (redacted == null) {
       return;
     }
     try {
-      block.set("input", JSON.readTree(redacted));
+      parent.set(field, JSON.readTree(redacted));
     } catch (JsonProcessingException e) {
       // [BLOCKED], or the text of a guard without a redactor, is not JSON and replaces it whole.
-      block.put("input", redacted);
+      parent.put(field, redacted);
     }
   }
 

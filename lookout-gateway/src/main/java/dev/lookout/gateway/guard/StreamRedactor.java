@@ -13,7 +13,9 @@ import dev.lookout.gateway.sse.SseEventText;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,8 +35,9 @@ import org.slf4j.LoggerFactory;
  * whole. JSON objects of other shapes ({@code message_delta}) pass unchanged, and other events
  * (comments, text data, JSON arrays) are redacted in their raw text. An event whose JSON data does
  * not parse, or holds a second value after the first, is dropped, since its text cannot be checked.
- * Data split over several {@code data:} lines is read whole and written back as one line. A byte
- * order mark before the first event is dropped.
+ * Every line of an event other than its data, such as its {@code id} and {@code event} fields, is
+ * checked whole and redacted in place. Data split over several {@code data:} lines is read whole
+ * and written back as one line. A byte order mark before the first event is dropped.
  */
 public final class StreamRedactor {
   private static final Logger LOG = LoggerFactory.getLogger(StreamRedactor.class);
@@ -48,11 +51,17 @@ public final class StreamRedactor {
 
   private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
+  /** Maximum number of distinct passed lines remembered per stream, which bounds its memory. */
+  private static final int MAX_PASSED_LINES = 64;
+
   private final TextRelease release;
   private final ChatChunkRedaction chat;
   private final AnthropicEventRedaction anthropic;
 
   private Buffer partial = Buffer.buffer();
+
+  /** Lines other than data, such as {@code event: content_block_delta}, that the guards passed. */
+  private final Set<String> passedLines = new HashSet<>();
 
   /** Whether the stream's first event has been read, and with it any byte order mark. */
   private boolean started;
@@ -122,7 +131,9 @@ public final class StreamRedactor {
     return out.toString();
   }
 
-  private String rewriteEvent(String event) {
+  private String rewriteEvent(String raw) {
+    // A client may show or keep an event's id and name, so every line but the data is checked.
+    String event = SseEventText.mapOtherLines(raw, this::guardLine);
     SseEventText parsed = SseEventText.parse(event);
     String data = parsed.data() == null ? "" : parsed.data().strip();
     if (data.equals("[DONE]")) {
@@ -149,9 +160,7 @@ public final class StreamRedactor {
     }
     if (node.get("error") instanceof ObjectNode error && error.path("message").isTextual()) {
       // An error event ends the stream, so its message is checked whole.
-      HeldText message = HeldText.forProse();
-      message.append(error.path("message").asText());
-      error.put("message", release.release(message, true));
+      error.put("message", release.releaseWhole(error.path("message").asText()));
       return parsed.withData(node.toString());
     }
     if (node.path("type").isTextual()) {
@@ -171,9 +180,22 @@ public final class StreamRedactor {
    * continues it.
    */
   private String guardWhole(String event) {
-    HeldText text = HeldText.forProse();
-    text.append(event);
-    return release.release(text, true);
+    return release.releaseWhole(event);
+  }
+
+  /**
+   * Returns {@code line}, a line of an event other than its data, guarded whole. A line the guards
+   * passed before is not checked again, since events repeat their names.
+   */
+  private String guardLine(String line) {
+    if (passedLines.contains(line)) {
+      return line;
+    }
+    String guarded = release.releaseWhole(line);
+    if (guarded.equals(line) && passedLines.size() < MAX_PASSED_LINES) {
+      passedLines.add(line);
+    }
+    return guarded;
   }
 
   /** Returns whether {@code chunk} is a chat chunk with a usage and no choices. */

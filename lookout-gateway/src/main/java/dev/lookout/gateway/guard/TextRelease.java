@@ -1,5 +1,9 @@
 package dev.lookout.gateway.guard;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.lookout.core.guard.Direction;
 import dev.lookout.core.guard.Finding;
 import dev.lookout.core.guard.Guard;
@@ -22,6 +26,8 @@ final class TextRelease {
    * Maximum length of a run of non-space characters held back whole while it may still be a value.
    */
   static final int MAX_HELD_CHARS = 8192;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final GuardPipeline pipeline;
   private final int holdback;
@@ -95,6 +101,29 @@ final class TextRelease {
       return held.json().redact(released, inside, redactor);
     }
     return inside.isEmpty() ? released : redactor.redact(released, inside);
+  }
+
+  /** Returns {@code text}, a whole text that no later event continues, guarded. */
+  String releaseWhole(String text) {
+    HeldText whole = HeldText.forProse();
+    whole.append(text);
+    return release(whole, true);
+  }
+
+  /**
+   * Returns {@code value}, a whole JSON object or array such as a tool input, with its values
+   * redacted, as an object or array where it can be.
+   */
+  JsonNode releaseWholeJson(JsonNode value) {
+    HeldText text = HeldText.forJson();
+    text.append(value.toString());
+    String released = release(text, true);
+    try {
+      return JSON.readTree(released);
+    } catch (JsonProcessingException e) {
+      // [BLOCKED], or the text of a guard without a redactor, is not JSON and replaces it whole.
+      return TextNode.valueOf(released);
+    }
   }
 
   /**

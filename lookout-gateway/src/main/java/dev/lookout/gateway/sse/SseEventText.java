@@ -1,5 +1,7 @@
 package dev.lookout.gateway.sse;
 
+import java.util.function.UnaryOperator;
+
 /**
  * The text of one server-sent event, as {@link SseBoundaries} cuts it, split into its data and its
  * other lines, so a filter can rewrite the data and write the event back.
@@ -51,6 +53,32 @@ public final class SseEventText {
     }
     return new SseEventText(
         before.toString(), data == null ? null : data.toString(), dataLineEnd, after.toString());
+  }
+
+  /**
+   * Returns {@code event} with each line that is neither a data line nor blank replaced by {@code
+   * mapping} of it, without its line end: the {@code id}, {@code event} and {@code retry} fields,
+   * comments and fields a client ignores. Data lines and line ends are kept byte for byte. {@code
+   * mapping} must not add a line break.
+   */
+  public static String mapOtherLines(String event, UnaryOperator<String> mapping) {
+    StringBuilder out = new StringBuilder(event.length());
+    int start = 0;
+    while (start < event.length()) {
+      int end = lineEnd(event, start);
+      if (end == start || isDataLine(event, start, end)) {
+        out.append(event, start, end);
+      } else {
+        out.append(mapping.apply(event.substring(start, end)));
+      }
+      int next = end;
+      if (next < event.length()) {
+        next += event.startsWith("\r\n", end) ? 2 : 1;
+      }
+      out.append(event, end, next);
+      start = next;
+    }
+    return out.toString();
   }
 
   /** Returns the event's data, or null when it has no data line. */

@@ -38,4 +38,25 @@ class SseEventTextTest {
     assertThat(SseEventText.parse("data: a\r\ndata: b\r\n\r\n").withData("c"))
         .isEqualTo("data: c\r\n\r\n");
   }
+
+  @Test
+  void otherLinesAreMapped() {
+    String event = "event: delta\nid: 7\n: note\ndata: a\n\n";
+
+    assertThat(SseEventText.mapOtherLines(event, line -> "<" + line + ">"))
+        .isEqualTo("<event: delta>\n<id: 7>\n<: note>\ndata: a\n\n");
+  }
+
+  @Test
+  void mappingKeepsDataLines() {
+    String event = "data: a\ndata\ndata: b\n\n";
+
+    assertThat(SseEventText.mapOtherLines(event, line -> "x")).isEqualTo(event);
+  }
+
+  @Test
+  void mappingKeepsLineEnds() {
+    assertThat(SseEventText.mapOtherLines("id: 7\r\ndata: a\r\r", line -> "id: 8"))
+        .isEqualTo("id: 8\r\ndata: a\r\r");
+  }
 }
