@@ -9,8 +9,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Prints a mistyped command line (an unknown option, a missing value, a value of the wrong type) as
- * one line that names the command's help, instead of the whole usage text, and exits with status 2
- * as the other input errors do.
+ * one line that names the command's help, instead of the whole usage text. Exits with status 2, as
+ * the other input errors do.
  */
 final class UsageErrorHandler implements IParameterExceptionHandler {
   @Override

@@ -13,8 +13,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A provider on 127.0.0.1 that answers every request with an HTTP/1.0 event stream that never ends,
- * as Python's {@code http.server} does: the body has no length and no chunks, so only the
+ * A provider on 127.0.0.1 that replies to every request with an HTTP/1.0 event stream that never
+ * ends, as Python's {@code http.server} does: the body has no length and no chunks, so only the
  * connection's close ends it. A client therefore reads that close as a clean end of the response.
  */
 final class EndlessHttp10Upstream implements AutoCloseable {

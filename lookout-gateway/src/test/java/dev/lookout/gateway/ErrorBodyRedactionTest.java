@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Provider error bodies through a redacting gateway. Besides {@code error.message}, a provider may
  * quote the request in other fields ({@code detail}, OpenRouter's {@code error.metadata.raw}) or
- * answer in plain text, and any of them may hold personal data.
+ * reply in plain text, and any of them may contain personal data.
  */
 class ErrorBodyRedactionTest extends FullCaptureGatewayTest {
   private String respond(int status, String contentType, String body) throws Exception {

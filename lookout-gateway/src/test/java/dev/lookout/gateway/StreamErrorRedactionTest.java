@@ -6,8 +6,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Error messages in redacted streams: an error event in the middle of a stream, as OpenAI and
- * Anthropic send one, and a stream answered with an error status. A provider's error message may
- * quote the request or the output, personal data included.
+ * Anthropic send one, and a stream sent with an error status. A provider's error message may quote
+ * the request or the output, personal data included.
  */
 class StreamErrorRedactionTest extends FullCaptureGatewayTest {
   private static final String MESSAGE = "Could not mail carol@example.com";

@@ -33,7 +33,7 @@ class StreamRedactionCutTest {
           + "\"choices\":[],\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":6,"
           + "\"total_tokens\":11}}\n\n";
 
-  /** A streamed chat request that asks for usage, so the gateway passes the usage chunk on. */
+  /** A streamed chat request that requests usage, so the gateway passes the usage chunk on. */
   private static final String STREAM_WITH_USAGE =
       "{\"model\":\"gpt-4o\",\"stream\":true,\"stream_options\":{\"include_usage\":true},"
           + "\"messages\":[{\"role\":\"user\",\"content\":\"Who?\"}]}";

@@ -46,7 +46,7 @@ final class DriftScenarios {
 
   /**
    * Pairs whose new model answers a share of the old model's prompts: a partial rollout behind one
-   * model name, as a drift key of one template and one model sees it.
+   * model name, within one drift key of one template and one model.
    */
   private static final String[][] PARTIAL_SWAPS = {
     {"gpt-4o-2024-05-13", "gpt-4o-mini-2024-07-18"},

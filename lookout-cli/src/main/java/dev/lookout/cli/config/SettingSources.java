@@ -31,7 +31,7 @@ final class SettingSources {
   private final Path file;
   private final JsonNode fileKeys;
 
-  /** What the user typed for each setting set by a flag or a variable, by the setting's key. */
+  /** Values typed by the user for settings set by a flag or a variable, by the setting's key. */
   private final Map<String, String> typed = new TreeMap<>();
 
   /**
@@ -79,8 +79,8 @@ final class SettingSources {
   /**
    * Returns {@code error} with what the user typed for the settings its message names put in front,
    * or {@code error} itself when the user typed none of them. The setting a message starts with
-   * comes first, from a flag, a variable or the file; other settings named by their dotted keys
-   * follow when a flag or variable set them.
+   * comes first, from a flag, a variable or the file. Other settings that the message names by
+   * their dotted keys follow when a flag or variable set them.
    */
   IllegalArgumentException attribute(IllegalArgumentException error) {
     String message = error.getMessage();

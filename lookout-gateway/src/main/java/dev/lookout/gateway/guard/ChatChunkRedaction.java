@@ -157,7 +157,7 @@ final class ChatChunkRedaction {
       }
       changed |= take(node, "text", text, finishing);
       changed |= take(node, "thinking", thinking, finishing);
-      // Mistral's thinking part holds text parts of its own.
+      // Mistral's thinking part contains text parts of its own.
       for (JsonNode inner : node.path("thinking")) {
         if (inner instanceof ObjectNode innerNode) {
           changed |= take(innerNode, "text", thinking, finishing);

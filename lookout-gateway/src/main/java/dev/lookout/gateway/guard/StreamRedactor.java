@@ -34,17 +34,17 @@ import org.slf4j.LoggerFactory;
  * looks like one. The {@code error.message} of an error event, OpenAI's or Anthropic's, is redacted
  * whole. JSON objects of other shapes ({@code message_delta}) pass unchanged, and other events
  * (comments, text data, JSON arrays) are redacted in their raw text. An event whose JSON data does
- * not parse, or holds a second value after the first, is dropped, since its text cannot be checked.
- * Every line of an event other than its data, such as its {@code id} and {@code event} fields, is
- * checked whole and redacted in place. Data split over several {@code data:} lines is read whole
- * and written back as one line. A byte order mark before the first event is dropped.
+ * not parse, or contains a second value after the first, is dropped, since its text cannot be
+ * checked. Every line of an event other than its data, such as its {@code id} and {@code event}
+ * fields, is checked whole and redacted in place. Data split over several {@code data:} lines is
+ * read whole and written back as one line. A byte order mark before the first event is dropped.
  */
 public final class StreamRedactor {
   private static final Logger LOG = LoggerFactory.getLogger(StreamRedactor.class);
 
   /**
-   * Reads an event's data as one JSON value. Data that holds a second value after the first is not
-   * JSON: a client that reads each data line on its own would see the second one.
+   * Reads an event's data as one JSON value. Data that contains a second value after the first is
+   * not JSON: a client that reads each data line on its own would see the second one.
    */
   private static final ObjectReader JSON =
       new ObjectMapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);

@@ -211,7 +211,7 @@ final class UpstreamExchange {
   }
 
   /**
-   * Answers 502 in place of a response the output guards cannot read: a compressed stream, or a
+   * Replies 502 in place of a response the output guards cannot read: a compressed stream, or a
    * body in an encoding other than gzip. Passing it on would send the client text no guard checked.
    */
   private void rejectUnreadable(HttpClientResponse upstream) {
