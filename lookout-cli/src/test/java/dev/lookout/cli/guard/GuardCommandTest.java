@@ -73,16 +73,7 @@ class GuardCommandTest {
                 "{\"text\": \"How many legs does a spider have?\", \"label\": 0}",
                 "{\"text\": \"What is the capital of Australia?\", \"label\": 1}"));
     Path errors = dir.resolve("errors.jsonl");
-    int exit =
-        execute(
-            "guard",
-            "eval",
-            "--kind",
-            "injection",
-            "--data",
-            data.toString(),
-            "--errors",
-            errors.toString());
+    int exit = evalWithErrors(data, errors.toString());
     assertThat(exit).isZero();
     List<JsonNode> rows = readLines(errors);
     assertThat(rows).extracting(row -> row.get("line").asInt()).containsExactly(1, 4);
@@ -128,16 +119,7 @@ class GuardCommandTest {
   @Test
   void evalRejectsErrorsFileThatIsTheData() throws Exception {
     Path data = Files.writeString(dir.resolve("d.jsonl"), "{\"text\": \"hi\", \"label\": 0}\n");
-    int exit =
-        execute(
-            "guard",
-            "eval",
-            "--kind",
-            "injection",
-            "--data",
-            data.toString(),
-            "--errors",
-            dir.resolve(".").resolve("d.jsonl").toString());
+    int exit = evalWithErrors(data, dir.resolve(".").resolve("d.jsonl").toString());
     assertThat(exit).isEqualTo(2);
     assertThat(err.toString()).contains("is the --data file; pass another file name");
     assertThat(Files.readString(data)).contains("\"hi\"");
@@ -147,18 +129,15 @@ class GuardCommandTest {
   void evalRejectsErrorsInMissingFolder() throws Exception {
     Path data = Files.writeString(dir.resolve("d.jsonl"), "{\"text\": \"hi\", \"label\": 0}\n");
     Path errors = dir.resolve("absent").resolve("errors.jsonl");
-    int exit =
-        execute(
-            "guard",
-            "eval",
-            "--kind",
-            "injection",
-            "--data",
-            data.toString(),
-            "--errors",
-            errors.toString());
+    int exit = evalWithErrors(data, errors.toString());
     assertThat(exit).isEqualTo(2);
     assertThat(err.toString()).contains("does not exist; create it first");
+  }
+
+  /** Runs {@code guard eval --kind injection} on {@code data} with {@code --errors errors}. */
+  private int evalWithErrors(Path data, String errors) {
+    return execute(
+        "guard", "eval", "--kind", "injection", "--data", data.toString(), "--errors", errors);
   }
 
   private static List<JsonNode> readLines(Path file) throws Exception {

@@ -88,10 +88,7 @@ public final class InjectionEvalCommand implements Callable<Integer> {
               + " {\"text\": \"...\", \"label\": 1}");
     }
     InjectionClassifier classifier = InjectionClassifier.builtIn();
-    double[] scores = new double[rows.size()];
-    for (int i = 0; i < rows.size(); i++) {
-      scores[i] = classifier.score(rows.get(i).text());
-    }
+    double[] scores = InjectionEvaluation.scores(rows, classifier);
     InjectionEvaluation.Report report =
         InjectionEvaluation.evaluate(rows, scores, classifier.threshold());
     if (json) {

@@ -102,10 +102,7 @@ public final class PiiEvalCommand implements Callable<Integer> {
               + " \"start\": 0, \"end\": 15}]}");
     }
     PiiDetector detector = PiiDetector.withTypes(EnumSet.allOf(PiiType.class));
-    List<List<Finding>> predictions = new ArrayList<>(texts.size());
-    for (LabelledText text : texts) {
-      predictions.add(detector.detect(text.text()));
-    }
+    List<List<Finding>> predictions = PiiEvaluation.predict(detector, texts);
     PiiEvaluation evaluation = PiiEvaluation.score(texts, predictions, detector.enabledTypes());
     if (json) {
       out.println(JSON.writeValueAsString(toJson(evaluation)));

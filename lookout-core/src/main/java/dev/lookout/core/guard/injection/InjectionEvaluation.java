@@ -112,10 +112,15 @@ public final class InjectionEvaluation {
 
   /** Scores every row with {@code classifier} and evaluates at its shipped threshold. */
   public static Report evaluate(List<LabeledText> rows, InjectionClassifier classifier) {
+    return evaluate(rows, scores(rows, classifier), classifier.threshold());
+  }
+
+  /** Returns the score of each row by {@code classifier}, in the order of {@code rows}. */
+  public static double[] scores(List<LabeledText> rows, InjectionClassifier classifier) {
     double[] scores = new double[rows.size()];
     for (int i = 0; i < rows.size(); i++) {
       scores[i] = classifier.score(rows.get(i).text());
     }
-    return evaluate(rows, scores, classifier.threshold());
+    return scores;
   }
 }

@@ -35,11 +35,16 @@ public final class PiiEvaluation {
 
   /** Runs {@code detector} on every text and scores its findings against the labels. */
   public static PiiEvaluation evaluate(PiiDetector detector, List<LabelledText> texts) {
+    return score(texts, predict(detector, texts), detector.enabledTypes());
+  }
+
+  /** Returns the findings of {@code detector} on each text, in the order of {@code texts}. */
+  public static List<List<Finding>> predict(PiiDetector detector, List<LabelledText> texts) {
     List<List<Finding>> predictions = new ArrayList<>(texts.size());
     for (LabelledText text : texts) {
       predictions.add(detector.detect(text.text()));
     }
-    return score(texts, predictions, detector.enabledTypes());
+    return predictions;
   }
 
   /**
