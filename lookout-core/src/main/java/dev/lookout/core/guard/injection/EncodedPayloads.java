@@ -56,13 +56,45 @@ final class EncodedPayloads {
         addIfReadable(decodeBase64(blob), out);
       }
     }
-    if (out.size() < MAX_PAYLOADS && text.length() >= 2 * MIN_BLOB_CHARS) {
+    if (out.size() < MAX_PAYLOADS && text.length() >= 2 * MIN_BLOB_CHARS && hasSpacedHexRun(text)) {
       Matcher hex = SPACED_HEX.matcher(text);
       while (out.size() < MAX_PAYLOADS && hex.find()) {
         addIfReadable(decodeHex(hex.group()), out);
       }
     }
     return out;
+  }
+
+  /**
+   * Returns whether {@code text} holds the shape {@link #SPACED_HEX} needs: twelve hex pairs, each
+   * after the first preceded by a space or a colon. The pattern then runs only on texts that may
+   * match, since trying it at every position of a 2 KB prompt cost more than the blob scan.
+   */
+  static boolean hasSpacedHexRun(String text) {
+    for (int i = 0; i + 1 < text.length(); i++) {
+      if (!isHexPair(text, i)) {
+        continue;
+      }
+      int pairs = 1;
+      int at = i + 2;
+      while (at + 2 < text.length()
+          && (text.charAt(at) == ' ' || text.charAt(at) == ':')
+          && isHexPair(text, at + 1)) {
+        if (++pairs >= 12) {
+          return true;
+        }
+        at += 3;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isHexPair(String text, int at) {
+    return isHexChar(text.charAt(at)) && isHexChar(text.charAt(at + 1));
+  }
+
+  private static boolean isHexChar(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
   }
 
   private static boolean isBase64Char(char c) {

@@ -33,7 +33,7 @@ final class Leetspeak {
     while (end > start && (isPunctuation(text.charAt(end - 1)) || text.charAt(end - 1) == '!')) {
       end--;
     }
-    if (end - start < 3) {
+    if (end - start < 3 || !holdsLeet(text, start, end)) {
       return null;
     }
     StringBuilder word = new StringBuilder(end - start);
@@ -53,6 +53,16 @@ final class Leetspeak {
       }
     }
     return leet > 0 && letters >= 2 ? word.toString() : null;
+  }
+
+  /** Returns whether {@code text[start, end)} holds a leet char; most words hold none. */
+  private static boolean holdsLeet(String text, int start, int end) {
+    for (int i = start; i < end; i++) {
+      if (isLeet(text.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isPunctuation(char c) {

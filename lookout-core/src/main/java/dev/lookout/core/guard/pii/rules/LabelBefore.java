@@ -102,6 +102,10 @@ final class LabelBefore {
       return false;
     }
     String[] parts = key.split("_");
+    if (parts.length == 0) {
+      // Only underscores, as in "_(555) 010-0199": no word to read.
+      return false;
+    }
     for (String part : parts) {
       for (String phonePart : PHONE_KEY_PARTS) {
         if (part.contains(phonePart)) {

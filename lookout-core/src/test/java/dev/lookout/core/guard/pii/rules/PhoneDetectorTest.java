@@ -34,6 +34,26 @@ class PhoneDetectorTest {
   }
 
   @Test
+  void findsNumberAfterLoneUnderscore() {
+    assertThat(Spans.of(detector, "Call _(505) 498-8487 today")).containsExactly("505) 498-8487");
+  }
+
+  @Test
+  void findsNumberOpeningWithBracketAfterSpace() {
+    assertThat(Spans.of(detector, "Call (505) 498-8487 today")).containsExactly("(505) 498-8487");
+  }
+
+  @Test
+  void skipsNumberJoinedToWord() {
+    assertThat(Spans.of(detector, "Call id5054988487 today")).isEmpty();
+  }
+
+  @Test
+  void skipsNumberAfterMinus() {
+    assertThat(Spans.of(detector, "Call -5054988487 today")).isEmpty();
+  }
+
+  @Test
   void skipsShortNumberWithoutContext() {
     assertThat(Spans.of(detector, "Turkey 05557")).isEmpty();
   }
