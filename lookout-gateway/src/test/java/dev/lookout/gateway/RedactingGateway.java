@@ -8,6 +8,7 @@ import dev.lookout.core.guard.Guard;
 import dev.lookout.core.guard.GuardPipeline;
 import dev.lookout.core.pricing.PriceTable;
 import dev.lookout.core.record.CallRecord;
+import dev.lookout.core.sse.SseEvent;
 import dev.lookout.core.sse.SseParser;
 import dev.lookout.gateway.access.AccessSettings;
 import dev.lookout.gateway.guard.GuardSettings;
@@ -188,6 +189,45 @@ final class RedactingGateway implements AutoCloseable {
     parser.feed(body.getBytes(StandardCharsets.UTF_8));
     parser.finish();
     return data;
+  }
+
+  /**
+   * Returns {@code stream} cut into pieces {@code offset} characters into each occurrence of {@code
+   * value}, so that the network splits every copy of the value.
+   */
+  static List<String> splitInside(String stream, String value, int offset) {
+    List<String> pieces = new ArrayList<>();
+    int start = 0;
+    for (int at = stream.indexOf(value); at >= 0; at = stream.indexOf(value, at + 1)) {
+      pieces.add(stream.substring(start, at + offset));
+      start = at + offset;
+    }
+    pieces.add(stream.substring(start));
+    return pieces;
+  }
+
+  /**
+   * Checks that {@code body} is a whole event stream: it ends with a blank line, the data of each
+   * event is a JSON object or {@code [DONE]}, and a named event carries data of that {@code type},
+   * as Anthropic names its events.
+   */
+  static void assertWellFormed(String body) throws Exception {
+    assertThat(body).endsWith("\n\n");
+    List<SseEvent> events = new ArrayList<>();
+    SseParser parser = new SseParser(events::add);
+    parser.feed(body.getBytes(StandardCharsets.UTF_8));
+    parser.finish();
+    assertThat(events).isNotEmpty();
+    for (SseEvent event : events) {
+      if (event.data().equals("[DONE]")) {
+        continue;
+      }
+      JsonNode data = JSON.readTree(event.data());
+      assertThat(data.isObject()).as(event.data()).isTrue();
+      if (event.event() != null) {
+        assertThat(data.path("type").asText()).isEqualTo(event.event());
+      }
+    }
   }
 
   /** Returns the text at {@code pointer} of every JSON event of {@code body}, joined. */

@@ -19,9 +19,10 @@ import java.util.Map;
  * JsonTextRedaction} describes. What is held goes out as one more {@code content_block_delta} event
  * just before the block's {@code content_block_stop}, or before {@code message_stop} for a block
  * the provider left open. Held thinking goes out before the block's {@code signature_delta}
- * instead, since the provider sends the signature last. The {@code cited_text} of a citation, which
- * a {@code citations_delta} event carries whole, is redacted whole, and so are the citations of a
- * text block's {@code content_block_start}.
+ * instead, since the provider sends the signature last. The texts of a citation that {@link
+ * CitedSources} lists, which a {@code citations_delta} event carries whole, are redacted whole. So
+ * are those of the citations of a text block's {@code content_block_start}, and the titles and
+ * addresses of the results a {@code web_search_tool_result} block's start carries.
  *
  * <p>The signature is passed on unchanged. It signs the thinking text the provider wrote, so a
  * thinking block whose text was redacted no longer matches it, and Anthropic rejects such a block
@@ -88,7 +89,8 @@ final class AnthropicEventRedaction {
       return releaseBlock(index, Delta.THINKING) + event;
     }
     if (deltaType.equals("citations_delta")) {
-      return guardCitation(delta.get("citation")) ? parsed.withData(chunk.toString()) : event;
+      boolean cited = CitedSources.visitCitation(delta.get("citation"), this::guardWhole);
+      return cited ? parsed.withData(chunk.toString()) : event;
     }
     Delta kind = Delta.of(deltaType);
     if (kind == null || !hold(delta, kind.field, new Part(index, kind))) {
@@ -105,7 +107,7 @@ final class AnthropicEventRedaction {
     if (!(chunk.get("content_block") instanceof ObjectNode block)) {
       return event;
     }
-    boolean changed = guardCitations(block);
+    boolean changed = CitedSources.visitBlock(block, this::guardWhole);
     changed |=
         switch (block.path("type").asText()) {
           case "text" -> hold(block, "text", new Part(index, Delta.TEXT));
@@ -119,22 +121,9 @@ final class AnthropicEventRedaction {
     return changed ? parsed.withData(chunk.toString()) : event;
   }
 
-  /** Redacts the cited text of each of a text block's citations and returns whether any had one. */
-  private boolean guardCitations(ObjectNode block) {
-    boolean changed = false;
-    for (JsonNode citation : block.path("citations")) {
-      changed |= guardCitation(citation);
-    }
-    return changed;
-  }
-
-  /** Redacts the {@code cited_text} of {@code citation} whole and returns whether it had one. */
-  private boolean guardCitation(JsonNode citation) {
-    if (!(citation instanceof ObjectNode node) || !node.path("cited_text").isTextual()) {
-      return false;
-    }
-    node.put("cited_text", release.releaseWhole(node.path("cited_text").asText()));
-    return true;
+  /** Redacts the text in {@code parent.field} whole, since no later event continues it. */
+  private void guardWhole(ObjectNode parent, String field) {
+    parent.put(field, release.releaseWhole(parent.path(field).asText()));
   }
 
   /**

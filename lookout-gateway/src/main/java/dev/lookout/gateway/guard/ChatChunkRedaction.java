@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -18,11 +20,12 @@ import java.util.TreeMap;
  * delta.tool_calls}, by its {@code index}, is held on its own. So are the {@code text} and the
  * {@code summary} of each entry of OpenRouter's {@code delta.reasoning_details}, by its {@code
  * index} or else its position. The {@code data} of a {@code reasoning.encrypted} entry is opaque
- * and passes unchanged. A {@code delta.content} given as an array of parts, as Mistral sends it,
- * has the {@code text} of its text parts held as one text and the text of its {@code thinking}
- * parts as another. What is held goes out with the choice's finish chunk, or when a stream has
- * none, in chunks of its own just before a usage-only chunk or {@code [DONE]}. Not thread-safe: one
- * per stream.
+ * and passes unchanged. A {@code delta.content} may come as an array of parts, as Mistral sends it.
+ * The {@code text} of its text parts is held together with content that comes as a string, so a
+ * value split between the two forms is found whole. The text of its {@code thinking} parts is held
+ * as another text. What is held goes out with the choice's finish chunk, or when a stream has none,
+ * in chunks of its own just before a usage-only chunk or {@code [DONE]}. Held content goes out in
+ * the form of the choice's last content, a string or text parts. Not thread-safe: one per stream.
  */
 final class ChatChunkRedaction {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,7 +39,6 @@ final class ChatChunkRedaction {
   private enum Kind {
     TEXT,
     CONTENT,
-    CONTENT_PART_TEXT,
     CONTENT_PART_THINKING,
     REFUSAL,
     REASONING_CONTENT,
@@ -56,6 +58,10 @@ final class ChatChunkRedaction {
 
   private final TextRelease release;
   private final Map<Part, HeldText> held = new LinkedHashMap<>();
+
+  /** The choices whose last {@code delta.content} came as an array of parts. */
+  private final Set<Integer> contentAsParts = new HashSet<>();
+
   private JsonNode lastChunk;
 
   ChatChunkRedaction(TextRelease release) {
@@ -117,6 +123,7 @@ final class ChatChunkRedaction {
     boolean finishing = reason != null && !reason.isNull();
     boolean changed = take(choice, "text", new Part(index, Kind.TEXT, 0), finishing);
     if (choice.get("delta") instanceof ObjectNode delta) {
+      noteContentForm(delta, index);
       changed |= take(delta, "content", new Part(index, Kind.CONTENT, 0), finishing);
       changed |= takeContentParts(delta, index, finishing);
       changed |= take(delta, "refusal", new Part(index, Kind.REFUSAL, 0), finishing);
@@ -145,10 +152,17 @@ final class ChatChunkRedaction {
     return changed;
   }
 
-  // NOTE: text parts are held apart from string content, so a value split between the two forms
-  // is not found whole.
+  private void noteContentForm(ObjectNode delta, int index) {
+    JsonNode content = delta.get("content");
+    if (content instanceof ArrayNode) {
+      contentAsParts.add(index);
+    } else if (content != null && content.isTextual()) {
+      contentAsParts.remove(index);
+    }
+  }
+
   private boolean takeContentParts(ObjectNode delta, int index, boolean finishing) {
-    Part text = new Part(index, Kind.CONTENT_PART_TEXT, 0);
+    Part text = new Part(index, Kind.CONTENT, 0);
     Part thinking = new Part(index, Kind.CONTENT_PART_THINKING, 0);
     boolean changed = false;
     for (JsonNode part : delta.path("content")) {
@@ -225,7 +239,7 @@ final class ChatChunkRedaction {
   }
 
   /** Writes {@code text} into {@code choice} where a chunk carries a text of its kind. */
-  private static void place(ObjectNode choice, Part part, String text) {
+  private void place(ObjectNode choice, Part part, String text) {
     if (part.kind() == Kind.TEXT) {
       choice.put("text", text);
       return;
@@ -233,14 +247,12 @@ final class ChatChunkRedaction {
     ObjectNode delta = object(choice, "delta");
     switch (part.kind()) {
       case CONTENT -> {
-        if (delta.get("content") instanceof ArrayNode parts) {
-          parts.addObject().put("type", "text").put("text", text);
+        if (delta.get("content") instanceof ArrayNode || contentAsParts.contains(part.choice())) {
+          contentParts(delta).addObject().put("type", "text").put("text", text);
         } else {
           delta.put("content", text);
         }
       }
-      case CONTENT_PART_TEXT ->
-          contentParts(delta).addObject().put("type", "text").put("text", text);
       case CONTENT_PART_THINKING ->
           contentParts(delta)
               .addObject()

@@ -20,11 +20,12 @@ import java.util.List;
  * the texts of an array of parts), refusals and reasoning ({@code reasoning_content}, {@code
  * reasoning}, the {@code text} and {@code summary} of each entry of {@code reasoning_details}),
  * audio transcripts, the arguments of tool and function calls and the input of custom tool calls,
- * text completions, and Anthropic text blocks with the {@code cited_text} of their citations,
- * thinking blocks and tool input. Output guards only redact. A block on output is treated as a
- * redaction of the whole text, because the client has already paid for the call. Arguments are JSON
- * text and stay valid JSON; see {@link JsonTextRedaction}. A tool input object, and arguments sent
- * as an object, stay objects with their values redacted the same way.
+ * text completions. In Anthropic responses they are text blocks, thinking blocks, tool input, and
+ * the texts of citations and web search results that {@link CitedSources} lists. Output guards only
+ * redact. A block on output is treated as a redaction of the whole text, because the client has
+ * already paid for the call. Arguments are JSON text and stay valid JSON; see {@link
+ * JsonTextRedaction}. A tool input object, and arguments sent as an object, stay objects with their
+ * values redacted the same way.
  *
  * <p>A thinking block's {@code signature} is kept as it is. It signs the thinking text the provider
  * wrote, so a block whose text was redacted no longer matches it, and Anthropic rejects such a
@@ -91,11 +92,7 @@ public final class OutputGuarding {
       if (block instanceof ObjectNode node) {
         guard(node, "text", outcomes);
         guard(node, "thinking", outcomes);
-        for (JsonNode citation : node.path("citations")) {
-          if (citation instanceof ObjectNode cited) {
-            guard(cited, "cited_text", outcomes);
-          }
-        }
+        CitedSources.visitBlock(node, (parent, field) -> guard(parent, field, outcomes));
         guardInput(node, outcomes);
       }
     }

@@ -36,8 +36,10 @@ import org.slf4j.LoggerFactory;
  * (comments, text data, JSON arrays) are redacted in their raw text. An event whose JSON data does
  * not parse, or contains a second value after the first, is dropped, since its text cannot be
  * checked. Every line of an event other than its data, such as its {@code id} and {@code event}
- * fields, is checked whole and redacted in place. Data split over several {@code data:} lines is
- * read whole and written back as one line. A byte order mark before the first event is dropped.
+ * fields, is checked whole and redacted in place. Each such line is checked on its own, because the
+ * SSE rules join only data lines, so a client reads every other line as a value of its own. Data
+ * split over several {@code data:} lines is read whole and written back as one line. A byte order
+ * mark before the first event is dropped.
  */
 public final class StreamRedactor {
   private static final Logger LOG = LoggerFactory.getLogger(StreamRedactor.class);
