@@ -157,7 +157,8 @@ final class UpstreamExchange {
     eventStream =
         contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("text/event-stream");
     call.stream = call.stream || eventStream;
-    if (eventStream && contentEncoding != null && !contentEncoding.equalsIgnoreCase("identity")) {
+    BodyEncoding encoding = BodyEncoding.of(contentEncoding);
+    if (eventStream && encoding != BodyEncoding.IDENTITY) {
       // NOTE: a compressed stream is passed through unread; its tokens are estimated.
       upstreamWarnings.warn(
           "proxy: request {} stream is {}-encoded although the gateway asked for none, so its"
@@ -183,8 +184,8 @@ final class UpstreamExchange {
         holdBody = true;
       }
     }
-    if ((redactor != null && !isIdentity(contentEncoding))
-        || (holdBody && !isIdentity(contentEncoding) && !isGzip(contentEncoding))) {
+    if ((redactor != null && encoding != BodyEncoding.IDENTITY)
+        || (holdBody && encoding == BodyEncoding.UNREADABLE)) {
       rejectUnreadable(upstream);
       return;
     }
@@ -199,15 +200,6 @@ final class UpstreamExchange {
     upstream.handler(chunk -> onChunk(upstream, response, chunk));
     upstream.exceptionHandler(this::onBodyFailure);
     upstream.endHandler(v -> onEnd(upstream, response));
-  }
-
-  private static boolean isIdentity(String encoding) {
-    return encoding == null || encoding.isBlank() || encoding.trim().equalsIgnoreCase("identity");
-  }
-
-  private static boolean isGzip(String encoding) {
-    String name = encoding.trim().toLowerCase(Locale.ROOT);
-    return name.equals("gzip") || name.equals("x-gzip");
   }
 
   /**
@@ -429,11 +421,7 @@ final class UpstreamExchange {
   }
 
   private byte[] copiedBytes() throws IOException {
-    byte[] bytes = copied.getBytes();
-    if (contentEncoding != null && contentEncoding.toLowerCase(Locale.ROOT).contains("gzip")) {
-      bytes = Gzip.decompress(bytes, MAX_COPIED_RESPONSE_BYTES);
-    }
-    return bytes;
+    return BodyEncoding.of(contentEncoding).decode(copied.getBytes(), MAX_COPIED_RESPONSE_BYTES);
   }
 
   private JsonNode parseCopied() {
