@@ -276,14 +276,13 @@ final class UpstreamExchange {
     }
     if (eventStream) {
       sse.finish();
-      if (finisher.cutting() && missingEnd() != null) {
-        // The stop closed the upstream connection, and a body without length or chunks (HTTP/1.0)
-        // reads that close as a clean end. The client sees the cut, not a finished stream.
-        // NOTE: a non-streamed body framed that way and cut by the stop still reads as complete.
-        onClientClosed();
-        request.response().reset();
-        return;
-      }
+    }
+    if (finisher.cutting() && cutByStop(upstream)) {
+      // The stop closed the upstream connection, and a body without length or chunks (HTTP/1.0)
+      // reads that close as a clean end. The client sees the cut, not a finished response.
+      onClientClosed();
+      request.response().reset();
+      return;
     }
     // Over HTTP/2 the response's close handler runs inside end(); it must not see a cancel.
     responseEnded = true;
@@ -311,6 +310,26 @@ final class UpstreamExchange {
     } else {
       response.end();
     }
+  }
+
+  /**
+   * Returns whether a response that ends while the stop closes the upstream connections lacks its
+   * end. A stream lacks the event that ends it. A non-streamed body lacks its end when only the
+   * connection's close delimits it and it is not known to be whole.
+   */
+  private boolean cutByStop(HttpClientResponse upstream) {
+    if (eventStream) {
+      return missingEnd() != null;
+    }
+    // NOTE: a whole body that is not JSON, or is too large to copy, reads as cut too when only
+    // the stop's close ends it.
+    return CloseDelimitedBody.isCloseDelimited(
+            upstream.statusCode(), upstream.version(), upstream.headers())
+        && !CloseDelimitedBody.isKnownComplete(
+            upstream.getHeader(HttpHeaders.CONTENT_TYPE),
+            contentEncoding,
+            copied,
+            MAX_COPIED_RESPONSE_BYTES);
   }
 
   private void finishStream(int status) {
