@@ -3,6 +3,7 @@ package dev.lookout.gateway.payload;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.lookout.gateway.proxy.BodyEncoding;
 import dev.lookout.gateway.proxy.Secrets;
 import dev.lookout.store.payload.CaptureMode;
 import dev.lookout.store.payload.Payload;
@@ -10,14 +11,10 @@ import dev.lookout.store.payload.PayloadKeys;
 import dev.lookout.store.payload.PayloadStore;
 import dev.lookout.store.payload.PayloadWriter;
 import io.vertx.core.buffer.Buffer;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Captures the bodies of calls into a payload store. {@link #offer} runs on the event loop and only
@@ -124,11 +121,8 @@ public final class PayloadCapture {
       return null;
     }
     byte[] bytes = body.getBytes();
-    if (encoding == null || !encoding.toLowerCase(Locale.ROOT).contains("gzip")) {
-      return bytes;
-    }
-    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-      return in.readNBytes(MAX_RESPONSE_BYTES);
+    try {
+      return BodyEncoding.of(encoding).decode(bytes, MAX_RESPONSE_BYTES);
     } catch (IOException e) {
       return ("<gzip body of " + bytes.length + " bytes that could not be decompressed>")
           .getBytes(StandardCharsets.UTF_8);

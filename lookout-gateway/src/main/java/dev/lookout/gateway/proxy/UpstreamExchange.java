@@ -157,7 +157,8 @@ final class UpstreamExchange {
     eventStream =
         contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("text/event-stream");
     call.stream = call.stream || eventStream;
-    if (eventStream && contentEncoding != null && !contentEncoding.equalsIgnoreCase("identity")) {
+    BodyEncoding encoding = BodyEncoding.of(contentEncoding);
+    if (eventStream && encoding != BodyEncoding.IDENTITY) {
       // NOTE: a compressed stream is passed through unread; its tokens are estimated.
       upstreamWarnings.warn(
           "proxy: request {} stream is {}-encoded although the gateway asked for none, so its"
@@ -183,8 +184,8 @@ final class UpstreamExchange {
         holdBody = true;
       }
     }
-    if ((redactor != null && !isIdentity(contentEncoding))
-        || (holdBody && !isIdentity(contentEncoding) && !isGzip(contentEncoding))) {
+    if ((redactor != null && encoding != BodyEncoding.IDENTITY)
+        || (holdBody && encoding == BodyEncoding.UNREADABLE)) {
       rejectUnreadable(upstream);
       return;
     }
@@ -199,15 +200,6 @@ final class UpstreamExchange {
     upstream.handler(chunk -> onChunk(upstream, response, chunk));
     upstream.exceptionHandler(this::onBodyFailure);
     upstream.endHandler(v -> onEnd(upstream, response));
-  }
-
-  private static boolean isIdentity(String encoding) {
-    return encoding == null || encoding.isBlank() || encoding.trim().equalsIgnoreCase("identity");
-  }
-
-  private static boolean isGzip(String encoding) {
-    String name = encoding.trim().toLowerCase(Locale.ROOT);
-    return name.equals("gzip") || name.equals("x-gzip");
   }
 
   /**
@@ -284,14 +276,13 @@ final class UpstreamExchange {
     }
     if (eventStream) {
       sse.finish();
-      if (finisher.cutting() && missingEnd() != null) {
-        // The stop closed the upstream connection, and a body without length or chunks (HTTP/1.0)
-        // reads that close as a clean end. The client sees the cut, not a finished stream.
-        // NOTE: a non-streamed body framed that way and cut by the stop still reads as complete.
-        onClientClosed();
-        request.response().reset();
-        return;
-      }
+    }
+    if (finisher.cutting() && cutByStop(upstream)) {
+      // The stop closed the upstream connection, and a body without length or chunks (HTTP/1.0)
+      // reads that close as a clean end. The client sees the cut, not a finished response.
+      onClientClosed();
+      request.response().reset();
+      return;
     }
     // Over HTTP/2 the response's close handler runs inside end(); it must not see a cancel.
     responseEnded = true;
@@ -319,6 +310,26 @@ final class UpstreamExchange {
     } else {
       response.end();
     }
+  }
+
+  /**
+   * Returns whether a response that ends while the stop closes the upstream connections lacks its
+   * end. A stream lacks the event that ends it. A non-streamed body lacks its end when only the
+   * connection's close delimits it and it is not known to be whole.
+   */
+  private boolean cutByStop(HttpClientResponse upstream) {
+    if (eventStream) {
+      return missingEnd() != null;
+    }
+    // NOTE: a whole body that is not JSON, or is too large to copy, reads as cut too when only
+    // the stop's close ends it.
+    return CloseDelimitedBody.isCloseDelimited(
+            upstream.statusCode(), upstream.version(), upstream.headers())
+        && !CloseDelimitedBody.isKnownComplete(
+            upstream.getHeader(HttpHeaders.CONTENT_TYPE),
+            contentEncoding,
+            copied,
+            MAX_COPIED_RESPONSE_BYTES);
   }
 
   private void finishStream(int status) {
@@ -429,11 +440,7 @@ final class UpstreamExchange {
   }
 
   private byte[] copiedBytes() throws IOException {
-    byte[] bytes = copied.getBytes();
-    if (contentEncoding != null && contentEncoding.toLowerCase(Locale.ROOT).contains("gzip")) {
-      bytes = Gzip.decompress(bytes, MAX_COPIED_RESPONSE_BYTES);
-    }
-    return bytes;
+    return BodyEncoding.of(contentEncoding).decode(copied.getBytes(), MAX_COPIED_RESPONSE_BYTES);
   }
 
   private JsonNode parseCopied() {

@@ -13,22 +13,47 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A provider on 127.0.0.1 that replies to every request with an HTTP/1.0 event stream that never
- * ends, as Python's {@code http.server} does: the body has no length and no chunks, so only the
- * connection's close ends it. A client therefore reads that close as a clean end of the response.
+ * A provider on 127.0.0.1 that replies to every request in HTTP/1.0, as Python's {@code
+ * http.server} does: the body has no length and no chunks, so only the connection's close ends it.
+ * A client therefore reads that close as a clean end of the response.
  */
-final class EndlessHttp10Upstream implements AutoCloseable {
+final class Http10Upstream implements AutoCloseable {
   private final ServerSocket server;
-  private final String event;
+  private final String contentType;
+  private final byte[] body;
+  private final int pieceBytes;
   private final long gapMillis;
+  private final boolean endless;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
 
-  /** Starts serving; each response writes {@code event} every {@code gapMillis} ms. */
-  EndlessHttp10Upstream(String event, long gapMillis) throws IOException {
-    this.event = event;
+  private Http10Upstream(
+      String contentType, String body, int pieceBytes, long gapMillis, boolean endless)
+      throws IOException {
+    this.contentType = contentType;
+    this.body = body.getBytes(StandardCharsets.UTF_8);
+    this.pieceBytes = pieceBytes;
     this.gapMillis = gapMillis;
+    this.endless = endless;
     server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-    daemon(this::accept, "endless-upstream-accept").start();
+    daemon(this::accept, "http10-upstream-accept").start();
+  }
+
+  /**
+   * Starts a provider whose event stream never ends: each response writes {@code event} every
+   * {@code gapMillis} ms until the client closes the connection.
+   */
+  static Http10Upstream endlessStream(String event, long gapMillis) throws IOException {
+    int eventBytes = event.getBytes(StandardCharsets.UTF_8).length;
+    return new Http10Upstream("text/event-stream", event, eventBytes, gapMillis, true);
+  }
+
+  /**
+   * Starts a provider whose responses write {@code body} as {@code contentType} in pieces of {@code
+   * pieceBytes} bytes, one every {@code gapMillis} ms, and then close the connection.
+   */
+  static Http10Upstream slowBody(String contentType, String body, int pieceBytes, long gapMillis)
+      throws IOException {
+    return new Http10Upstream(contentType, body, pieceBytes, gapMillis, false);
   }
 
   String url() {
@@ -40,7 +65,7 @@ final class EndlessHttp10Upstream implements AutoCloseable {
       try {
         Socket socket = server.accept();
         open.add(socket);
-        daemon(() -> respond(socket), "endless-upstream-stream").start();
+        daemon(() -> respond(socket), "http10-upstream-response").start();
       } catch (IOException e) {
         return;
       }
@@ -52,16 +77,17 @@ final class EndlessHttp10Upstream implements AutoCloseable {
       skipRequest(socket);
       OutputStream out = socket.getOutputStream();
       out.write(
-          "HTTP/1.0 200 OK\r\ncontent-type: text/event-stream\r\n\r\n"
+          ("HTTP/1.0 200 OK\r\ncontent-type: " + contentType + "\r\n\r\n")
               .getBytes(StandardCharsets.US_ASCII));
-      byte[] bytes = event.getBytes(StandardCharsets.UTF_8);
-      while (true) {
-        out.write(bytes);
-        out.flush();
-        Thread.sleep(gapMillis);
-      }
+      do {
+        for (int from = 0; from < body.length; from += pieceBytes) {
+          out.write(body, from, Math.min(pieceBytes, body.length - from));
+          out.flush();
+          Thread.sleep(gapMillis);
+        }
+      } while (endless);
     } catch (IOException e) {
-      // The gateway closed the connection: the stream is over.
+      // The gateway closed the connection: the response is over.
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
