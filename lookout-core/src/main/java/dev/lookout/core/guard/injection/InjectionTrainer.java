@@ -185,16 +185,23 @@ public final class InjectionTrainer {
   /**
    * Validates by held-out source, trains the shipped model on every row, and writes it.
    *
-   * <p>Usage: {@code InjectionTrainer DATA.jsonl OUT.bin.gz}
+   * <p>Usage: {@code InjectionTrainer DATA.jsonl OUT.bin.gz [INSTRUCTIONS.jsonl...]}. Each
+   * INSTRUCTIONS file adds the instructions of its prompts as benign rows ({@link
+   * InjectionDataset#readInstructions}).
    */
   public static void main(String[] args) throws IOException {
-    if (args.length != 2) {
-      System.err.println("Usage: InjectionTrainer DATA.jsonl OUT.bin.gz");
+    if (args.length < 2) {
+      System.err.println("Usage: InjectionTrainer DATA.jsonl OUT.bin.gz [INSTRUCTIONS.jsonl...]");
       System.exit(2);
     }
     Path data = Path.of(args[0]);
     Path out = Path.of(args[1]);
-    List<LabeledText> rows = InjectionDataset.read(data);
+    List<LabeledText> rows = new ArrayList<>(InjectionDataset.read(data));
+    for (int i = 2; i < args.length; i++) {
+      List<LabeledText> instructions = InjectionDataset.readInstructions(Path.of(args[i]));
+      LOG.info("Adding {} benign instructions from {}", instructions.size(), args[i]);
+      rows.addAll(instructions);
+    }
     InjectionTrainer trainer = new InjectionTrainer(Settings.defaults());
     LOG.info("Preparing features of {} rows from {}", rows.size(), data);
     List<PreparedRow> prepared = trainer.prepare(rows);

@@ -33,4 +33,43 @@ class InjectionDatasetTest {
     assertThatThrownBy(() -> read("{\"text\": \"a\", \"label\": \"jailbreak\"}"))
         .hasMessageContaining("must be 0 or 1");
   }
+
+  private List<LabeledText> instructions(String... lines) throws Exception {
+    Path file = dir.resolve("prompts.jsonl");
+    Files.writeString(file, String.join("\n", lines) + "\n");
+    return InjectionDataset.readInstructions(file);
+  }
+
+  @Test
+  void instructionEndsAtBlankLine() throws Exception {
+    List<LabeledText> rows =
+        instructions("{\"prompt\": \"Explain this code.\\n\\nprint(1)\", \"source\": \"s\"}");
+    assertThat(rows.get(0).text()).isEqualTo("Explain this code.");
+  }
+
+  @Test
+  void instructionIsBenign() throws Exception {
+    assertThat(instructions("{\"prompt\": \"Sort a list.\"}").get(0).injection()).isFalse();
+  }
+
+  @Test
+  void instructionKeepsSource() throws Exception {
+    List<LabeledText> rows = instructions("{\"prompt\": \"Sort a list.\", \"source\": \"a/b/c\"}");
+    assertThat(rows.get(0).source()).isEqualTo("a/b/c");
+  }
+
+  @Test
+  void repeatedInstructionCountsOnce() throws Exception {
+    List<LabeledText> rows =
+        instructions(
+            "{\"prompt\": \"Sort a list.\\n\\n[3, 1]\"}",
+            "{\"prompt\": \"Sort a list.\\n\\n[2, 9]\"}");
+    assertThat(rows).hasSize(1);
+  }
+
+  @Test
+  void instructionNeedsPrompt() {
+    assertThatThrownBy(() -> instructions("{\"text\": \"Sort a list.\"}"))
+        .hasMessageContaining("missing string field \"prompt\"");
+  }
 }
