@@ -17,7 +17,9 @@ import java.util.Set;
 
 /**
  * Runs a set of {@link SpanDetector}s and merges their findings into one list of non-overlapping
- * spans, sorted by start. Only the enabled types are reported.
+ * spans, sorted by start. Only the enabled types are reported. The detectors read the text with
+ * look-alike and invisible characters folded ({@link FoldedText}), and the spans are of the text as
+ * given.
  *
  * <p>Overlaps are resolved greedily in a fixed order of trust: checksummed and strictly formatted
  * types first ({@code SECRET}, {@code EMAIL}, {@code IBAN}, {@code CREDIT_CARD}, {@code US_SSN},
@@ -131,11 +133,13 @@ public final class PiiDetector {
 
   /** Returns the non-overlapping findings of enabled types in {@code text}, sorted by start. */
   public List<Finding> detect(String text) {
+    FoldedText folded = FoldedText.of(text);
+    String read = folded == null ? text : folded.text();
     List<Finding> candidates = new ArrayList<>();
     for (SpanDetector detector : detectors) {
-      for (Finding finding : detector.detect(text)) {
+      for (Finding finding : detector.detect(read)) {
         if (enabled.contains(PiiType.valueOf(finding.type()))) {
-          candidates.add(finding);
+          candidates.add(folded == null ? finding : folded.original(finding));
         }
       }
     }

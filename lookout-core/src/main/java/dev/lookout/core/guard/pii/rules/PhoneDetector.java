@@ -287,6 +287,10 @@ public final class PhoneDetector implements SpanDetector {
       Pattern.compile(
           "(?:19|20)\\d{2}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.](?:19|20)\\d{2}");
 
+  /** Two years joined by a dash, as in "2008-2013" or "(1885 - 1979". */
+  private static final Pattern YEAR_RANGE =
+      Pattern.compile("\\(?((?:1[0-9]|20)[0-9]{2}) ?- ?((?:1[0-9]|20)[0-9]{2})");
+
   private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
   private final List<String> regions;
@@ -334,6 +338,7 @@ public final class PhoneDetector implements SpanDetector {
       String candidate = run.group();
       if (countDigits(candidate) >= MIN_DIGITS
           && !clearlyNotPhone(text, run.start(), run.end(), candidate)
+          && !yearRange(text, run.start(), run.end(), candidate)
           && !otherCode(text, run.start(), run.end(), candidate)
           && !labelledZipOrId(text, run.start(), run.end(), candidate)
           && !singleNumberAgainst(text, run.start(), run.end(), candidate)
@@ -435,6 +440,17 @@ public final class PhoneDetector implements SpanDetector {
    * so it is kept and tried in {@link #pieces}. Without a phone word near, or without a space, such
    * a run is more often an ID or an account number.
    */
+  /**
+   * Returns whether a run is a span of years, the later one second, with no phone word near. Prose
+   * writes such spans often, with a hyphen or an en dash, and eight digits fit a phone plan.
+   */
+  static boolean yearRange(String text, int start, int end, String run) {
+    Matcher years = YEAR_RANGE.matcher(run);
+    return years.matches()
+        && Integer.parseInt(years.group(1)) <= Integer.parseInt(years.group(2))
+        && !SUPPORT.near(text, start, end);
+  }
+
   private static boolean clearlyNotPhone(String text, int start, int end, String run) {
     Matcher date = DATE.matcher(run);
     if (date.lookingAt() && countDigits(run.substring(date.end())) < MIN_DIGITS) {

@@ -54,6 +54,26 @@ class PhoneDetectorTest {
   }
 
   @Test
+  void skipsYearRange() {
+    assertThat(Spans.of(detector, "the war (1885-1979) ended")).isEmpty();
+  }
+
+  @Test
+  void skipsSpacedYearRange() {
+    assertThat(Spans.of(detector, "years 2008 - 2013 were good")).isEmpty();
+  }
+
+  @Test
+  void findsYearLikeNumberAfterPhoneWord() {
+    assertThat(Spans.of(detector, "Phone: 2008-2013")).containsExactly("2008-2013");
+  }
+
+  @Test
+  void findsDescendingYearLikeNumber() {
+    assertThat(Spans.of(detector, "Numbers: 2013-2008 or 1999-1998")).isNotEmpty();
+  }
+
+  @Test
   void skipsShortNumberWithoutContext() {
     assertThat(Spans.of(detector, "Turkey 05557")).isEmpty();
   }
