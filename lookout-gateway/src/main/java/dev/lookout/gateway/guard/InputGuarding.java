@@ -73,8 +73,8 @@ public final class InputGuarding {
    * @return the blocking outcome, or null when every joined turn passes
    */
   private GuardOutcome checkJoined(JsonNode body) {
-    for (List<String> turn : RequestTexts.userTurns(body)) {
-      GuardOutcome outcome = checkTurn(turn);
+    for (RequestTexts.UserTurn turn : RequestTexts.userTurns(body)) {
+      GuardOutcome outcome = checkTurn(turn.texts());
       if (outcome != null) {
         return outcome;
       }
