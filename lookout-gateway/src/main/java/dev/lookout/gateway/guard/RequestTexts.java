@@ -62,6 +62,29 @@ final class RequestTexts {
       }
       return texts;
     }
+
+    /**
+     * Returns whether two texts of one message meet between letters or digits, as the halves of a
+     * word split in two do ("Ign" and "ore"). Empty texts are skipped.
+     */
+    boolean hasSplitWord() {
+      for (List<String> message : messages) {
+        String previous = "";
+        for (String text : message) {
+          if (text.isEmpty()) {
+            continue;
+          }
+          int last = previous.isEmpty() ? -1 : previous.codePointBefore(previous.length());
+          if (last >= 0
+              && Character.isLetterOrDigit(last)
+              && Character.isLetterOrDigit(text.codePointAt(0))) {
+            return true;
+          }
+          previous = text;
+        }
+      }
+      return false;
+    }
   }
 
   static List<Slot> find(JsonNode body) {
