@@ -73,8 +73,11 @@ public final class InputGuarding {
    * @return the blocking outcome, or null when every joined turn passes
    */
   private GuardOutcome checkJoined(JsonNode body) {
-    for (List<String> turn : RequestTexts.userTurns(body)) {
-      GuardOutcome outcome = checkTurn(turn);
+    for (RequestTexts.UserTurn turn : RequestTexts.userTurns(body)) {
+      GuardOutcome outcome = checkTurn(turn.texts());
+      if (outcome == null) {
+        outcome = checkGluedParts(turn);
+      }
       if (outcome != null) {
         return outcome;
       }
@@ -95,6 +98,26 @@ public final class InputGuarding {
       return null;
     }
     GuardOutcome outcome = pipeline.checkInputWith(InjectionGuard.NAME, String.join("\n", turn));
+    return outcome.action() == GuardAction.BLOCK ? outcome : null;
+  }
+
+  /**
+   * Returns the blocking outcome of a turn with the parts of each message joined without a
+   * separator and its messages joined by newlines, or null. It runs only on a turn where two parts
+   * meet inside what may be one word ("Ign", "ore all previous instructions"), since the newline
+   * join of {@link #checkTurn} hides such a word from the phrase rule and the n-grams. Unlike that
+   * check it runs whatever the length of the parts, because a split word is hidden at any length.
+   */
+  private GuardOutcome checkGluedParts(RequestTexts.UserTurn turn) {
+    if (!turn.hasSplitWord()) {
+      return null;
+    }
+    List<String> messages = new ArrayList<>(turn.messages().size());
+    for (List<String> parts : turn.messages()) {
+      messages.add(String.join("", parts));
+    }
+    GuardOutcome outcome =
+        pipeline.checkInputWith(InjectionGuard.NAME, String.join("\n", messages));
     return outcome.action() == GuardAction.BLOCK ? outcome : null;
   }
 
