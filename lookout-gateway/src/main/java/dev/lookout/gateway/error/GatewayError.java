@@ -13,6 +13,9 @@ public enum GatewayError {
   INVALID_MODEL(400, "invalid_request_error", "invalid_model", CallStatus.ERROR),
   INPUT_BLOCKED(400, "invalid_request_error", "input_blocked", CallStatus.FILTERED),
   INVALID_HEADER(400, "invalid_request_error", "invalid_header", CallStatus.ERROR),
+  INVALID_REQUEST(400, "invalid_request_error", "invalid_request", CallStatus.ERROR),
+  UNSUPPORTED_CONTENT_ENCODING(
+      415, "invalid_request_error", "unsupported_content_encoding", CallStatus.ERROR),
   UNKNOWN_EXPERIMENT(400, "invalid_request_error", "unknown_experiment", CallStatus.ERROR),
   INVALID_EXPERIMENT_REQUEST(
       400, "invalid_request_error", "invalid_experiment_request", CallStatus.ERROR),
