@@ -39,6 +39,7 @@ public enum GatewayError {
   CLIENT_CLOSED(499, "invalid_request_error", "client_disconnected", CallStatus.CANCELLED),
   SHUTTING_DOWN(503, "api_error", "shutting_down", CallStatus.ERROR),
   OVERLOADED(503, "api_error", "gateway_overloaded", CallStatus.ERROR),
+  BUSY(503, "api_error", "gateway_busy", CallStatus.ERROR),
   INTERNAL(500, "api_error", "internal_error", CallStatus.ERROR),
   PAYLOAD_NOT_FOUND(404, "invalid_request_error", "payload_not_found", CallStatus.ERROR),
   PAYLOAD_STORE_FAILED(502, "api_error", "payload_store_failed", CallStatus.ERROR);

@@ -370,6 +370,7 @@ public final class CallFinisher {
 
   private void publish(CallContext call, CallRecord record) {
     inFlight.decrementAndGet();
+    call.releaseBody();
     metrics.callFinished(record);
     sink.offer(record);
     capture(call, record);

@@ -38,7 +38,10 @@ public final class ProxyHandler {
   /** Largest request body whose guards run on the event loop; larger ones go to a worker. */
   private static final int MAX_GUARDED_ON_EVENT_LOOP_BYTES = 16 * 1024;
 
-  /** Longest header value quoted in an error message. */
+  /** Seconds a client is asked to wait (Retry-After) when the body budget is spent. */
+  static final int BUSY_RETRY_AFTER_SECONDS = 2;
+
+  /** Maximum length, in characters, of a header value quoted in an error message. */
   private static final int MAX_QUOTED_HEADER_CHARS = 64;
 
   /** Rejects a second value after the JSON object, which a provider would parse differently. */
@@ -54,6 +57,7 @@ public final class ProxyHandler {
   private final AccessPolicy access;
   private final GuardSettings guards;
   private final ExperimentRouter experiments;
+  private final BodyBudget bodyBudget;
   private final RateLimitedLog upstreamWarnings = new RateLimitedLog(LOG, 1000);
 
   public ProxyHandler(
@@ -63,8 +67,10 @@ public final class ProxyHandler {
       CallFinisher finisher,
       AccessPolicy access,
       GuardSettings guards,
-      ExperimentRouter experiments) {
+      ExperimentRouter experiments,
+      BodyBudget bodyBudget) {
     this.vertx = vertx;
+    this.bodyBudget = bodyBudget;
     this.experiments = experiments;
     this.client = client;
     this.settings = settings;
@@ -107,8 +113,12 @@ public final class ProxyHandler {
       return;
     }
     long declared = declaredLength(request);
-    if (declared > settings.maxBodyBytes()) {
+    if (declared > maxBodyBytes()) {
       rejectTooLarge(call, request, declared);
+      return;
+    }
+    if (declared >= 0 && !call.reserveBody(bodyBudget, declared)) {
+      rejectBusy(call, request, declared);
       return;
     }
     Buffer body = Buffer.buffer();
@@ -118,8 +128,14 @@ public final class ProxyHandler {
             return;
           }
           long received = body.length() + (long) chunk.length();
-          if (received > settings.maxBodyBytes()) {
+          if (received > maxBodyBytes()) {
             rejectTooLarge(call, request, received);
+            return;
+          }
+          // A body without Content-Length reserves its bytes as they arrive.
+          long unreserved = received - call.reservedBodyBytes();
+          if (unreserved > 0 && !call.reserveBody(bodyBudget, unreserved)) {
+            rejectBusy(call, request, received);
             return;
           }
           body.appendBuffer(chunk);
@@ -353,16 +369,50 @@ public final class ProxyHandler {
         "The gateway is shutting down; retry against another instance");
   }
 
+  /** Returns the largest body accepted: {@code max_body_bytes}, or a smaller body budget. */
+  private long maxBodyBytes() {
+    return Math.min(settings.maxBodyBytes(), bodyBudget.limit());
+  }
+
   private void rejectTooLarge(CallContext call, HttpServerRequest request, long bytes) {
     String message =
-        "Request body of "
-            + bytes
-            + " bytes is over the limit of "
-            + settings.maxBodyBytes()
-            + " bytes; send a smaller request or raise max_body_bytes";
+        settings.maxBodyBytes() <= bodyBudget.limit()
+            ? "Request body of "
+                + bytes
+                + " bytes is over the limit of "
+                + settings.maxBodyBytes()
+                + " bytes; send a smaller request or raise max_body_bytes"
+            : "Request body of "
+                + bytes
+                + " bytes is over the "
+                + bodyBudget.limit()
+                + " bytes of request bodies the gateway may hold in memory"
+                + " (max_buffered_body_bytes); send a smaller request, or raise the heap (-Xmx)"
+                + " and max_buffered_body_bytes";
     // The rest of the body is not read, so the connection cannot be reused.
     request.response().putHeader(HttpHeaders.CONNECTION, "close");
     reject(call, request, GatewayError.BODY_TOO_LARGE, message);
+  }
+
+  /** Rejects a call whose body would take the bodies held in memory past the budget. */
+  private void rejectBusy(CallContext call, HttpServerRequest request, long bytes) {
+    String message =
+        "The gateway holds "
+            + bodyBudget.reserved()
+            + " bytes of request bodies in memory, and this request's "
+            + bytes
+            + " bytes would pass its limit (max_buffered_body_bytes "
+            + bodyBudget.limit()
+            + "); retry after "
+            + BUSY_RETRY_AFTER_SECONDS
+            + " seconds (Retry-After). To admit more, raise the heap (-Xmx) and"
+            + " max_buffered_body_bytes";
+    // The rest of the body is not read, so the connection cannot be reused.
+    request
+        .response()
+        .putHeader(HttpHeaders.CONNECTION, "close")
+        .putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(BUSY_RETRY_AFTER_SECONDS));
+    reject(call, request, GatewayError.BUSY, message);
   }
 
   private void reject(
