@@ -16,6 +16,7 @@ import dev.lookout.gateway.experiment.ExperimentRouter;
 import dev.lookout.gateway.guard.GuardSettings;
 import dev.lookout.gateway.metrics.GatewayMetrics;
 import dev.lookout.gateway.payload.PayloadApi;
+import dev.lookout.gateway.proxy.BodyBudget;
 import dev.lookout.gateway.proxy.CallFinisher;
 import dev.lookout.gateway.proxy.Endpoint;
 import dev.lookout.gateway.proxy.PassThroughHandler;
@@ -171,6 +172,7 @@ public final class GatewayServer implements AutoCloseable {
             features.capture(),
             features.drift() != null ? features.drift() : ResponseSampler.NONE);
     ExperimentRouter router = new ExperimentRouter(features.experiments());
+    BodyBudget bodyBudget = new BodyBudget(settings.maxBufferedBodyBytes());
     ApiHandler api = new ApiHandler(vertx, metrics.registry(), reports);
     DashboardApi dashboard = new DashboardApi(vertx, features.dashboard(), accessSettings.ledger());
     ExperimentApi experimentApi = new ExperimentApi(vertx, features.experiments());
@@ -192,7 +194,8 @@ public final class GatewayServer implements AutoCloseable {
                   new PoolOptions().setHttp1MaxSize(UPSTREAM_POOL_SIZE / EVENT_LOOPS));
           gateway.loopClients.add(loopClient);
           ProxyHandler proxy =
-              new ProxyHandler(vertx, loopClient, settings, finisher, access, guards, router);
+              new ProxyHandler(
+                  vertx, loopClient, settings, finisher, access, guards, router, bodyBudget);
           PassThroughHandler passThrough = new PassThroughHandler(loopClient, settings);
           return request ->
               gateway.route(
@@ -211,6 +214,14 @@ public final class GatewayServer implements AutoCloseable {
               + e.getMessage()
               + "); choose another port with --port or stop the process that uses it",
           e);
+    }
+    if (settings.maxBufferedBodyBytes() < settings.maxBodyBytes()) {
+      LOG.warn(
+          "gateway: max_buffered_body_bytes {} is below max_body_bytes {}, so bodies over {} bytes"
+              + " get 413; raise the heap (-Xmx) or max_buffered_body_bytes to admit them",
+          settings.maxBufferedBodyBytes(),
+          settings.maxBodyBytes(),
+          settings.maxBufferedBodyBytes());
     }
     LOG.info(
         "gateway: listening on {} with {} event loops and forwarding to {}",

@@ -19,6 +19,9 @@ import java.time.Duration;
  *     sees the stream
  * @param anthropicUpstream base URL for Anthropic's {@code /v1/messages}, for example {@code
  *     https://api.anthropic.com}
+ * @param maxInFlight calls in flight above which new calls get 503 {@code gateway_overloaded}
+ * @param maxBufferedBodyBytes request body bytes that the calls in flight may hold in memory
+ *     together; a call that would pass it gets 503 {@code gateway_busy}
  */
 public record GatewaySettings(
     String host,
@@ -29,7 +32,8 @@ public record GatewaySettings(
     Duration shutdownGrace,
     boolean injectStreamUsage,
     URI anthropicUpstream,
-    int maxInFlight) {
+    int maxInFlight,
+    long maxBufferedBodyBytes) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
@@ -46,7 +50,42 @@ public record GatewaySettings(
    */
   public static final int DEFAULT_MAX_IN_FLIGHT = 6000;
 
-  /** Settings with the default cap on calls in flight. */
+  /**
+   * Returns the default of {@code max_buffered_body_bytes}: a quarter of the JVM's maximum heap.
+   *
+   * <p>NOTE: each body byte held costs several heap bytes while the body is parsed and guarded (its
+   * buffer, the decoded text, the JSON tree and the guards' copies). That factor was not measured,
+   * so a heap that still runs out under large bodies needs a lower setting.
+   */
+  public static long defaultMaxBufferedBodyBytes() {
+    return Runtime.getRuntime().maxMemory() / 4;
+  }
+
+  /** Settings with the default cap on request body bytes held in memory. */
+  public GatewaySettings(
+      String host,
+      int port,
+      URI upstream,
+      Duration upstreamTimeout,
+      long maxBodyBytes,
+      Duration shutdownGrace,
+      boolean injectStreamUsage,
+      URI anthropicUpstream,
+      int maxInFlight) {
+    this(
+        host,
+        port,
+        upstream,
+        upstreamTimeout,
+        maxBodyBytes,
+        shutdownGrace,
+        injectStreamUsage,
+        anthropicUpstream,
+        maxInFlight,
+        defaultMaxBufferedBodyBytes());
+  }
+
+  /** Settings with the default caps on calls in flight and on request body bytes in memory. */
   public GatewaySettings(
       String host,
       int port,
@@ -65,7 +104,8 @@ public record GatewaySettings(
         shutdownGrace,
         injectStreamUsage,
         anthropicUpstream,
-        DEFAULT_MAX_IN_FLIGHT);
+        DEFAULT_MAX_IN_FLIGHT,
+        defaultMaxBufferedBodyBytes());
   }
 
   public GatewaySettings {
@@ -88,6 +128,12 @@ public record GatewaySettings(
     if (maxInFlight <= 0) {
       throw new IllegalArgumentException(
           "max_in_flight must be positive, got " + maxInFlight + "; the default is 6000");
+    }
+    if (maxBufferedBodyBytes <= 0) {
+      throw new IllegalArgumentException(
+          "max_buffered_body_bytes must be positive, got "
+              + maxBufferedBodyBytes
+              + "; the default is a quarter of the maximum heap");
     }
     if (shutdownGrace == null || shutdownGrace.isNegative()) {
       throw new IllegalArgumentException(
@@ -118,6 +164,21 @@ public record GatewaySettings(
         shutdownGrace,
         injectStreamUsage,
         anthropicUpstream,
+        value,
+        maxBufferedBodyBytes);
+  }
+
+  public GatewaySettings withMaxBufferedBodyBytes(long value) {
+    return new GatewaySettings(
+        host,
+        port,
+        upstream,
+        upstreamTimeout,
+        maxBodyBytes,
+        shutdownGrace,
+        injectStreamUsage,
+        anthropicUpstream,
+        maxInFlight,
         value);
   }
 
@@ -131,7 +192,8 @@ public record GatewaySettings(
         shutdownGrace,
         injectStreamUsage,
         anthropicUpstream,
-        maxInFlight);
+        maxInFlight,
+        maxBufferedBodyBytes);
   }
 
   public GatewaySettings withPort(int value) {
@@ -144,7 +206,8 @@ public record GatewaySettings(
         shutdownGrace,
         injectStreamUsage,
         anthropicUpstream,
-        maxInFlight);
+        maxInFlight,
+        maxBufferedBodyBytes);
   }
 
   public GatewaySettings withUpstream(URI value) {
@@ -157,7 +220,8 @@ public record GatewaySettings(
         shutdownGrace,
         injectStreamUsage,
         anthropicUpstream,
-        maxInFlight);
+        maxInFlight,
+        maxBufferedBodyBytes);
   }
 
   public GatewaySettings withUpstreamTimeout(Duration value) {
@@ -170,7 +234,8 @@ public record GatewaySettings(
         shutdownGrace,
         injectStreamUsage,
         anthropicUpstream,
-        maxInFlight);
+        maxInFlight,
+        maxBufferedBodyBytes);
   }
 
   public GatewaySettings withMaxBodyBytes(long value) {
@@ -183,7 +248,8 @@ public record GatewaySettings(
         shutdownGrace,
         injectStreamUsage,
         anthropicUpstream,
-        maxInFlight);
+        maxInFlight,
+        maxBufferedBodyBytes);
   }
 
   public GatewaySettings withShutdownGrace(Duration value) {
@@ -196,7 +262,8 @@ public record GatewaySettings(
         value,
         injectStreamUsage,
         anthropicUpstream,
-        maxInFlight);
+        maxInFlight,
+        maxBufferedBodyBytes);
   }
 
   public GatewaySettings withInjectStreamUsage(boolean value) {
@@ -209,7 +276,8 @@ public record GatewaySettings(
         shutdownGrace,
         value,
         anthropicUpstream,
-        maxInFlight);
+        maxInFlight,
+        maxBufferedBodyBytes);
   }
 
   public GatewaySettings withAnthropicUpstream(URI value) {
@@ -222,7 +290,8 @@ public record GatewaySettings(
         shutdownGrace,
         injectStreamUsage,
         value,
-        maxInFlight);
+        maxInFlight,
+        maxBufferedBodyBytes);
   }
 
   /** Returns the upstream URL for logs and messages, without any user name or password in it. */

@@ -129,6 +129,19 @@ final class RedactingGateway implements AutoCloseable {
     return http.send(request("/v1/chat/completions", json), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** Posts {@code json} to the chat route with {@code headers} (name, value, ...). */
+  HttpResponse<String> post(String json, String... headers) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(gateway.url() + "/v1/chat/completions"))
+            .timeout(Duration.ofSeconds(30))
+            .header("content-type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json));
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   /** Posts {@code json} to Anthropic's Messages route. */
   HttpResponse<String> postMessages(String json) throws Exception {
     return http.send(request("/v1/messages", json), HttpResponse.BodyHandlers.ofString());
@@ -168,8 +181,17 @@ final class RedactingGateway implements AutoCloseable {
     return records.get(0);
   }
 
+  /** Returns the stored request of the first call, once its payload is written. */
+  JsonNode storedRequest() throws Exception {
+    return storedPayload().path("request");
+  }
+
   /** Returns the stored response of the first call, once its payload is written. */
   JsonNode storedResponse() throws Exception {
+    return storedPayload().path("response");
+  }
+
+  private JsonNode storedPayload() throws Exception {
     CallRecord record = awaitRecord();
     assertThat(writer.flush(Duration.ofSeconds(10))).isTrue();
     HttpResponse<String> payload =
@@ -179,7 +201,7 @@ final class RedactingGateway implements AutoCloseable {
                 .GET()
                 .build(),
             HttpResponse.BodyHandlers.ofString());
-    return JSON.readTree(payload.body()).path("response");
+    return JSON.readTree(payload.body());
   }
 
   /** Returns the data of each event of an event stream, read by the SSE rules. */

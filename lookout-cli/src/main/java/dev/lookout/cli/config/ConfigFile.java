@@ -35,7 +35,8 @@ public record ConfigFile(
     @JsonProperty("payloads") Payloads payloads,
     @JsonProperty("retention") Retention retention,
     @JsonProperty("drift") Drift drift,
-    @JsonProperty("max_in_flight") Integer maxInFlight) {
+    @JsonProperty("max_in_flight") Integer maxInFlight,
+    @JsonProperty("max_buffered_body_bytes") Long maxBufferedBodyBytes) {
 
   /** The {@code ui:} section: the dashboard at {@code /ui/}. */
   public record Ui(@JsonProperty("auth") UiAuth auth) {}
@@ -162,6 +163,6 @@ public record ConfigFile(
   static ConfigFile empty() {
     return new ConfigFile(
         null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null, null, null, null);
   }
 }

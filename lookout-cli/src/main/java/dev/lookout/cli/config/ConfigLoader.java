@@ -58,6 +58,7 @@ public final class ConfigLoader {
           "LOOKOUT_UPSTREAM_TIMEOUT",
           "LOOKOUT_MAX_BODY_BYTES",
           "LOOKOUT_MAX_IN_FLIGHT",
+          "LOOKOUT_MAX_BUFFERED_BODY_BYTES",
           "LOOKOUT_SHUTDOWN_GRACE",
           "LOOKOUT_RECORDER_QUEUE_CAPACITY",
           "LOOKOUT_RECORDER_BATCH_SIZE",
@@ -251,6 +252,14 @@ public final class ConfigLoader {
                 "LOOKOUT_MAX_IN_FLIGHT",
                 str(file.maxInFlight()),
                 String.valueOf(GatewaySettings.DEFAULT_MAX_IN_FLIGHT)));
+    long maxBufferedBodyBytes =
+        longValue(
+            "max_buffered_body_bytes",
+            sources.pick(
+                "max_buffered_body_bytes",
+                "LOOKOUT_MAX_BUFFERED_BODY_BYTES",
+                str(file.maxBufferedBodyBytes()),
+                String.valueOf(GatewaySettings.defaultMaxBufferedBodyBytes())));
     GatewaySettings gateway =
         new GatewaySettings(
             host,
@@ -261,7 +270,8 @@ public final class ConfigLoader {
             grace,
             injectStreamUsage,
             anthropicUpstream,
-            maxInFlight);
+            maxInFlight,
+            maxBufferedBodyBytes);
     return new ServeConfig(
         gateway,
         data,

@@ -70,6 +70,35 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void bufferedBodyBytesFromFileAndEnvironment() throws Exception {
+    Path file = yaml("max_buffered_body_bytes: 1048576\n");
+
+    ServeConfig fromFile = new ConfigLoader(Map.of()).load(flags(file));
+    ServeConfig fromEnvironment =
+        new ConfigLoader(Map.of("LOOKOUT_MAX_BUFFERED_BODY_BYTES", "2097152")).load(flags(file));
+
+    assertThat(fromFile.gateway().maxBufferedBodyBytes()).isEqualTo(1_048_576);
+    assertThat(fromEnvironment.gateway().maxBufferedBodyBytes()).isEqualTo(2_097_152);
+  }
+
+  @Test
+  void bufferedBodyBytesDefaultsToQuarterOfHeap() {
+    ServeConfig config = new ConfigLoader(Map.of()).load(new ServeOptions());
+
+    assertThat(config.gateway().maxBufferedBodyBytes())
+        .isEqualTo(Runtime.getRuntime().maxMemory() / 4);
+  }
+
+  @Test
+  void zeroBufferedBodyBytesIsRejected() throws Exception {
+    Path file = yaml("max_buffered_body_bytes: 0\n");
+
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(flags(file)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("max_buffered_body_bytes must be positive, got 0");
+  }
+
+  @Test
   void unknownKeyNamesKey() throws Exception {
     Path file = yaml("prot: 9000\n");
 

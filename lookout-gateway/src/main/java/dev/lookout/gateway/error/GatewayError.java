@@ -13,6 +13,9 @@ public enum GatewayError {
   INVALID_MODEL(400, "invalid_request_error", "invalid_model", CallStatus.ERROR),
   INPUT_BLOCKED(400, "invalid_request_error", "input_blocked", CallStatus.FILTERED),
   INVALID_HEADER(400, "invalid_request_error", "invalid_header", CallStatus.ERROR),
+  INVALID_REQUEST(400, "invalid_request_error", "invalid_request", CallStatus.ERROR),
+  UNSUPPORTED_CONTENT_ENCODING(
+      415, "invalid_request_error", "unsupported_content_encoding", CallStatus.ERROR),
   UNKNOWN_EXPERIMENT(400, "invalid_request_error", "unknown_experiment", CallStatus.ERROR),
   INVALID_EXPERIMENT_REQUEST(
       400, "invalid_request_error", "invalid_experiment_request", CallStatus.ERROR),
@@ -36,6 +39,7 @@ public enum GatewayError {
   CLIENT_CLOSED(499, "invalid_request_error", "client_disconnected", CallStatus.CANCELLED),
   SHUTTING_DOWN(503, "api_error", "shutting_down", CallStatus.ERROR),
   OVERLOADED(503, "api_error", "gateway_overloaded", CallStatus.ERROR),
+  BUSY(503, "api_error", "gateway_busy", CallStatus.ERROR),
   INTERNAL(500, "api_error", "internal_error", CallStatus.ERROR),
   PAYLOAD_NOT_FOUND(404, "invalid_request_error", "payload_not_found", CallStatus.ERROR),
   PAYLOAD_STORE_FAILED(502, "api_error", "payload_store_failed", CallStatus.ERROR);

@@ -63,6 +63,11 @@ final class CallContext {
 
   private boolean finished;
 
+  private BodyBudget bodyBudget;
+
+  /** Request body bytes reserved for this call in {@link #bodyBudget}. */
+  private long reservedBodyBytes;
+
   CallContext(Endpoint endpoint) {
     this.endpoint = endpoint;
   }
@@ -85,6 +90,31 @@ final class CallContext {
 
   boolean finished() {
     return finished;
+  }
+
+  /**
+   * Reserves {@code bytes} more of {@code budget} for this call's body and returns true, or returns
+   * false and reserves nothing if the budget cannot hold them. A call uses one budget.
+   */
+  boolean reserveBody(BodyBudget budget, long bytes) {
+    if (!budget.tryReserve(bytes)) {
+      return false;
+    }
+    bodyBudget = budget;
+    reservedBodyBytes += bytes;
+    return true;
+  }
+
+  long reservedBodyBytes() {
+    return reservedBodyBytes;
+  }
+
+  /** Returns the body's reservation to its budget; later calls release nothing. */
+  void releaseBody() {
+    if (bodyBudget != null && reservedBodyBytes > 0) {
+      bodyBudget.release(reservedBodyBytes);
+      reservedBodyBytes = 0;
+    }
   }
 
   /** Returns a builder with everything known about the request and the timings filled in. */

@@ -19,7 +19,9 @@ import dev.lookout.gateway.payload.PayloadCapture;
 import dev.lookout.gateway.payload.StreamedResponse;
 import dev.lookout.store.payload.CaptureMode;
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -176,7 +178,7 @@ public final class CallFinisher {
     }
     CallRecordBuilder builder =
         builder(call, status, httpStatus)
-            .responseModel(responseModel)
+            .responseModel(redacted(responseModel))
             .errorType(cleanErrorType(errorType, httpStatus))
             .errorMessage(
                 errorMessage == null ? null : storageRedactor.apply(Secrets.scrub(errorMessage)));
@@ -199,7 +201,7 @@ public final class CallFinisher {
                   + " Check the prices of model '{}'",
               call.requestId,
               cost.toPlainString(),
-              call.model);
+              redacted(call.model));
           cost = null;
         }
         builder.costUsd(cost);
@@ -212,18 +214,20 @@ public final class CallFinisher {
             e);
       }
     }
-    publish(call, builder.build());
+    CallRecord record = builder.build();
+    publish(call, record);
     if (status == CallStatus.SUCCESS && outputText != null && !outputText.isEmpty()) {
-      String template = call.attribution != null ? call.attribution.template() : null;
-      driftSampler.offer(template, call.model, outputText);
+      // The drift store keeps and logs these names, so it gets the redacted ones.
+      driftSampler.offer(record.promptTemplate(), record.model(), outputText);
     }
   }
 
   /**
-   * Returns the call's record builder with its metadata values and the caller's user id passed
-   * through the storage redactor, since both are free text that a caller may fill with personal
-   * data (an e-mail address as user id is common). A user id named in the access configuration is
-   * stored as configured, because budgets are rebuilt from the store under that id.
+   * Returns the call's record builder with its free-text fields passed through the storage
+   * redactor: the caller's user id, the metadata keys and values, the template name and the model
+   * names. A caller may fill any of them with personal data (an e-mail address as user id is
+   * common). A user id named in the access configuration is stored as configured, because budgets
+   * are rebuilt from the store under that id.
    */
   private CallRecordBuilder builder(CallContext call, CallStatus status, int httpStatus) {
     CallRecordBuilder builder = call.recordBuilder(status, httpStatus);
@@ -234,14 +238,37 @@ public final class CallFinisher {
     if (user != null && !access.isConfiguredUser(user)) {
       builder.userId(storageRedactor.apply(user));
     }
-    if (call.attribution != null && !call.attribution.metadata().isEmpty()) {
-      java.util.Map<String, String> redacted = new java.util.LinkedHashMap<>();
-      call.attribution
-          .metadata()
-          .forEach((key, value) -> redacted.put(key, storageRedactor.apply(value)));
-      builder.metadata(redacted);
+    builder.model(redacted(call.model));
+    if (call.attribution != null) {
+      builder.promptTemplate(redacted(call.attribution.template()));
+      if (!call.attribution.metadata().isEmpty()) {
+        builder.metadata(redactedMetadata(call.attribution.metadata()));
+      }
     }
     return builder;
+  }
+
+  /** Returns {@code text} passed through the storage redactor, or null for null. */
+  private String redacted(String text) {
+    return text == null ? null : storageRedactor.apply(text);
+  }
+
+  /**
+   * Returns {@code metadata} with keys and values redacted. Keys that redact to the same text, as
+   * two e-mail addresses do, keep both entries: a later one gets {@code #2}, {@code #3} appended.
+   */
+  private Map<String, String> redactedMetadata(Map<String, String> metadata) {
+    Map<String, String> redacted = new LinkedHashMap<>();
+    metadata.forEach(
+        (key, value) -> {
+          String redactedKey = storageRedactor.apply(key);
+          String unique = redactedKey;
+          for (int n = 2; redacted.containsKey(unique); n++) {
+            unique = redactedKey + "#" + n;
+          }
+          redacted.put(unique, storageRedactor.apply(value));
+        });
+    return redacted;
   }
 
   /**
@@ -300,11 +327,14 @@ public final class CallFinisher {
   }
 
   private void warnUnpriced(String model, PriceQuote quote) {
-    String name = String.valueOf(model);
     // Bounded so that a client sending random model names cannot grow this set without end.
     // Once per model, and once per missing rate of a listed model.
-    String key = quote.price() == null ? name : name + " " + quote.unpricedReason();
+    String raw = String.valueOf(model);
+    String key = quote.price() == null ? raw : raw + " " + quote.unpricedReason();
     if (unpricedModels.size() < MAX_UNPRICED_WARNINGS && unpricedModels.add(key)) {
+      // The log gets the stored form of the name, which a caller may have filled with personal
+      // data.
+      String name = String.valueOf(redacted(model));
       // A provider's listing of the same model (groq/openai/gpt-oss-120b for openai/gpt-oss-120b)
       // is the likelier fix than a new price.
       if (quote.price() != null) {
@@ -315,7 +345,7 @@ public final class CallFinisher {
             quote.unpricedReason());
         return;
       }
-      String suffix = "/" + name.toLowerCase(Locale.ROOT);
+      String suffix = "/" + raw.toLowerCase(Locale.ROOT);
       String fix =
           prices.models().stream()
               .map(price -> price.model())
@@ -340,6 +370,7 @@ public final class CallFinisher {
 
   private void publish(CallContext call, CallRecord record) {
     inFlight.decrementAndGet();
+    call.releaseBody();
     metrics.callFinished(record);
     sink.offer(record);
     capture(call, record);
@@ -349,7 +380,9 @@ public final class CallFinisher {
    * Queues the call's bodies for the payload store when its capture mode and sample rate select it.
    */
   private void capture(CallContext call, CallRecord record) {
-    CaptureMode mode = capture.decide(record.promptTemplate(), call.requestId);
+    // Capture settings name templates as the caller sent them, before redaction.
+    String template = call.attribution == null ? null : call.attribution.template();
+    CaptureMode mode = capture.decide(template, call.requestId);
     if (mode == CaptureMode.OFF) {
       return;
     }

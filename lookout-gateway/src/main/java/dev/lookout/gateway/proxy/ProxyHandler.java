@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lookout.core.io.StrictUtf8;
 import dev.lookout.core.prompt.PromptHash;
 import dev.lookout.gateway.GatewaySettings;
 import dev.lookout.gateway.access.AccessPolicy;
@@ -18,7 +19,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,10 +35,16 @@ public final class ProxyHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProxyHandler.class);
 
-  /** Rejects a second value after the JSON object, which a provider would parse differently. */
   /** Largest request body whose guards run on the event loop; larger ones go to a worker. */
   private static final int MAX_GUARDED_ON_EVENT_LOOP_BYTES = 16 * 1024;
 
+  /** Seconds a client is asked to wait (Retry-After) when the body budget is spent. */
+  static final int BUSY_RETRY_AFTER_SECONDS = 2;
+
+  /** Maximum length, in characters, of a header value quoted in an error message. */
+  private static final int MAX_QUOTED_HEADER_CHARS = 64;
+
+  /** Rejects a second value after the JSON object, which a provider would parse differently. */
   private static final ObjectMapper JSON =
       new ObjectMapper()
           .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -50,6 +57,7 @@ public final class ProxyHandler {
   private final AccessPolicy access;
   private final GuardSettings guards;
   private final ExperimentRouter experiments;
+  private final BodyBudget bodyBudget;
   private final RateLimitedLog upstreamWarnings = new RateLimitedLog(LOG, 1000);
 
   public ProxyHandler(
@@ -59,8 +67,10 @@ public final class ProxyHandler {
       CallFinisher finisher,
       AccessPolicy access,
       GuardSettings guards,
-      ExperimentRouter experiments) {
+      ExperimentRouter experiments,
+      BodyBudget bodyBudget) {
     this.vertx = vertx;
+    this.bodyBudget = bodyBudget;
     this.experiments = experiments;
     this.client = client;
     this.settings = settings;
@@ -95,9 +105,20 @@ public final class ProxyHandler {
               + " files");
       return;
     }
+    String encodingProblem = contentEncodingProblem(request);
+    if (encodingProblem != null) {
+      // The body is not read, so the connection cannot be reused.
+      request.response().putHeader(HttpHeaders.CONNECTION, "close");
+      reject(call, request, GatewayError.UNSUPPORTED_CONTENT_ENCODING, encodingProblem);
+      return;
+    }
     long declared = declaredLength(request);
-    if (declared > settings.maxBodyBytes()) {
+    if (declared > maxBodyBytes()) {
       rejectTooLarge(call, request, declared);
+      return;
+    }
+    if (declared >= 0 && !call.reserveBody(bodyBudget, declared)) {
+      rejectBusy(call, request, declared);
       return;
     }
     Buffer body = Buffer.buffer();
@@ -106,8 +127,15 @@ public final class ProxyHandler {
           if (call.finished()) {
             return;
           }
-          if (body.length() + chunk.length() > settings.maxBodyBytes()) {
-            rejectTooLarge(call, request, body.length() + (long) chunk.length());
+          long received = body.length() + (long) chunk.length();
+          if (received > maxBodyBytes()) {
+            rejectTooLarge(call, request, received);
+            return;
+          }
+          // A body without Content-Length reserves its bytes as they arrive.
+          long unreserved = received - call.reservedBodyBytes();
+          if (unreserved > 0 && !call.reserveBody(bodyBudget, unreserved)) {
+            rejectBusy(call, request, received);
             return;
           }
           body.appendBuffer(chunk);
@@ -136,9 +164,25 @@ public final class ProxyHandler {
 
   private void onBody(CallContext call, HttpServerRequest request, Buffer body) {
     call.rawRequest = body;
+    String text;
+    try {
+      text = StrictUtf8.decode(ByteBuffer.wrap(body.getBytes()));
+    } catch (StrictUtf8.InvalidUtf8Exception e) {
+      // JSON exchanged between systems must be UTF-8 (RFC 8259, section 8.1).
+      reject(
+          call,
+          request,
+          GatewayError.INVALID_JSON,
+          "Request body is not valid UTF-8: the bytes "
+              + e.hex()
+              + " at byte offset "
+              + e.offset()
+              + " do not form a UTF-8 character; send the JSON encoded as UTF-8");
+      return;
+    }
     JsonNode json;
     try {
-      json = JSON.readTree(body.toString(StandardCharsets.UTF_8));
+      json = JSON.readTree(text);
     } catch (JsonProcessingException e) {
       reject(
           call,
@@ -179,6 +223,11 @@ public final class ProxyHandler {
       return;
     }
     call.model = model.asText();
+    String messagesProblem = messagesProblem(call.endpoint, json);
+    if (messagesProblem != null) {
+      reject(call, request, GatewayError.INVALID_REQUEST, messagesProblem);
+      return;
+    }
     call.stream = json.path("stream").asBoolean(false);
     try {
       call.attribution = Attribution.read(json, request.headers());
@@ -320,16 +369,50 @@ public final class ProxyHandler {
         "The gateway is shutting down; retry against another instance");
   }
 
+  /** Returns the largest body accepted: {@code max_body_bytes}, or a smaller body budget. */
+  private long maxBodyBytes() {
+    return Math.min(settings.maxBodyBytes(), bodyBudget.limit());
+  }
+
   private void rejectTooLarge(CallContext call, HttpServerRequest request, long bytes) {
     String message =
-        "Request body of "
-            + bytes
-            + " bytes is over the limit of "
-            + settings.maxBodyBytes()
-            + " bytes; send a smaller request or raise max_body_bytes";
+        settings.maxBodyBytes() <= bodyBudget.limit()
+            ? "Request body of "
+                + bytes
+                + " bytes is over the limit of "
+                + settings.maxBodyBytes()
+                + " bytes; send a smaller request or raise max_body_bytes"
+            : "Request body of "
+                + bytes
+                + " bytes is over the "
+                + bodyBudget.limit()
+                + " bytes of request bodies the gateway may hold in memory"
+                + " (max_buffered_body_bytes); send a smaller request, or raise the heap (-Xmx)"
+                + " and max_buffered_body_bytes";
     // The rest of the body is not read, so the connection cannot be reused.
     request.response().putHeader(HttpHeaders.CONNECTION, "close");
     reject(call, request, GatewayError.BODY_TOO_LARGE, message);
+  }
+
+  /** Rejects a call whose body would take the bodies held in memory past the budget. */
+  private void rejectBusy(CallContext call, HttpServerRequest request, long bytes) {
+    String message =
+        "The gateway holds "
+            + bodyBudget.reserved()
+            + " bytes of request bodies in memory, and this request's "
+            + bytes
+            + " bytes would pass its limit (max_buffered_body_bytes "
+            + bodyBudget.limit()
+            + "); retry after "
+            + BUSY_RETRY_AFTER_SECONDS
+            + " seconds (Retry-After). To admit more, raise the heap (-Xmx) and"
+            + " max_buffered_body_bytes";
+    // The rest of the body is not read, so the connection cannot be reused.
+    request
+        .response()
+        .putHeader(HttpHeaders.CONNECTION, "close")
+        .putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(BUSY_RETRY_AFTER_SECONDS));
+    reject(call, request, GatewayError.BUSY, message);
   }
 
   private void reject(
@@ -354,6 +437,70 @@ public final class ProxyHandler {
         .setStatusCode(error.httpStatus())
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
         .end(anthropic ? ErrorBody.anthropic(error, message) : ErrorBody.of(error, message));
+  }
+
+  /**
+   * Returns why the request's {@code Content-Encoding} cannot be read, or null when the body is
+   * uncompressed. The gateway does not decode request bodies, so that the guards, redaction,
+   * records and the body size limit all apply to the bytes as sent.
+   */
+  static String contentEncodingProblem(HttpServerRequest request) {
+    for (String value : request.headers().getAll(HttpHeaders.CONTENT_ENCODING)) {
+      if (BodyEncoding.of(value) != BodyEncoding.IDENTITY) {
+        String shown =
+            value.length() <= MAX_QUOTED_HEADER_CHARS
+                ? value
+                : value.substring(0, MAX_QUOTED_HEADER_CHARS) + "...";
+        return "Request header Content-Encoding is '"
+            + shown
+            + "', but the gateway reads only uncompressed request bodies; send the body"
+            + " uncompressed, without a Content-Encoding header";
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Returns why {@code "messages"} of a chat or Anthropic Messages request is not an array of
+   * objects, or null when it is one or is absent. The input guards read only message objects, so
+   * another shape would reach the provider unchecked.
+   */
+  static String messagesProblem(Endpoint endpoint, JsonNode json) {
+    if (endpoint != Endpoint.CHAT_COMPLETIONS && endpoint != Endpoint.MESSAGES) {
+      return null;
+    }
+    JsonNode messages = json.get("messages");
+    if (messages == null) {
+      return null;
+    }
+    String fix =
+        "; send \"messages\" as an array of message objects, such as"
+            + " [{\"role\": \"user\", \"content\": \"Hi\"}]";
+    if (!messages.isArray()) {
+      return "\"messages\" must be an array of objects, got " + describe(messages) + fix;
+    }
+    for (int i = 0; i < messages.size(); i++) {
+      if (!messages.get(i).isObject()) {
+        return "\"messages\" must be an array of objects, but element "
+            + i
+            + " is "
+            + describe(messages.get(i))
+            + fix;
+      }
+    }
+    return null;
+  }
+
+  private static String describe(JsonNode node) {
+    return switch (node.getNodeType()) {
+      case STRING -> "a string";
+      case NUMBER -> "a number";
+      case BOOLEAN -> "a boolean";
+      case NULL -> "null";
+      case ARRAY -> "an array";
+      case OBJECT -> "an object";
+      default -> node.getNodeType().toString().toLowerCase(Locale.ROOT);
+    };
   }
 
   private static long declaredLength(HttpServerRequest request) {
