@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Runs a set of {@link SpanDetector}s and merges their findings into one list of non-overlapping
@@ -43,8 +45,17 @@ public final class PiiDetector {
           PiiType.ADDRESS,
           PiiType.LOCATION);
 
+  /** Position of each type in {@link #TRUST_ORDER}, by ordinal. */
+  private static final int[] TRUST_RANK = new int[PiiType.values().length];
+
+  static {
+    for (int i = 0; i < TRUST_ORDER.size(); i++) {
+      TRUST_RANK[TRUST_ORDER.get(i).ordinal()] = i;
+    }
+  }
+
   private static final Comparator<Finding> PRIORITY =
-      Comparator.<Finding>comparingInt(f -> TRUST_ORDER.indexOf(PiiType.valueOf(f.type())))
+      Comparator.<Finding>comparingInt(f -> TRUST_RANK[PiiType.valueOf(f.type()).ordinal()])
           .thenComparing(Comparator.comparingDouble(Finding::score).reversed())
           .thenComparing(Comparator.comparingInt((Finding f) -> f.end() - f.start()).reversed())
           .thenComparingInt(Finding::start);
@@ -150,20 +161,16 @@ public final class PiiDetector {
   static List<Finding> resolveOverlaps(List<Finding> candidates) {
     List<Finding> ordered = new ArrayList<>(candidates);
     ordered.sort(PRIORITY);
-    List<Finding> kept = new ArrayList<>();
+    // Kept findings by start. They never overlap, so the one that starts last before a
+    // candidate's end is the only one that can overlap it: a text with hundreds of thousands of
+    // values costs a lookup per finding, not a scan of all kept ones.
+    TreeMap<Integer, Finding> kept = new TreeMap<>();
     for (Finding candidate : ordered) {
-      boolean overlaps = false;
-      for (Finding other : kept) {
-        if (candidate.start() < other.end() && other.start() < candidate.end()) {
-          overlaps = true;
-          break;
-        }
-      }
-      if (!overlaps) {
-        kept.add(candidate);
+      Map.Entry<Integer, Finding> before = kept.lowerEntry(candidate.end());
+      if (before == null || before.getValue().end() <= candidate.start()) {
+        kept.put(candidate.start(), candidate);
       }
     }
-    kept.sort(Comparator.comparingInt(Finding::start));
-    return kept;
+    return new ArrayList<>(kept.values());
   }
 }

@@ -26,6 +26,39 @@ class PiiDetectorTest {
   }
 
   @Test
+  void dropsFindingAcrossTwoKept() {
+    List<Finding> kept =
+        PiiDetector.resolveOverlaps(
+            List.of(
+                new Finding("EMAIL", 0, 10, 0.9),
+                new Finding("EMAIL", 20, 30, 0.9),
+                new Finding("PHONE", 8, 22, 0.9)));
+    assertThat(kept).extracting(Finding::start).containsExactly(0, 20);
+  }
+
+  @Test
+  void keepsFindingInGapBetweenKept() {
+    List<Finding> kept =
+        PiiDetector.resolveOverlaps(
+            List.of(
+                new Finding("EMAIL", 0, 10, 0.9),
+                new Finding("EMAIL", 20, 30, 0.9),
+                new Finding("PHONE", 10, 20, 0.9)));
+    assertThat(kept).extracting(Finding::start).containsExactly(0, 10, 20);
+  }
+
+  @Test
+  void dropsFindingInsideLaterKept() {
+    List<Finding> kept =
+        PiiDetector.resolveOverlaps(
+            List.of(
+                new Finding("EMAIL", 0, 5, 0.9),
+                new Finding("EMAIL", 20, 40, 0.9),
+                new Finding("PHONE", 25, 30, 0.9)));
+    assertThat(kept).extracting(Finding::start).containsExactly(0, 20);
+  }
+
+  @Test
   void keepsDisjointFindingsSorted() {
     List<Finding> kept =
         PiiDetector.resolveOverlaps(
