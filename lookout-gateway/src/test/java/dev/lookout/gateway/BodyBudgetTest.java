@@ -171,8 +171,8 @@ class BodyBudgetTest {
   }
 
   @Test
-  void defaultBudgetIsQuarterOfHeap() {
+  void defaultBudgetIsEighthOfHeap() {
     assertThat(GatewaySettings.defaults().maxBufferedBodyBytes())
-        .isEqualTo(Runtime.getRuntime().maxMemory() / 4);
+        .isEqualTo(Runtime.getRuntime().maxMemory() / 8);
   }
 }

@@ -82,11 +82,11 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void bufferedBodyBytesDefaultsToQuarterOfHeap() {
+  void bufferedBodyBytesDefaultsToEighthOfHeap() {
     ServeConfig config = new ConfigLoader(Map.of()).load(new ServeOptions());
 
     assertThat(config.gateway().maxBufferedBodyBytes())
-        .isEqualTo(Runtime.getRuntime().maxMemory() / 4);
+        .isEqualTo(Runtime.getRuntime().maxMemory() / 8);
   }
 
   @Test
