@@ -36,9 +36,8 @@ final class DriftConfig {
                 "LOOKOUT_DRIFT_ENABLED",
                 str(drift.enabled()),
                 "false"));
-    if (!enabled) {
-      return null;
-    }
+    // Every value is checked even while drift is off, so a mistake stops the start at once
+    // instead of when drift is turned on.
     double sampleRate =
         number(
             "drift.sample_rate",
@@ -106,13 +105,15 @@ final class DriftConfig {
                 str(drift.maxTemplates()),
                 String.valueOf(DriftMonitorSettings.DEFAULT_MAX_TEMPLATES)));
     String webhook = sources.pick("drift.webhook", "LOOKOUT_DRIFT_WEBHOOK", drift.webhook(), null);
-    return new DriftMonitorSettings(
-        new DriftSettings(baselineSize, windowSize, alpha, checkEvery, permutations),
-        sampleRate,
-        queueCapacity,
-        DriftMonitorSettings.DEFAULT_BATCH_SIZE,
-        webhook == null ? null : uri(webhook),
-        maxTemplates);
+    DriftMonitorSettings settings =
+        new DriftMonitorSettings(
+            new DriftSettings(baselineSize, windowSize, alpha, checkEvery, permutations),
+            sampleRate,
+            queueCapacity,
+            DriftMonitorSettings.DEFAULT_BATCH_SIZE,
+            webhook == null ? null : uri(webhook),
+            maxTemplates);
+    return enabled ? settings : null;
   }
 
   private static String str(Object value) {

@@ -23,8 +23,8 @@ import picocli.CommandLine.Option;
     name = "eval",
     mixinStandardHelpOptions = true,
     description = {
-      "Evaluate a guard on labelled data: injection rows {text, label, source}, or PII rows",
-      "{text, entities: [{type, start, end}]}. Prints precision, recall and F1."
+      "Evaluate a guard on labelled data and print precision, recall and F1.",
+      "Injection rows: {text, label, source}. PII rows: {text, entities: [{type, start, end}]}."
     })
 public final class GuardEvalCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

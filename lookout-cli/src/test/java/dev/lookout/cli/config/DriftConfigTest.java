@@ -18,6 +18,29 @@ class DriftConfigTest {
   }
 
   @Test
+  void invalidValueStopsStartWhileOff() {
+    ConfigLoader loader = new ConfigLoader(Map.of("LOOKOUT_DRIFT_WINDOW_SIZE", "abc"));
+    assertThatThrownBy(() -> loader.load(new ServeOptions()))
+        .hasMessageContaining("drift.window_size must be a whole number");
+  }
+
+  @Test
+  void outOfRangeFileValueStopsStartWhileOff() throws Exception {
+    ServeOptions flags = config("drift:\n  window_size: 5\n");
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(flags))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void validValuesLeaveDriftOff() {
+    assertThat(
+            new ConfigLoader(Map.of("LOOKOUT_DRIFT_WINDOW_SIZE", "50"))
+                .load(new ServeOptions())
+                .drift())
+        .isNull();
+  }
+
+  @Test
   void fileSetsDriftValues() throws Exception {
     ServeOptions flags =
         config(

@@ -307,7 +307,9 @@ public final class ProxyHandler {
               + guarded.blocked().verdicts().get(0).guard()
               + " guard ("
               + String.join(", ", guarded.blocked().reasons())
-              + "); rephrase the request or change the guard's settings in lookout.yaml");
+              + "); rephrase the request, or change guards."
+              + guarded.blocked().verdicts().get(0).guard()
+              + " in lookout.yaml, globally or for this call's template under guards.templates");
       return;
     }
     forward(call, request, body, json, guarded.rewritten());
