@@ -7,6 +7,7 @@ import dev.lookout.cli.prices.OutputFormat;
 import dev.lookout.core.guard.Direction;
 import dev.lookout.core.guard.GuardOutcome;
 import dev.lookout.core.guard.GuardPipeline;
+import dev.lookout.core.guard.injection.InjectionClassifier;
 import dev.lookout.core.guard.injection.InjectionGuard;
 import dev.lookout.core.guard.pii.PiiGuard;
 import dev.lookout.core.io.StrictUtf8;
@@ -65,10 +66,13 @@ public final class GuardCheckCommand implements Callable<Integer> {
     boolean json = OutputFormat.isJson(format);
     Direction chosen = parseDirection(direction);
     String input = readText();
+    InjectionGuard injection = InjectionGuard.builtIn();
     GuardPipeline pipeline =
-        new GuardPipeline(
-            List.of(InjectionGuard.builtIn(), PiiGuard.defaults()), List.of(PiiGuard.defaults()));
+        new GuardPipeline(List.of(injection, PiiGuard.defaults()), List.of(PiiGuard.defaults()));
     GuardOutcome outcome = pipeline.check(input, chosen);
+    // The score is shown on a pass too, so that a user can see how near a text is to a block.
+    Double score =
+        chosen == Direction.INPUT ? InjectionClassifier.builtIn().maxWindow(input).score() : null;
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       ObjectNode node = JSON.createObjectNode();
@@ -78,10 +82,18 @@ public final class GuardCheckCommand implements Callable<Integer> {
         node.putArray("reasons");
       }
       node.put("text", outcome.text());
+      if (score != null) {
+        node.put("injection_score", round(score));
+        node.put("injection_threshold", round(injection.threshold()));
+      }
       out.println(node);
     } else {
       out.println("action: " + outcome.action().wireName());
       out.println("reasons: " + (outcome.reasons().isEmpty() ? "-" : outcome.reasons()));
+      if (score != null) {
+        out.printf(
+            Locale.ROOT, "injection score: %.4f (blocks at %.4f)%n", score, injection.threshold());
+      }
       out.println("text: " + outcome.text());
     }
     out.flush();
@@ -93,6 +105,10 @@ public final class GuardCheckCommand implements Callable<Integer> {
       throw new IllegalArgumentException("Pass either --text or FILE, not both");
     }
     if (text != null) {
+      if (text.isEmpty()) {
+        throw new IllegalArgumentException(
+            "--text is empty: pass the text to check, a FILE, or - for standard input");
+      }
       return text;
     }
     if (file == null || file.equals("-")) {
@@ -105,6 +121,11 @@ public final class GuardCheckCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw InputFile.readFailed("FILE", path, e);
     }
+  }
+
+  /** Returns {@code value} rounded to 4 decimals, the precision the threshold is chosen at. */
+  private static double round(double value) {
+    return Math.round(value * 10_000) / 10_000.0;
   }
 
   /**

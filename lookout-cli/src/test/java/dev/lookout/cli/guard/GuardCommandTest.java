@@ -165,6 +165,31 @@ class GuardCommandTest {
   }
 
   @Test
+  void checkShowsInjectionScoreOnPass() {
+    execute("guard", "check", "--format", "json", "--text", "What is the capital of France?");
+    assertThat(out.toString()).contains("\"injection_score\":");
+  }
+
+  @Test
+  void checkShowsThresholdInTable() {
+    execute("guard", "check", "--text", "What is the capital of France?");
+    assertThat(out.toString()).contains("(blocks at 0.");
+  }
+
+  @Test
+  void checkOfOutputHasNoInjectionScore() {
+    execute("guard", "check", "--format", "json", "--direction", "output", "--text", "Paris.");
+    assertThat(out.toString()).doesNotContain("injection_score");
+  }
+
+  @Test
+  void checkRejectsEmptyText() {
+    int exit = execute("guard", "check", "--text", "");
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("--text is empty");
+  }
+
+  @Test
   void checkOfMissingFileSaysDoesNotExist() {
     Path file = dir.resolve("absent.txt");
     int exit = execute("guard", "check", file.toString());
