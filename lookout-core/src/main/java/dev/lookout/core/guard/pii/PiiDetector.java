@@ -161,16 +161,15 @@ public final class PiiDetector {
   static List<Finding> resolveOverlaps(List<Finding> candidates) {
     List<Finding> ordered = new ArrayList<>(candidates);
     ordered.sort(PRIORITY);
-    // Kept findings by start. They never overlap, so the one that starts last before a
-    // candidate's end is the only one that can overlap it: a text with hundreds of thousands of
-    // values costs a lookup per finding, not a scan of all kept ones.
-    TreeMap<Integer, Finding> kept = new TreeMap<>();
+    // Accepted findings never overlap, so only the one that starts last before a candidate's end
+    // can overlap it. A lookup per finding replaces a scan of all accepted ones.
+    TreeMap<Integer, Finding> acceptedByStart = new TreeMap<>();
     for (Finding candidate : ordered) {
-      Map.Entry<Integer, Finding> before = kept.lowerEntry(candidate.end());
+      Map.Entry<Integer, Finding> before = acceptedByStart.lowerEntry(candidate.end());
       if (before == null || before.getValue().end() <= candidate.start()) {
-        kept.put(candidate.start(), candidate);
+        acceptedByStart.put(candidate.start(), candidate);
       }
     }
-    return new ArrayList<>(kept.values());
+    return new ArrayList<>(acceptedByStart.values());
   }
 }
