@@ -51,7 +51,7 @@ final class InjectionFeatures {
   static final int FEW_WORDS_CHARS = 40;
 
   /** Fewer words than this, in at most {@link #FEW_WORDS_CHARS} characters, make a few. */
-  static final int FEW_WORDS = 5;
+  static final int FEW_WORDS = 7;
 
   /** Names of what injections go after, for {@link #namesTarget}. */
   private static final Pattern TARGET =
