@@ -233,20 +233,26 @@ final class InjectionFeatures {
   }
 
   /**
-   * Returns the number of words in {@code text}: runs of letters and digits, split where an
-   * upper-case letter between two lower-case ones starts a camel-case hump, with each ideograph and
-   * kana counting as a word of its own, because those scripts write words without spaces.
+   * Returns the number of words in {@code text}: runs of letters and digits, joined across an
+   * apostrophe between letters, split where an upper-case letter between two lower-case ones starts
+   * a camel-case hump, with each ideograph and kana counting as a word of its own, because those
+   * scripts write words without spaces.
    */
   static int words(String text) {
     int words = 0;
     int previous = ' ';
+    int beforePrevious = ' ';
     for (int i = 0; i < text.length(); ) {
       int codePoint = text.codePointAt(i);
       i += Character.charCount(codePoint);
+      // An apostrophe between letters joins them into one word: "don't", "it’s".
+      boolean afterApostrophe =
+          (previous == '\'' || previous == '\u2019') && Character.isLetter(beforePrevious);
       if (unspaced(codePoint)) {
         words++;
       } else if (Character.isLetterOrDigit(codePoint)
-          && (!Character.isLetterOrDigit(previous) || unspaced(previous))) {
+          && (!Character.isLetterOrDigit(previous) || unspaced(previous))
+          && !(afterApostrophe && Character.isLetter(codePoint))) {
         words++;
       } else if (Character.isUpperCase(codePoint)
           && Character.isLowerCase(previous)
@@ -255,6 +261,7 @@ final class InjectionFeatures {
         // A camel-case hump: "ignoreAll" is two words, while "ChatGPT" and "OpenAI" stay one.
         words++;
       }
+      beforePrevious = previous;
       previous = codePoint;
     }
     return words;

@@ -570,6 +570,16 @@ class FeatureUnitsTest {
   }
 
   @Test
+  void wordsJoinsApostropheBetweenLetters() {
+    assertThat(InjectionFeatures.words("I don't know, it\u2019s fine")).isEqualTo(5);
+  }
+
+  @Test
+  void wordsSplitsAtQuoteBeforeWord() {
+    assertThat(InjectionFeatures.words("say 'hello'")).isEqualTo(2);
+  }
+
+  @Test
   void wordsCountsEachIdeograph() {
     assertThat(InjectionFeatures.words("忽略之前")).isEqualTo(4);
   }
