@@ -175,4 +175,56 @@ class BodyBudgetTest {
     assertThat(GatewaySettings.defaults().maxBufferedBodyBytes())
         .isEqualTo(Runtime.getRuntime().maxMemory() / 8);
   }
+
+  /** Opens a connection that declares a body of {@code declared} bytes and sends its first byte. */
+  private static java.net.Socket stalledUpload(GatewayHarness harness, int declared)
+      throws Exception {
+    java.net.Socket socket = new java.net.Socket("127.0.0.1", harness.gateway.port());
+    String head =
+        "POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            + "Content-Type: application/json\r\nContent-Length: "
+            + declared
+            + "\r\n\r\n{";
+    socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+    socket.getOutputStream().flush();
+    return socket;
+  }
+
+  @Test
+  void stalledUploadHoldsNoBudget() throws Exception {
+    try (GatewayHarness harness =
+            new GatewayHarness(s -> s.withMaxBufferedBodyBytes(BUDGET).withMaxBodyBytes(BUDGET));
+        java.net.Socket stalled = stalledUpload(harness, 4000)) {
+      harness.upstream.respond(
+          200,
+          "application/json",
+          Files.readString(SharedData.path("fixtures/openai/chat_basic.json")));
+
+      HttpResponse<String> response = harness.post("/v1/chat/completions", chatOfSize(3000));
+
+      assertThat(response.statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void stalledUploadIsCutWith408() throws Exception {
+    try (GatewayHarness harness =
+            new GatewayHarness(
+                s ->
+                    s.withMaxBufferedBodyBytes(BUDGET)
+                        .withMaxBodyBytes(BUDGET)
+                        .withUpstreamTimeout(Duration.ofMillis(300)));
+        java.net.Socket stalled = stalledUpload(harness, 4000)) {
+      stalled.setSoTimeout(10_000);
+      String reply =
+          new String(stalled.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+      CallRecord record = harness.awaitRecord(1);
+
+      assertThat(reply).startsWith("HTTP/1.1 408");
+      assertThat(reply).contains("request_body_timeout");
+      assertThat(record.errorType()).isEqualTo("request_body_timeout");
+      assertThat(harness.upstream.requests()).isZero();
+      assertThat(harness.gateway.inFlight()).isZero();
+    }
+  }
 }

@@ -65,6 +65,19 @@ class StorageRedactionTest {
   }
 
   @Test
+  void templateVersionHeaderIsRedacted() throws Exception {
+    try (RedactingGateway gateway = new RedactingGateway(data)) {
+      gateway.upstream.respond(200, "application/json", chatBasic());
+
+      gateway.post(
+          RedactingGateway.chat(false), "x-lookout-template-version", "v1 bob@example.com");
+      CallRecord record = gateway.awaitRecord();
+
+      assertThat(record.templateVersion()).isEqualTo("v1 [EMAIL]");
+    }
+  }
+
+  @Test
   void unpricedModelNameIsRedactedInRecordAndLog() throws Exception {
     Logger log = (Logger) LoggerFactory.getLogger(CallFinisher.class);
     ListAppender<ILoggingEvent> appender = new ListAppender<>();

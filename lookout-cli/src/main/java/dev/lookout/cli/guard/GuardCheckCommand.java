@@ -116,11 +116,17 @@ public final class GuardCheckCommand implements Callable<Integer> {
     }
     Path path = Path.of(file);
     InputFile.requireFile("FILE", path, "a text file, --text TEXT or - for standard input");
+    String content;
     try {
-      return Files.readString(path, StandardCharsets.UTF_8);
+      content = Files.readString(path, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw InputFile.readFailed("FILE", path, e);
     }
+    if (content.isEmpty()) {
+      throw new IllegalArgumentException(
+          "FILE " + path.toAbsolutePath() + " is empty: write the text to check into it");
+    }
+    return content;
   }
 
   /** Returns {@code value} rounded to 4 decimals, the precision the threshold is chosen at. */

@@ -190,6 +190,14 @@ class GuardCommandTest {
   }
 
   @Test
+  void checkRejectsEmptyFile() throws Exception {
+    Path file = Files.writeString(dir.resolve("empty.txt"), "");
+    int exit = execute("guard", "check", file.toString());
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("is empty");
+  }
+
+  @Test
   void checkOfMissingFileSaysDoesNotExist() {
     Path file = dir.resolve("absent.txt");
     int exit = execute("guard", "check", file.toString());

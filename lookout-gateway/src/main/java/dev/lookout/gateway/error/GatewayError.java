@@ -37,6 +37,7 @@ public enum GatewayError {
   UPSTREAM_TIMEOUT(504, "api_error", "upstream_timeout", CallStatus.TIMEOUT),
   UPSTREAM_UNREADABLE(502, "api_error", "upstream_unreadable", CallStatus.ERROR),
   CLIENT_CLOSED(499, "invalid_request_error", "client_disconnected", CallStatus.CANCELLED),
+  BODY_TIMEOUT(408, "invalid_request_error", "request_body_timeout", CallStatus.ERROR),
   SHUTTING_DOWN(503, "api_error", "shutting_down", CallStatus.ERROR),
   OVERLOADED(503, "api_error", "gateway_overloaded", CallStatus.ERROR),
   BUSY(503, "api_error", "gateway_busy", CallStatus.ERROR),

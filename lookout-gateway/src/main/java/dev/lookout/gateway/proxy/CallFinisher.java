@@ -224,10 +224,10 @@ public final class CallFinisher {
 
   /**
    * Returns the call's record builder with its free-text fields passed through the storage
-   * redactor: the caller's user id, the metadata keys and values, the template name and the model
-   * names. A caller may fill any of them with personal data (an e-mail address as user id is
-   * common). A user id named in the access configuration is stored as configured, because budgets
-   * are rebuilt from the store under that id.
+   * redactor: the caller's user id, the metadata keys and values, the template name and version,
+   * and the model names. A caller may fill any of them with personal data (an e-mail address as
+   * user id is common). A user id named in the access configuration is stored as configured,
+   * because budgets are rebuilt from the store under that id.
    */
   private CallRecordBuilder builder(CallContext call, CallStatus status, int httpStatus) {
     CallRecordBuilder builder = call.recordBuilder(status, httpStatus);
@@ -241,6 +241,7 @@ public final class CallFinisher {
     builder.model(redacted(call.model));
     if (call.attribution != null) {
       builder.promptTemplate(redacted(call.attribution.template()));
+      builder.templateVersion(redacted(call.attribution.templateVersion()));
       if (!call.attribution.metadata().isEmpty()) {
         builder.metadata(redactedMetadata(call.attribution.metadata()));
       }

@@ -19,6 +19,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import java.nio.ByteBuffer;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -117,22 +118,26 @@ public final class ProxyHandler {
       rejectTooLarge(call, request, declared);
       return;
     }
-    if (declared >= 0 && !call.reserveBody(bodyBudget, declared)) {
+    // A declared length that cannot fit is refused before any byte is read. Bytes are reserved
+    // only as they arrive, so a client that declares a large body and sends nothing holds none.
+    if (declared > bodyBudget.limit() - bodyBudget.reserved()) {
       rejectBusy(call, request, declared);
       return;
     }
     Buffer body = Buffer.buffer();
+    boolean[] bodyComplete = {false};
+    BodyIdleTimer idle = new BodyIdleTimer(call, request, bodyComplete);
     request.handler(
         chunk -> {
           if (call.finished()) {
             return;
           }
+          idle.restart();
           long received = body.length() + (long) chunk.length();
           if (received > maxBodyBytes()) {
             rejectTooLarge(call, request, received);
             return;
           }
-          // A body without Content-Length reserves its bytes as they arrive.
           long unreserved = received - call.reservedBodyBytes();
           if (unreserved > 0 && !call.reserveBody(bodyBudget, unreserved)) {
             rejectBusy(call, request, received);
@@ -140,13 +145,13 @@ public final class ProxyHandler {
           }
           body.appendBuffer(chunk);
         });
-    boolean[] bodyComplete = {false};
     request.exceptionHandler(
         failure -> {
           // After the body is read, a broken connection is the exchange's to record.
           if (bodyComplete[0]) {
             return;
           }
+          idle.cancel();
           LOG.debug("proxy: request {} body failed: {}", call.requestId, failure.toString());
           finisher.rejected(
               call,
@@ -156,10 +161,65 @@ public final class ProxyHandler {
     request.endHandler(
         v -> {
           bodyComplete[0] = true;
+          idle.cancel();
           if (!call.finished()) {
             onBody(call, request, body);
           }
         });
+    idle.restart();
+  }
+
+  /**
+   * Cuts a request whose client sends no body bytes for {@code upstream_timeout}, so that a stalled
+   * upload cannot hold its connection and its share of the body budget for ever. Runs on the
+   * request's event loop.
+   */
+  private final class BodyIdleTimer {
+    private final CallContext call;
+    private final HttpServerRequest request;
+    private final boolean[] bodyComplete;
+    private long timerId = -1;
+
+    BodyIdleTimer(CallContext call, HttpServerRequest request, boolean[] bodyComplete) {
+      this.call = call;
+      this.request = request;
+      this.bodyComplete = bodyComplete;
+    }
+
+    void restart() {
+      cancel();
+      timerId = vertx.setTimer(settings.upstreamTimeout().toMillis(), id -> expire());
+    }
+
+    void cancel() {
+      if (timerId >= 0) {
+        vertx.cancelTimer(timerId);
+        timerId = -1;
+      }
+    }
+
+    private void expire() {
+      timerId = -1;
+      if (bodyComplete[0] || call.finished()) {
+        return;
+      }
+      LOG.info(
+          "proxy: request {} sent no body bytes for {} ms; cutting it",
+          call.requestId,
+          settings.upstreamTimeout().toMillis());
+      request.response().putHeader(HttpHeaders.CONNECTION, "close");
+      reject(
+          call,
+          request,
+          GatewayError.BODY_TIMEOUT,
+          "The request body stopped arriving: no bytes came for "
+              + settings.upstreamTimeout().toSeconds()
+              + " s (upstream_timeout); send the whole body without pauses");
+      // Over HTTP/2 the connection carries other calls, and the ended stream is enough.
+      if (request.version() != HttpVersion.HTTP_2) {
+        request.connection().close();
+      }
+    }
   }
 
   private void onBody(CallContext call, HttpServerRequest request, Buffer body) {

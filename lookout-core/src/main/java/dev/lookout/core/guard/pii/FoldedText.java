@@ -5,11 +5,12 @@ import dev.lookout.core.guard.Finding;
 /**
  * A text with the characters that hide a value from the detectors folded to plain ASCII, and a map
  * from each folded position back to the original text. Invisible characters (zero-width spaces and
- * joiners, the soft hyphen, the byte order mark) are dropped, so "4111\u200b1111..." reads as one
- * card number. Other spaces become a space, hyphens and dashes a minus ("123\u201345\u20136789"),
- * full-width forms their ASCII letter, digit or sign ("\uff11\uff12\uff13"), and decimal digits of
- * other scripts ASCII digits. A finding in the folded text maps back to the span of original
- * characters it was read from, invisible characters inside it included, so redaction covers them.
+ * joiners, direction marks, the soft hyphen, the byte order mark, variation selectors and tag
+ * characters) are dropped, so "4111\u200b1111..." reads as one card number. Other spaces become a
+ * space, hyphens and dashes a minus ("123\u201345\u20136789"), full-width forms their ASCII letter,
+ * digit or sign ("\uff11\uff12\uff13"), and decimal digits of other scripts ASCII digits. A finding
+ * in the folded text maps back to the span of original characters it was read from, invisible
+ * characters inside it included, so redaction covers them.
  */
 final class FoldedText {
   private final String text;
@@ -39,6 +40,10 @@ final class FoldedText {
       if (invisible(c)) {
         continue;
       }
+      if (invisibleSupplementary(text, i)) {
+        i++;
+        continue;
+      }
       origin[folded.length()] = i;
       folded.append(fold(c));
     }
@@ -60,29 +65,36 @@ final class FoldedText {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       // Every char that folds is above U+00A0, so plain ASCII text costs one compare per char.
-      if (c >= '\u00a0' && (invisible(c) || fold(c) != c)) {
+      if (c >= '\u00a0' && (invisible(c) || fold(c) != c || invisibleSupplementary(text, i))) {
         return i;
       }
     }
     return -1;
   }
 
+  /**
+   * Returns whether {@code c} shows nothing between two characters: a format character (zero-width
+   * spaces and joiners, direction marks and overrides, the soft hyphen, the byte order mark), a
+   * variation selector, the combining grapheme joiner or a Hangul filler.
+   */
   private static boolean invisible(char c) {
-    return switch (c) {
-      case '\u00ad',
-          '\u180e',
-          '\u200b',
-          '\u200c',
-          '\u200d',
-          '\u2060',
-          '\u2061',
-          '\u2062',
-          '\u2063',
-          '\u2064',
-          '\ufeff' ->
-          true;
-      default -> false;
-    };
+    if (c < '\u00a0') {
+      return false;
+    }
+    if (Character.getType(c) == Character.FORMAT || (c >= '\ufe00' && c <= '\ufe0f')) {
+      return true;
+    }
+    return c == '\u034f' || c == '\u115f' || c == '\u1160' || c == '\u3164' || c == '\uffa0';
+  }
+
+  /** Returns whether a tag character or a supplementary variation selector starts at {@code i}. */
+  private static boolean invisibleSupplementary(String text, int i) {
+    if (!Character.isHighSurrogate(text.charAt(i)) || i + 1 >= text.length()) {
+      return false;
+    }
+    int codePoint = text.codePointAt(i);
+    return (codePoint >= 0xe0000 && codePoint <= 0xe007f)
+        || (codePoint >= 0xe0100 && codePoint <= 0xe01ef);
   }
 
   private static char fold(char c) {
@@ -92,10 +104,12 @@ final class FoldedText {
     switch (c) {
       case '\u00a0', '\u202f', '\u205f', '\u3000':
         return ' ';
-      case '\u2010', '\u2011', '\u2012', '\u2013', '\u2212', '\ufe63':
+      case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2212', '\ufe63':
         return '-';
       case '\ufe6b':
         return '@';
+      case '\u3002', '\uff61':
+        return '.';
       default:
         break;
     }

@@ -95,4 +95,36 @@ class FoldedTextTest {
     String text = "SSN \uff11\uff12\uff13-\uff14\uff15-\uff16\uff17\uff18\uff19.";
     assertThat(found(text)).containsExactly(text.substring(4, text.length() - 1));
   }
+
+  @Test
+  void directionMarkInsideSsnIsFound() {
+    assertThat(types("SSN 123-45\u200e-6789")).containsExactly("US_SSN");
+  }
+
+  @Test
+  void tagCharacterInsideCardIsFound() {
+    String text = "card 4111 1111\udb40\udc41 1111 1111";
+    assertThat(found(text)).containsExactly("4111 1111\udb40\udc41 1111 1111");
+  }
+
+  @Test
+  void variationSelectorInsideEmailIsFound() {
+    assertThat(found("mail alice.smi\ufe0fth@example.com"))
+        .containsExactly("alice.smi\ufe0fth@example.com");
+  }
+
+  @Test
+  void hangulFillerInsideCardIsFound() {
+    assertThat(types("card 4111 1111\u3164 1111 1111")).containsExactly("CREDIT_CARD");
+  }
+
+  @Test
+  void emDashSsnIsFound() {
+    assertThat(types("SSN 123\u201445\u20146789")).containsExactly("US_SSN");
+  }
+
+  @Test
+  void ideographicStopInEmailIsFound() {
+    assertThat(types("mail alice.smith@example\u3002com")).containsExactly("EMAIL");
+  }
 }
