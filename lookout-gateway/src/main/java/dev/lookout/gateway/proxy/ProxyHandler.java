@@ -119,7 +119,7 @@ public final class ProxyHandler {
       return;
     }
     // A declared length that cannot fit is refused before any byte is read. Bytes are reserved
-    // only as they arrive, so a client that declares a large body and sends nothing holds none.
+    // only as they arrive, so a client that declares a large body and sends nothing reserves none.
     if (declared > bodyBudget.limit() - bodyBudget.reserved()) {
       rejectBusy(call, request, declared);
       return;
@@ -132,7 +132,7 @@ public final class ProxyHandler {
           if (call.finished()) {
             return;
           }
-          idle.restart();
+          idle.markArrival();
           long received = body.length() + (long) chunk.length();
           if (received > maxBodyBytes()) {
             rejectTooLarge(call, request, received);
@@ -166,19 +166,21 @@ public final class ProxyHandler {
             onBody(call, request, body);
           }
         });
-    idle.restart();
+    idle.start();
   }
 
   /**
    * Cuts a request whose client sends no body bytes for {@code upstream_timeout}, so that a stalled
-   * upload cannot hold its connection and its share of the body budget for ever. Runs on the
-   * request's event loop.
+   * upload cannot keep its connection and its share of the body budget for ever. Runs on the
+   * request's event loop. As in {@link UpstreamExchange}, one periodic check per call measures the
+   * gap since the last chunk, rather than a new timer per chunk.
    */
   private final class BodyIdleTimer {
     private final CallContext call;
     private final HttpServerRequest request;
     private final boolean[] bodyComplete;
     private long timerId = -1;
+    private long lastArrivalNanos = System.nanoTime();
 
     BodyIdleTimer(CallContext call, HttpServerRequest request, boolean[] bodyComplete) {
       this.call = call;
@@ -186,9 +188,13 @@ public final class ProxyHandler {
       this.bodyComplete = bodyComplete;
     }
 
-    void restart() {
-      cancel();
-      timerId = vertx.setTimer(settings.upstreamTimeout().toMillis(), id -> expire());
+    void start() {
+      long timeoutMillis = settings.upstreamTimeout().toMillis();
+      timerId = vertx.setPeriodic(Math.max(10, timeoutMillis / 4), id -> check(timeoutMillis));
+    }
+
+    void markArrival() {
+      lastArrivalNanos = System.nanoTime();
     }
 
     void cancel() {
@@ -198,11 +204,15 @@ public final class ProxyHandler {
       }
     }
 
-    private void expire() {
-      timerId = -1;
+    private void check(long timeoutMillis) {
       if (bodyComplete[0] || call.finished()) {
+        cancel();
         return;
       }
+      if (System.nanoTime() - lastArrivalNanos < timeoutMillis * 1_000_000L) {
+        return;
+      }
+      cancel();
       LOG.info(
           "proxy: request {} sent no body bytes for {} ms; cutting it",
           call.requestId,
