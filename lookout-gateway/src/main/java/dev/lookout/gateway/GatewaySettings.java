@@ -54,8 +54,8 @@ public record GatewaySettings(
    * Returns the default of {@code max_buffered_body_bytes}: an eighth of the JVM's maximum heap.
    * Each body byte held costs several heap bytes while the body is parsed, guarded and captured
    * (its buffer, the decoded text, the JSON tree, the guards' copies and the redacted payload). On
-   * the launcher's 256 MiB heap, four concurrent 9.3 MB bodies full of personal data with input
-   * redaction on passed, and six ran it out of memory; an eighth admits three.
+   * the launcher's 256 MiB heap, four concurrent 9.3 MB bodies full of personal data passed with
+   * input redaction on, and six ran it out of memory. An eighth admits three such bodies.
    */
   public static long defaultMaxBufferedBodyBytes() {
     return Runtime.getRuntime().maxMemory() / 8;

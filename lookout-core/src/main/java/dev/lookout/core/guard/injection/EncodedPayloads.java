@@ -66,9 +66,9 @@ final class EncodedPayloads {
   }
 
   /**
-   * Returns whether {@code text} holds the shape {@link #SPACED_HEX} needs: twelve hex pairs, each
-   * after the first preceded by a space or a colon. The pattern then runs only on texts that may
-   * match, since trying it at every position of a 2 KB prompt cost more than the blob scan.
+   * Returns whether {@code text} contains the shape {@link #SPACED_HEX} needs: twelve hex pairs,
+   * each after the first preceded by a space or a colon. The pattern then runs only on texts that
+   * may match, since trying it at every position of a 2 KB prompt cost more than the blob scan.
    */
   static boolean hasSpacedHexRun(String text) {
     for (int i = 0; i + 1 < text.length(); i++) {
@@ -113,7 +113,7 @@ final class EncodedPayloads {
       return false;
     }
     for (int i = 0; i < blob.length(); i++) {
-      if (Character.digit(blob.charAt(i), 16) < 0) {
+      if (!isHexChar(blob.charAt(i))) {
         return false;
       }
     }

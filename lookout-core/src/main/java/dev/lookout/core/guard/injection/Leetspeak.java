@@ -55,7 +55,7 @@ final class Leetspeak {
     return leet > 0 && letters >= 2 ? word.toString() : null;
   }
 
-  /** Returns whether {@code text[start, end)} holds a leet char; most words hold none. */
+  /** Returns whether {@code text[start, end)} contains a leet char, which most words lack. */
   private static boolean holdsLeet(String text, int start, int end) {
     for (int i = start; i < end; i++) {
       if (isLeet(text.charAt(i))) {
