@@ -22,7 +22,12 @@ import java.util.regex.Pattern;
  *
  * <p>Short numbers (fewer than {@link #MIN_DIGITS_WITHOUT_CONTEXT} digits) are reported only when a
  * word such as "phone", "fax" or "call" is near, because postcodes and other short numbers are too
- * often possible local numbers somewhere.
+ * often possible local numbers somewhere. A phone word counts as near too when it names the label
+ * that ends in a colon right before the number, however long that label is.
+ *
+ * <p>A word such as "order", "account" or "card" near, with no phone word, rules a number out,
+ * unless it is written as only phone numbers are: with a {@code +} country code, or as a North
+ * American number with its area code in brackets or a dashed trunk "1".
  *
  * <p>A number is not reported when a label such as "ISBN", "epoch", "Meeting ID", "waybill", "IMEI"
  * or "customer ID" comes right before it, even with a phone word near, nor when its check digit
@@ -53,6 +58,9 @@ public final class PhoneDetector implements SpanDetector {
           List.of(
               "*phone*",
               "tel",
+              "telno",
+              "telnr",
+              "tel-nr",
               "telefon*",
               "mobile*",
               "cell*",
@@ -183,7 +191,8 @@ public final class PhoneDetector implements SpanDetector {
    * so "Questions about your ticket: (904) 907-2486" still gives a phone number.
    */
   private static final LabelBefore ID_BEFORE =
-      new LabelBefore(List.of("ticket", "customer", "record"), List.of(), Set.of(), "#");
+      new LabelBefore(
+          List.of("ticket", "customer", "record", "lot", "batch"), List.of(), Set.of(), "#");
 
   /**
    * USPS codes of the states, the District of Columbia, the territories and the military post
@@ -291,6 +300,13 @@ public final class PhoneDetector implements SpanDetector {
   private static final Pattern YEAR_RANGE =
       Pattern.compile("\\(?((?:1[0-9]|20)[0-9]{2}) ?- ?((?:1[0-9]|20)[0-9]{2})");
 
+  /** Maximum length in chars of the label read before a colon, in {@link #phoneWordNear}. */
+  private static final int LABEL_CHARS = 80;
+
+  /** North American numbers as only phones are written; see {@link #phoneShaped}. */
+  private static final Pattern NANP_SHAPE =
+      Pattern.compile("(?:1[ -]?)?\\(\\d{3}\\) ?\\d{3}[- ]\\d{4}|1-\\d{3}-\\d{3}-\\d{4}");
+
   private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
   private final List<String> regions;
@@ -378,7 +394,7 @@ public final class PhoneDetector implements SpanDetector {
         }
         int start = offset + match.start();
         int end = offset + match.end();
-        boolean supported = SUPPORT.near(text, start, end);
+        boolean supported = phoneWordNear(text, start, end);
         int digits = countDigits(match.rawString());
         if (DATE.matcher(match.rawString()).find()
             || NOT_PHONE.labels(text, start)
@@ -392,8 +408,8 @@ public final class PhoneDetector implements SpanDetector {
         }
         if (!supported
             && (digits < MIN_DIGITS_WITHOUT_CONTEXT
-                || AGAINST.near(text, start, end)
-                || ID_BEFORE.labels(text, start)
+                || (!phoneShaped(match.rawString())
+                    && (AGAINST.near(text, start, end) || ID_BEFORE.labels(text, start)))
                 || zipAfterPostBox(text, start, end, match.rawString()))) {
           continue;
         }
@@ -448,7 +464,7 @@ public final class PhoneDetector implements SpanDetector {
     Matcher years = YEAR_RANGE.matcher(run);
     return years.matches()
         && Integer.parseInt(years.group(1)) <= Integer.parseInt(years.group(2))
-        && !SUPPORT.near(text, start, end);
+        && !phoneWordNear(text, start, end);
   }
 
   private static boolean clearlyNotPhone(String text, int start, int end, String run) {
@@ -459,7 +475,7 @@ public final class PhoneDetector implements SpanDetector {
     int extension = run.indexOf('x');
     String number = extension < 0 ? run : run.substring(0, extension);
     if (countDigits(number) > MAX_DIGITS
-        && (number.strip().indexOf(' ') < 0 || !SUPPORT.near(text, start, end))) {
+        && (number.strip().indexOf(' ') < 0 || !phoneWordNear(text, start, end))) {
       return true;
     }
     return otherKind(run) || dottedVersion(run);
@@ -573,8 +589,9 @@ public final class PhoneDetector implements SpanDetector {
     if (zipAfterLabel(text, start, run)) {
       return true;
     }
-    return (ID_BEFORE.labels(text, start) || zipAfterPostBox(text, start, end, run))
-        && !SUPPORT.near(text, start, end);
+    return ((ID_BEFORE.labels(text, start) && !phoneShaped(run))
+            || zipAfterPostBox(text, start, end, run))
+        && !phoneWordNear(text, start, end);
   }
 
   /**
@@ -585,8 +602,59 @@ public final class PhoneDetector implements SpanDetector {
    */
   private static boolean singleNumberAgainst(String text, int start, int end, String run) {
     return run.length() <= ONE_NUMBER_CHARS
+        && !phoneShaped(run)
         && AGAINST.near(text, start, end)
-        && !SUPPORT.near(text, start, end);
+        && !phoneWordNear(text, start, end);
+  }
+
+  /**
+   * Returns whether a phone word is near {@code [start, end)}, or names the label that the number
+   * follows. A label may be longer than the window, as in "Teléfono para su tarjeta/card: +49 30
+   * 66327173", so the whole clause before a colon right before the number is read, back to a line
+   * break or a sentence end and at most {@value #LABEL_CHARS} chars.
+   */
+  static boolean phoneWordNear(String text, int start, int end) {
+    if (SUPPORT.near(text, start, end)) {
+      return true;
+    }
+    int colon = start;
+    while (colon > 0 && (text.charAt(colon - 1) == ' ' || text.charAt(colon - 1) == '\t')) {
+      colon--;
+    }
+    if (colon == 0 || text.charAt(colon - 1) != ':') {
+      return false;
+    }
+    colon--;
+    int from = colon;
+    while (from > 0 && colon - from < LABEL_CHARS && !clauseEnds(text, from - 1)) {
+      from--;
+    }
+    return SUPPORT.occursBetween(text, from, colon);
+  }
+
+  /** Returns whether the char at {@code at} ends a clause: a line break, or a stop and a space. */
+  private static boolean clauseEnds(String text, int at) {
+    char c = text.charAt(at);
+    if (c == '\n' || c == '\r' || c == ';') {
+      return true;
+    }
+    return (c == '.' || c == '!' || c == '?')
+        && at + 1 < text.length()
+        && Character.isWhitespace(text.charAt(at + 1));
+  }
+
+  /**
+   * Returns whether {@code raw} is written as only phone numbers are: with a "+" and a country code
+   * (ten digits or more), a North American area code in brackets ("(770) 976-7965"), or a trunk "1"
+   * and three dashed groups ("1-800-200-2084"). Order, account and ticket numbers are not written
+   * so, so a word such as "order" near does not overrule these shapes.
+   */
+  static boolean phoneShaped(String raw) {
+    String number = raw.strip();
+    if (number.startsWith("+")) {
+      return countDigits(number) >= 10;
+    }
+    return NANP_SHAPE.matcher(number).matches();
   }
 
   /**

@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 /**
  * Finds US Social Security numbers written {@code AAA-GG-SSSS}, and those written {@code AAA GG
  * SSSS}, {@code AAA.GG.SSSS} or as nine solid digits when a word such as "SSN" or "social security"
- * is near. The Social Security Administration never issues area 000, 666 or 900-999, group 00 or
- * serial 0000, and a few numbers that were published in advertising are rejected too.
+ * is near, or when the number continues a list whose earlier number has such a word near. The
+ * Social Security Administration never issues area 000, 666 or 900-999, group 00 or serial 0000,
+ * and a few numbers that were published in advertising are rejected too.
  */
 public final class SsnDetector implements SpanDetector {
   private static final Pattern CANDIDATE =
@@ -22,6 +23,13 @@ public final class SsnDetector implements SpanDetector {
   private static final ContextWords SUPPORT =
       new ContextWords(
           List.of("ssn*", "*ssn", "social security", "social sec*", "ss#", "ss #"), 40, 10);
+
+  /**
+   * What may separate two numbers of one list, as in "SSNs on file: 454-19-6564, 844 82 5658 and
+   * 435778404": a comma, semicolon or slash, "and" or "or", and spaces.
+   */
+  private static final Pattern LIST_SEPARATOR =
+      Pattern.compile("\\s*[,;/&]?\\s*(?:(?:and|or)\\s+)?", Pattern.CASE_INSENSITIVE);
 
   private static final Set<String> ADVERTISED = Set.of("078051120", "219099999", "457555462");
 
@@ -34,6 +42,9 @@ public final class SsnDetector implements SpanDetector {
   public List<Finding> detect(String text) {
     List<Finding> findings = new ArrayList<>();
     Matcher matcher = CANDIDATE.matcher(text);
+    Matcher separator = LIST_SEPARATOR.matcher(text);
+    // End of the last number that a word such as "SSN" supports, directly or as part of its list.
+    int supportedEnd = -1;
     while (matcher.find()) {
       String area = matcher.group(1);
       String group = matcher.group(3);
@@ -41,10 +52,17 @@ public final class SsnDetector implements SpanDetector {
       if (!valid(area, group, serial)) {
         continue;
       }
-      boolean supported = SUPPORT.near(text, matcher.start(), matcher.end());
+      boolean supported =
+          SUPPORT.near(text, matcher.start(), matcher.end())
+              || (supportedEnd >= 0
+                  && supportedEnd < matcher.start()
+                  && separator.region(supportedEnd, matcher.start()).matches());
       boolean dashed = matcher.group(2).equals("-");
       if (!dashed && !supported) {
         continue;
+      }
+      if (supported) {
+        supportedEnd = matcher.end();
       }
       double score = supported ? Scores.boost(Scores.FORMAT) : Scores.FORMAT;
       findings.add(new Finding(PiiType.US_SSN.name(), matcher.start(), matcher.end(), score));

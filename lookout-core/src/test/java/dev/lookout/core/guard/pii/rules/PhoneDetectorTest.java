@@ -400,4 +400,53 @@ class PhoneDetectorTest {
   void findsNumberAfterTelInvoice() {
     assertThat(Spans.of(detector, "Tel. invoice: 766-995-9603")).containsExactly("766-995-9603");
   }
+
+  @Test
+  void findsNumberAfterLongPhoneLabel() {
+    assertThat(Spans.of(detector, "Teléfono para su tarjeta/card: +49 30 66327173"))
+        .containsExactly("+49 30 66327173");
+  }
+
+  @Test
+  void labelStopsAtSentenceEnd() {
+    String text = "Call the desk for anything else you need today. Order: 4155550132";
+    assertThat(Spans.of(detector, text)).isEmpty();
+  }
+
+  @Test
+  void labelNeedsColon() {
+    String text = "Teléfono para su tarjeta de crédito o del banco, card 4155550132";
+    assertThat(Spans.of(detector, text)).isEmpty();
+  }
+
+  @Test
+  void findsInternationalNumberNearOrderWord() {
+    assertThat(Spans.of(detector, "About your order: +1 594 982 5488"))
+        .containsExactly("+1 594 982 5488");
+  }
+
+  @Test
+  void findsBracketedAreaCodeAfterAccountLabel() {
+    assertThat(Spans.of(detector, "Account: (770) 976-7965")).containsExactly("(770) 976-7965");
+  }
+
+  @Test
+  void findsTrunkDashedNumberNearOrderWord() {
+    assertThat(Spans.of(detector, "Order line: 1-800-200-2084")).containsExactly("1-800-200-2084");
+  }
+
+  @Test
+  void skipsPlainDashedNumberNearOrderWord() {
+    assertThat(Spans.of(detector, "Order: 415-555-0132")).isEmpty();
+  }
+
+  @Test
+  void findsShortNumberAfterTelNr() {
+    assertThat(Spans.of(detector, "TelNr 732-1578")).containsExactly("732-1578");
+  }
+
+  @Test
+  void skipsNumberAfterLot() {
+    assertThat(Spans.of(detector, "Lot 5965-2293-965 expires 11/2026.")).isEmpty();
+  }
 }

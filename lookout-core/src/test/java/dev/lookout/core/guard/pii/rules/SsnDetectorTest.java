@@ -72,4 +72,21 @@ class SsnDetectorTest {
   void findsSsnAfterCamelCaseKey() {
     assertThat(Spans.of(detector, "patientSSN: 026-06-0538")).containsExactly("026-06-0538");
   }
+
+  @Test
+  void findsSolidNumberInSupportedList() {
+    String text = "SSNs on file: 454-19-6564, 844 82 5658 and 435778404.";
+    assertThat(Spans.of(detector, text)).contains("435778404");
+  }
+
+  @Test
+  void listNeedsSupportedStart() {
+    assertThat(Spans.of(detector, "IDs 454-19-6564, 435778404")).containsExactly("454-19-6564");
+  }
+
+  @Test
+  void listEndsAtOtherWords() {
+    String text = "SSN 454-19-6564 was checked against the ledger total 435778404";
+    assertThat(Spans.of(detector, text)).containsExactly("454-19-6564");
+  }
 }
