@@ -173,7 +173,9 @@ public final class EmailDetector implements SpanDetector {
       if (matcher.find() && matcher.start() <= at) {
         int start = trimStart(text, matcher.start(), at);
         int end = trimEnd(text, at, matcher.end());
-        if (validLocalPart(text.substring(start, at)) && acceptedDomain(text, at, end)) {
+        if (validLocalPart(text.substring(start, at))
+            && acceptedDomain(text, at, end)
+            && !messageId(text, start)) {
           findings.add(new Finding(PiiType.EMAIL.name(), start, end, Scores.VALIDATED));
         }
         searched = matcher.end();
@@ -232,6 +234,29 @@ public final class EmailDetector implements SpanDetector {
       }
     }
     return TOP_LEVEL_DOMAINS.contains(last) || PRIVATE_TOP_LEVEL_DOMAINS.contains(last);
+  }
+
+  /** Header names whose values are message IDs, which have the form of an address. */
+  private static final List<String> MESSAGE_ID_HEADERS =
+      List.of("message-id", "message_id", "messageid", "in-reply-to", "references");
+
+  /**
+   * Returns whether the candidate at {@code start} is in angle brackets on a line that names a
+   * message ID header, as in "Message-ID: &lt;12a80bf8.86075@mail.gmail.com&gt;". Such an ID names
+   * a message, not a mailbox.
+   */
+  static boolean messageId(String text, int start) {
+    if (start == 0 || text.charAt(start - 1) != '<') {
+      return false;
+    }
+    int lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    String line = text.substring(Math.max(lineStart, start - 200), start).toLowerCase(Locale.ROOT);
+    for (String header : MESSAGE_ID_HEADERS) {
+      if (line.contains(header)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -157,6 +157,7 @@ public final class IpAddressDetector implements SpanDetector {
     Matcher v4 = V4.matcher(text);
     while (v4.find()) {
       if (validV4(v4.group())
+          && !noHost(v4.group())
           && !versionBefore(text, v4.start())
           && !requirementBefore(text, v4.start())
           && !countryCodeBefore(text, v4.start())
@@ -181,6 +182,23 @@ public final class IpAddressDetector implements SpanDetector {
       }
     }
     return findings;
+  }
+
+  /**
+   * Returns whether a valid IPv4 quad names no host: "0.0.0.0" (any address, or the default route)
+   * and netmasks such as "255.255.255.0", whose bits are ones and then zeros. Configurations write
+   * them beside every address, and they identify no one.
+   */
+  static boolean noHost(String quad) {
+    long bits = 0;
+    for (String part : quad.split("\\.")) {
+      bits = (bits << 8) | Integer.parseInt(part);
+    }
+    if (bits == 0) {
+      return true;
+    }
+    long inverted = ~bits & 0xFFFFFFFFL;
+    return bits >= 0xFF000000L && (inverted & (inverted + 1)) == 0;
   }
 
   /**

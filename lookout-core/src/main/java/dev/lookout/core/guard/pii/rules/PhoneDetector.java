@@ -58,6 +58,11 @@ public final class PhoneDetector implements SpanDetector {
           List.of(
               "*phone*",
               "tel",
+              "tél",
+              "ring",
+              // Japanese writes no spaces between words, so these may run on at both ends.
+              "*電話*",
+              "*携帯*",
               "telno",
               "telnr",
               "tel-nr",
@@ -108,6 +113,10 @@ public final class PhoneDetector implements SpanDetector {
               "social security",
               "routing",
               "tracking",
+              "fedex",
+              "ups",
+              "dhl",
+              "usps",
               "serial*",
               "s/n",
               "imei*",
@@ -156,7 +165,14 @@ public final class PhoneDetector implements SpanDetector {
               "iccid",
               "meid",
               "s/n",
-              "sn"),
+              "sn",
+              "p/n",
+              "e-ticket",
+              "eticket",
+              "nip",
+              "pesel",
+              "mrn",
+              "npi"),
           // "Meeting 852 1234 5678" may be a dial-in number and "car lot - 1-800-607-6189" is one,
           // but "Meeting ID: 852 1234 5678" and "Lot number 2024-0515-003" are not.
           List.of(
@@ -180,7 +196,8 @@ public final class PhoneDetector implements SpanDetector {
               "reservation",
               "confirmation",
               "claim",
-              "policy"),
+              "policy",
+              "patient"),
           // Keys such as created_at or duration_ms name times, not phone numbers.
           Set.of("ms", "ts", "time", "timestamp", "epoch"));
 
@@ -300,6 +317,16 @@ public final class PhoneDetector implements SpanDetector {
   private static final Pattern YEAR_RANGE =
       Pattern.compile("\\(?((?:1[0-9]|20)[0-9]{2}) ?- ?((?:1[0-9]|20)[0-9]{2})");
 
+  /**
+   * Runs that are written as IDs, counts and numbers more often than as phone numbers: digits alone
+   * ("Transaction 990537455885", epoch times), a reference and its year ("Rechnung Nr. 7315/2024")
+   * and a decimal number ("[35999.356683]").
+   */
+  private static final Pattern ID_SHAPE =
+      Pattern.compile("\\d+|\\d{1,8}/(?:19|20)\\d{2}|\\d+\\.\\d+");
+
+  private static final Pattern DIGITS_AND_DASHES = Pattern.compile("[\\d-]+");
+
   /** Maximum length in chars of the label read before a colon, in {@link #phoneWordNear}. */
   private static final int LABEL_CHARS = 80;
 
@@ -359,7 +386,8 @@ public final class PhoneDetector implements SpanDetector {
           && !labelledZipOrId(text, run.start(), run.end(), candidate)
           && !singleNumberAgainst(text, run.start(), run.end(), candidate)
           && !dottedAfterVersionWord(text, run.start(), candidate)
-          && !hexContinues(text, run.end(), candidate)) {
+          && !hexContinues(text, run.end(), candidate)
+          && !idShapedWithoutWord(text, run.start(), run.end(), candidate)) {
         for (int[] piece : pieces(candidate)) {
           detectInRun(
               text, run.start() + piece[0], candidate.substring(piece[0], piece[1]), findings);
@@ -539,11 +567,12 @@ public final class PhoneDetector implements SpanDetector {
   }
 
   /**
-   * Returns whether a run of bare digits goes on with a hexadecimal letter at {@code end}, as in a
-   * digest "sha256:0123456789abcdef" or a commit "3049857612abcdef": the digits are part of a hash.
+   * Returns whether a run of digits and dashes goes on with a hexadecimal letter at {@code end}, as
+   * in a digest "sha256:0123456789abcdef", a commit "3049857612abcdef" or a UUID
+   * "55720168-799a-...": the digits are part of a hash or an ID.
    */
   private static boolean hexContinues(String text, int end, String run) {
-    if (end >= text.length() || countDigits(run) != run.length()) {
+    if (end >= text.length() || !DIGITS_AND_DASHES.matcher(run).matches()) {
       return false;
     }
     char next = Character.toLowerCase(text.charAt(end));
@@ -605,6 +634,15 @@ public final class PhoneDetector implements SpanDetector {
         && !phoneShaped(run)
         && AGAINST.near(text, start, end)
         && !phoneWordNear(text, start, end);
+  }
+
+  /**
+   * Returns whether a run has the shape of {@link #ID_SHAPE} and no phone word near. Phone numbers
+   * written so without a phone word are rare, and IDs written so are common (see {@code
+   * tools/pii/README.md} for the counts).
+   */
+  private static boolean idShapedWithoutWord(String text, int start, int end, String run) {
+    return ID_SHAPE.matcher(run.strip()).matches() && !phoneWordNear(text, start, end);
   }
 
   /**

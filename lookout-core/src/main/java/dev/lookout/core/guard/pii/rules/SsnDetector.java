@@ -31,6 +31,13 @@ public final class SsnDetector implements SpanDetector {
   private static final Pattern LIST_SEPARATOR =
       Pattern.compile("\\s*[,;/&]?\\s*(?:(?:and|or)\\s+)?", Pattern.CASE_INSENSITIVE);
 
+  /**
+   * Labels of bank numbers that are nine digits too, as in "routing 322271627". They overrule an
+   * SSN word near, since a direct-deposit form names both.
+   */
+  private static final LabelBefore OTHER_NUMBER =
+      new LabelBefore(List.of("routing", "aba", "rtn", "account", "acct"), List.of(), Set.of());
+
   private static final Set<String> ADVERTISED = Set.of("078051120", "219099999", "457555462");
 
   @Override
@@ -58,7 +65,7 @@ public final class SsnDetector implements SpanDetector {
                   && supportedEnd < matcher.start()
                   && separator.region(supportedEnd, matcher.start()).matches());
       boolean dashed = matcher.group(2).equals("-");
-      if (!dashed && !supported) {
+      if (!dashed && (!supported || OTHER_NUMBER.labels(text, matcher.start()))) {
         continue;
       }
       if (supported) {

@@ -150,4 +150,16 @@ class EmailDetectorTest {
   void skipsQuotedMatrixProductWithCall() {
     assertThat(Spans.of(detector, "y = \"w\"@W.to(device)")).isEmpty();
   }
+
+  @Test
+  void skipsMessageId() {
+    String text = "Message-ID: <12a80bf8843075b7.8607531690@mail.gmail.com>";
+    assertThat(Spans.of(detector, text)).isEmpty();
+  }
+
+  @Test
+  void findsAddressInAngleBrackets() {
+    assertThat(Spans.of(detector, "From: Bob <bob@example.com>"))
+        .containsExactly("bob@example.com");
+  }
 }

@@ -185,4 +185,19 @@ class IpAddressDetectorTest {
     assertThat(Spans.of(detector, "conn from 192.168.125.206-devbox refused"))
         .containsExactly("192.168.125.206");
   }
+
+  @Test
+  void skipsDefaultRouteAndMask() {
+    assertThat(Spans.of(detector, "ip route 0.0.0.0 0.0.0.0 10.0.0.1")).containsExactly("10.0.0.1");
+  }
+
+  @Test
+  void skipsNetmask() {
+    assertThat(Spans.of(detector, "netmask 255.255.255.0")).isEmpty();
+  }
+
+  @Test
+  void findsAddressInMaskRange() {
+    assertThat(Spans.of(detector, "host 255.255.255.1")).containsExactly("255.255.255.1");
+  }
 }

@@ -449,4 +449,55 @@ class PhoneDetectorTest {
   void skipsNumberAfterLot() {
     assertThat(Spans.of(detector, "Lot 5965-2293-965 expires 11/2026.")).isEmpty();
   }
+
+  @Test
+  void skipsDigitsAloneWithoutWord() {
+    assertThat(Spans.of(detector, "Transaction refs 990537455885 and 427783756237.")).isEmpty();
+  }
+
+  @Test
+  void findsDigitsAloneAfterPhoneWord() {
+    assertThat(Spans.of(detector, "Phone: 4155550132")).containsExactly("4155550132");
+  }
+
+  @Test
+  void skipsReferenceWithYear() {
+    assertThat(Spans.of(detector, "Rechnung Nr. 7315/2024")).isEmpty();
+  }
+
+  @Test
+  void skipsDecimalNumber() {
+    assertThat(Spans.of(detector, "kernel: [35999.356683] eth0: link up")).isEmpty();
+  }
+
+  @Test
+  void skipsUuidPrefix() {
+    assertThat(Spans.of(detector, "{\"id\": \"55720168-799a-468b-9f0c-0242ac120002\"}")).isEmpty();
+  }
+
+  @Test
+  void skipsPartNumber() {
+    assertThat(Spans.of(detector, "product P/N 338-18055-943, qty 2")).isEmpty();
+  }
+
+  @Test
+  void skipsRecordNumberDespiteFax() {
+    assertThat(Spans.of(detector, "MRN: 7611574, fax on file")).isEmpty();
+  }
+
+  @Test
+  void skipsPatientIdBeforePhoneLabel() {
+    String text = "Patient ID 972296443\nPhone: (415) 555-0132";
+    assertThat(Spans.of(detector, text)).containsExactly("(415) 555-0132");
+  }
+
+  @Test
+  void skipsTrackingNumberAfterCarrier() {
+    assertThat(Spans.of(detector, "Your order has shipped via FedEx (9827 7117 5367).")).isEmpty();
+  }
+
+  @Test
+  void findsNumberAfterJapanesePhoneWord() {
+    assertThat(Spans.of(detector, "ご連絡は電話：09015471860 まで")).containsExactly("09015471860");
+  }
 }

@@ -89,4 +89,10 @@ class SsnDetectorTest {
     String text = "SSN 454-19-6564 was checked against the ledger total 435778404";
     assertThat(Spans.of(detector, text)).containsExactly("454-19-6564");
   }
+
+  @Test
+  void skipsRoutingNumberNearSsn() {
+    String text = "SSN 536-32-3065, routing 322271627";
+    assertThat(Spans.of(detector, text)).containsExactly("536-32-3065");
+  }
 }
