@@ -35,6 +35,12 @@ public final class CreditCardDetector implements SpanDetector {
               "refno",
               "account no",
               "isbn",
+              "ean*",
+              "gtin",
+              "upc",
+              "barcode*",
+              "siret",
+              "siren",
               "serial*",
               "ticket*",
               "phone*",
@@ -58,25 +64,48 @@ public final class CreditCardDetector implements SpanDetector {
     List<Finding> findings = new ArrayList<>();
     Matcher matcher = CANDIDATE.matcher(text);
     while (matcher.find()) {
-      String candidate = matcher.group();
-      String digits = digitsOf(candidate);
-      if (!consistentSeparators(candidate)
-          || !CardIssuers.luhn(digits)
-          || !CardIssuers.known(digits)) {
+      int end = validEnd(text, matcher.start(), matcher.end());
+      if (end < 0) {
         continue;
       }
       double score = Scores.VALIDATED;
-      if (SUPPORT.near(text, matcher.start(), matcher.end())) {
+      if (SUPPORT.near(text, matcher.start(), end)) {
         score = Scores.boost(score);
-      } else if (AGAINST.near(text, matcher.start(), matcher.end())) {
+      } else if (AGAINST.near(text, matcher.start(), end)) {
         score -= Scores.CONTEXT_PENALTY;
       }
       if (score >= THRESHOLD) {
-        findings.add(
-            new Finding(PiiType.CREDIT_CARD.name(), matcher.start(), matcher.end(), score));
+        findings.add(new Finding(PiiType.CREDIT_CARD.name(), matcher.start(), end, score));
       }
     }
     return findings;
+  }
+
+  /**
+   * Returns where a valid card number that starts the candidate {@code [start, end)} ends, or -1.
+   * The pattern takes as many groups as it can, so a grouped number followed by another number, as
+   * in "4111 1111 1111 1111 12/27", is tried again without its last groups.
+   */
+  private static int validEnd(String text, int start, int end) {
+    while (true) {
+      String candidate = text.substring(start, end);
+      String digits = digitsOf(candidate);
+      if (digits.length() < 12) {
+        return -1;
+      }
+      if (consistentSeparators(candidate)
+          && cardGrouping(candidate)
+          && !partOfLongerNumber(text, start, end)
+          && CardIssuers.luhn(digits)
+          && CardIssuers.known(digits)) {
+        return end;
+      }
+      int lastSeparator = Math.max(candidate.lastIndexOf(' '), candidate.lastIndexOf('-'));
+      if (lastSeparator < 0) {
+        return -1;
+      }
+      end = start + lastSeparator;
+    }
   }
 
   static String digitsOf(String candidate) {
@@ -88,6 +117,56 @@ public final class CreditCardDetector implements SpanDetector {
       }
     }
     return digits.toString();
+  }
+
+  /**
+   * Returns whether a grouped candidate starts as cards are printed: a first group of four digits
+   * and middle groups of four or six (the 4-6-5 layout of American Express). An order number such
+   * as "595-4135509-8990518" does not. The last group may be longer, since a value whose invisible
+   * separator was dropped ("4111 1111 1111\u00ad1111") reads as "4111 1111 11111111".
+   */
+  static boolean cardGrouping(String candidate) {
+    String[] groups = candidate.split("[ -]");
+    if (groups.length == 1) {
+      return true;
+    }
+    if (groups[0].length() != 4) {
+      return false;
+    }
+    for (int i = 1; i < groups.length - 1; i++) {
+      if (groups[i].length() != 4 && groups[i].length() != 6) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Returns whether the candidate is a part of a longer run of digit groups: a digit and a
+   * separator right before it, or a separator and a group of four digits right after it, as in the
+   * digits of an IBAN "SE53 4120 1544 9560 5836 3724" whose checksum failed.
+   */
+  private static boolean partOfLongerNumber(String text, int start, int end) {
+    if (start >= 2 && isSeparator(text.charAt(start - 1)) && isDigit(text.charAt(start - 2))) {
+      return true;
+    }
+    if (end + 5 > text.length() || !isSeparator(text.charAt(end))) {
+      return false;
+    }
+    for (int i = end + 1; i <= end + 4; i++) {
+      if (!isDigit(text.charAt(i))) {
+        return false;
+      }
+    }
+    return end + 5 == text.length() || !isDigit(text.charAt(end + 5));
+  }
+
+  private static boolean isSeparator(char c) {
+    return c == ' ' || c == '-';
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   /** Rejects mixes such as "1234 5678-9012", which card numbers are not written as. */

@@ -140,8 +140,11 @@ public final class IpAddressDetector implements SpanDetector {
           "[-+](?:alpha|beta|rc\\d*|snapshot|dev|pre|final|release)(?![\\p{L}\\d])",
           Pattern.CASE_INSENSITIVE);
 
-  /** Spaces and punctuation between a version word and its number, as in "build: 10.1.2.3". */
-  private static final Pattern SEPARATORS_AT_END = Pattern.compile("[\\s:#.-]+$");
+  /**
+   * Spaces and punctuation between a version word and its number, as in "build: 10.1.2.3",
+   * "APP_VERSION=12.18.26.2303" or {@code version: "3.15.22.2240"}.
+   */
+  private static final Pattern SEPARATORS_AT_END = Pattern.compile("[\\s:#.=\"'-]+$");
 
   private static final Pattern V6 =
       Pattern.compile("(?<![\\w:.])[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*(?![\\w:])");

@@ -76,6 +76,16 @@ public final class PhoneDetector implements SpanDetector {
               "*desk",
               "extension*",
               "hotline*",
+              "móvil",
+              "movil",
+              "celular",
+              "telemóvel",
+              "telemovel",
+              "cellulare",
+              "mobil",
+              "mobiel",
+              "tlf",
+              "tfn",
               "teléfono",
               "telefono",
               "telefone",
@@ -172,7 +182,14 @@ public final class PhoneDetector implements SpanDetector {
               "nip",
               "pesel",
               "mrn",
-              "npi"),
+              "npi",
+              "ein",
+              "siret",
+              "siren",
+              "aadhaar",
+              "versicherungsnummer",
+              "steuernummer",
+              "steuer-id"),
           // "Meeting 852 1234 5678" may be a dial-in number and "car lot - 1-800-607-6189" is one,
           // but "Meeting ID: 852 1234 5678" and "Lot number 2024-0515-003" are not.
           List.of(
@@ -197,7 +214,10 @@ public final class PhoneDetector implements SpanDetector {
               "confirmation",
               "claim",
               "policy",
-              "patient"),
+              "patient",
+              "transit",
+              "hs",
+              "tariff"),
           // Keys such as created_at or duration_ms name times, not phone numbers.
           Set.of("ms", "ts", "time", "timestamp", "epoch"));
 
@@ -307,6 +327,15 @@ public final class PhoneDetector implements SpanDetector {
           40,
           10);
 
+  /**
+   * Words that join a number to the rest of a sentence, as in "mi móvil es 646 58 98 49 y mi
+   * correo", where a street name would follow a house number.
+   */
+  private static final Set<String> LINKS =
+      Set.of(
+          "and", "or", "y", "e", "o", "ou", "et", "und", "oder", "en", "of", "och", "eller", "og",
+          "i", "lub", "oppure", "ed", "if", "to", "for", "but");
+
   private static final List<String> LABELS =
       List.of("office", "fax", "mobile", "cell", "home", "work", "desk", "ext", "tel", "phone");
   private static final Pattern DATE =
@@ -377,20 +406,29 @@ public final class PhoneDetector implements SpanDetector {
         at = runStart(text, at + 1);
         continue;
       }
-      at = runStart(text, run.end());
       String candidate = run.group();
+      int start = run.start();
+      int end = run.end();
+      // Two spaces part columns or fields ("P/N 0129-2377-66   96"), not the groups of a number.
+      int gap = candidate.indexOf("  ");
+      if (gap > 0) {
+        end = lastDigitEnd(text, start, start + gap);
+        candidate = text.substring(start, end);
+        at = runStart(text, start + gap);
+      } else {
+        at = runStart(text, end);
+      }
       if (countDigits(candidate) >= MIN_DIGITS
-          && !clearlyNotPhone(text, run.start(), run.end(), candidate)
-          && !yearRange(text, run.start(), run.end(), candidate)
-          && !otherCode(text, run.start(), run.end(), candidate)
-          && !labelledZipOrId(text, run.start(), run.end(), candidate)
-          && !singleNumberAgainst(text, run.start(), run.end(), candidate)
-          && !dottedAfterVersionWord(text, run.start(), candidate)
-          && !hexContinues(text, run.end(), candidate)
-          && !idShapedWithoutWord(text, run.start(), run.end(), candidate)) {
+          && !clearlyNotPhone(text, start, end, candidate)
+          && !yearRange(text, start, end, candidate)
+          && !otherCode(text, start, end, candidate)
+          && !labelledZipOrId(text, start, end, candidate)
+          && !singleNumberAgainst(text, start, end, candidate)
+          && !dottedAfterVersionWord(text, start, candidate)
+          && !hexContinues(text, end, candidate)
+          && !idShapedWithoutWord(text, start, end, candidate)) {
         for (int[] piece : pieces(candidate)) {
-          detectInRun(
-              text, run.start() + piece[0], candidate.substring(piece[0], piece[1]), findings);
+          detectInRun(text, start + piece[0], candidate.substring(piece[0], piece[1]), findings);
         }
       }
     }
@@ -428,10 +466,11 @@ public final class PhoneDetector implements SpanDetector {
             || NOT_PHONE.labels(text, start)
             || startsTime(text, end)
             || otherKind(match.rawString())
+            || placeholder(match.number().getNationalNumber())
             || zipAfterLabel(text, start, match.rawString())) {
           continue;
         }
-        if (digits < 10 && wordFollows(text, end)) {
+        if (digits < MIN_DIGITS || (digits < 10 && wordFollows(text, end))) {
           continue;
         }
         if (!supported
@@ -546,13 +585,22 @@ public final class PhoneDetector implements SpanDetector {
 
   /**
    * Returns whether a run of digit groups joined by dots has a one-digit group after the first, as
-   * in "120.0.6099.109" or "10.0.19045.3803": software versions. In a dotted phone number only the
-   * first group can be one digit, a country or trunk code as in "1.800.555.0199".
+   * in "120.0.6099.109" or "10.0.19045.3803", or is four groups whose first three have at most two
+   * digits, as in "12.15.20.6862": software versions. In a dotted phone number only the first group
+   * can be one digit, a country or trunk code as in "1.800.555.0199", and a number of four groups
+   * has a group of three or four digits before its last.
    */
   static boolean dottedVersion(String run) {
     String[] groups = run.strip().split("\\.", -1);
     if (groups.length < 3) {
       return false;
+    }
+    if (groups.length == 4
+        && groups[0].length() <= 2
+        && groups[1].length() <= 2
+        && groups[2].length() <= 2
+        && countDigits(run) == run.strip().length() - 3) {
+      return true;
     }
     for (int i = 0; i < groups.length; i++) {
       String group = groups[i];
@@ -634,6 +682,28 @@ public final class PhoneDetector implements SpanDetector {
         && !phoneShaped(run)
         && AGAINST.near(text, start, end)
         && !phoneWordNear(text, start, end);
+  }
+
+  /**
+   * Returns whether a national number is a placeholder that forms show and documents fill in: one
+   * digit repeated ("000-000-0000", "(555) 555-5555", "+44 0000 000000") or the digits in order
+   * ("123-456-7890").
+   */
+  static boolean placeholder(long nationalNumber) {
+    String digits = Long.toString(nationalNumber);
+    if (digits.chars().allMatch(c -> c == digits.charAt(0))) {
+      return true;
+    }
+    return "1234567890".startsWith(digits) && digits.length() >= 7;
+  }
+
+  /** Returns the end of the last digit in {@code [from, to)}, which starts with a digit run. */
+  private static int lastDigitEnd(String text, int from, int to) {
+    int end = to;
+    while (end > from && !Character.isDigit(text.charAt(end - 1))) {
+      end--;
+    }
+    return end;
   }
 
   /**
@@ -780,7 +850,11 @@ public final class PhoneDetector implements SpanDetector {
         return false;
       }
     }
-    return true;
+    int wordEnd = i;
+    while (wordEnd < text.length() && Character.isLetter(text.charAt(wordEnd))) {
+      wordEnd++;
+    }
+    return !LINKS.contains(text.substring(i, wordEnd).toLowerCase(Locale.ROOT));
   }
 
   /**

@@ -82,4 +82,26 @@ class CreditCardDetectorTest {
     assertThat(Spans.of(detector, "Order paid with CCN 5489 5375 9653 1301"))
         .containsExactly("5489 5375 9653 1301");
   }
+
+  @Test
+  void skipsOrderNumberGrouping() {
+    assertThat(Spans.of(detector, "订单号595-4135509-8990518")).isEmpty();
+  }
+
+  @Test
+  void skipsDigitsInsideLongerGroups() {
+    String text = "IBAN on file SE53 4120 1544 9560 5836 3724 failed validation";
+    assertThat(Spans.of(detector, text)).isEmpty();
+  }
+
+  @Test
+  void findsCardBeforeExpiry() {
+    assertThat(Spans.of(detector, "card 4111 1111 1111 1111 12/27"))
+        .containsExactly("4111 1111 1111 1111");
+  }
+
+  @Test
+  void skipsBarcodeColumn() {
+    assertThat(Spans.of(detector, "sku,ean\nHRJ-90044,4012384609997")).isEmpty();
+  }
 }

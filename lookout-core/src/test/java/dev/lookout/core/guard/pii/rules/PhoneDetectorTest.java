@@ -500,4 +500,52 @@ class PhoneDetectorTest {
   void findsNumberAfterJapanesePhoneWord() {
     assertThat(Spans.of(detector, "ご連絡は電話：09015471860 まで")).containsExactly("09015471860");
   }
+
+  @Test
+  void skipsRepeatedDigitPlaceholder() {
+    assertThat(Spans.of(detector, "SUPPORT_PHONE=(555) 555-5555")).isEmpty();
+  }
+
+  @Test
+  void skipsSequentialPlaceholder() {
+    assertThat(Spans.of(detector, "Phone field example: 123-456-7890")).isEmpty();
+  }
+
+  @Test
+  void skipsFourPartVersion() {
+    assertThat(Spans.of(detector, "Upgrade from 4.14.6.9257 to 12.15.20.6862 today")).isEmpty();
+  }
+
+  @Test
+  void skipsVersionAfterEquals() {
+    assertThat(Spans.of(detector, "APP_VERSION=12.1.26.2303")).isEmpty();
+  }
+
+  @Test
+  void skipsEmployerIdNumber() {
+    assertThat(Spans.of(detector, "employee Quentin Costa, EIN 81-3265403, SSN on file")).isEmpty();
+  }
+
+  @Test
+  void skipsTariffCode() {
+    assertThat(Spans.of(detector, "Consignment DE405267856GB, HS code 6245.79.70, customs"))
+        .isEmpty();
+  }
+
+  @Test
+  void findsNumberBeforeConjunction() {
+    assertThat(Spans.of(detector, "Hola, mi móvil es 646 58 98 49 y mi correo es otro."))
+        .containsExactly("646 58 98 49");
+  }
+
+  @Test
+  void skipsHouseNumberBeforeStreet() {
+    assertThat(Spans.of(detector, "The office is at 17031 2202 Rissik St")).isEmpty();
+  }
+
+  @Test
+  void splitsRunAtTwoSpaces() {
+    assertThat(Spans.of(detector, "Phone  020 7946 0958   96 units"))
+        .containsExactly("020 7946 0958");
+  }
 }
