@@ -12,6 +12,7 @@ import dev.lookout.core.guard.pii.PiiRedactor;
 import dev.lookout.core.guard.pii.PiiType;
 import dev.lookout.core.guard.pii.RedactionMode;
 import dev.lookout.gateway.guard.GuardSettings;
+import dev.lookout.gateway.guard.GuardTextRedactor;
 import dev.lookout.gateway.guard.InputGuarding;
 import dev.lookout.gateway.guard.OutputGuarding;
 import java.nio.charset.StandardCharsets;
@@ -191,20 +192,13 @@ final class GuardConfig {
       if (outputMode.equals("redact")) {
         output.add(guard);
       }
-      storage = text -> redactStored(guard, text);
+      storage = new GuardTextRedactor(guard);
     }
     GuardPipeline pipeline = new GuardPipeline(input, output);
     return new GuardSettings(
         new InputGuarding(pipeline, inputMode.equals("redact")),
         new OutputGuarding(pipeline),
         storage);
-  }
-
-  private static String redactStored(Guard guard, String text) {
-    if (text == null || text.isEmpty()) {
-      return text;
-    }
-    return guard.check(text, Direction.OUTPUT).text();
   }
 
   private static Guard withHoldback(Guard guard, PiiRedactor redactor) {

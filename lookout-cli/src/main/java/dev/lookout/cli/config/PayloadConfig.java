@@ -1,12 +1,12 @@
 package dev.lookout.cli.config;
 
-import dev.lookout.core.guard.Direction;
 import dev.lookout.core.guard.pii.PiiDetector;
 import dev.lookout.core.guard.pii.PiiGuard;
 import dev.lookout.core.guard.pii.PiiRedactor;
 import dev.lookout.core.guard.pii.RedactionMode;
 import dev.lookout.core.time.DurationText;
 import dev.lookout.gateway.guard.GuardSettings;
+import dev.lookout.gateway.guard.GuardTextRedactor;
 import dev.lookout.gateway.payload.CaptureSettings;
 import dev.lookout.gateway.payload.TemplateCapture;
 import dev.lookout.store.payload.CaptureMode;
@@ -143,8 +143,7 @@ public record PayloadConfig(
   private static UnaryOperator<String> defaultRedactor() {
     PiiGuard guard =
         new PiiGuard(PiiDetector.broad(), new PiiRedactor(RedactionMode.PLACEHOLDER, null));
-    return text ->
-        text == null || text.isEmpty() ? text : guard.check(text, Direction.OUTPUT).text();
+    return new GuardTextRedactor(guard);
   }
 
   private static CaptureMode mode(String setting, String text, CaptureMode fallback) {

@@ -21,8 +21,8 @@ import java.util.Map;
  * the provider left open. Held thinking goes out before the block's {@code signature_delta}
  * instead, since the provider sends the signature last. The texts of a citation that {@link
  * CitedSources} lists, which a {@code citations_delta} event carries whole, are redacted whole. So
- * are those of the citations of a text block's {@code content_block_start}, and the titles and
- * addresses of the results a {@code web_search_tool_result} block's start carries.
+ * are those of the citations of a text block's {@code content_block_start}, and those of the server
+ * tool result (web search, web fetch, code execution) that a block's start carries whole.
  *
  * <p>The signature is passed on unchanged. It signs the thinking text the provider wrote, so a
  * thinking block whose text was redacted no longer matches it, and Anthropic rejects such a block

@@ -5,10 +5,13 @@ import dev.lookout.core.guard.Direction;
 import dev.lookout.core.guard.GuardAction;
 import dev.lookout.core.guard.GuardOutcome;
 import dev.lookout.core.guard.GuardPipeline;
+import dev.lookout.core.guard.GuardVerdict;
 import dev.lookout.core.guard.injection.InjectionClassifier;
 import dev.lookout.core.guard.injection.InjectionGuard;
+import dev.lookout.core.guard.pii.PiiGuard;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs the input guards over a request's end-user texts. A block stops at once; redactions are
@@ -46,21 +49,44 @@ public final class InputGuarding {
     if (joined != null) {
       return new Result(joined, List.of(joined), false);
     }
-    for (RequestTexts.Slot slot : RequestTexts.find(body)) {
+    List<RequestTexts.Slot> slots = RequestTexts.find(body);
+    Map<RequestTexts.Slot, SplitValues.Part> split = SplitValues.byRun(slots, this::checkPii);
+    for (RequestTexts.Slot slot : slots) {
       GuardOutcome outcome = pipeline.check(slot.text(), Direction.INPUT);
+      if (outcome.action() == GuardAction.BLOCK) {
+        outcomes.add(outcome);
+        return new Result(outcome, outcomes, false);
+      }
+      // A part that a split value touches is redacted from the joined parts, which also find
+      // what the part alone holds.
+      SplitValues.Part part = split.get(slot);
+      if (part != null) {
+        if (!part.verdicts().isEmpty()) {
+          outcomes.add(new GuardOutcome(GuardAction.REDACT, part.text(), part.verdicts()));
+        }
+        if (redactUpstream) {
+          slot.replace(part.text());
+          rewritten = true;
+        }
+        continue;
+      }
       if (outcome.action() == GuardAction.PASS) {
         continue;
       }
       outcomes.add(outcome);
-      if (outcome.action() == GuardAction.BLOCK) {
-        return new Result(outcome, outcomes, false);
-      }
       if (redactUpstream) {
         slot.replace(outcome.text());
         rewritten = true;
       }
     }
     return new Result(null, outcomes, rewritten);
+  }
+
+  private GuardVerdict checkPii(String text) {
+    GuardOutcome outcome = pipeline.checkInputWith(PiiGuard.NAME, text);
+    return outcome.verdicts().isEmpty()
+        ? GuardVerdict.pass(PiiGuard.NAME, text)
+        : outcome.verdicts().get(0);
   }
 
   /**

@@ -21,9 +21,9 @@ import java.util.List;
  * reasoning}, the {@code text} and {@code summary} of each entry of {@code reasoning_details}),
  * audio transcripts, the arguments of tool and function calls and the input of custom tool calls,
  * text completions. In Anthropic responses they are text blocks, thinking blocks, tool input, and
- * the texts of citations and web search results that {@link CitedSources} lists. Output guards only
- * redact. A block on output is treated as a redaction of the whole text, because the client has
- * already paid for the call. Arguments are JSON text and stay valid JSON; see {@link
+ * the texts of citations and server tool results that {@link CitedSources} lists. Output guards
+ * only redact. A block on output is treated as a redaction of the whole text, because the client
+ * has already paid for the call. Arguments are JSON text and stay valid JSON; see {@link
  * JsonTextRedaction}. A tool input object, and arguments sent as an object, stay objects with their
  * values redacted the same way.
  *

@@ -27,10 +27,16 @@ final class RequestTexts {
 
   private RequestTexts() {}
 
-  /** A text inside a request body, with a way to replace it in place. */
-  record Slot(String text, ObjectNode parent, String field, ArrayNode array, int index) {
+  /**
+   * A text inside a request body, with a way to replace it in place.
+   *
+   * @param run for the {@code text} of a content part, the same number as the parts next to it in
+   *     one content array that have a {@code text} too, since a model reads them as one text; -1
+   *     for every other text
+   */
+  record Slot(String text, ObjectNode parent, String field, ArrayNode array, int index, int run) {
     Slot(String text, ObjectNode parent, String field) {
-      this(text, parent, field, null, -1);
+      this(text, parent, field, null, -1, -1);
     }
 
     void replace(String value) {
@@ -45,7 +51,7 @@ final class RequestTexts {
   /** A text that is an element of an array, such as one of several completion prompts. */
   private record ArraySlot(String text, ArrayNode array, int index) {
     Slot slot() {
-      return new Slot(text, null, null, array, index);
+      return new Slot(text, null, null, array, index, -1);
     }
   }
 
@@ -168,19 +174,31 @@ final class RequestTexts {
       slots.add(new Slot(content.asText(), node, field));
       return;
     }
+    // A run is numbered by the position of its first slot, which no other run shares. A part
+    // without a text, such as an image, ends the run.
+    int run = -1;
     for (JsonNode block : content) {
+      boolean hasText = block.path("text").isTextual();
+      if (!hasText) {
+        run = -1;
+      } else if (run < 0) {
+        run = slots.size();
+      }
       if (block.isObject()) {
-        addBlock(slots, (ObjectNode) block);
+        addBlock(slots, (ObjectNode) block, run);
       }
     }
   }
 
   /**
-   * Adds the texts of one content block: its {@code text}, and the text that Anthropic's tool
-   * results, documents and search results carry, which may nest inside a tool result.
+   * Adds the texts of one content block: its {@code text}, in part run {@code run}, and the text
+   * that Anthropic's tool results, documents and search results carry, which may nest inside a tool
+   * result.
    */
-  private static void addBlock(List<Slot> slots, ObjectNode block) {
-    addText(slots, block, "text");
+  private static void addBlock(List<Slot> slots, ObjectNode block, int run) {
+    if (block.path("text").isTextual()) {
+      slots.add(new Slot(block.get("text").asText(), block, "text", null, -1, run));
+    }
     switch (block.path("type").asText("")) {
       case "tool_result" -> addContent(slots, block, "content");
       case "document" -> addDocument(slots, block);

@@ -3,6 +3,7 @@ package dev.lookout.gateway.payload;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.lookout.gateway.guard.GuardTextRedactor;
 import dev.lookout.gateway.proxy.BodyEncoding;
 import dev.lookout.gateway.proxy.Secrets;
 import dev.lookout.store.payload.CaptureMode;
@@ -110,6 +111,10 @@ public final class PayloadCapture {
     request = JsonRedaction.redact(request, Secrets::scrub);
     response = JsonRedaction.redact(response, Secrets::scrub);
     if (mode == CaptureMode.REDACTED) {
+      // A value split over two content parts is in no single string value.
+      if (request != null && settings.redactor() instanceof GuardTextRedactor parts) {
+        parts.redactSplitParts(request);
+      }
       request = JsonRedaction.redact(request, settings.redactor());
       response = JsonRedaction.redact(response, settings.redactor());
     }
