@@ -30,7 +30,10 @@ public final class IpAddressDetector implements SpanDetector {
   private static final List<String> VERSION_WORDS =
       List.of(
           "version",
+          "versions",
           "ver",
+          "revision",
+          "rev",
           "release",
           "build",
           "firmware",

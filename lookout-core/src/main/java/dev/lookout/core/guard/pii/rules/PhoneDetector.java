@@ -83,6 +83,10 @@ public final class PhoneDetector implements SpanDetector {
               "telemovel",
               "cellulare",
               "mobil",
+              "mobilnummer",
+              "rufnummer*",
+              "handynummer",
+              "festnetz*",
               "mobiel",
               "tlf",
               "tfn",
@@ -114,7 +118,15 @@ public final class PhoneDetector implements SpanDetector {
               "postal",
               "postcode*",
               "order*",
+              "ordre",
+              "bestellung*",
+              "pedido*",
               "invoice*",
+              "rechnung*",
+              "factura",
+              "fattura",
+              "facture",
+              "faktura",
               "account*",
               "card*",
               "iban",
@@ -216,6 +228,9 @@ public final class PhoneDetector implements SpanDetector {
               "policy",
               "patient",
               "transit",
+              "student",
+              "art",
+              "item",
               "hs",
               "tariff"),
           // Keys such as created_at or duration_ms name times, not phone numbers.
@@ -229,7 +244,10 @@ public final class PhoneDetector implements SpanDetector {
    */
   private static final LabelBefore ID_BEFORE =
       new LabelBefore(
-          List.of("ticket", "customer", "record", "lot", "batch"), List.of(), Set.of(), "#");
+          List.of("ticket", "customer", "record", "lot", "batch", "sr", "incident"),
+          List.of(),
+          Set.of(),
+          "#");
 
   /**
    * USPS codes of the states, the District of Columbia, the territories and the military post
@@ -356,6 +374,23 @@ public final class PhoneDetector implements SpanDetector {
 
   private static final Pattern DIGITS_AND_DASHES = Pattern.compile("[\\d-]+");
 
+  /**
+   * Runs written as ID numbers, never as phone numbers, whatever words are near: a month and year
+   * ("05/2025"), a US employer ID ("53-1080439") and a Brazilian CPF ("013.225.335-21").
+   */
+  private static final Pattern ID_ONLY_SHAPE =
+      Pattern.compile(
+          "(?:0?[1-9]|1[0-2])/(?:19|20)\\d{2}"
+              + "|[1-9]\\d-\\d{7}"
+              + "|\\d{3}\\.\\d{3}\\.\\d{3}-\\d{2}");
+
+  /** A date of six or eight digits, a dash and a serial: the shape of a personal number. */
+  private static final Pattern DATED_SERIAL =
+      Pattern.compile("((?:19|20)?)(\\d{2})(\\d{2})(\\d{2})-(?:\\d{4}|\\d{7})");
+
+  /** An IBAN's country code and check digits, which start a run of groups as in "NL75 RABO ...". */
+  private static final Pattern IBAN_START = Pattern.compile("[A-Z]{2}\\d{2}");
+
   /** Maximum length in chars of the label read before a colon, in {@link #phoneWordNear}. */
   private static final int LABEL_CHARS = 80;
 
@@ -426,7 +461,12 @@ public final class PhoneDetector implements SpanDetector {
           && !singleNumberAgainst(text, start, end, candidate)
           && !dottedAfterVersionWord(text, start, candidate)
           && !hexContinues(text, end, candidate)
-          && !idShapedWithoutWord(text, start, end, candidate)) {
+          && !idShapedWithoutWord(text, start, end, candidate)
+          && !ID_ONLY_SHAPE.matcher(candidate.strip()).matches()
+          && !personalNumber(candidate.strip())
+          && !candidate.contains("..")
+          && !afterCurrency(text, start)
+          && !insideIbanShape(text, start)) {
         for (int[] piece : pieces(candidate)) {
           detectInRun(text, start + piece[0], candidate.substring(piece[0], piece[1]), findings);
         }
@@ -695,6 +735,69 @@ public final class PhoneDetector implements SpanDetector {
       return true;
     }
     return "1234567890".startsWith(digits) && digits.length() >= 7;
+  }
+
+  /**
+   * Returns whether a run is a birth date and a serial, as Danish, Norwegian, Swedish and Korean
+   * personal numbers are written ("090668-4886", "19540906-9586", "820507-2753221"). The date is
+   * read as day, month and year or as year, month and day, so "556737-3523" stays a phone number.
+   */
+  static boolean personalNumber(String run) {
+    Matcher serial = DATED_SERIAL.matcher(run);
+    if (!serial.matches()) {
+      return false;
+    }
+    int first = Integer.parseInt(serial.group(2));
+    int middle = Integer.parseInt(serial.group(3));
+    int last = Integer.parseInt(serial.group(4));
+    boolean dayFirst = serial.group(1).isEmpty() && day(first) && month(middle);
+    return dayFirst || (month(middle) && day(last));
+  }
+
+  private static boolean day(int value) {
+    return value >= 1 && value <= 31;
+  }
+
+  private static boolean month(int value) {
+    return value >= 1 && value <= 12;
+  }
+
+  /** Returns whether a currency sign comes right before {@code start}, as in "£7048.03". */
+  private static boolean afterCurrency(String text, int start) {
+    if (start == 0) {
+      return false;
+    }
+    return Character.getType(text.charAt(start - 1)) == Character.CURRENCY_SYMBOL;
+  }
+
+  /**
+   * Returns whether the run at {@code start} continues groups that an IBAN's country code and check
+   * digits open, as in "NL75 RABO 9843 4273 11": the digits of an IBAN whose checksum failed, which
+   * the IBAN detector rightly skipped.
+   */
+  static boolean insideIbanShape(String text, int start) {
+    int end = start;
+    for (int groups = 0; groups < 8; groups++) {
+      if (end < 2 || text.charAt(end - 1) != ' ') {
+        return false;
+      }
+      int from = end - 1;
+      while (from > 0 && from > end - 6 && Character.isLetterOrDigit(text.charAt(from - 1))) {
+        from--;
+      }
+      if (from == end - 1 || end - 1 - from > 4) {
+        return false;
+      }
+      boolean wordStart = from == 0 || !Character.isLetterOrDigit(text.charAt(from - 1));
+      if (!wordStart) {
+        return false;
+      }
+      if (end - 1 - from == 4 && IBAN_START.matcher(text.substring(from, end - 1)).matches()) {
+        return true;
+      }
+      end = from;
+    }
+    return false;
   }
 
   /** Returns the end of the last digit in {@code [from, to)}, which starts with a digit run. */

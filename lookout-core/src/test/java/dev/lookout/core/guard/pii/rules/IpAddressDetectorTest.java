@@ -200,4 +200,9 @@ class IpAddressDetectorTest {
   void findsAddressInMaskRange() {
     assertThat(Spans.of(detector, "host 255.255.255.1")).containsExactly("255.255.255.1");
   }
+
+  @Test
+  void skipsVersionsAfterPluralWord() {
+    assertThat(Spans.of(detector, "affects versions 9.5.4.55 and later")).isEmpty();
+  }
 }

@@ -548,4 +548,56 @@ class PhoneDetectorTest {
     assertThat(Spans.of(detector, "Phone  020 7946 0958   96 units"))
         .containsExactly("020 7946 0958");
   }
+
+  @Test
+  void skipsDanishPersonalNumber() {
+    assertThat(Spans.of(detector, "Tlf. og CPR: 090668-4886")).isEmpty();
+  }
+
+  @Test
+  void findsDashedNumberThatIsNoDate() {
+    assertThat(Spans.of(detector, "her mobile number is 556737-3523, is that correct?"))
+        .containsExactly("556737-3523");
+  }
+
+  @Test
+  void skipsBrazilianCpf() {
+    assertThat(Spans.of(detector, "Telefone e CPF: 013.225.335-21")).isEmpty();
+  }
+
+  @Test
+  void skipsMonthAndYear() {
+    assertThat(Spans.of(detector, "Su factura móvil 05/2025")).isEmpty();
+  }
+
+  @Test
+  void skipsAmountAfterCurrency() {
+    assertThat(Spans.of(detector, "Phone bill total: £7048.03")).isEmpty();
+  }
+
+  @Test
+  void skipsDigitsOfFailedIban() {
+    assertThat(Spans.of(detector, "Call me about NL75 RABO 9843 4273 11, it failed")).isEmpty();
+  }
+
+  @Test
+  void skipsTimingRange() {
+    assertThat(Spans.of(detector, "phone lookup (actual time=0.031..812.442 rows=1)")).isEmpty();
+  }
+
+  @Test
+  void skipsServiceRequestNumber() {
+    assertThat(Spans.of(detector, "Ticket SR 638-544-9776: customer waiting")).isEmpty();
+  }
+
+  @Test
+  void skipsArticleNumber() {
+    assertThat(Spans.of(detector, "Call us about Art.-Nr. 839.778.20")).isEmpty();
+  }
+
+  @Test
+  void findsNumberAfterRufnummer() {
+    assertThat(Spans.of(detector, "Ihre Rechnung\nRufnummer: 0664 447083"))
+        .containsExactly("0664 447083");
+  }
 }
