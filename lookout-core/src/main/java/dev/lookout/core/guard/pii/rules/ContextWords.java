@@ -37,6 +37,11 @@ public final class ContextWords {
     return occursIn(text, from, start) || occursIn(text, end, to);
   }
 
+  /** Returns whether one of the words occurs whole in {@code text}. */
+  boolean occursIn(String text) {
+    return occursIn(text, 0, text.length());
+  }
+
   /** Returns whether one of the words occurs whole within {@code [from, to)} of {@code text}. */
   boolean occursBetween(String text, int from, int to) {
     return occursIn(text, Math.max(0, from), Math.min(text.length(), to));

@@ -196,6 +196,7 @@ public final class PhoneDetector implements SpanDetector {
               "mrn",
               "npi",
               "ein",
+              "sin",
               "siret",
               "siren",
               "aadhaar",
@@ -366,27 +367,32 @@ public final class PhoneDetector implements SpanDetector {
 
   /**
    * Runs that are written as IDs, counts and numbers more often than as phone numbers: digits alone
-   * ("Transaction 990537455885", epoch times), a reference and its year ("Rechnung Nr. 7315/2024")
-   * and a decimal number ("[35999.356683]").
+   * ("Transaction 990537455885", epoch times), a reference and its year either way round ("Rechnung
+   * Nr. 7315/2024", "2025/454010"), decimal numbers ("[35999.356683]", "load 0.91 0.22 0.88") and
+   * three groups of four digits, as parcel tracking numbers are written.
    */
   private static final Pattern ID_SHAPE =
-      Pattern.compile("\\d+|\\d{1,8}/(?:19|20)\\d{2}|\\d+\\.\\d+");
+      Pattern.compile(
+          "\\d+|\\d{1,8}/(?:19|20)\\d{2}|(?:19|20)\\d{2}/\\d{3,8}|\\d{4} \\d{4} \\d{4}"
+              + "|\\d+\\.\\d+(?: \\d+\\.\\d+)*");
 
   private static final Pattern DIGITS_AND_DASHES = Pattern.compile("[\\d-]+");
 
   /**
    * Runs written as ID numbers, never as phone numbers, whatever words are near: a month and year
-   * ("05/2025"), a US employer ID ("53-1080439") and a Brazilian CPF ("013.225.335-21").
+   * ("05/2025"), a US employer ID ("53-1080439"), a Brazilian CPF ("013.225.335-21") and the shape
+   * of a US SSN ("952-34-9786"), which the SSN detector judges.
    */
   private static final Pattern ID_ONLY_SHAPE =
       Pattern.compile(
           "(?:0?[1-9]|1[0-2])/(?:19|20)\\d{2}"
               + "|[1-9]\\d-\\d{7}"
-              + "|\\d{3}\\.\\d{3}\\.\\d{3}-\\d{2}");
+              + "|\\d{3}\\.\\d{3}\\.\\d{3}-\\d{2}"
+              + "|\\d{3}-\\d{2}-\\d{4}");
 
   /** A date of six or eight digits, a dash and a serial: the shape of a personal number. */
   private static final Pattern DATED_SERIAL =
-      Pattern.compile("((?:19|20)?)(\\d{2})(\\d{2})(\\d{2})-(?:\\d{4}|\\d{7})");
+      Pattern.compile("((?:19|20)?)(\\d{2})(\\d{2})(\\d{2})[-/](?:\\d{3,4}|\\d{7})");
 
   /** An IBAN's country code and check digits, which start a run of groups as in "NL75 RABO ...". */
   private static final Pattern IBAN_START = Pattern.compile("[A-Z]{2}\\d{2}");
@@ -738,9 +744,10 @@ public final class PhoneDetector implements SpanDetector {
   }
 
   /**
-   * Returns whether a run is a birth date and a serial, as Danish, Norwegian, Swedish and Korean
-   * personal numbers are written ("090668-4886", "19540906-9586", "820507-2753221"). The date is
-   * read as day, month and year or as year, month and day, so "556737-3523" stays a phone number.
+   * Returns whether a run is a birth date and a serial, as Danish, Norwegian, Swedish, Czech and
+   * Korean personal numbers are written ("090668-4886", "19540906-9586", "780512/1234",
+   * "820507-2753221"). The date is read as day, month and year or as year, month and day, so
+   * "556737-3523" stays a phone number.
    */
   static boolean personalNumber(String run) {
     Matcher serial = DATED_SERIAL.matcher(run);

@@ -61,6 +61,7 @@ public final class SsnDetector implements SpanDetector {
       }
       boolean supported =
           SUPPORT.near(text, matcher.start(), matcher.end())
+              || SUPPORT.occursIn(TableColumn.header(text, matcher.start()))
               || (supportedEnd >= 0
                   && supportedEnd < matcher.start()
                   && separator.region(supportedEnd, matcher.start()).matches());

@@ -600,4 +600,29 @@ class PhoneDetectorTest {
     assertThat(Spans.of(detector, "Ihre Rechnung\nRufnummer: 0664 447083"))
         .containsExactly("0664 447083");
   }
+
+  @Test
+  void skipsTrackingNumberInGroupsOfFour() {
+    assertThat(Spans.of(detector, "Track & trace: 4164 6522 1853")).isEmpty();
+  }
+
+  @Test
+  void skipsYearFirstReference() {
+    assertThat(Spans.of(detector, "Please quote reference 2025/454010")).isEmpty();
+  }
+
+  @Test
+  void skipsLoadAverages() {
+    assertThat(Spans.of(detector, "load avg 0.91 0.22 0.88")).isEmpty();
+  }
+
+  @Test
+  void skipsSsnShapeAfterOtherLabel() {
+    assertThat(Spans.of(detector, "Taxpayer ID 952-34-9786")).isEmpty();
+  }
+
+  @Test
+  void skipsCzechBirthNumber() {
+    assertThat(Spans.of(detector, "Rodné číslo 780512/1234")).isEmpty();
+  }
 }

@@ -95,4 +95,16 @@ class SsnDetectorTest {
     String text = "SSN 536-32-3065, routing 322271627";
     assertThat(Spans.of(detector, text)).containsExactly("536-32-3065");
   }
+
+  @Test
+  void findsSolidNumberUnderSsnColumn() {
+    String text = "name,ssn,dept\n\"Richard Taylor\",566706593,IT";
+    assertThat(Spans.of(detector, text)).containsExactly("566706593");
+  }
+
+  @Test
+  void skipsSolidNumberUnderOtherColumn() {
+    String text = "name,employee_id,dept\n\"Richard Taylor\",566706593,IT";
+    assertThat(Spans.of(detector, text)).isEmpty();
+  }
 }

@@ -1,0 +1,102 @@
+package dev.lookout.core.guard.pii.rules;
+
+/**
+ * The header of the table column that a position of a text falls in, for values pasted as CSV, TSV
+ * or a Markdown table, where the word that names a value ("ssn", "phone") stands in the header line
+ * and not near the value.
+ *
+ * <p>A row is a line with at least one delimiter (comma, semicolon, tab or pipe, whichever the line
+ * has most of). The header is the first of the lines above it, without a blank line between, that
+ * have as many delimiters. Delimiters inside double quotes do not count.
+ */
+final class TableColumn {
+  /** Lines read above a row to find its header, so that a long table costs little per value. */
+  private static final int MAX_LINES_UP = 50;
+
+  private static final String DELIMITERS = ",;\t|";
+
+  private TableColumn() {}
+
+  /**
+   * Returns the header cell of the column that {@code position} falls in, lower-cased and without
+   * quotes, or an empty string if the position is not in a table row below a header.
+   */
+  static String header(String text, int position) {
+    int lineStart = text.lastIndexOf('\n', position - 1) + 1;
+    int lineEnd = lineEnd(text, position);
+    char delimiter = delimiterOf(text, lineStart, lineEnd);
+    if (delimiter == 0) {
+      return "";
+    }
+    int count = count(text, lineStart, lineEnd, delimiter);
+    int column = count(text, lineStart, position, delimiter);
+    int headerStart = -1;
+    int start = lineStart;
+    for (int lines = 0; lines < MAX_LINES_UP && start > 0; lines++) {
+      int previousEnd = start - 1;
+      int previousStart = text.lastIndexOf('\n', previousEnd - 1) + 1;
+      if (count(text, previousStart, previousEnd, delimiter) != count) {
+        break;
+      }
+      headerStart = previousStart;
+      start = previousStart;
+    }
+    if (headerStart < 0) {
+      return "";
+    }
+    return cell(text, headerStart, lineEnd(text, headerStart), delimiter, column);
+  }
+
+  private static int lineEnd(String text, int from) {
+    int end = text.indexOf('\n', from);
+    return end < 0 ? text.length() : end;
+  }
+
+  private static char delimiterOf(String text, int from, int to) {
+    char best = 0;
+    int most = 0;
+    for (int i = 0; i < DELIMITERS.length(); i++) {
+      char delimiter = DELIMITERS.charAt(i);
+      int count = count(text, from, to, delimiter);
+      if (count > most) {
+        most = count;
+        best = delimiter;
+      }
+    }
+    return best;
+  }
+
+  /** Counts {@code delimiter} in {@code [from, to)} outside double quotes. */
+  private static int count(String text, int from, int to, char delimiter) {
+    int count = 0;
+    boolean quoted = false;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (c == delimiter && !quoted) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  private static String cell(String text, int from, int to, char delimiter, int column) {
+    int index = 0;
+    int cellStart = from;
+    boolean quoted = false;
+    for (int i = from; i <= to; i++) {
+      char c = i < to ? text.charAt(i) : delimiter;
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (c == delimiter && !quoted) {
+        if (index == column) {
+          return text.substring(cellStart, i).replace("\"", "").strip();
+        }
+        index++;
+        cellStart = i + 1;
+      }
+    }
+    return "";
+  }
+}
