@@ -30,6 +30,17 @@ public final class ContextWords {
     this.after = after;
   }
 
+  /**
+   * Returns whether one of the words occurs in the window around {@code [start, end)} that starts
+   * no earlier than {@code floor}, such as the start of the line.
+   */
+  public boolean near(String text, int start, int end, int floor) {
+    int from = Math.max(floor, start - before);
+    int lineEnd = text.indexOf('\n', end);
+    int to = Math.min(lineEnd < 0 ? text.length() : lineEnd, end + after);
+    return occursIn(text, from, start) || occursIn(text, end, to);
+  }
+
   /** Returns whether one of the words occurs in the window around {@code [start, end)}. */
   public boolean near(String text, int start, int end) {
     int from = Math.max(0, start - before);

@@ -236,6 +236,12 @@ public final class IpAddressDetector implements SpanDetector {
         return false;
       }
     }
+    // A name in angle brackets, as in a chat log's "<james> 10.0.0.5", is a tag, not a bound.
+    if (matcher.start(1) > 0
+        && before.charAt(matcher.start(1) - 1) == '<'
+        && before.stripTrailing().endsWith(">")) {
+      return false;
+    }
     // A name without a letter, as the "]" of "row['ip'] ==", names nothing a package could be.
     String name = matcher.group(1);
     return name.chars().anyMatch(Character::isLetter) && !addressField(name);

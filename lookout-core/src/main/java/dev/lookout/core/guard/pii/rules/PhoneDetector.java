@@ -769,6 +769,10 @@ public final class PhoneDetector implements SpanDetector {
     return value >= 1 && value <= 12;
   }
 
+  private static int lineStart(String text, int position) {
+    return text.lastIndexOf('\n', position - 1) + 1;
+  }
+
   /** Returns whether a currency sign comes right before {@code start}, as in "£7048.03". */
   private static boolean afterCurrency(String text, int start) {
     if (start == 0) {
@@ -827,11 +831,17 @@ public final class PhoneDetector implements SpanDetector {
 
   /**
    * Returns whether a phone word is near {@code [start, end)}, or names the label that the number
-   * follows. A label may be longer than the window, as in "Teléfono para su tarjeta/card: +49 30
-   * 66327173", so the whole clause before a colon right before the number is read, back to a line
-   * break or a sentence end and at most {@value #LABEL_CHARS} chars.
+   * follows. In a table row the column's header takes the place of the words near, and only words
+   * of the row itself count besides, since the header line above names every column. A label may be
+   * longer than the window, as in "Teléfono para su tarjeta/card: +49 30 66327173", so the whole
+   * clause before a colon right before the number is read, back to a line break or a sentence end
+   * and at most {@value #LABEL_CHARS} chars.
    */
   static boolean phoneWordNear(String text, int start, int end) {
+    String header = TableColumn.header(text, start);
+    if (!header.isEmpty()) {
+      return SUPPORT.occursIn(header) || SUPPORT.near(text, start, end, lineStart(text, start));
+    }
     if (SUPPORT.near(text, start, end)) {
       return true;
     }

@@ -5,15 +5,22 @@ package dev.lookout.core.guard.pii.rules;
  * or a Markdown table, where the word that names a value ("ssn", "phone") stands in the header line
  * and not near the value.
  *
- * <p>A row is a line with at least one delimiter (comma, semicolon, tab or pipe, whichever the line
- * has most of). The header is the first of the lines above it, without a blank line between, that
- * have as many delimiters. Delimiters inside double quotes do not count.
+ * <p>A row is a line with at least two delimiters (comma, semicolon, tab or pipe, whichever the
+ * line has most of). The header is the first of the lines above it, without a blank line between,
+ * that have as many delimiters. Delimiters inside double quotes do not count.
  */
 final class TableColumn {
   /** Lines read above a row to find its header, so that a long table costs little per value. */
   private static final int MAX_LINES_UP = 50;
 
   private static final String DELIMITERS = ",;\t|";
+
+  /**
+   * Delimiters a row needs: three columns, so that two lines of prose with a comma are no table.
+   */
+  private static final int MIN_DELIMITERS = 2;
+
+  private static final int MAX_HEADER_CHARS = 40;
 
   private TableColumn() {}
 
@@ -29,6 +36,9 @@ final class TableColumn {
       return "";
     }
     int count = count(text, lineStart, lineEnd, delimiter);
+    if (count < MIN_DELIMITERS) {
+      return "";
+    }
     int column = count(text, lineStart, position, delimiter);
     int headerStart = -1;
     int start = lineStart;
@@ -44,7 +54,10 @@ final class TableColumn {
     if (headerStart < 0) {
       return "";
     }
-    return cell(text, headerStart, lineEnd(text, headerStart), delimiter, column);
+    String header = cell(text, headerStart, lineEnd(text, headerStart), delimiter, column);
+    // A header names its column in a few words; a longer cell is prose that happens to hold as
+    // many commas as the line below it.
+    return header.length() <= MAX_HEADER_CHARS ? header : "";
   }
 
   private static int lineEnd(String text, int from) {

@@ -205,4 +205,15 @@ class IpAddressDetectorTest {
   void skipsVersionsAfterPluralWord() {
     assertThat(Spans.of(detector, "affects versions 9.5.4.55 and later")).isEmpty();
   }
+
+  @Test
+  void findsAddressAfterChatNick() {
+    assertThat(Spans.of(detector, "[14:43] <sarah> 172.16.102.25:3306, started"))
+        .containsExactly("172.16.102.25");
+  }
+
+  @Test
+  void skipsVersionAfterGreaterThan() {
+    assertThat(Spans.of(detector, "requests>1.2.3.4")).isEmpty();
+  }
 }

@@ -625,4 +625,16 @@ class PhoneDetectorTest {
   void skipsCzechBirthNumber() {
     assertThat(Spans.of(detector, "Rodné číslo 780512/1234")).isEmpty();
   }
+
+  @Test
+  void findsNumberUnderPhoneColumn() {
+    String text = "name,email,phone,country\nHaruka Suzuki,haruka@example.jp,08081403673,JP";
+    assertThat(Spans.of(detector, text)).containsExactly("08081403673");
+  }
+
+  @Test
+  void skipsIdBesidePhoneColumn() {
+    String text = "lead_id,company,email,phone\n9656933,Initech,jo@example.com,";
+    assertThat(Spans.of(detector, text)).isEmpty();
+  }
 }

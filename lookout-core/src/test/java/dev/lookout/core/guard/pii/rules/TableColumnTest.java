@@ -13,7 +13,7 @@ class TableColumnTest {
 
   @Test
   void skipsQuotedComma() {
-    String text = "name,ssn\n\"Clark, Emily\",015725978";
+    String text = "name,ssn,dept\n\"Clark, Emily\",015725978,IT";
     assertThat(TableColumn.header(text, text.indexOf("0157"))).isEqualTo("ssn");
   }
 
@@ -32,6 +32,12 @@ class TableColumnTest {
   @Test
   void findsNothingOnHeaderLine() {
     String text = "id,015725978";
+    assertThat(TableColumn.header(text, text.indexOf("0157"))).isEmpty();
+  }
+
+  @Test
+  void findsNothingInProseWithOneComma() {
+    String text = "Well, I called.\nSure, my id is 015725978";
     assertThat(TableColumn.header(text, text.indexOf("0157"))).isEmpty();
   }
 }
