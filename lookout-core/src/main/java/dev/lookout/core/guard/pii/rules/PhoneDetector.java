@@ -438,6 +438,14 @@ public final class PhoneDetector implements SpanDetector {
 
   @Override
   public List<Finding> detect(String text) {
+    try {
+      return find(text);
+    } finally {
+      TableColumn.forget();
+    }
+  }
+
+  private List<Finding> find(String text) {
     List<Finding> findings = new ArrayList<>();
     Matcher run = RUN.matcher(text);
     int at = runStart(text, 0);

@@ -47,6 +47,14 @@ public final class SsnDetector implements SpanDetector {
 
   @Override
   public List<Finding> detect(String text) {
+    try {
+      return find(text);
+    } finally {
+      TableColumn.forget();
+    }
+  }
+
+  private List<Finding> find(String text) {
     List<Finding> findings = new ArrayList<>();
     Matcher matcher = CANDIDATE.matcher(text);
     Matcher separator = LIST_SEPARATOR.matcher(text);
