@@ -694,7 +694,9 @@ public final class PhoneDetector implements SpanDetector {
     if (IpAddressDetector.validV4(raw)) {
       return true;
     }
-    String digits = CreditCardDetector.digitsOf(raw);
+    // An extension is no part of a card number: "614-815-6605x397" passed Luhn as 13 digits.
+    int extension = raw.indexOf('x');
+    String digits = CreditCardDetector.digitsOf(extension < 0 ? raw : raw.substring(0, extension));
     return digits.length() >= 12
         && raw.indexOf('(') < 0
         && raw.indexOf('+') < 0

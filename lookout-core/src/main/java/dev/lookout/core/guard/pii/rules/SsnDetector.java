@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
  * and a few numbers that were published in advertising are rejected too.
  */
 public final class SsnDetector implements SpanDetector {
+  // A comma and a digit may follow the number, as the next field of a CSV row does.
   private static final Pattern CANDIDATE =
-      Pattern.compile("(\\d(?<![\\w.+-]\\d)\\d{2})([-. ]?)(\\d{2})\\2(\\d{4})(?![\\w]|[.,-]\\d)");
+      Pattern.compile("(\\d(?<![\\w.+-]\\d)\\d{2})([-. ]?)(\\d{2})\\2(\\d{4})(?![\\w]|[.-]\\d)");
 
   private static final ContextWords SUPPORT =
       new ContextWords(

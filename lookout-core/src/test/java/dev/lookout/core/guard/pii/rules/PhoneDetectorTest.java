@@ -637,4 +637,9 @@ class PhoneDetectorTest {
     String text = "lead_id,company,email,phone\n9656933,Initech,jo@example.com,";
     assertThat(Spans.of(detector, text)).isEmpty();
   }
+
+  @Test
+  void findsNumberWhoseExtensionPassesLuhn() {
+    assertThat(Spans.of(detector, "Tel: 614-815-6605x397")).containsExactly("614-815-6605x397");
+  }
 }

@@ -107,4 +107,10 @@ class SsnDetectorTest {
     String text = "name,employee_id,dept\n\"Richard Taylor\",566706593,IT";
     assertThat(Spans.of(detector, text)).isEmpty();
   }
+
+  @Test
+  void findsDashedNumberBeforeCsvField() {
+    String text = "employee_id,ssn,ip,zip\nE30395,480-88-2319,172.27.87.37,74347";
+    assertThat(Spans.of(detector, text)).containsExactly("480-88-2319");
+  }
 }
