@@ -68,7 +68,9 @@ final class InputGuardGateway implements AutoCloseable {
             GatewayFeatures.none().withCapture(new PayloadCapture(capture, writer, store)));
   }
 
-  /** Makes the upstream answer the next calls with a short success body of {@code path}'s API. */
+  /**
+   * Makes the upstream respond to the next calls with a short success body of {@code path}'s API.
+   */
   void respondOk(String path) {
     String body =
         path.equals(MESSAGES)

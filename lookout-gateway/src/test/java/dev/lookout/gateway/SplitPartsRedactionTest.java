@@ -147,7 +147,7 @@ class SplitPartsRedactionTest {
 
   @Test
   void imageBetweenPartsEndsJoin() throws Exception {
-    // The image stands between the two pieces, so they are not read as one text.
+    // The image is between the two pieces, so they are not read as one text.
     JsonNode parts = forwarded(CHAT, chat(part("mail bob@exa"), IMAGE, part("mple.com")));
 
     assertThat(texts(parts)).containsExactly("mail bob@exa", null, "mple.com");

@@ -83,7 +83,7 @@ final class CitedSources {
     boolean found = visit(node, List.of("url"), guard);
     if (node.get("content") instanceof ObjectNode document) {
       found |= visit(document, List.of("title"), guard);
-      // A PDF source holds base64 data that no detector can read.
+      // A PDF source contains base64 data that no detector can read.
       if (document.get("source") instanceof ObjectNode source
           && source.path("type").asText().equals("text")) {
         found |= visit(source, List.of("data"), guard);

@@ -19,12 +19,12 @@ import java.util.function.Function;
  * where it starts, and the rest of it is removed from the parts that follow, so the parts stay
  * parts and no part keeps a piece of it.
  *
- * <p>Joining can also merge two values that each part holds whole, as {@code "call 020 7946 0958"}
- * and {@code "020 7946 0959"} glue into one longer number. A value found across a join is therefore
- * dropped when the parts on both sides of that join each hold a value of their own within it: the
- * parts are read as two values, each redacted in its own part. Otherwise the value found glued is
- * redacted together with every value of a single part that it overlaps, so no cut falls inside a
- * value that one part holds.
+ * <p>Joining can also merge two values that each part contains whole, as {@code "call 020 7946
+ * 0958"} and {@code "020 7946 0959"} glue into one longer number. A value found across a join is
+ * therefore dropped when the parts on both sides of that join each hold a value of their own within
+ * it: the parts are read as two values, each redacted in its own part. Otherwise the value found
+ * glued is redacted together with every value of a single part that it overlaps, so no cut falls
+ * inside a value that one part contains.
  */
 final class SplitValues {
   private SplitValues() {}
@@ -89,6 +89,7 @@ final class SplitValues {
     if (nonEmpty < 2) {
       return null;
     }
+
     String text = joined.toString();
     List<Finding> crossing = new ArrayList<>();
     for (Finding finding : pii.apply(text).findings()) {
@@ -100,6 +101,7 @@ final class SplitValues {
     if (crossing.isEmpty()) {
       return null;
     }
+
     List<List<Finding>> own = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       List<Finding> shifted = new ArrayList<>();
@@ -113,6 +115,7 @@ final class SplitValues {
       }
       own.add(shifted);
     }
+
     List<Span> spans = new ArrayList<>();
     for (Finding finding : crossing) {
       if (!joinsTwoValues(finding, offsets, own)) {
@@ -259,7 +262,7 @@ final class SplitValues {
     return false;
   }
 
-  /** Returns the part that holds character {@code position} of the joined text. */
+  /** Returns the part that contains character {@code position} of the joined text. */
   private static int partAt(int[] offsets, int position) {
     int part = 0;
     while (part + 1 < offsets.length - 1 && offsets[part + 1] <= position) {

@@ -142,9 +142,9 @@ public final class CreditCardDetector implements SpanDetector {
   }
 
   /**
-   * Returns whether the candidate is a part of a longer run of digit groups: a digit and a
-   * separator right before it, or a separator and a group of four digits right after it, as in the
-   * digits of an IBAN "SE53 4120 1544 9560 5836 3724" whose checksum failed.
+   * Returns whether the candidate is a part of a longer run of digit groups, as in the digits of an
+   * IBAN "SE53 4120 1544 9560 5836 3724" whose checksum failed. Such a run has a digit and a
+   * separator right before the candidate, or a separator and four digits right after it.
    */
   private static boolean partOfLongerNumber(String text, int start, int end) {
     if (start >= 2 && isSeparator(text.charAt(start - 1)) && isDigit(text.charAt(start - 2))) {

@@ -458,7 +458,8 @@ public final class PhoneDetector implements SpanDetector {
       String candidate = run.group();
       int start = run.start();
       int end = run.end();
-      // Two spaces part columns or fields ("P/N 0129-2377-66   96"), not the groups of a number.
+      // Two spaces separate columns or fields ("P/N 0129-2377-66   96"), not the groups of a
+      // number.
       int gap = candidate.indexOf("  ");
       if (gap > 0) {
         end = lastDigitEnd(text, start, start + gap);
@@ -593,8 +594,7 @@ public final class PhoneDetector implements SpanDetector {
     if (date.lookingAt() && countDigits(run.substring(date.end())) < MIN_DIGITS) {
       return true;
     }
-    int extension = run.indexOf('x');
-    String number = extension < 0 ? run : run.substring(0, extension);
+    String number = withoutExtension(run);
     if (countDigits(number) > MAX_DIGITS
         && (number.strip().indexOf(' ') < 0 || !phoneWordNear(text, start, end))) {
       return true;
@@ -689,14 +689,19 @@ public final class PhoneDetector implements SpanDetector {
     return run.indexOf('.') >= 0 && IpAddressDetector.versionBefore(text, start);
   }
 
+  /** Returns {@code run} up to its extension mark "x", or the whole run if it has none. */
+  private static String withoutExtension(String run) {
+    int extension = run.indexOf('x');
+    return extension < 0 ? run : run.substring(0, extension);
+  }
+
   /** Returns whether {@code raw} is an IPv4 address or a valid card number, not a phone. */
   private static boolean otherKind(String raw) {
     if (IpAddressDetector.validV4(raw)) {
       return true;
     }
     // An extension is no part of a card number: "614-815-6605x397" passed Luhn as 13 digits.
-    int extension = raw.indexOf('x');
-    String digits = CreditCardDetector.digitsOf(extension < 0 ? raw : raw.substring(0, extension));
+    String digits = CreditCardDetector.digitsOf(withoutExtension(raw));
     return digits.length() >= 12
         && raw.indexOf('(') < 0
         && raw.indexOf('+') < 0

@@ -26,7 +26,7 @@ public final class SsnDetector implements SpanDetector {
           List.of("ssn*", "*ssn", "social security", "social sec*", "ss#", "ss #"), 40, 10);
 
   /**
-   * What may separate two numbers of one list, as in "SSNs on file: 454-19-6564, 844 82 5658 and
+   * Separators between two numbers of one list, as in "SSNs on file: 454-19-6564, 844 82 5658 and
    * 435778404": a comma, semicolon or slash, "and" or "or", and spaces.
    */
   private static final Pattern LIST_SEPARATOR =

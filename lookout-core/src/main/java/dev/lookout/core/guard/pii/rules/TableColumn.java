@@ -1,9 +1,9 @@
 package dev.lookout.core.guard.pii.rules;
 
 /**
- * The header of the table column that a position of a text falls in, for values pasted as CSV, TSV
- * or a Markdown table, where the word that names a value ("ssn", "phone") stands in the header line
- * and not near the value.
+ * The header of the table column that a position of a text falls in. In values pasted as CSV, TSV
+ * or a Markdown table, the word that names a value ("ssn", "phone") is in the header line, not near
+ * the value.
  *
  * <p>A row is a line with at least two delimiters (comma, semicolon, tab or pipe, whichever the
  * line has most of). The header is the first of the lines above it, without a blank line between,
@@ -31,9 +31,9 @@ final class TableColumn {
   private record Row(String text, int lineStart, char delimiter, int headerStart) {}
 
   /**
-   * The row of the last call on this thread. A detector asks about many positions of one line in
-   * turn, and reading the line and the lines above it again for each took a quarter of the phone
-   * detector's time on a 2 KB prompt. A detector calls {@link #forget} when it is done.
+   * The row of the last call on this thread. A detector looks up many positions of one line in
+   * turn, and reading the line and the lines above it again for each raised the PII detectors'
+   * median on a 2 KB prompt by about a quarter. A detector calls {@link #forget} when it is done.
    */
   private static final ThreadLocal<Row> LAST = new ThreadLocal<>();
 
@@ -59,7 +59,7 @@ final class TableColumn {
     int column = count(text, lineStart, position, row.delimiter());
     String header =
         cell(text, row.headerStart(), lineEnd(text, row.headerStart()), row.delimiter(), column);
-    // A header names its column in a few words; a longer cell is prose that happens to hold as
+    // A header names its column in a few words. A longer cell is prose that happens to contain as
     // many commas as the line below it.
     return header.length() <= MAX_HEADER_CHARS ? header : "";
   }
