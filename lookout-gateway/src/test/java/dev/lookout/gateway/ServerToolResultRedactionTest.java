@@ -11,9 +11,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The results of Anthropic's web fetch and code execution server tools through a redacting gateway,
  * streamed and not: the address and document of a {@code web_fetch_tool_result}, the {@code stdout}
  * and {@code stderr} of code and bash execution, and the viewed {@code content} and edited {@code
- * lines} of the text editor. A stream carries each of these blocks whole in its {@code
- * content_block_start}; the network may still split the event, so each streamed case is cut inside
- * every copy of the value at several offsets.
+ * lines} of the text editor, and what an MCP server returned. A stream carries each of these blocks
+ * whole in its {@code content_block_start}; the network may still split the event, so each streamed
+ * case is cut inside every copy of the value at several offsets.
  */
 class ServerToolResultRedactionTest extends FullCaptureGatewayTest {
   private static final String VALUE = "carol@example.com";
@@ -91,8 +91,22 @@ class ServerToolResultRedactionTest extends FullCaptureGatewayTest {
         + "\",\"stderr\":\"\",\"return_code\":0,\"content\":[]}}";
   }
 
+  private static String mcpBlocksResult() throws Exception {
+    return "{\"type\":\"mcp_tool_result\",\"tool_use_id\":\"mcptoolu_1\",\"is_error\":false,"
+        + "\"content\":[{\"type\":\"text\",\"text\":"
+        + quoted(TEXT)
+        + "}]}";
+  }
+
+  private static String mcpStringResult() throws Exception {
+    return "{\"type\":\"mcp_tool_result\",\"tool_use_id\":\"mcptoolu_2\",\"is_error\":true,"
+        + "\"content\":"
+        + quoted(TEXT)
+        + "}";
+  }
+
   private static final String[] BLOCKS = {
-    "fetch", "code", "bash", "view", "edit", "pdf", "encrypted"
+    "fetch", "code", "bash", "view", "edit", "pdf", "encrypted", "mcp", "mcpString"
   };
 
   private static String block(int index) throws Exception {
@@ -103,6 +117,8 @@ class ServerToolResultRedactionTest extends FullCaptureGatewayTest {
       case "view" -> viewResult();
       case "edit" -> editResult();
       case "pdf" -> pdfFetchResult();
+      case "mcp" -> mcpBlocksResult();
+      case "mcpString" -> mcpStringResult();
       default -> encryptedResult();
     };
   }
@@ -200,6 +216,16 @@ class ServerToolResultRedactionTest extends FullCaptureGatewayTest {
   }
 
   @Test
+  void streamedMcpTextIsRedacted() throws Exception {
+    assertThat(streamed(stream(6), 7).at("/0/text").asText()).isEqualTo(TEXT_REDACTED);
+  }
+
+  @Test
+  void streamedMcpStringIsRedacted() throws Exception {
+    assertThat(streamed(stream(6), 8).asText()).isEqualTo(TEXT_REDACTED);
+  }
+
+  @Test
   void recordListsResultRedaction() throws Exception {
     stream(6);
 
@@ -291,6 +317,16 @@ class ServerToolResultRedactionTest extends FullCaptureGatewayTest {
   void bodyEncryptedStdoutIsKept() throws Exception {
     assertThat(completeBlocks().at("/6/content/encrypted_stdout").asText())
         .isEqualTo(ENCRYPTED_STDOUT);
+  }
+
+  @Test
+  void bodyMcpTextIsRedacted() throws Exception {
+    assertThat(completeBlocks().at("/7/content/0/text").asText()).isEqualTo(TEXT_REDACTED);
+  }
+
+  @Test
+  void bodyMcpStringIsRedacted() throws Exception {
+    assertThat(completeBlocks().at("/8/content").asText()).isEqualTo(TEXT_REDACTED);
   }
 
   @Test

@@ -16,9 +16,10 @@ import java.util.function.BiConsumer;
  * of code execution ({@code code_execution_tool_result} and {@code
  * bash_code_execution_tool_result}) have {@code stdout} and {@code stderr}; a {@code
  * text_editor_code_execution_tool_result} has the {@code content} of a viewed file, the {@code
- * lines} of an edit and an {@code error_message}. The {@code encrypted_content} of a result, the
- * {@code encrypted_index} of a citation and the {@code encrypted_stdout} of a code execution result
- * are opaque and never visited, nor is the base64 data of a fetched PDF.
+ * lines} of an edit and an {@code error_message}. An {@code mcp_tool_result} has its {@code
+ * content}, a string or text blocks with their citations. The {@code encrypted_content} of a
+ * result, the {@code encrypted_index} of a citation and the {@code encrypted_stdout} of a code
+ * execution result are opaque and never visited, nor is the base64 data of a fetched PDF.
  */
 final class CitedSources {
   private static final List<String> CITATION_FIELDS =
@@ -68,6 +69,19 @@ final class CitedSources {
         if (content instanceof ObjectNode node) {
           found |= visit(node, EDITOR_FIELDS, guard);
           found |= visitLines(node.get("lines"), guard);
+        }
+      }
+      // What an MCP server returned through the MCP connector: one string, or text blocks.
+      case "mcp_tool_result" -> {
+        if (content.isTextual()) {
+          found |= block instanceof ObjectNode node && visit(node, List.of("content"), guard);
+        } else if (content.isArray()) {
+          for (JsonNode part : content) {
+            if (part instanceof ObjectNode node) {
+              found |= visitBlock(node, guard);
+              found |= visit(node, List.of("text"), guard);
+            }
+          }
         }
       }
       default -> {}
