@@ -53,56 +53,6 @@ public final class PhoneDetector implements SpanDetector {
   private static final Pattern RUN =
       Pattern.compile("[+(]?\\d[\\d ()./\\-]*\\d(?:\\s?(?:x|ext\\.?)\\s?\\d{1,6})?");
 
-  private static final ContextWords SUPPORT =
-      new ContextWords(
-          List.of(
-              "*phone*",
-              "tel",
-              "tél",
-              "ring",
-              // Japanese writes no spaces between words, so these may run on at both ends.
-              "*電話*",
-              "*携帯*",
-              "telno",
-              "telnr",
-              "tel-nr",
-              "telefon*",
-              "mobile*",
-              "cell*",
-              "fax*",
-              "call*",
-              "office*",
-              "contact*",
-              "*desk",
-              "extension*",
-              "hotline*",
-              "móvil",
-              "movil",
-              "celular",
-              "telemóvel",
-              "telemovel",
-              "cellulare",
-              "mobil",
-              "mobilnummer",
-              "rufnummer*",
-              "handynummer",
-              "festnetz*",
-              "mobiel",
-              "tlf",
-              "tfn",
-              "teléfono",
-              "telefono",
-              "telefone",
-              "sms",
-              "whatsapp",
-              "messages to",
-              "registered",
-              "reach me",
-              "dial*",
-              "ext"),
-          30,
-          12);
-
   /**
    * Maximum length of a run, in chars, that contains at most one number. Two numbers of at least
    * {@value #MIN_DIGITS} digits need more, with a separator.
@@ -397,9 +347,6 @@ public final class PhoneDetector implements SpanDetector {
   /** An IBAN's country code and check digits, which start a run of groups as in "NL75 RABO ...". */
   private static final Pattern IBAN_START = Pattern.compile("[A-Z]{2}\\d{2}");
 
-  /** Maximum length in chars of the label read before a colon, in {@link #phoneWordNear}. */
-  private static final int LABEL_CHARS = 80;
-
   /** North American numbers as only phones are written; see {@link #phoneShaped}. */
   private static final Pattern NANP_SHAPE =
       Pattern.compile("(?:1[ -]?)?\\(\\d{3}\\) ?\\d{3}[- ]\\d{4}|1-\\d{3}-\\d{3}-\\d{4}");
@@ -438,15 +385,8 @@ public final class PhoneDetector implements SpanDetector {
 
   @Override
   public List<Finding> detect(String text) {
-    try {
-      return find(text);
-    } finally {
-      TableColumn.forget();
-    }
-  }
-
-  private List<Finding> find(String text) {
     List<Finding> findings = new ArrayList<>();
+    PhoneWords words = new PhoneWords(text);
     Matcher run = RUN.matcher(text);
     int at = runStart(text, 0);
     while (at >= 0) {
@@ -469,21 +409,22 @@ public final class PhoneDetector implements SpanDetector {
         at = runStart(text, end);
       }
       if (countDigits(candidate) >= MIN_DIGITS
-          && !clearlyNotPhone(text, start, end, candidate)
-          && !yearRange(text, start, end, candidate)
+          && !clearlyNotPhone(start, end, candidate, words)
+          && !yearRange(start, end, candidate, words)
           && !otherCode(text, start, end, candidate)
-          && !labelledZipOrId(text, start, end, candidate)
-          && !singleNumberAgainst(text, start, end, candidate)
+          && !labelledZipOrId(text, start, end, candidate, words)
+          && !singleNumberAgainst(text, start, end, candidate, words)
           && !dottedAfterVersionWord(text, start, candidate)
           && !hexContinues(text, end, candidate)
-          && !idShapedWithoutWord(text, start, end, candidate)
+          && !idShapedWithoutWord(start, end, candidate, words)
           && !ID_ONLY_SHAPE.matcher(candidate.strip()).matches()
           && !personalNumber(candidate.strip())
           && !candidate.contains("..")
           && !afterCurrency(text, start)
           && !insideIbanShape(text, start)) {
         for (int[] piece : pieces(candidate)) {
-          detectInRun(text, start + piece[0], candidate.substring(piece[0], piece[1]), findings);
+          detectInRun(
+              text, start + piece[0], candidate.substring(piece[0], piece[1]), words, findings);
         }
       }
     }
@@ -501,7 +442,8 @@ public final class PhoneDetector implements SpanDetector {
    * 0958 24/7" is redacted whole, "24/7" included); redacting too much was kept over leaving an
    * area code in the clear.
    */
-  private void detectInRun(String text, int offset, String run, List<Finding> findings) {
+  private void detectInRun(
+      String text, int offset, String run, PhoneWords words, List<Finding> findings) {
     int runDigits = countDigits(run);
     int foundDigits = 0;
     // Spans within the run, with the finding and the digit count of each.
@@ -515,7 +457,7 @@ public final class PhoneDetector implements SpanDetector {
         }
         int start = offset + match.start();
         int end = offset + match.end();
-        boolean supported = phoneWordNear(text, start, end);
+        boolean supported = words.near(start, end);
         int digits = countDigits(match.rawString());
         if (DATE.matcher(match.rawString()).find()
             || NOT_PHONE.labels(text, start)
@@ -572,31 +514,31 @@ public final class PhoneDetector implements SpanDetector {
   }
 
   /**
+   * Returns whether a run is a span of years, the later one second, with no phone word near. Prose
+   * writes such spans often, with a hyphen or an en dash, and eight digits fit a phone plan.
+   */
+  static boolean yearRange(int start, int end, String run, PhoneWords words) {
+    Matcher years = YEAR_RANGE.matcher(run);
+    return years.matches()
+        && Integer.parseInt(years.group(1)) <= Integer.parseInt(years.group(2))
+        && !words.near(start, end);
+  }
+
+  /**
    * Returns whether a whole run is a date, an IPv4 address, a card number or longer than the 15
    * digits that E.164 allows, so that libphonenumber need not try every region on it. A longer run
    * with spaces after a phone word may hold numbers side by side ("Tel 555-123-4567 555-123-4568"),
    * so it is kept and tried in {@link #pieces}. Without a phone word near, or without a space, such
    * a run is more often an ID or an account number.
    */
-  /**
-   * Returns whether a run is a span of years, the later one second, with no phone word near. Prose
-   * writes such spans often, with a hyphen or an en dash, and eight digits fit a phone plan.
-   */
-  static boolean yearRange(String text, int start, int end, String run) {
-    Matcher years = YEAR_RANGE.matcher(run);
-    return years.matches()
-        && Integer.parseInt(years.group(1)) <= Integer.parseInt(years.group(2))
-        && !phoneWordNear(text, start, end);
-  }
-
-  private static boolean clearlyNotPhone(String text, int start, int end, String run) {
+  private static boolean clearlyNotPhone(int start, int end, String run, PhoneWords words) {
     Matcher date = DATE.matcher(run);
     if (date.lookingAt() && countDigits(run.substring(date.end())) < MIN_DIGITS) {
       return true;
     }
     String number = withoutExtension(run);
     if (countDigits(number) > MAX_DIGITS
-        && (number.strip().indexOf(' ') < 0 || !phoneWordNear(text, start, end))) {
+        && (number.strip().indexOf(' ') < 0 || !words.near(start, end))) {
       return true;
     }
     return otherKind(run) || dottedVersion(run);
@@ -723,13 +665,14 @@ public final class PhoneDetector implements SpanDetector {
    * Returns whether a whole run is a ZIP+4 code or an ID by its label, so that libphonenumber need
    * not try every region on it. Labels of IDs and post boxes count only without a phone word near.
    */
-  private static boolean labelledZipOrId(String text, int start, int end, String run) {
+  private static boolean labelledZipOrId(
+      String text, int start, int end, String run, PhoneWords words) {
     if (zipAfterLabel(text, start, run)) {
       return true;
     }
     return ((ID_BEFORE.labels(text, start) && !phoneShaped(run))
             || zipAfterPostBox(text, start, end, run))
-        && !phoneWordNear(text, start, end);
+        && !words.near(start, end);
   }
 
   /**
@@ -738,11 +681,12 @@ public final class PhoneDetector implements SpanDetector {
    * 4155550132", so all fourteen were tried before the word ruled it out. A longer run may contain
    * several numbers, each judged by its own neighbourhood in {@link #detectInRun}.
    */
-  private static boolean singleNumberAgainst(String text, int start, int end, String run) {
+  private static boolean singleNumberAgainst(
+      String text, int start, int end, String run, PhoneWords words) {
     return run.length() <= ONE_NUMBER_CHARS
         && !phoneShaped(run)
         && AGAINST.near(text, start, end)
-        && !phoneWordNear(text, start, end);
+        && !words.near(start, end);
   }
 
   /**
@@ -782,10 +726,6 @@ public final class PhoneDetector implements SpanDetector {
 
   private static boolean month(int value) {
     return value >= 1 && value <= 12;
-  }
-
-  private static int lineStart(String text, int position) {
-    return text.lastIndexOf('\n', position - 1) + 1;
   }
 
   /** Returns whether a currency sign comes right before {@code start}, as in "£7048.03". */
@@ -840,50 +780,8 @@ public final class PhoneDetector implements SpanDetector {
    * written so without a phone word are rare, and IDs written so are common (see {@code
    * tools/pii/README.md} for the counts).
    */
-  private static boolean idShapedWithoutWord(String text, int start, int end, String run) {
-    return ID_SHAPE.matcher(run.strip()).matches() && !phoneWordNear(text, start, end);
-  }
-
-  /**
-   * Returns whether a phone word is near {@code [start, end)}, or names the label that the number
-   * follows. In a table row the column's header takes the place of the words near, and only words
-   * of the row itself count besides, since the header line above names every column. A label may be
-   * longer than the window, as in "Teléfono para su tarjeta/card: +49 30 66327173", so the whole
-   * clause before a colon right before the number is read, back to a line break or a sentence end
-   * and at most {@value #LABEL_CHARS} chars.
-   */
-  static boolean phoneWordNear(String text, int start, int end) {
-    String header = TableColumn.header(text, start);
-    if (!header.isEmpty()) {
-      return SUPPORT.occursIn(header) || SUPPORT.near(text, start, end, lineStart(text, start));
-    }
-    if (SUPPORT.near(text, start, end)) {
-      return true;
-    }
-    int colon = start;
-    while (colon > 0 && (text.charAt(colon - 1) == ' ' || text.charAt(colon - 1) == '\t')) {
-      colon--;
-    }
-    if (colon == 0 || text.charAt(colon - 1) != ':') {
-      return false;
-    }
-    colon--;
-    int from = colon;
-    while (from > 0 && colon - from < LABEL_CHARS && !clauseEnds(text, from - 1)) {
-      from--;
-    }
-    return SUPPORT.occursBetween(text, from, colon);
-  }
-
-  /** Returns whether the char at {@code at} ends a clause: a line break, or a stop and a space. */
-  private static boolean clauseEnds(String text, int at) {
-    char c = text.charAt(at);
-    if (c == '\n' || c == '\r' || c == ';') {
-      return true;
-    }
-    return (c == '.' || c == '!' || c == '?')
-        && at + 1 < text.length()
-        && Character.isWhitespace(text.charAt(at + 1));
+  private static boolean idShapedWithoutWord(int start, int end, String run, PhoneWords words) {
+    return ID_SHAPE.matcher(run.strip()).matches() && !words.near(start, end);
   }
 
   /**

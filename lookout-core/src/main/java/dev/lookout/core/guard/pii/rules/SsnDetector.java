@@ -48,15 +48,8 @@ public final class SsnDetector implements SpanDetector {
 
   @Override
   public List<Finding> detect(String text) {
-    try {
-      return find(text);
-    } finally {
-      TableColumn.forget();
-    }
-  }
-
-  private List<Finding> find(String text) {
     List<Finding> findings = new ArrayList<>();
+    TableColumn columns = new TableColumn(text);
     Matcher matcher = CANDIDATE.matcher(text);
     Matcher separator = LIST_SEPARATOR.matcher(text);
     // End of the last number that a word such as "SSN" supports, directly or as part of its list.
@@ -70,7 +63,7 @@ public final class SsnDetector implements SpanDetector {
       }
       boolean supported =
           SUPPORT.near(text, matcher.start(), matcher.end())
-              || SUPPORT.occursIn(TableColumn.header(text, matcher.start()))
+              || SUPPORT.occursIn(columns.header(matcher.start()))
               || (supportedEnd >= 0
                   && supportedEnd < matcher.start()
                   && separator.region(supportedEnd, matcher.start()).matches());

@@ -8,6 +8,8 @@ package dev.lookout.core.guard.pii.rules;
  * <p>A row is a line with at least two delimiters (comma, semicolon, tab or pipe, whichever the
  * line has most of). The header is the first of the lines above it, without a blank line between,
  * that have as many delimiters. Delimiters inside double quotes do not count.
+ *
+ * <p>An instance reads one text for one detect call on one thread: it keeps the row it read last.
  */
 final class TableColumn {
   /** Lines read above a row to find its header, so that a long table costs little per value. */
@@ -22,36 +24,36 @@ final class TableColumn {
 
   private static final int MAX_HEADER_CHARS = 40;
 
-  private TableColumn() {}
-
   /**
    * The table that one line of a text belongs to: its delimiter and the start of its header line,
    * or a delimiter of 0 when the line is no table row below a header.
    */
-  private record Row(String text, int lineStart, char delimiter, int headerStart) {}
+  private record Row(int lineStart, char delimiter, int headerStart) {}
+
+  private final String text;
 
   /**
-   * The row of the last call on this thread. A detector looks up many positions of one line in
-   * turn, and reading the line and the lines above it again for each raised the PII detectors'
-   * median on a 2 KB prompt by about a quarter. A detector calls {@link #forget} when it is done.
+   * The row of the last call, null before the first. A detector looks up many positions of one line
+   * in turn, and reading the line and the lines above it again for each raised the PII detectors'
+   * median on a 2 KB prompt by about a quarter.
    */
-  private static final ThreadLocal<Row> LAST = new ThreadLocal<>();
+  private Row last;
 
-  /** Drops the row kept for the last call, so that the thread does not hold on to its text. */
-  static void forget() {
-    LAST.remove();
+  /** Creates the lookup for the positions of {@code text}. */
+  TableColumn(String text) {
+    this.text = text;
   }
 
   /**
    * Returns the header cell of the column that {@code position} falls in, without quotes, or an
    * empty string if the position is not in a table row below a header.
    */
-  static String header(String text, int position) {
+  String header(int position) {
     int lineStart = text.lastIndexOf('\n', position - 1) + 1;
-    Row row = LAST.get();
-    if (row == null || row.text() != text || row.lineStart() != lineStart) {
+    Row row = last;
+    if (row == null || row.lineStart() != lineStart) {
       row = row(text, lineStart);
-      LAST.set(row);
+      last = row;
     }
     if (row.delimiter() == 0) {
       return "";
@@ -68,11 +70,11 @@ final class TableColumn {
     int lineEnd = lineEnd(text, lineStart);
     char delimiter = delimiterOf(text, lineStart, lineEnd);
     if (delimiter == 0) {
-      return new Row(text, lineStart, (char) 0, -1);
+      return new Row(lineStart, (char) 0, -1);
     }
     int count = count(text, lineStart, lineEnd, delimiter);
     if (count < MIN_DELIMITERS) {
-      return new Row(text, lineStart, (char) 0, -1);
+      return new Row(lineStart, (char) 0, -1);
     }
     int headerStart = -1;
     int start = lineStart;
@@ -85,7 +87,7 @@ final class TableColumn {
       headerStart = previousStart;
       start = previousStart;
     }
-    return new Row(text, lineStart, headerStart < 0 ? 0 : delimiter, headerStart);
+    return new Row(lineStart, headerStart < 0 ? 0 : delimiter, headerStart);
   }
 
   private static int lineEnd(String text, int from) {

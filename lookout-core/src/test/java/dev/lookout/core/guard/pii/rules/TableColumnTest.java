@@ -8,36 +8,46 @@ class TableColumnTest {
   @Test
   void findsCsvHeader() {
     String text = "name,ssn,dept\n\"Emily Clark\",015725978,IT";
-    assertThat(TableColumn.header(text, text.indexOf("0157"))).isEqualTo("ssn");
+    assertThat(new TableColumn(text).header(text.indexOf("0157"))).isEqualTo("ssn");
   }
 
   @Test
   void skipsQuotedComma() {
     String text = "name,ssn,dept\n\"Clark, Emily\",015725978,IT";
-    assertThat(TableColumn.header(text, text.indexOf("0157"))).isEqualTo("ssn");
+    assertThat(new TableColumn(text).header(text.indexOf("0157"))).isEqualTo("ssn");
   }
 
   @Test
   void findsMarkdownHeader() {
     String text = "| Name | SSN |\n|---|---|\n| Ann Lee | 219 36 8000 |";
-    assertThat(TableColumn.header(text, text.indexOf("219"))).isEqualTo("SSN");
+    assertThat(new TableColumn(text).header(text.indexOf("219"))).isEqualTo("SSN");
   }
 
   @Test
   void findsNothingOutsideTable() {
     String text = "Hello there.\nMy number is 015725978, thanks";
-    assertThat(TableColumn.header(text, text.indexOf("0157"))).isEmpty();
+    assertThat(new TableColumn(text).header(text.indexOf("0157"))).isEmpty();
   }
 
   @Test
   void findsNothingOnHeaderLine() {
     String text = "id,015725978";
-    assertThat(TableColumn.header(text, text.indexOf("0157"))).isEmpty();
+    assertThat(new TableColumn(text).header(text.indexOf("0157"))).isEmpty();
   }
 
   @Test
   void findsNothingInProseWithOneComma() {
     String text = "Well, I called.\nSure, my id is 015725978";
-    assertThat(TableColumn.header(text, text.indexOf("0157"))).isEmpty();
+    assertThat(new TableColumn(text).header(text.indexOf("0157"))).isEmpty();
+  }
+
+  @Test
+  void readsEachLineOfOneText() {
+    String text = "name,ssn,dept\nAnn,015725978,IT\nBob,219368000,HR\nThanks, Bob";
+    TableColumn columns = new TableColumn(text);
+    assertThat(columns.header(text.indexOf("0157"))).isEqualTo("ssn");
+    assertThat(columns.header(text.indexOf("HR"))).isEqualTo("dept");
+    assertThat(columns.header(text.indexOf("Ann"))).isEqualTo("name");
+    assertThat(columns.header(text.indexOf("Thanks"))).isEmpty();
   }
 }

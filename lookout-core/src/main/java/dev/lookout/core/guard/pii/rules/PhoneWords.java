@@ -1,0 +1,134 @@
+package dev.lookout.core.guard.pii.rules;
+
+import java.util.List;
+
+/**
+ * Lookup of the words such as "phone", "fax" or "call" that support a number at a span of one text,
+ * for {@link PhoneDetector}. Several checks of one run of digits call {@link #near} in turn (its
+ * shape as an ID, a span of years, a label, a run too long for one number, then each number found
+ * in it), and each lookup reads the words near, the label before a colon and the table column. So
+ * the result for the last span is kept.
+ *
+ * <p>An instance serves one detect call on one thread, like the {@link TableColumn} it reads.
+ */
+final class PhoneWords {
+  private static final ContextWords SUPPORT =
+      new ContextWords(
+          List.of(
+              "*phone*",
+              "tel",
+              "tél",
+              "ring",
+              // Japanese writes no spaces between words, so these may run on at both ends.
+              "*電話*",
+              "*携帯*",
+              "telno",
+              "telnr",
+              "tel-nr",
+              "telefon*",
+              "mobile*",
+              "cell*",
+              "fax*",
+              "call*",
+              "office*",
+              "contact*",
+              "*desk",
+              "extension*",
+              "hotline*",
+              "móvil",
+              "movil",
+              "celular",
+              "telemóvel",
+              "telemovel",
+              "cellulare",
+              "mobil",
+              "mobilnummer",
+              "rufnummer*",
+              "handynummer",
+              "festnetz*",
+              "mobiel",
+              "tlf",
+              "tfn",
+              "teléfono",
+              "telefono",
+              "telefone",
+              "sms",
+              "whatsapp",
+              "messages to",
+              "registered",
+              "reach me",
+              "dial*",
+              "ext"),
+          30,
+          12);
+
+  /** Maximum length in chars of the label read before a colon, in {@link #near}. */
+  private static final int LABEL_CHARS = 80;
+
+  private final String text;
+  private final TableColumn columns;
+
+  /** Bounds of the last span looked up, and its result. A start of -1 means none yet. */
+  private int lastStart = -1;
+
+  private int lastEnd;
+  private boolean lastNear;
+
+  /** Creates the lookup for the spans of {@code text}. */
+  PhoneWords(String text) {
+    this.text = text;
+    this.columns = new TableColumn(text);
+  }
+
+  /**
+   * Returns whether a phone word is near {@code [start, end)}, or names the label that the number
+   * follows. In a table row the column's header takes the place of the words near, and only words
+   * of the row itself count besides, since the header line above names every column. A label may be
+   * longer than the window, as in "Teléfono para su tarjeta/card: +49 30 66327173", so the whole
+   * clause before a colon right before the number is read, back to a line break or a sentence end
+   * and at most {@value #LABEL_CHARS} chars.
+   */
+  boolean near(int start, int end) {
+    if (start != lastStart || end != lastEnd) {
+      lastNear = read(start, end);
+      lastStart = start;
+      lastEnd = end;
+    }
+    return lastNear;
+  }
+
+  private boolean read(int start, int end) {
+    String header = columns.header(start);
+    if (!header.isEmpty()) {
+      int lineStart = text.lastIndexOf('\n', start - 1) + 1;
+      return SUPPORT.occursIn(header) || SUPPORT.near(text, start, end, lineStart);
+    }
+    if (SUPPORT.near(text, start, end)) {
+      return true;
+    }
+    int colon = start;
+    while (colon > 0 && (text.charAt(colon - 1) == ' ' || text.charAt(colon - 1) == '\t')) {
+      colon--;
+    }
+    if (colon == 0 || text.charAt(colon - 1) != ':') {
+      return false;
+    }
+    colon--;
+    int from = colon;
+    while (from > 0 && colon - from < LABEL_CHARS && !clauseEnds(text, from - 1)) {
+      from--;
+    }
+    return SUPPORT.occursBetween(text, from, colon);
+  }
+
+  /** Returns whether the char at {@code at} ends a clause: a line break, or a stop and a space. */
+  private static boolean clauseEnds(String text, int at) {
+    char c = text.charAt(at);
+    if (c == '\n' || c == '\r' || c == ';') {
+      return true;
+    }
+    return (c == '.' || c == '!' || c == '?')
+        && at + 1 < text.length()
+        && Character.isWhitespace(text.charAt(at + 1));
+  }
+}
