@@ -37,6 +37,7 @@ public final class IpAddressDetector implements SpanDetector {
           "release",
           "build",
           "firmware",
+          "sdk",
           "driver",
           "section",
           "sect",
@@ -46,6 +47,10 @@ public final class IpAddressDetector implements SpanDetector {
           "appendix",
           "article",
           "§");
+
+  /** Words in a table column's header that make its dotted quads versions or identifiers. */
+  private static final List<String> COLUMN_WORDS =
+      List.of("version", "ver", "firmware", "build", "release", "revision", "sdk", "oid");
 
   /**
    * A version requirement before a dotted quad, as in "foo==1.2.3.4" or "requests>=2.31.0.1", where
@@ -137,10 +142,15 @@ public final class IpAddressDetector implements SpanDetector {
   /** A country calling code right before a dotted quad, as in "+32 2.123.45.67": a phone. */
   private static final Pattern COUNTRY_CODE_BEFORE = Pattern.compile("\\+\\d{1,3}[ .-]?$");
 
-  /** A pre-release tag right after a dotted quad, as in "1.2.3.4-beta". */
+  /**
+   * A pre-release tag right after a dotted quad, as in "1.2.3.4-beta", or the extension of an
+   * archive or installer that the quad versions, as in "agent-11.16.39.197.tar.gz".
+   */
   private static final Pattern VERSION_TAG_AFTER =
       Pattern.compile(
-          "[-+](?:alpha|beta|rc\\d*|snapshot|dev|pre|final|release)(?![\\p{L}\\d])",
+          "(?:[-+](?:alpha|beta|rc\\d*|snapshot|dev|pre|final|release)"
+              + "|\\.(?:tar|tgz|zip|jar|war|whl|deb|rpm|apk|exe|msi|dmg|pkg|iso|img|nupkg))"
+              + "(?![\\p{L}\\d])",
           Pattern.CASE_INSENSITIVE);
 
   /**
@@ -161,6 +171,7 @@ public final class IpAddressDetector implements SpanDetector {
   public List<Finding> detect(String text) {
     List<Finding> findings = new ArrayList<>();
     Matcher v4 = V4.matcher(text);
+    TableColumn table = null;
     while (v4.find()) {
       if (validV4(v4.group())
           && !noHost(v4.group())
@@ -168,8 +179,11 @@ public final class IpAddressDetector implements SpanDetector {
           && !requirementBefore(text, v4.start())
           && !countryCodeBefore(text, v4.start())
           && !versionAfter(text, v4.end())) {
-        findings.add(
-            new Finding(PiiType.IP_ADDRESS.name(), v4.start(), v4.end(), Scores.VALIDATED));
+        table = table == null ? new TableColumn(text) : table;
+        if (!versionColumn(table.header(v4.start()))) {
+          findings.add(
+              new Finding(PiiType.IP_ADDRESS.name(), v4.start(), v4.end(), Scores.VALIDATED));
+        }
       }
     }
     if (text.indexOf(':') < 0) {
@@ -220,6 +234,25 @@ public final class IpAddressDetector implements SpanDetector {
           && (before.length() == word.length()
               || !Character.isLetter(word.charAt(0))
               || !Character.isLetter(before.charAt(before.length() - word.length() - 1)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Returns whether a table column's {@code header} names versions or object identifiers, as in a
+   * "firmware" column of a device list or the "OID" column of SNMP counters, whose four-part values
+   * have the shape of an address.
+   */
+  static boolean versionColumn(String header) {
+    String lower = header.toLowerCase(Locale.ROOT);
+    for (String word : COLUMN_WORDS) {
+      int at = lower.indexOf(word);
+      if (at >= 0
+          && (at == 0 || !Character.isLetter(lower.charAt(at - 1)))
+          && (at + word.length() == lower.length()
+              || !Character.isLetter(lower.charAt(at + word.length())))) {
         return true;
       }
     }

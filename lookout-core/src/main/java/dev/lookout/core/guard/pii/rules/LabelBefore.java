@@ -23,7 +23,7 @@ final class LabelBefore {
       List.of("number", "no", "nr", "num", "id", "code", "reference", "ref");
 
   /** Punctuation that may come between a label and its number, besides white space. */
-  private static final String PUNCTUATION = ":#=.-([";
+  static final String PUNCTUATION = ":#=.-([";
 
   /** Maximum number of characters read before a span. */
   private static final int WINDOW = 40;

@@ -152,7 +152,12 @@ public final class PhoneDetector implements SpanDetector {
               "aadhaar",
               "versicherungsnummer",
               "steuernummer",
-              "steuer-id"),
+              "steuer-id",
+              "versicherungsschein",
+              "versicherungsscheinnummer",
+              "póliza",
+              "polizza",
+              "apólice"),
           // "Meeting 852 1234 5678" may be a dial-in number and "car lot - 1-800-607-6189" is one,
           // but "Meeting ID: 852 1234 5678" and "Lot number 2024-0515-003" are not.
           List.of(
@@ -185,7 +190,9 @@ public final class PhoneDetector implements SpanDetector {
               "hs",
               "tariff"),
           // Keys such as created_at or duration_ms name times, not phone numbers.
-          Set.of("ms", "ts", "time", "timestamp", "epoch"));
+          Set.of("ms", "ts", "time", "timestamp", "epoch"),
+          // In a CSV row the label may be the cell before the number: "CA,SIN,167 824 497".
+          LabelBefore.PUNCTUATION + ",");
 
   /**
    * Words that name an ID when the number follows them with only spaces or a {@code #} between, as
@@ -195,7 +202,7 @@ public final class PhoneDetector implements SpanDetector {
    */
   private static final LabelBefore ID_BEFORE =
       new LabelBefore(
-          List.of("ticket", "customer", "record", "lot", "batch", "sr", "incident"),
+          List.of("ticket", "customer", "record", "lot", "batch", "sr", "incident", "policy"),
           List.of(),
           Set.of(),
           "#");
@@ -344,6 +351,18 @@ public final class PhoneDetector implements SpanDetector {
   private static final Pattern DATED_SERIAL =
       Pattern.compile("((?:19|20)?)(\\d{2})(\\d{2})(\\d{2})[-/](?:\\d{3,4}|\\d{7})");
 
+  /** An IMEI as written: solid, or grouped as the allocation code, serial and check digit. */
+  private static final Pattern IMEI_SHAPE = Pattern.compile("\\d{15}|\\d{2}-\\d{6}-\\d{6}-\\d");
+
+  /**
+   * A French social security number in its printed groups: sex, year, month, place, serial, key.
+   */
+  private static final Pattern NIR_GROUPS =
+      Pattern.compile("[12] \\d{2} \\d{2} \\d{2} \\d{3} \\d{3} \\d{2}");
+
+  /** The protocol of a request in an access log line, then its closing quote and a space. */
+  private static final Pattern HTTP_VERSION_BEFORE = Pattern.compile("HTTP/\\d(?:\\.\\d)?\" $");
+
   /** An IBAN's country code and check digits, which start a run of groups as in "NL75 RABO ...". */
   private static final Pattern IBAN_START = Pattern.compile("[A-Z]{2}\\d{2}");
 
@@ -421,6 +440,7 @@ public final class PhoneDetector implements SpanDetector {
           && !personalNumber(candidate.strip())
           && !candidate.contains("..")
           && !afterCurrency(text, start)
+          && !afterHttpVersion(text, start)
           && !insideIbanShape(text, start)) {
         for (int[] piece : pieces(candidate)) {
           detectInRun(
@@ -525,11 +545,11 @@ public final class PhoneDetector implements SpanDetector {
   }
 
   /**
-   * Returns whether a whole run is a date, an IPv4 address, a card number or longer than the 15
-   * digits that E.164 allows, so that libphonenumber need not try every region on it. A longer run
-   * with spaces after a phone word may hold numbers side by side ("Tel 555-123-4567 555-123-4568"),
-   * so it is kept and tried in {@link #pieces}. Without a phone word near, or without a space, such
-   * a run is more often an ID or an account number.
+   * Returns whether a whole run is a date, another kind of number ({@link #otherKind}) or longer
+   * than the 15 digits that E.164 allows, so that libphonenumber need not try every region on it. A
+   * longer run with spaces after a phone word may hold numbers side by side ("Tel 555-123-4567
+   * 555-123-4568"), so it is kept and tried in {@link #pieces}. Without a phone word near, or
+   * without a space, such a run is more often an ID or an account number.
    */
   private static boolean clearlyNotPhone(int start, int end, String run, PhoneWords words) {
     Matcher date = DATE.matcher(run);
@@ -637,9 +657,12 @@ public final class PhoneDetector implements SpanDetector {
     return extension < 0 ? run : run.substring(0, extension);
   }
 
-  /** Returns whether {@code raw} is an IPv4 address or a valid card number, not a phone. */
+  /**
+   * Returns whether {@code raw} is an IPv4 address, a valid card number, an IMEI or a French social
+   * security number, not a phone.
+   */
   private static boolean otherKind(String raw) {
-    if (IpAddressDetector.validV4(raw)) {
+    if (IpAddressDetector.validV4(raw) || imei(raw) || frenchSocialNumber(raw)) {
       return true;
     }
     // An extension is no part of a card number: "614-815-6605x397" passed Luhn as 13 digits.
@@ -649,6 +672,43 @@ public final class PhoneDetector implements SpanDetector {
         && raw.indexOf('+') < 0
         && CardIssuers.luhn(digits)
         && CardIssuers.known(digits);
+  }
+
+  /**
+   * Returns whether {@code raw} is written as a device's IMEI: 15 digits, solid or grouped 2-6-6-1,
+   * the last a Luhn check digit. Phone numbers of 15 digits written solid without a "+" are rare,
+   * and one in ten of them passes the check.
+   */
+  static boolean imei(String raw) {
+    String digits = CreditCardDetector.digitsOf(raw);
+    return digits.length() == 15
+        && IMEI_SHAPE.matcher(raw.strip()).matches()
+        && CardIssuers.luhn(digits);
+  }
+
+  /**
+   * Returns whether {@code raw} is a French social security number (NIR): 15 digits, the first 1 or
+   * 2, grouped as "2 86 03 27 509 569 26", or solid with its last two digits 97 less the first
+   * thirteen modulo 97. Both fit phone plans.
+   */
+  static boolean frenchSocialNumber(String raw) {
+    if (NIR_GROUPS.matcher(raw.strip()).matches()) {
+      return true;
+    }
+    String digits = CreditCardDetector.digitsOf(raw);
+    if (digits.length() != 15 || (digits.charAt(0) != '1' && digits.charAt(0) != '2')) {
+      return false;
+    }
+    long body = Long.parseLong(digits.substring(0, 13));
+    return Integer.parseInt(digits.substring(13)) == 97 - body % 97;
+  }
+
+  /**
+   * Returns whether {@code start} follows the protocol of a request in an access log line, where
+   * the status and the size come next: {@code "POST /contact HTTP/1.1" 422 5528}.
+   */
+  static boolean afterHttpVersion(String text, int start) {
+    return HTTP_VERSION_BEFORE.matcher(text).region(Math.max(0, start - 12), start).find();
   }
 
   /**
@@ -861,16 +921,20 @@ public final class PhoneDetector implements SpanDetector {
   }
 
   /**
-   * Returns whether a word other than a phone label follows on the same line, as in "3747 3911
-   * Fourth Avenue". Such house numbers often parse as phone numbers, while a phone number is
-   * usually last on its line, or followed by punctuation or a label such as "office".
+   * Returns whether a word in Latin letters other than a phone label follows on the same line, as
+   * in "3747 3911 Fourth Avenue". Such house numbers often parse as phone numbers, while a phone
+   * number is usually last on its line, or followed by punctuation or a label such as "office".
+   * Korean and Japanese sentences go on after a number ("연락처는 02-852-9756 이고"), and their addresses
+   * do not put the house number first.
    */
   private static boolean wordFollows(String text, int end) {
     int i = end;
     while (i < text.length() && text.charAt(i) == ' ') {
       i++;
     }
-    if (i >= text.length() || !Character.isLetter(text.charAt(i))) {
+    if (i >= text.length()
+        || !Character.isLetter(text.charAt(i))
+        || Character.UnicodeScript.of(text.codePointAt(i)) != Character.UnicodeScript.LATIN) {
       return false;
     }
     if (i == end) {

@@ -130,6 +130,38 @@ class IpAddressDetectorTest {
   }
 
   @Test
+  void skipsArchiveVersion() {
+    assertThat(Spans.of(detector, "artifact agent-11.16.39.197.tar.gz built")).isEmpty();
+  }
+
+  @Test
+  void findsAddressBeforeFileName() {
+    assertThat(Spans.of(detector, "scp 10.0.0.7:backup.tar.gz .")).containsExactly("10.0.0.7");
+  }
+
+  @Test
+  void skipsFirmwareColumn() {
+    assertThat(Spans.of(detector, "device,mac,firmware\nphone-2,81:1f:49:a9:32:ba,2.1.29.114"))
+        .isEmpty();
+  }
+
+  @Test
+  void skipsOidColumn() {
+    assertThat(Spans.of(detector, "| OID | Name |\n|---|---|\n| 2.5.4.11 | ifInOctets |"))
+        .isEmpty();
+  }
+
+  @Test
+  void findsAddressInHostColumn() {
+    assertThat(Spans.of(detector, "host,ip,port\nweb-1,10.0.0.7,443")).containsExactly("10.0.0.7");
+  }
+
+  @Test
+  void skipsSdkVersion() {
+    assertThat(Spans.of(detector, "{\"sdk\":\"6.9.23.188\"}")).isEmpty();
+  }
+
+  @Test
   void findsAddressWithPort() {
     assertThat(Spans.of(detector, "connect to 10.0.0.1:8080")).containsExactly("10.0.0.1");
   }

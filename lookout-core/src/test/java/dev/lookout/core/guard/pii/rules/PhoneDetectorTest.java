@@ -642,4 +642,60 @@ class PhoneDetectorTest {
   void findsNumberWhoseExtensionPassesLuhn() {
     assertThat(Spans.of(detector, "Tel: 614-815-6605x397")).containsExactly("614-815-6605x397");
   }
+
+  @Test
+  void skipsImeiAfterWord() {
+    assertThat(Spans.of(detector, "my phone's IMEI is 015726788289976 and")).isEmpty();
+  }
+
+  @Test
+  void skipsImeiInGroups() {
+    assertThat(Spans.of(detector, "device 35-209900-176148-1 reset")).isEmpty();
+  }
+
+  @Test
+  void findsFifteenDigitsFailingLuhn() {
+    assertThat(Spans.of(detector, "Call 004930123456789")).containsExactly("004930123456789");
+  }
+
+  @Test
+  void skipsFrenchSocialNumberGroups() {
+    assertThat(Spans.of(detector, "n° de sécurité sociale 2 86 03 27 509 569 26")).isEmpty();
+  }
+
+  @Test
+  void skipsFrenchSocialNumberWithKey() {
+    assertThat(Spans.of(detector, "NIR 286032750956921")).isEmpty();
+  }
+
+  @Test
+  void findsFrenchNumberInPairs() {
+    assertThat(Spans.of(detector, "Tél : 01 42 68 53 00")).containsExactly("01 42 68 53 00");
+  }
+
+  @Test
+  void skipsStatusAndSizeInAccessLog() {
+    String line = "\"POST /api/users/3128/contact HTTP/1.1\" 422 5528 \"-\" \"okhttp/4.9\"";
+    assertThat(Spans.of(detector, line)).isEmpty();
+  }
+
+  @Test
+  void skipsPolicyNumber() {
+    assertThat(Spans.of(detector, "Claim SCH-7366681, policy 90728025-89")).isEmpty();
+  }
+
+  @Test
+  void skipsGermanPolicyNumber() {
+    assertThat(Spans.of(detector, "(Versicherungsschein 76629/272)")).isEmpty();
+  }
+
+  @Test
+  void skipsLabelInCsvCellBefore() {
+    assertThat(Spans.of(detector, "country,kind,value\nCA,SIN,167 824 497")).isEmpty();
+  }
+
+  @Test
+  void findsKoreanNumberBeforeWord() {
+    assertThat(Spans.of(detector, "연락처는 02-852-9756 이고")).containsExactly("02-852-9756");
+  }
 }
