@@ -21,7 +21,24 @@ public final class CreditCardDetector implements SpanDetector {
 
   private static final ContextWords SUPPORT =
       new ContextWords(
-          List.of("card*", "*card", "visa", "amex", "credit*", "debit*", "cc", "ccn*", "payment*"),
+          List.of(
+              "card*",
+              "*card",
+              "visa",
+              "amex",
+              "credit*",
+              "debit*",
+              "cc",
+              "ccn*",
+              "payment*",
+              "paid",
+              "pay",
+              "billing",
+              "refund*",
+              "expiry",
+              "expires",
+              "expiration",
+              "exp"),
           40,
           10);
   private static final ContextWords AGAINST =
@@ -51,6 +68,13 @@ public final class CreditCardDetector implements SpanDetector {
           25,
           0);
 
+  /**
+   * Minimum digits of a card reported without a card word near. Maestro and old Visa numbers of 12
+   * or 13 digits are rare, while waybill, account and national ID numbers of that length are
+   * common, and one in ten of them passes the Luhn check.
+   */
+  private static final int MIN_DIGITS_ALONE = 14;
+
   /** Minimum score to report; a candidate with a counter context word falls below it. */
   private static final double THRESHOLD = 0.5;
 
@@ -69,7 +93,12 @@ public final class CreditCardDetector implements SpanDetector {
         continue;
       }
       double score = Scores.VALIDATED;
-      if (SUPPORT.near(text, matcher.start(), end)) {
+      boolean supported = SUPPORT.near(text, matcher.start(), end);
+      if (!supported
+          && digitsOf(text.substring(matcher.start(), end)).length() < MIN_DIGITS_ALONE) {
+        continue;
+      }
+      if (supported) {
         score = Scores.boost(score);
       } else if (AGAINST.near(text, matcher.start(), end)) {
         score -= Scores.CONTEXT_PENALTY;

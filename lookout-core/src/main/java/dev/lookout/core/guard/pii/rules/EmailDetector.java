@@ -175,7 +175,8 @@ public final class EmailDetector implements SpanDetector {
         int end = trimEnd(text, at, matcher.end());
         if (validLocalPart(text.substring(start, at))
             && acceptedDomain(text, at, end)
-            && !messageId(text, start)) {
+            && !messageId(text, start)
+            && !sshLogin(text, start)) {
           findings.add(new Finding(PiiType.EMAIL.name(), start, end, Scores.VALIDATED));
         }
         searched = matcher.end();
@@ -257,6 +258,14 @@ public final class EmailDetector implements SpanDetector {
       }
     }
     return false;
+  }
+
+  /**
+   * Returns whether the candidate at {@code start} is the user and host of an SSH URL, as in
+   * "git+ssh://git@github.com/org/repo.git": a login on a server, not a mailbox.
+   */
+  static boolean sshLogin(String text, int start) {
+    return start >= 6 && text.regionMatches(true, start - 6, "ssh://", 0, 6);
   }
 
   /**

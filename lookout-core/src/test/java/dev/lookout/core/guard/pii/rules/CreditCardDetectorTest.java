@@ -104,4 +104,15 @@ class CreditCardDetectorTest {
   void skipsBarcodeColumn() {
     assertThat(Spans.of(detector, "sku,ean\nHRJ-90044,4012384609997")).isEmpty();
   }
+
+  @Test
+  void skipsTwelveDigitsWithoutCardWord() {
+    assertThat(Spans.of(detector, "송장번호 682543369198, 결제일 27.05.2023")).isEmpty();
+  }
+
+  @Test
+  void findsTwelveDigitsAfterCardWord() {
+    assertThat(Spans.of(detector, "card number 630427373398 is lost"))
+        .containsExactly("630427373398");
+  }
 }

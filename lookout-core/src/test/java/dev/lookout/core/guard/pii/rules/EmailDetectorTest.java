@@ -162,4 +162,15 @@ class EmailDetectorTest {
     assertThat(Spans.of(detector, "From: Bob <bob@example.com>"))
         .containsExactly("bob@example.com");
   }
+
+  @Test
+  void skipsSshUrlLogin() {
+    assertThat(Spans.of(detector, "git+ssh://git@github.com/example/tooling.git#4a7ec98"))
+        .isEmpty();
+  }
+
+  @Test
+  void findsAddressAfterMailto() {
+    assertThat(Spans.of(detector, "mailto:ana@example.org")).containsExactly("ana@example.org");
+  }
 }
