@@ -140,15 +140,18 @@ public final class InjectionClassifier {
 
   /**
    * Returns whether the short-text rule caps an example's score: a short message always, a message
-   * of a few words only when none of its {@link Signals} is set.
+   * of a few words only when none of its {@link Signals} is set. The model's name alone does not
+   * lift the cap: in a few words it asks about the model ("What do you think about ChatGPT?"),
+   * while a jailbreak that addresses it needs more words or sets another signal.
    */
   private static boolean capped(InjectionFeatures.Example example) {
     switch (example.brevity()) {
       case SHORT:
         return true;
       case FEW_WORDS:
-        for (float signal : example.signals()) {
-          if (signal > 0) {
+        float[] signals = example.signals();
+        for (int i = 0; i < signals.length; i++) {
+          if (signals[i] > 0 && i != Signals.AI_ADDRESSED) {
             return false;
           }
         }
