@@ -88,7 +88,10 @@ public final class CreditCardDetector implements SpanDetector {
     List<Finding> findings = new ArrayList<>();
     Matcher matcher = CANDIDATE.matcher(text);
     while (matcher.find()) {
-      int end = validEnd(text, matcher.start(), matcher.end());
+      // A card read out in a call may be grouped any way ("3700 76 74 057 46 88"). With a card
+      // word near, the grouping need not be the printed one.
+      boolean anyGrouping = SUPPORT.near(text, matcher.start(), matcher.end());
+      int end = validEnd(text, matcher.start(), matcher.end(), anyGrouping);
       if (end < 0) {
         continue;
       }
@@ -115,7 +118,7 @@ public final class CreditCardDetector implements SpanDetector {
    * The pattern takes as many groups as it can, so a grouped number followed by another number, as
    * in "4111 1111 1111 1111 12/27", is tried again without its last groups.
    */
-  private static int validEnd(String text, int start, int end) {
+  private static int validEnd(String text, int start, int end, boolean anyGrouping) {
     while (true) {
       String candidate = text.substring(start, end);
       String digits = digitsOf(candidate);
@@ -123,7 +126,7 @@ public final class CreditCardDetector implements SpanDetector {
         return -1;
       }
       if (consistentSeparators(candidate)
-          && cardGrouping(candidate)
+          && (anyGrouping || cardGrouping(candidate))
           && !partOfLongerNumber(text, start, end)
           && CardIssuers.luhn(digits)
           && CardIssuers.known(digits)) {

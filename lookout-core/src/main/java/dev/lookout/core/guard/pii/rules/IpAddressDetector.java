@@ -38,6 +38,12 @@ public final class IpAddressDetector implements SpanDetector {
           "build",
           "firmware",
           "sdk",
+          "bump to",
+          "bumped to",
+          "upgrade to",
+          "upgraded to",
+          "downgrade to",
+          "downgraded to",
           "driver",
           "section",
           "sect",
@@ -178,7 +184,8 @@ public final class IpAddressDetector implements SpanDetector {
           && !versionBefore(text, v4.start())
           && !requirementBefore(text, v4.start())
           && !countryCodeBefore(text, v4.start())
-          && !versionAfter(text, v4.end())) {
+          && !versionAfter(text, v4.end())
+          && !rangeNetwork(v4.group(), text, v4.end())) {
         table = table == null ? new TableColumn(text) : table;
         if (!versionColumn(table.header(v4.start()))) {
           findings.add(
@@ -197,11 +204,44 @@ public final class IpAddressDetector implements SpanDetector {
         candidate = candidate.substring(0, candidate.length() - 1);
         end--;
       }
-      if (validV6(candidate)) {
+      // A prefix that ends in "::" before its length, as in "2001:db8:145::/48", names a network.
+      boolean network = candidate.endsWith("::") && prefixLength(text, end) >= 0;
+      if (validV6(candidate) && !network) {
         findings.add(new Finding(PiiType.IP_ADDRESS.name(), v6.start(), end, Scores.VALIDATED));
       }
     }
     return findings;
+  }
+
+  /**
+   * Returns whether a valid IPv4 quad followed by a prefix length is the network of a range, as in
+   * "192.168.3.0/24" in a firewall rule: its host bits are all zero. A range names a network, not a
+   * device. An interface's own address with its prefix, as in "inet 10.0.0.5/24", is kept.
+   */
+  static boolean rangeNetwork(String quad, String text, int end) {
+    int prefix = prefixLength(text, end);
+    if (prefix < 0 || prefix >= 32) {
+      return false;
+    }
+    long bits = 0;
+    for (String part : quad.split("\\.")) {
+      bits = (bits << 8) | Integer.parseInt(part);
+    }
+    return (bits & ((1L << (32 - prefix)) - 1)) == 0;
+  }
+
+  /** Returns the prefix length written as "/n" at {@code end}, or -1 when there is none. */
+  static int prefixLength(String text, int end) {
+    if (end >= text.length() || text.charAt(end) != '/') {
+      return -1;
+    }
+    int i = end + 1;
+    while (i < text.length() && i <= end + 3 && Character.isDigit(text.charAt(i))) {
+      i++;
+    }
+    boolean digits = i > end + 1;
+    boolean bounded = i == text.length() || !Character.isLetterOrDigit(text.charAt(i));
+    return digits && bounded ? Integer.parseInt(text.substring(end + 1, i)) : -1;
   }
 
   /**

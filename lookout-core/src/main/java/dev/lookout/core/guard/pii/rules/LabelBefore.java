@@ -17,10 +17,11 @@ import java.util.Set;
  */
 final class LabelBefore {
   /**
-   * Words between a label and its number, as in "lot number", "meeting ID" or "booking reference".
+   * Words between a label and its number, as in "lot number", "meeting ID", "booking reference" or
+   * "confirmation number is".
    */
   private static final List<String> FILLERS =
-      List.of("number", "no", "nr", "num", "id", "code", "reference", "ref");
+      List.of("number", "no", "nr", "num", "id", "code", "reference", "ref", "is", "was");
 
   /** Punctuation that may come between a label and its number, besides white space. */
   static final String PUNCTUATION = ":#=.-([";

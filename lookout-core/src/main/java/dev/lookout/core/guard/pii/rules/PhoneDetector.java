@@ -157,7 +157,10 @@ public final class PhoneDetector implements SpanDetector {
               "versicherungsscheinnummer",
               "póliza",
               "polizza",
-              "apólice"),
+              "apólice",
+              "ndc",
+              "nhs",
+              "taj"),
           // "Meeting 852 1234 5678" may be a dial-in number and "car lot - 1-800-607-6189" is one,
           // but "Meeting ID: 852 1234 5678" and "Lot number 2024-0515-003" are not.
           List.of(
@@ -325,27 +328,30 @@ public final class PhoneDetector implements SpanDetector {
   /**
    * Runs that are written as IDs, counts and numbers more often than as phone numbers: digits alone
    * ("Transaction 990537455885", epoch times), a reference and its year either way round ("Rechnung
-   * Nr. 7315/2024", "2025/454010"), decimal numbers ("[35999.356683]", "load 0.91 0.22 0.88") and
-   * three groups of four digits, as parcel tracking numbers are written.
+   * Nr. 7315/2024", "2025/454010"), decimal numbers ("[35999.356683]", "load 0.91 0.22 0.88"),
+   * three groups of four digits, as parcel tracking numbers are written, the groups of US drug
+   * codes (NDC: "4491-5230-34", "05132-080-26", "63704-8626-05") and an SSN's groups spaced apart.
    */
   private static final Pattern ID_SHAPE =
       Pattern.compile(
           "\\d+|\\d{1,8}/(?:19|20)\\d{2}|(?:19|20)\\d{2}/\\d{3,8}|\\d{4} \\d{4} \\d{4}"
-              + "|\\d+\\.\\d+(?: \\d+\\.\\d+)*");
+              + "|\\d+\\.\\d+(?: \\d+\\.\\d+)*"
+              + "|\\d{4}-\\d{4}-\\d{2}|\\d{5}-\\d{3}-\\d{2}|\\d{5}-\\d{4}-\\d{1,2}"
+              + "|\\d{3} \\d{2} \\d{4}");
 
   private static final Pattern DIGITS_AND_DASHES = Pattern.compile("[\\d-]+");
 
   /**
    * Runs written as ID numbers, never as phone numbers, whatever words are near: a month and year
    * ("05/2025"), a US employer ID ("53-1080439"), a Brazilian CPF ("013.225.335-21") and the shape
-   * of a US SSN ("952-34-9786"), which the SSN detector judges.
+   * of a US SSN ("952-34-9786", "147 - 88 - 1056"), which the SSN detector judges.
    */
   private static final Pattern ID_ONLY_SHAPE =
       Pattern.compile(
           "(?:0?[1-9]|1[0-2])/(?:19|20)\\d{2}"
               + "|[1-9]\\d-\\d{7}"
               + "|\\d{3}\\.\\d{3}\\.\\d{3}-\\d{2}"
-              + "|\\d{3}-\\d{2}-\\d{4}");
+              + "|\\d{3} ?- ?\\d{2} ?- ?\\d{4}");
 
   /** A date of six or eight digits, a dash and a serial: the shape of a personal number. */
   private static final Pattern DATED_SERIAL =
@@ -662,7 +668,10 @@ public final class PhoneDetector implements SpanDetector {
    * security number, not a phone.
    */
   private static boolean otherKind(String raw) {
-    if (IpAddressDetector.validV4(raw) || imei(raw) || frenchSocialNumber(raw)) {
+    // A range such as "198.51.100.0/24" is an address with its prefix length.
+    int slash = raw.lastIndexOf('/');
+    String address = slash > 0 ? raw.substring(0, slash) : raw;
+    if (IpAddressDetector.validV4(address) || imei(raw) || frenchSocialNumber(raw)) {
       return true;
     }
     // An extension is no part of a card number: "614-815-6605x397" passed Luhn as 13 digits.

@@ -11,19 +11,22 @@ import java.util.regex.Pattern;
 
 /**
  * Finds US Social Security numbers written {@code AAA-GG-SSSS}, and those written {@code AAA GG
- * SSSS}, {@code AAA.GG.SSSS} or as nine solid digits when a word such as "SSN" or "social security"
- * is near, or when the number continues a list whose earlier number has such a word near. The
- * Social Security Administration never issues area 000, 666 or 900-999, group 00 or serial 0000,
- * and a few numbers that were published in advertising are rejected too.
+ * SSSS}, {@code AAA.GG.SSSS}, {@code AAA - GG - SSSS} or as nine solid digits when a word such as
+ * "SSN" or "social security" is near, or when the number continues a list whose earlier number has
+ * such a word near. The Social Security Administration never issues area 000, 666 or 900-999, group
+ * 00 or serial 0000, and a few numbers that were published in advertising are rejected too.
  */
 public final class SsnDetector implements SpanDetector {
   // A comma and a digit may follow the number, as the next field of a CSV row does.
   private static final Pattern CANDIDATE =
-      Pattern.compile("(\\d(?<![\\w.+-]\\d)\\d{2})([-. ]?)(\\d{2})\\2(\\d{4})(?![\\w]|[.-]\\d)");
+      Pattern.compile(
+          "(\\d(?<![\\w.+-]\\d)\\d{2})( - |[-. ]?)(\\d{2})\\2(\\d{4})(?![\\w]|[.-]\\d)");
 
   private static final ContextWords SUPPORT =
       new ContextWords(
-          List.of("ssn*", "*ssn", "social security", "social sec*", "ss#", "ss #"), 40, 10);
+          // "Social" alone is how callers say it ("my social is ..."), and an SSN is a person's
+          // taxpayer identification number (TIN) on US tax forms.
+          List.of("ssn*", "*ssn", "social", "social sec*", "ss#", "ss #", "tin"), 40, 10);
 
   /**
    * Separators between two numbers of one list, as in "SSNs on file: 454-19-6564, 844 82 5658 and

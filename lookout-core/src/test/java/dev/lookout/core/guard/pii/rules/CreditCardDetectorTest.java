@@ -115,4 +115,15 @@ class CreditCardDetectorTest {
     assertThat(Spans.of(detector, "card number 630427373398 is lost"))
         .containsExactly("630427373398");
   }
+
+  @Test
+  void findsCardReadOutAfterCardWord() {
+    String text = "AGENT: the card number please\nCALLER: 4111 11 1111 111 11 1";
+    assertThat(Spans.of(detector, text)).containsExactly("4111 11 1111 111 11 1");
+  }
+
+  @Test
+  void skipsOddGroupsWithoutCardWord() {
+    assertThat(Spans.of(detector, "ref 4111 11 1111 111 11 1")).isEmpty();
+  }
 }

@@ -157,6 +157,27 @@ class IpAddressDetectorTest {
   }
 
   @Test
+  void skipsRangeNetwork() {
+    assertThat(Spans.of(detector, "-A INPUT -s 203.0.113.64/26 -j DROP")).isEmpty();
+  }
+
+  @Test
+  void findsInterfaceAddressWithPrefix() {
+    assertThat(Spans.of(detector, "inet 10.0.0.5/24 brd 10.0.0.255"))
+        .containsExactly("10.0.0.5", "10.0.0.255");
+  }
+
+  @Test
+  void skipsV6RangeNetwork() {
+    assertThat(Spans.of(detector, "ip6tables -A INPUT -s 2001:db8::/32 -j ACCEPT")).isEmpty();
+  }
+
+  @Test
+  void skipsVersionAfterBump() {
+    assertThat(Spans.of(detector, "chore: bump to 4.18.0.194 (build 76959)")).isEmpty();
+  }
+
+  @Test
   void skipsSdkVersion() {
     assertThat(Spans.of(detector, "{\"sdk\":\"6.9.23.188\"}")).isEmpty();
   }

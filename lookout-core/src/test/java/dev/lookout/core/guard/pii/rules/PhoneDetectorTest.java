@@ -698,4 +698,9 @@ class PhoneDetectorTest {
   void findsKoreanNumberBeforeWord() {
     assertThat(Spans.of(detector, "연락처는 02-852-9756 이고")).containsExactly("02-852-9756");
   }
+
+  @Test
+  void skipsAddressRange() {
+    assertThat(Spans.of(detector, "\"v=spf1 ip4:198.51.100.0/24 -all\"")).isEmpty();
+  }
 }
