@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lookout.core.pricing.PriceTable;
 import dev.lookout.core.record.CallRecord;
+import dev.lookout.gateway.guard.GuardSettings;
 import dev.lookout.gateway.metrics.GatewayMetrics;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -44,6 +45,27 @@ public final class GatewayHarness implements AutoCloseable {
     gateway =
         GatewayServer.start(
             settings, records::add, PriceTable.builtIn(), metrics, (since, by) -> "{}", access);
+  }
+
+  /**
+   * Starts a gateway with {@code guards} and the optional {@code features} (payload capture,
+   * experiments) in front of a fake upstream that serves the OpenAI and Anthropic routes.
+   */
+  public GatewayHarness(GuardSettings guards, GatewayFeatures features) throws Exception {
+    upstream = new FakeUpstream();
+    gateway =
+        GatewayServer.start(
+            GatewaySettings.defaults()
+                .withPort(0)
+                .withUpstream(URI.create(upstream.url()))
+                .withAnthropicUpstream(URI.create(upstream.url())),
+            records::add,
+            PriceTable.builtIn(),
+            metrics,
+            (since, by) -> "{}",
+            dev.lookout.gateway.access.AccessSettings.none(),
+            guards,
+            features);
   }
 
   public String url() {

@@ -5,27 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lookout.core.guard.GuardPipeline;
-import dev.lookout.core.pricing.PriceTable;
 import dev.lookout.core.record.CallRecord;
-import dev.lookout.gateway.access.AccessSettings;
 import dev.lookout.gateway.guard.GuardSettings;
 import dev.lookout.gateway.guard.InputGuarding;
 import dev.lookout.gateway.guard.OutputGuarding;
-import dev.lookout.gateway.metrics.GatewayMetrics;
 import dev.lookout.gateway.payload.CaptureSettings;
 import dev.lookout.gateway.payload.PayloadCapture;
 import dev.lookout.store.payload.CaptureMode;
 import dev.lookout.store.payload.LocalPayloadStore;
 import dev.lookout.store.payload.PayloadWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 
 /**
@@ -38,10 +30,8 @@ final class InputGuardGateway implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   final FakeUpstream upstream;
-  private final GatewayServer gateway;
+  private final GatewayHarness harness;
   private final PayloadWriter writer;
-  private final List<CallRecord> records = new CopyOnWriteArrayList<>();
-  private final HttpClient http = HttpClient.newHttpClient();
 
   /**
    * Starts a gateway whose input guards are {@code pipeline}'s, storing payloads under {@code data}
@@ -49,23 +39,14 @@ final class InputGuardGateway implements AutoCloseable {
    */
   InputGuardGateway(Path data, GuardPipeline pipeline, UnaryOperator<String> storage)
       throws Exception {
-    upstream = new FakeUpstream();
     LocalPayloadStore store = new LocalPayloadStore(LocalPayloadStore.folderIn(data));
     writer = new PayloadWriter(store, 100);
     CaptureSettings capture = new CaptureSettings(CaptureMode.REDACTED, 1.0, Map.of(), storage);
-    gateway =
-        GatewayServer.start(
-            GatewaySettings.defaults()
-                .withPort(0)
-                .withUpstream(URI.create(upstream.url()))
-                .withAnthropicUpstream(URI.create(upstream.url())),
-            records::add,
-            PriceTable.builtIn(),
-            new GatewayMetrics(GatewayMetrics.DEFAULT_LABEL_CAP),
-            (since, by) -> "{}",
-            AccessSettings.none(),
+    harness =
+        new GatewayHarness(
             new GuardSettings(new InputGuarding(pipeline, true), OutputGuarding.none(), storage),
             GatewayFeatures.none().withCapture(new PayloadCapture(capture, writer, store)));
+    upstream = harness.upstream;
   }
 
   /**
@@ -85,43 +66,25 @@ final class InputGuardGateway implements AutoCloseable {
   }
 
   HttpResponse<String> post(String path, String json) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(gateway.url() + path))
-            .timeout(Duration.ofSeconds(30))
-            .header("content-type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return harness.post(path, json);
   }
 
   /** Waits for the first call's record and returns it. */
   CallRecord awaitRecord() throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (records.isEmpty() && System.nanoTime() - deadline < 0) {
-      Thread.sleep(5);
-    }
-    assertThat(records).isNotEmpty();
-    return records.get(0);
+    return harness.awaitRecord(1);
   }
 
   /** Returns the request of the first call's stored payload. */
   JsonNode storedRequest() throws Exception {
     CallRecord record = awaitRecord();
     assertThat(writer.flush(Duration.ofSeconds(10))).isTrue();
-    HttpResponse<String> payload =
-        http.send(
-            HttpRequest.newBuilder(
-                    URI.create(gateway.url() + "/api/v1/calls/" + record.requestId() + "/payload"))
-                .GET()
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> payload = harness.get("/api/v1/calls/" + record.requestId() + "/payload");
     return JSON.readTree(payload.body()).path("request");
   }
 
   @Override
   public void close() throws Exception {
-    gateway.stop();
+    harness.close();
     writer.close();
-    upstream.close();
   }
 }

@@ -6,15 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lookout.core.guard.Guard;
 import dev.lookout.core.guard.GuardPipeline;
-import dev.lookout.core.pricing.PriceTable;
 import dev.lookout.core.record.CallRecord;
 import dev.lookout.core.sse.SseEvent;
 import dev.lookout.core.sse.SseParser;
-import dev.lookout.gateway.access.AccessSettings;
 import dev.lookout.gateway.guard.GuardSettings;
 import dev.lookout.gateway.guard.InputGuarding;
 import dev.lookout.gateway.guard.OutputGuarding;
-import dev.lookout.gateway.metrics.GatewayMetrics;
 import dev.lookout.gateway.payload.CaptureSettings;
 import dev.lookout.gateway.payload.PayloadCapture;
 import dev.lookout.store.payload.CaptureMode;
@@ -30,7 +27,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
@@ -47,7 +43,8 @@ final class RedactingGateway implements AutoCloseable {
 
   final FakeUpstream upstream;
   final GatewayServer gateway;
-  final List<CallRecord> records = new CopyOnWriteArrayList<>();
+  final List<CallRecord> records;
+  private final GatewayHarness harness;
   private final PayloadWriter writer;
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -70,24 +67,17 @@ final class RedactingGateway implements AutoCloseable {
   }
 
   private RedactingGateway(Path data, CaptureMode mode, Guard guard) throws Exception {
-    upstream = new FakeUpstream();
     LocalPayloadStore store = new LocalPayloadStore(LocalPayloadStore.folderIn(data));
     writer = new PayloadWriter(store, 100);
     CaptureSettings capture = new CaptureSettings(mode, 1.0, Map.of(), REDACT_EMAIL);
     GuardPipeline pipeline = new GuardPipeline(List.of(), List.of(guard));
-    gateway =
-        GatewayServer.start(
-            GatewaySettings.defaults()
-                .withPort(0)
-                .withUpstream(URI.create(upstream.url()))
-                .withAnthropicUpstream(URI.create(upstream.url())),
-            records::add,
-            PriceTable.builtIn(),
-            new GatewayMetrics(GatewayMetrics.DEFAULT_LABEL_CAP),
-            (since, by) -> "{}",
-            AccessSettings.none(),
+    harness =
+        new GatewayHarness(
             new GuardSettings(InputGuarding.none(), new OutputGuarding(pipeline), REDACT_EMAIL),
             GatewayFeatures.none().withCapture(new PayloadCapture(capture, writer, store)));
+    upstream = harness.upstream;
+    gateway = harness.gateway;
+    records = harness.records;
   }
 
   /** Returns a chat request body, streamed or not. */
@@ -266,8 +256,7 @@ final class RedactingGateway implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
-    gateway.stop();
+    harness.close();
     writer.close();
-    upstream.close();
   }
 }

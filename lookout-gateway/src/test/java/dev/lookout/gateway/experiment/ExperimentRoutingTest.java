@@ -6,21 +6,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lookout.core.experiment.Experiment;
 import dev.lookout.core.experiment.Variant;
-import dev.lookout.core.pricing.PriceTable;
 import dev.lookout.core.record.CallRecord;
 import dev.lookout.gateway.FakeUpstream;
 import dev.lookout.gateway.GatewayFeatures;
+import dev.lookout.gateway.GatewayHarness;
 import dev.lookout.gateway.GatewayServer;
-import dev.lookout.gateway.GatewaySettings;
-import dev.lookout.gateway.access.AccessSettings;
 import dev.lookout.gateway.guard.GuardSettings;
-import dev.lookout.gateway.metrics.GatewayMetrics;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,35 +38,28 @@ class ExperimentRoutingTest {
           null,
           null);
 
+  private GatewayHarness harness;
   private FakeUpstream upstream;
   private GatewayServer gateway;
-  private final List<CallRecord> records = new CopyOnWriteArrayList<>();
+  private List<CallRecord> records;
   private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeEach
   void start() throws Exception {
-    upstream = new FakeUpstream();
-    upstream.respond(200, "application/json", OK);
-    gateway =
-        GatewayServer.start(
-            GatewaySettings.defaults()
-                .withPort(0)
-                .withUpstream(URI.create(upstream.url()))
-                .withAnthropicUpstream(URI.create(upstream.url())),
-            records::add,
-            PriceTable.builtIn(),
-            new GatewayMetrics(GatewayMetrics.DEFAULT_LABEL_CAP),
-            (since, by) -> "{}",
-            AccessSettings.none(),
+    harness =
+        new GatewayHarness(
             GuardSettings.none(),
             GatewayFeatures.none()
                 .withExperiments(new ExperimentSettings(List.of(ONLY_B), null, null, null)));
+    upstream = harness.upstream;
+    gateway = harness.gateway;
+    records = harness.records;
+    upstream.respond(200, "application/json", OK);
   }
 
   @AfterEach
   void stop() throws Exception {
-    gateway.stop();
-    upstream.close();
+    harness.close();
   }
 
   @Test
