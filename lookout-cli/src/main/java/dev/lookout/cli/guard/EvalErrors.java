@@ -2,8 +2,12 @@ package dev.lookout.cli.guard;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +75,15 @@ final class EvalErrors {
    * @throws IllegalArgumentException if the file cannot be written
    */
   static void write(Path file, List<ObjectNode> rows) {
-    try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+    // A text may hold a lone surrogate, which JSON can escape but UTF-8 cannot encode; the file
+    // gets a replacement character there rather than failing.
+    CharsetEncoder utf8 =
+        StandardCharsets.UTF_8
+            .newEncoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    try (Writer writer =
+        new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), utf8))) {
       for (ObjectNode row : rows) {
         writer.write(JSON.writeValueAsString(row));
         writer.write('\n');

@@ -40,6 +40,45 @@ class EvalErrorsFileTest {
         "guard", "eval", "--kind", "injection", "--data", dataPath, "--errors", errorsPath);
   }
 
+  private int evalPii(Path piiData, Path errors) {
+    CommandLine command = LookoutCommand.commandLine();
+    command.setOut(new PrintWriter(out, true));
+    command.setErr(new PrintWriter(err, true));
+    return command.execute(
+        "guard",
+        "eval",
+        "--kind",
+        "pii",
+        "--data",
+        piiData.toString(),
+        "--errors",
+        errors.toString());
+  }
+
+  /** A PII row whose label starts after an emoji, which Python counts as one code point. */
+  private Path emojiRow() throws Exception {
+    return Files.writeString(
+        dir.resolve("emoji.jsonl"),
+        "{\"text\": \"\uD83D\uDCDE Mail ann@example.com\", \"entities\": [{\"type\":"
+            + " \"PHONE\", \"start\": 7, \"end\": 22}]}\n");
+  }
+
+  @Test
+  void emojiRowIsWritten() throws Exception {
+    Path errors = dir.resolve("emoji-errors.jsonl");
+
+    assertThat(evalPii(emojiRow(), errors)).isZero();
+  }
+
+  @Test
+  void emojiRowSpanCountsCodePoints() throws Exception {
+    Path errors = dir.resolve("emoji-errors.jsonl");
+    evalPii(emojiRow(), errors);
+
+    assertThat(Files.readString(errors))
+        .contains("\"start\":7,\"end\":22,\"value\":\"ann@example.com\"");
+  }
+
   @Test
   void symlinkToDataIsRejected() throws Exception {
     Path link = Files.createSymbolicLink(dir.resolve("link.jsonl"), data);

@@ -84,9 +84,9 @@ public final class PiiEvalCommand implements Callable<Integer> {
    * {"overall": {...}, "by_type": {"EMAIL": {...}}, "not_detected": {"ORGANIZATION": {"support":
    * n}}}}) or as a table. Returns the texts with a missed or a wrong span, in file order, each as
    * {@code {"line", "text", "missed": [...], "wrong": [...]}} with spans as {@code {"type",
-   * "start", "end", "value"}} and {@code line} the text's 1-based line number in {@code data},
-   * blank lines counted, as in the file's validation errors. Labels of types that no detector
-   * reports are not listed as missed.
+   * "start", "end", "value"}}, offsets in code points as in the data file, and {@code line} the
+   * text's 1-based line number in {@code data}, blank lines counted, as in the file's validation
+   * errors. Labels of types that no detector reports are not listed as missed.
    *
    * @throws IOException if the file cannot be read or contains an invalid line
    * @throws IllegalArgumentException if the file has no rows
@@ -148,8 +148,8 @@ public final class PiiEvalCommand implements Callable<Integer> {
       array
           .addObject()
           .put("type", span.type())
-          .put("start", span.start())
-          .put("end", span.end())
+          .put("start", text.codePointCount(0, span.start()))
+          .put("end", text.codePointCount(0, span.end()))
           .put("value", text.substring(span.start(), span.end()));
     }
   }

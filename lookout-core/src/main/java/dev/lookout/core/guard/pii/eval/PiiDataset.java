@@ -14,8 +14,10 @@ import java.util.Map;
 
 /**
  * Reads labelled PII texts from JSON lines, one object per line: {@code {"text": str, "entities":
- * [{"type": str, "start": int, "end": int}]}}. Offsets are Java {@code String} indexes,
- * end-exclusive; other fields are ignored.
+ * [{"type": str, "start": int, "end": int}]}}. Offsets count Unicode code points, end-exclusive, as
+ * Python's {@code text[start:end]} does; they are read into Java {@code String} indexes, which
+ * differ after a character outside the Basic Multilingual Plane such as an emoji. Other fields are
+ * ignored.
  *
  * <p>Type names are read in upper case, and the names other PII data sets and tools use for the
  * same types ({@code PHONE_NUMBER}, {@code EMAIL_ADDRESS}, {@code IBAN_CODE}, {@code SSN} and the
@@ -76,12 +78,13 @@ public final class PiiDataset {
     }
     List<Finding> entities = new ArrayList<>();
     for (JsonNode entity : labelled) {
-      entities.add(entity(entity, text.textValue().length(), where));
+      entities.add(entity(entity, text.textValue(), where));
     }
     return new LabelledText(text.textValue(), entities);
   }
 
-  private static Finding entity(JsonNode entity, int textLength, String where) {
+  private static Finding entity(JsonNode entity, String text, String where) {
+    int textLength = text.codePointCount(0, text.length());
     JsonNode type = entity.get("type");
     JsonNode start = entity.get("start");
     JsonNode end = entity.get("end");
@@ -108,9 +111,11 @@ public final class PiiDataset {
               + type.textValue()
               + "; offsets must satisfy 0 <= start < end <= "
               + textLength
-              + ", the text's length in UTF-16 code units (end is exclusive)");
+              + ", the text's length in Unicode code points (end is exclusive)");
     }
-    return new Finding(typeName(type.textValue()), start.intValue(), end.intValue(), 1.0);
+    int from = text.offsetByCodePoints(0, start.intValue());
+    int to = text.offsetByCodePoints(from, end.intValue() - start.intValue());
+    return new Finding(typeName(type.textValue()), from, to, 1.0);
   }
 
   /** Returns the guard's name for a labelled type: upper case, aliases resolved. */

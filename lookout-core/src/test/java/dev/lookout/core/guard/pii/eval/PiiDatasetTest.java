@@ -3,6 +3,7 @@ package dev.lookout.core.guard.pii.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lookout.core.guard.Finding;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +33,31 @@ class PiiDatasetTest {
         "{\"text\": \"415-555-0132\", \"entities\": [{\"type\": \"PHONE_NUMBER\", \"start\": 0,"
             + " \"end\": 12}]}\n");
     assertThat(PiiDataset.read(file).get(0).entities().get(0).type()).isEqualTo("PHONE");
+  }
+
+  @Test
+  void readsOffsetsAsCodePoints() throws IOException {
+    Path file = dir.resolve("emoji.jsonl");
+    String text = "\uD83D\uDCDE ann@example.com";
+    Files.writeString(
+        file,
+        "{\"text\": \""
+            + text
+            + "\", \"entities\": [{\"type\": \"EMAIL\", \"start\": 2, \"end\": 17}]}\n");
+    Finding email = PiiDataset.read(file).get(0).entities().get(0);
+
+    assertThat(text.substring(email.start(), email.end())).isEqualTo("ann@example.com");
+  }
+
+  @Test
+  void rejectsSpanPastCodePoints() throws IOException {
+    Path file = dir.resolve("past.jsonl");
+    Files.writeString(
+        file,
+        "{\"text\": \"\uD83D\uDCDE ab\", \"entities\": [{\"type\": \"EMAIL\", \"start\": 0,"
+            + " \"end\": 5}]}\n");
+
+    assertThatThrownBy(() -> PiiDataset.read(file)).hasMessageContaining("invalid span [0, 5)");
   }
 
   @Test
