@@ -118,7 +118,8 @@ public record ConfigFile(
       @JsonProperty("output") String output,
       @JsonProperty("mode") String mode,
       @JsonProperty("hash_key_env") String hashKeyEnv,
-      @JsonProperty("types") List<String> types) {}
+      @JsonProperty("types") List<String> types,
+      @JsonProperty("phone_regions") List<String> phoneRegions) {}
 
   /** One entry of {@code keys:}: a Lookout key known by the SHA-256 of its text. */
   public record Key(

@@ -11,6 +11,7 @@ import dev.lookout.core.guard.pii.PiiGuard;
 import dev.lookout.core.guard.pii.PiiRedactor;
 import dev.lookout.core.guard.pii.PiiType;
 import dev.lookout.core.guard.pii.RedactionMode;
+import dev.lookout.core.guard.pii.rules.PhoneDetector;
 import dev.lookout.gateway.guard.GuardSettings;
 import dev.lookout.gateway.guard.GuardTextRedactor;
 import dev.lookout.gateway.guard.InputGuarding;
@@ -133,7 +134,8 @@ final class GuardConfig {
         first(template.output(), global.output()),
         first(template.mode(), global.mode()),
         global.hashKeyEnv(),
-        first(template.types(), global.types()));
+        first(template.types(), global.types()),
+        first(template.phoneRegions(), global.phoneRegions()));
   }
 
   private static <T> T first(T preferred, T fallback) {
@@ -183,7 +185,7 @@ final class GuardConfig {
             Set.of("redact", "off"));
     UnaryOperator<String> storage = UnaryOperator.identity();
     if (piiOn) {
-      PiiDetector detector = PiiDetector.withTypes(types(pii, prefix));
+      PiiDetector detector = PiiDetector.withTypes(types(pii, prefix), phoneRegions(pii, prefix));
       PiiRedactor redactor = new PiiRedactor(mode(pii, prefix), hashKey(pii, env, prefix));
       Guard guard = withHoldback(new PiiGuard(detector, redactor), redactor);
       if (!inputMode.equals("off")) {
@@ -250,6 +252,37 @@ final class GuardConfig {
               + "pii.enabled: false");
     }
     return types;
+  }
+
+  /**
+   * Returns the phone numbering plans to try, in upper case and in order, or the defaults.
+   *
+   * @throws IllegalArgumentException naming the key, when the list is empty or names a region that
+   *     libphonenumber does not know
+   */
+  private static List<String> phoneRegions(ConfigFile.Pii pii, String prefix) {
+    if (pii == null || pii.phoneRegions() == null) {
+      return PhoneDetector.DEFAULT_REGIONS;
+    }
+    List<String> regions = new ArrayList<>();
+    for (String region : pii.phoneRegions()) {
+      String code = region == null ? "" : region.trim().toUpperCase(Locale.ROOT);
+      if (!PhoneDetector.supportedRegion(code)) {
+        throw new IllegalArgumentException(
+            prefix
+                + "pii.phone_regions has an unknown region '"
+                + region
+                + "'; use ISO 3166-1 alpha-2 codes such as US, GB or DE");
+      }
+      regions.add(code);
+    }
+    if (regions.isEmpty()) {
+      throw new IllegalArgumentException(
+          prefix
+              + "pii.phone_regions is empty; list at least one region such as US, or remove the"
+              + " key for the default list");
+    }
+    return regions;
   }
 
   private static RedactionMode mode(ConfigFile.Pii pii, String prefix) {

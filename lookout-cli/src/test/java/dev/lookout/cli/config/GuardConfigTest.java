@@ -12,7 +12,7 @@ class GuardConfigTest {
   private static final ConfigFile.Injection INJECTION_OFF =
       new ConfigFile.Injection(false, null, null);
   private static final ConfigFile.Pii PII_INPUT_OFF =
-      new ConfigFile.Pii(null, "off", null, null, null, null);
+      new ConfigFile.Pii(null, "off", null, null, null, null, null);
 
   @Test
   void templateTurnsInputGuardsOff() {
@@ -47,8 +47,8 @@ class GuardConfigTest {
 
   @Test
   void templatePiiNeedsGlobalPii() {
-    ConfigFile.Pii globalOff = new ConfigFile.Pii(false, null, null, null, null, null);
-    ConfigFile.Pii templateOn = new ConfigFile.Pii(true, "redact", null, null, null, null);
+    ConfigFile.Pii globalOff = new ConfigFile.Pii(false, null, null, null, null, null, null);
+    ConfigFile.Pii templateOn = new ConfigFile.Pii(true, "redact", null, null, null, null, null);
     ConfigFile.Guards guards =
         new ConfigFile.Guards(
             null, globalOff, Map.of("faq", new ConfigFile.Guards(null, templateOn, null)));
@@ -80,11 +80,37 @@ class GuardConfigTest {
 
   @Test
   void templateTypeErrorNamesTemplateKey() {
-    ConfigFile.Pii bad = new ConfigFile.Pii(null, null, null, null, null, List.of("X"));
+    ConfigFile.Pii bad = new ConfigFile.Pii(null, null, null, null, null, List.of("X"), null);
     ConfigFile.Guards guards =
         new ConfigFile.Guards(null, null, Map.of("faq", new ConfigFile.Guards(null, bad, null)));
 
     assertThatThrownBy(() -> GuardConfig.from(guards, Map.of()))
         .hasMessageStartingWith("guards.templates.faq.pii.types");
+  }
+
+  @Test
+  void unknownPhoneRegionNamesKey() {
+    ConfigFile.Pii bad = new ConfigFile.Pii(null, null, null, null, null, null, List.of("XX"));
+    ConfigFile.Guards guards = new ConfigFile.Guards(null, bad, null);
+
+    assertThatThrownBy(() -> GuardConfig.from(guards, Map.of()))
+        .hasMessageStartingWith("guards.pii.phone_regions has an unknown region 'XX'");
+  }
+
+  @Test
+  void emptyPhoneRegionsAreRejected() {
+    ConfigFile.Pii bad = new ConfigFile.Pii(null, null, null, null, null, null, List.of());
+    ConfigFile.Guards guards = new ConfigFile.Guards(null, bad, null);
+
+    assertThatThrownBy(() -> GuardConfig.from(guards, Map.of()))
+        .hasMessageContaining("pii.phone_regions is empty");
+  }
+
+  @Test
+  void templateKeepsGlobalPhoneRegions() {
+    ConfigFile.Pii global = new ConfigFile.Pii(null, null, null, null, null, null, List.of("VN"));
+    ConfigFile.Pii template = new ConfigFile.Pii(null, "redact", null, null, null, null, null);
+
+    assertThat(GuardConfig.merge(global, template, "faq").phoneRegions()).containsExactly("VN");
   }
 }

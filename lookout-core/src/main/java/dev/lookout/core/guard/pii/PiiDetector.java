@@ -1,5 +1,6 @@
 package dev.lookout.core.guard.pii;
 
+import com.google.i18n.phonenumbers.PhoneNumberUtil.Leniency;
 import dev.lookout.core.guard.Finding;
 import dev.lookout.core.guard.pii.rules.CreditCardDetector;
 import dev.lookout.core.guard.pii.rules.EmailDetector;
@@ -117,7 +118,17 @@ public final class PiiDetector {
 
   /** Returns a detector of {@code enabled} types, with the default detectors behind them. */
   public static PiiDetector withTypes(Set<PiiType> enabled) {
-    List<SpanDetector> detectors = new ArrayList<>(ruleDetectors());
+    return withTypes(enabled, PhoneDetector.DEFAULT_REGIONS);
+  }
+
+  /**
+   * Returns a detector of {@code enabled} types whose phone detector tries the numbering plans of
+   * {@code phoneRegions} (ISO 3166-1 alpha-2 codes, in order) for numbers without a country code.
+   *
+   * @throws IllegalArgumentException if a region is not one libphonenumber supports
+   */
+  public static PiiDetector withTypes(Set<PiiType> enabled, List<String> phoneRegions) {
+    List<SpanDetector> detectors = new ArrayList<>(ruleDetectors(phoneRegions));
     Set<PiiType> tagged = EnumSet.of(PiiType.PERSON, PiiType.ADDRESS, PiiType.LOCATION);
     if (enabled.stream().anyMatch(tagged::contains)) {
       detectors.add(EntityTagger.bundled());
@@ -127,6 +138,10 @@ public final class PiiDetector {
 
   /** Returns the rule-based detectors with their default settings. */
   public static List<SpanDetector> ruleDetectors() {
+    return ruleDetectors(PhoneDetector.DEFAULT_REGIONS);
+  }
+
+  private static List<SpanDetector> ruleDetectors(List<String> phoneRegions) {
     return List.of(
         new SecretDetector(),
         new EmailDetector(),
@@ -134,7 +149,7 @@ public final class PiiDetector {
         new IbanDetector(),
         new SsnDetector(),
         new IpAddressDetector(),
-        new PhoneDetector());
+        new PhoneDetector(phoneRegions, Leniency.POSSIBLE));
   }
 
   /** Returns the types this detector reports. */

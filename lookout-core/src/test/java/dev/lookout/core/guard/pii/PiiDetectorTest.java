@@ -97,4 +97,18 @@ class PiiDetectorTest {
     assertThat(PiiDetector.defaults().detect("the quick brown fox jumps over the lazy dog"))
         .isEmpty();
   }
+
+  @Test
+  void phoneRegionsFindNationalNumber() {
+    PiiDetector turkey = PiiDetector.withTypes(EnumSet.of(PiiType.PHONE), List.of("TR"));
+
+    assertThat(turkey.detect("Telefon: 0501 234 40 22")).hasSize(1);
+  }
+
+  @Test
+  void otherRegionMissesNationalNumber() {
+    PiiDetector us = PiiDetector.withTypes(EnumSet.of(PiiType.PHONE), List.of("US"));
+
+    assertThat(us.detect("Telefon: 0501 234 40 22")).isEmpty();
+  }
 }

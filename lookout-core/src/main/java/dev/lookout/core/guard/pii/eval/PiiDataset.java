@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * Reads labelled PII texts from JSON lines, one object per line: {@code {"text": str, "entities":
  * [{"type": str, "start": int, "end": int}]}}. Offsets count Unicode code points, end-exclusive, as
- * Python's {@code text[start:end]} does; they are read into Java {@code String} indexes, which
+ * Python's {@code text[start:end]} does. They are read into Java {@code String} indexes, which
  * differ after a character outside the Basic Multilingual Plane such as an emoji. Other fields are
  * ignored.
  *

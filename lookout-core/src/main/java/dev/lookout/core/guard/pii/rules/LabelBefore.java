@@ -66,10 +66,11 @@ final class LabelBefore {
   /** Returns whether one of the words labels the number that starts at {@code start}. */
   boolean labels(String text, int start) {
     String before = text.substring(Math.max(0, start - WINDOW), start).toLowerCase(Locale.ROOT);
+    // "#" stands for "number", as in "case #67274900" or "order #1234".
+    boolean fillerStripped = before.stripTrailing().endsWith("#");
     before = stripSeparators(before);
     // A key such as customer_id is read with its filler part.
     String key = before;
-    boolean fillerStripped = false;
     String stripped = stripFiller(before);
     while (!stripped.equals(before)) {
       fillerStripped = true;

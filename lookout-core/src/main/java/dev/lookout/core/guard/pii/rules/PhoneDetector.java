@@ -160,7 +160,14 @@ public final class PhoneDetector implements SpanDetector {
               "apólice",
               "ndc",
               "nhs",
-              "taj"),
+              "taj",
+              "tkt",
+              "price",
+              "precio",
+              "preis",
+              "prix",
+              "prezzo",
+              "preço"),
           // "Meeting 852 1234 5678" may be a dial-in number and "car lot - 1-800-607-6189" is one,
           // but "Meeting ID: 852 1234 5678" and "Lot number 2024-0515-003" are not.
           List.of(
@@ -205,7 +212,8 @@ public final class PhoneDetector implements SpanDetector {
    */
   private static final LabelBefore ID_BEFORE =
       new LabelBefore(
-          List.of("ticket", "customer", "record", "lot", "batch", "sr", "incident", "policy"),
+          List.of(
+              "ticket", "customer", "record", "lot", "batch", "sr", "incident", "policy", "case"),
           List.of(),
           Set.of(),
           "#");
@@ -344,14 +352,18 @@ public final class PhoneDetector implements SpanDetector {
   /**
    * Runs written as ID numbers, never as phone numbers, whatever words are near: a month and year
    * ("05/2025"), a US employer ID ("53-1080439"), a Brazilian CPF ("013.225.335-21") and the shape
-   * of a US SSN ("952-34-9786", "147 - 88 - 1056"), which the SSN detector judges.
+   * of a US SSN ("952-34-9786", "147 - 88 - 1056"), which the SSN detector judges, an airline
+   * ticket number ("074-1065206014": the carrier's code and ten digits) and an amount with cents
+   * ("9565.08").
    */
   private static final Pattern ID_ONLY_SHAPE =
       Pattern.compile(
           "(?:0?[1-9]|1[0-2])/(?:19|20)\\d{2}"
               + "|[1-9]\\d-\\d{7}"
               + "|\\d{3}\\.\\d{3}\\.\\d{3}-\\d{2}"
-              + "|\\d{3} ?- ?\\d{2} ?- ?\\d{4}");
+              + "|\\d{3} ?- ?\\d{2} ?- ?\\d{4}"
+              + "|\\d{3}-\\d{10}"
+              + "|\\d{1,7}\\.\\d{2}");
 
   /** A date of six or eight digits, a dash and a serial: the shape of a personal number. */
   private static final Pattern DATED_SERIAL =
@@ -401,6 +413,11 @@ public final class PhoneDetector implements SpanDetector {
     }
     this.regions = List.copyOf(regions);
     this.leniency = leniency;
+  }
+
+  /** Returns whether libphonenumber has the numbering plan of {@code region}, such as "US". */
+  public static boolean supportedRegion(String region) {
+    return UTIL.getSupportedRegions().contains(region);
   }
 
   @Override

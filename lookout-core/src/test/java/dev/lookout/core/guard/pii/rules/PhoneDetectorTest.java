@@ -703,4 +703,21 @@ class PhoneDetectorTest {
   void skipsAddressRange() {
     assertThat(Spans.of(detector, "\"v=spf1 ip4:198.51.100.0/24 -all\"")).isEmpty();
   }
+
+  @Test
+  void skipsCaseNumberAfterHash() {
+    String text = "Thanks for contacting support (case #67274900). We will call you.";
+    assertThat(Spans.of(detector, text)).isEmpty();
+  }
+
+  @Test
+  void skipsAirlineTicketNumber() {
+    assertThat(Spans.of(detector, "SEQ 045  TKT 074-1065206014")).isEmpty();
+  }
+
+  @Test
+  void skipsPriceWithCents() {
+    assertThat(Spans.of(detector, "Precio 9565.08. Contacto: Tel. +34 612 34 56 78"))
+        .containsExactly("+34 612 34 56 78");
+  }
 }
