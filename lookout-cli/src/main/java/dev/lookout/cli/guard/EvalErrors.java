@@ -75,7 +75,7 @@ final class EvalErrors {
    * @throws IllegalArgumentException if the file cannot be written
    */
   static void write(Path file, List<ObjectNode> rows) {
-    // A text may hold a lone surrogate, which JSON can escape but UTF-8 cannot encode; the file
+    // A text may hold a lone surrogate, which JSON can escape but UTF-8 cannot encode, so the file
     // gets a replacement character there rather than failing.
     CharsetEncoder utf8 =
         StandardCharsets.UTF_8
