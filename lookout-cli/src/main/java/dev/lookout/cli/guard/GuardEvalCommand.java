@@ -5,9 +5,11 @@ import dev.lookout.cli.guard.injection.InjectionEvalCommand;
 import dev.lookout.cli.guard.pii.PiiEvalCommand;
 import dev.lookout.cli.input.InputFile;
 import dev.lookout.cli.prices.OutputFormat;
+import dev.lookout.core.guard.pii.rules.PhoneDetector;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -42,6 +44,16 @@ public final class GuardEvalCommand implements Callable<Integer> {
   String format = "table";
 
   @Option(
+      names = "--phone-regions",
+      split = ",",
+      paramLabel = "CODES",
+      description =
+          "For --kind pii: the phone numbering plans to try for numbers without a country code,"
+              + " as ISO 3166-1 alpha-2 codes in order (default: the default of"
+              + " guards.pii.phone_regions, US,GB,DE,FR,AU,BR,IN,SE,CH,NL,IT,ES,DK,NO).")
+  List<String> phoneRegions;
+
+  @Option(
       names = "--errors",
       paramLabel = "FILE",
       description = "Also write each row the guard got wrong to FILE, as JSON lines.")
@@ -55,6 +67,11 @@ public final class GuardEvalCommand implements Callable<Integer> {
     if (!chosenKind.equals("injection") && !chosenKind.equals("pii")) {
       throw new IllegalArgumentException("--kind must be injection or pii, got '" + kind + "'");
     }
+    if (phoneRegions != null && !chosenKind.equals("pii")) {
+      throw new IllegalArgumentException(
+          "--phone-regions applies to --kind pii only; remove it or pass --kind pii");
+    }
+    List<String> regions = phoneRegions == null ? PhoneDetector.DEFAULT_REGIONS : regions();
     if (errors != null) {
       EvalErrors.requireWritable(errors, data);
     }
@@ -64,7 +81,7 @@ public final class GuardEvalCommand implements Callable<Integer> {
       if (chosenKind.equals("injection")) {
         misses = InjectionEvalCommand.run(data, json, out);
       } else {
-        misses = PiiEvalCommand.run(data, json, out);
+        misses = PiiEvalCommand.run(data, json, out, regions);
       }
     } catch (IOException e) {
       throw InputFile.readFailed("--data", data, e);
@@ -83,5 +100,21 @@ public final class GuardEvalCommand implements Callable<Integer> {
       err.flush();
     }
     return 0;
+  }
+
+  /** Returns {@link #phoneRegions} in upper case, each checked against libphonenumber. */
+  private List<String> regions() {
+    List<String> codes = new ArrayList<>();
+    for (String region : phoneRegions) {
+      String code = region.trim().toUpperCase(Locale.ROOT);
+      if (!PhoneDetector.supportedRegion(code)) {
+        throw new IllegalArgumentException(
+            "--phone-regions has an unknown region '"
+                + region
+                + "'; use ISO 3166-1 alpha-2 codes such as US, GB or DE");
+      }
+      codes.add(code);
+    }
+    return codes;
   }
 }

@@ -246,4 +246,61 @@ class GuardCommandTest {
     assertThat(GuardCheckCommand.readStandardInput(new ByteArrayInputStream(utf8)))
         .isEqualTo("café");
   }
+
+  /** A Turkish number without its country code, which no default plan reads at its length. */
+  private Path turkishRow() throws Exception {
+    return Files.writeString(
+        dir.resolve("tr.jsonl"),
+        "{\"text\": \"Telefon: 0501 234 40 22\", \"entities\": [{\"type\": \"PHONE\","
+            + " \"start\": 9, \"end\": 23}]}\n");
+  }
+
+  @Test
+  void evalPhoneRegionsFindNationalNumber() throws Exception {
+    execute(
+        "guard",
+        "eval",
+        "--kind",
+        "pii",
+        "--data",
+        turkishRow().toString(),
+        "--format",
+        "json",
+        "--phone-regions",
+        "tr");
+
+    JsonNode phone = new ObjectMapper().readTree(out.toString()).at("/by_type/PHONE");
+    assertThat(phone.path("recall").asDouble()).isEqualTo(1.0);
+  }
+
+  @Test
+  void evalRejectsUnknownPhoneRegion() throws Exception {
+    int exit =
+        execute(
+            "guard",
+            "eval",
+            "--kind",
+            "pii",
+            "--data",
+            turkishRow().toString(),
+            "--phone-regions",
+            "US,XX");
+
+    assertThat(exit).isEqualTo(2);
+  }
+
+  @Test
+  void unknownPhoneRegionMessageNamesCode() throws Exception {
+    execute(
+        "guard",
+        "eval",
+        "--kind",
+        "pii",
+        "--data",
+        turkishRow().toString(),
+        "--phone-regions",
+        "US,XX");
+
+    assertThat(err.toString()).contains("--phone-regions has an unknown region 'XX'");
+  }
 }

@@ -11,6 +11,7 @@ import dev.lookout.core.guard.pii.eval.LabelledText;
 import dev.lookout.core.guard.pii.eval.PiiDataset;
 import dev.lookout.core.guard.pii.eval.PiiEvaluation;
 import dev.lookout.core.guard.pii.eval.TypeScore;
+import dev.lookout.core.guard.pii.rules.PhoneDetector;
 import dev.lookout.core.io.JsonLines;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -92,6 +93,15 @@ public final class PiiEvalCommand implements Callable<Integer> {
    * @throws IllegalArgumentException if the file has no rows
    */
   public static List<ObjectNode> run(Path data, boolean json, PrintWriter out) throws IOException {
+    return run(data, json, out, PhoneDetector.DEFAULT_REGIONS);
+  }
+
+  /**
+   * Scores the detectors as {@link #run(Path, boolean, PrintWriter)} does, with the phone detector
+   * trying the numbering plans of {@code phoneRegions} in order.
+   */
+  public static List<ObjectNode> run(
+      Path data, boolean json, PrintWriter out, List<String> phoneRegions) throws IOException {
     List<LabelledText> texts = PiiDataset.read(data);
     if (texts.isEmpty()) {
       throw new IllegalArgumentException(
@@ -101,7 +111,7 @@ public final class PiiEvalCommand implements Callable<Integer> {
               + " {\"text\": \"ann@example.com\", \"entities\": [{\"type\": \"EMAIL\","
               + " \"start\": 0, \"end\": 15}]}");
     }
-    PiiDetector detector = PiiDetector.withTypes(EnumSet.allOf(PiiType.class));
+    PiiDetector detector = PiiDetector.withTypes(EnumSet.allOf(PiiType.class), phoneRegions);
     List<List<Finding>> predictions = PiiEvaluation.predict(detector, texts);
     PiiEvaluation evaluation = PiiEvaluation.score(texts, predictions, detector.enabledTypes());
     if (json) {
