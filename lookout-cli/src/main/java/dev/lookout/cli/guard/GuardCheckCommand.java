@@ -9,7 +9,10 @@ import dev.lookout.core.guard.GuardOutcome;
 import dev.lookout.core.guard.GuardPipeline;
 import dev.lookout.core.guard.injection.InjectionClassifier;
 import dev.lookout.core.guard.injection.InjectionGuard;
+import dev.lookout.core.guard.pii.PiiDetector;
 import dev.lookout.core.guard.pii.PiiGuard;
+import dev.lookout.core.guard.pii.PiiRedactor;
+import dev.lookout.core.guard.pii.RedactionMode;
 import dev.lookout.core.io.StrictUtf8;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,6 +59,13 @@ public final class GuardCheckCommand implements Callable<Integer> {
   String direction = "input";
 
   @Option(
+      names = "--phone-regions",
+      split = ",",
+      paramLabel = "CODES",
+      description = PhoneRegions.HELP)
+  List<String> phoneRegions;
+
+  @Option(
       names = "--format",
       paramLabel = "FORMAT",
       description = "table or json (default: table).")
@@ -67,8 +77,11 @@ public final class GuardCheckCommand implements Callable<Integer> {
     Direction chosen = parseDirection(direction);
     String input = readText();
     InjectionGuard injection = InjectionGuard.builtIn();
-    GuardPipeline pipeline =
-        new GuardPipeline(List.of(injection, PiiGuard.defaults()), List.of(PiiGuard.defaults()));
+    PiiGuard pii =
+        new PiiGuard(
+            PiiDetector.withTypes(PiiDetector.DEFAULT_TYPES, PhoneRegions.parse(phoneRegions)),
+            new PiiRedactor(RedactionMode.PLACEHOLDER, null));
+    GuardPipeline pipeline = new GuardPipeline(List.of(injection, pii), List.of(pii));
     GuardOutcome outcome = pipeline.check(input, chosen);
     // The score is shown on a pass too, so that a user can see how near a text is to a block.
     Double score =

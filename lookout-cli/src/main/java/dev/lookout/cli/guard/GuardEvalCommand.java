@@ -5,11 +5,9 @@ import dev.lookout.cli.guard.injection.InjectionEvalCommand;
 import dev.lookout.cli.guard.pii.PiiEvalCommand;
 import dev.lookout.cli.input.InputFile;
 import dev.lookout.cli.prices.OutputFormat;
-import dev.lookout.core.guard.pii.rules.PhoneDetector;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -47,10 +45,7 @@ public final class GuardEvalCommand implements Callable<Integer> {
       names = "--phone-regions",
       split = ",",
       paramLabel = "CODES",
-      description =
-          "For --kind pii: the phone numbering plans to try for numbers without a country code,"
-              + " as ISO 3166-1 alpha-2 codes in order (default: the default of"
-              + " guards.pii.phone_regions, US,GB,DE,FR,AU,BR,IN,SE,CH,NL,IT,ES,DK,NO).")
+      description = "For --kind pii. " + PhoneRegions.HELP)
   List<String> phoneRegions;
 
   @Option(
@@ -71,7 +66,7 @@ public final class GuardEvalCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "--phone-regions applies to --kind pii only; remove it or pass --kind pii");
     }
-    List<String> regions = phoneRegions == null ? PhoneDetector.DEFAULT_REGIONS : regions();
+    List<String> regions = PhoneRegions.parse(phoneRegions);
     if (errors != null) {
       EvalErrors.requireWritable(errors, data);
     }
@@ -100,21 +95,5 @@ public final class GuardEvalCommand implements Callable<Integer> {
       err.flush();
     }
     return 0;
-  }
-
-  /** Returns {@link #phoneRegions} in upper case, each checked against libphonenumber. */
-  private List<String> regions() {
-    List<String> codes = new ArrayList<>();
-    for (String region : phoneRegions) {
-      String code = region.trim().toUpperCase(Locale.ROOT);
-      if (!PhoneDetector.supportedRegion(code)) {
-        throw new IllegalArgumentException(
-            "--phone-regions has an unknown region '"
-                + region
-                + "'; use ISO 3166-1 alpha-2 codes such as US, GB or DE");
-      }
-      codes.add(code);
-    }
-    return codes;
   }
 }

@@ -303,4 +303,19 @@ class GuardCommandTest {
 
     assertThat(err.toString()).contains("--phone-regions has an unknown region 'XX'");
   }
+
+  @Test
+  void checkPhoneRegionsRedactNationalNumber() {
+    execute(
+        "guard",
+        "check",
+        "--text",
+        "Telefon: 0501 234 40 22",
+        "--format",
+        "json",
+        "--phone-regions",
+        "TR");
+
+    assertThat(out.toString()).contains("\"text\":\"Telefon: [PHONE]\"");
+  }
 }
