@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,6 +61,8 @@ final class GuardConfig {
       return global;
     }
     Map<String, GuardSettings> templates = new LinkedHashMap<>();
+    List<ConfigFile.Pii> scopes = new ArrayList<>();
+    scopes.add(pii);
     for (Map.Entry<String, ConfigFile.Guards> entry : guards.templates().entrySet()) {
       ConfigFile.Guards template = entry.getValue();
       if (template == null) {
@@ -72,16 +75,48 @@ final class GuardConfig {
                 + ".templates is not supported: templates cannot nest; move its entries under"
                 + " guards.templates");
       }
-      GuardSettings own =
+      ConfigFile.Pii own = merge(pii, template.pii(), entry.getKey());
+      scopes.add(own);
+      templates.put(
+          entry.getKey(),
           build(
               merge(injection, template.injection()),
-              merge(pii, template.pii(), entry.getKey()),
+              own,
               env,
-              "guards.templates." + entry.getKey() + ".");
-      templates.put(
-          entry.getKey(), new GuardSettings(own.input(), own.output(), global.storageRedactor()));
+              "guards.templates." + entry.getKey() + "."));
     }
-    return new GuardSettings(global.input(), global.output(), global.storageRedactor(), templates);
+    UnaryOperator<String> storage =
+        build(injection, storagePii(pii, scopes), env, "guards.").storageRedactor();
+    templates.replaceAll((name, own) -> new GuardSettings(own.input(), own.output(), storage));
+    return new GuardSettings(global.input(), global.output(), storage, templates);
+  }
+
+  /**
+   * Returns the global PII settings with the types and phone regions of every scope that has PII
+   * on, so that the stored copy of a call never keeps a value that its template's guard found.
+   * Stored texts are redacted gateway-wide, with the global mode and key.
+   */
+  static ConfigFile.Pii storagePii(ConfigFile.Pii global, List<ConfigFile.Pii> scopes) {
+    if (global != null && Boolean.FALSE.equals(global.enabled())) {
+      return global;
+    }
+    Set<String> types = new LinkedHashSet<>();
+    Set<String> regions = new LinkedHashSet<>();
+    for (ConfigFile.Pii scope : scopes) {
+      if (scope != null && Boolean.FALSE.equals(scope.enabled())) {
+        continue;
+      }
+      types(scope, "guards.").forEach(type -> types.add(type.name()));
+      regions.addAll(phoneRegions(scope, "guards."));
+    }
+    return new ConfigFile.Pii(
+        global == null ? null : global.enabled(),
+        global == null ? null : global.input(),
+        global == null ? null : global.output(),
+        global == null ? null : global.mode(),
+        global == null ? null : global.hashKeyEnv(),
+        List.copyOf(types),
+        List.copyOf(regions));
   }
 
   /** Returns {@code global} with every key that {@code template} sets replaced by its value. */

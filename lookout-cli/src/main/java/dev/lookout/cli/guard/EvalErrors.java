@@ -1,13 +1,11 @@
 package dev.lookout.cli.guard;
 
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.CharsetEncoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +17,9 @@ import java.util.List;
  */
 final class EvalErrors {
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static final ObjectMapper ESCAPED =
+      JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
   private EvalErrors() {}
 
@@ -69,23 +70,33 @@ final class EvalErrors {
     }
   }
 
+  /** Returns whether {@code text} contains a surrogate that is not half of a pair. */
+  static boolean hasLoneSurrogate(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * Writes {@code rows} to {@code file} as JSON lines, replacing the file.
    *
    * @throws IllegalArgumentException if the file cannot be written
    */
   static void write(Path file, List<ObjectNode> rows) {
-    // A text may hold a lone surrogate, which JSON can escape but UTF-8 cannot encode, so the file
-    // gets a replacement character there rather than failing.
-    CharsetEncoder utf8 =
-        StandardCharsets.UTF_8
-            .newEncoder()
-            .onMalformedInput(CodingErrorAction.REPLACE)
-            .onUnmappableCharacter(CodingErrorAction.REPLACE);
-    try (Writer writer =
-        new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), utf8))) {
+    try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       for (ObjectNode row : rows) {
-        writer.write(JSON.writeValueAsString(row));
+        String line = JSON.writeValueAsString(row);
+        // A lone surrogate has no UTF-8 form, so such a row is written with its non-ASCII
+        // characters as JSON escapes, which read back to the data's own text.
+        writer.write(hasLoneSurrogate(line) ? ESCAPED.writeValueAsString(row) : line);
         writer.write('\n');
       }
     } catch (IOException e) {

@@ -24,6 +24,11 @@ final class PhoneRegions {
     if (codes == null) {
       return PhoneDetector.DEFAULT_REGIONS;
     }
+    if (codes.isEmpty()) {
+      throw new IllegalArgumentException(
+          "--phone-regions is empty; list at least one code such as US, or leave the option out"
+              + " for the default list");
+    }
     List<String> regions = new ArrayList<>();
     for (String region : codes) {
       String code = region.trim().toUpperCase(Locale.ROOT);

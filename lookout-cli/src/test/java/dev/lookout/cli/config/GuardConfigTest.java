@@ -113,4 +113,18 @@ class GuardConfigTest {
 
     assertThat(GuardConfig.merge(global, template, "faq").phoneRegions()).containsExactly("VN");
   }
+
+  @Test
+  void storageReadsTemplatePhoneRegions() {
+    ConfigFile.Pii global =
+        new ConfigFile.Pii(null, "redact", null, null, null, null, List.of("US"));
+    ConfigFile.Pii turkish = new ConfigFile.Pii(null, null, null, null, null, null, List.of("TR"));
+    ConfigFile.Guards guards =
+        new ConfigFile.Guards(
+            null, global, Map.of("tr-bot", new ConfigFile.Guards(null, turkish, null)));
+    GuardSettings settings = GuardConfig.from(guards, Map.of());
+
+    assertThat(settings.storageRedactor().apply("Telefon: 0501 234 40 22"))
+        .isEqualTo("Telefon: [PHONE]");
+  }
 }

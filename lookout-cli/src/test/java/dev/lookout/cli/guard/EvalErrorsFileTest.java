@@ -80,6 +80,18 @@ class EvalErrorsFileTest {
   }
 
   @Test
+  void loneSurrogateIsWrittenEscaped() throws Exception {
+    Path data =
+        Files.writeString(
+            dir.resolve("lone.jsonl"),
+            "{\"text\": \"hi \\ud83d mail bob@example.com\", \"entities\": []}\n");
+    Path errors = dir.resolve("lone-errors.jsonl");
+    evalPii(data, errors);
+
+    assertThat(Files.readString(errors)).contains("hi \\uD83D mail");
+  }
+
+  @Test
   void symlinkToDataIsRejected() throws Exception {
     Path link = Files.createSymbolicLink(dir.resolve("link.jsonl"), data);
 

@@ -318,4 +318,20 @@ class GuardCommandTest {
 
     assertThat(out.toString()).contains("\"text\":\"Telefon: [PHONE]\"");
   }
+
+  @Test
+  void evalRejectsEmptyPhoneRegions() throws Exception {
+    int exit =
+        execute(
+            "guard",
+            "eval",
+            "--kind",
+            "pii",
+            "--data",
+            turkishRow().toString(),
+            "--phone-regions",
+            ",");
+
+    assertThat(exit).isEqualTo(2);
+  }
 }

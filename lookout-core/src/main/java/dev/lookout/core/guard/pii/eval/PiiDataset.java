@@ -92,6 +92,17 @@ public final class PiiDataset {
       throw new IllegalArgumentException(
           where + ": entity " + entity + " needs a string \"type\", such as \"EMAIL\"");
     }
+    for (JsonNode offset : new JsonNode[] {start, end}) {
+      if (offset != null && offset.isIntegralNumber() && !offset.canConvertToInt()) {
+        throw new IllegalArgumentException(
+            where
+                + ": entity "
+                + entity
+                + " has offset "
+                + offset
+                + ", past the length of any text; offsets count code points of its text");
+      }
+    }
     if (start == null || !start.canConvertToInt() || !start.isIntegralNumber()) {
       throw new IllegalArgumentException(
           where + ": entity " + entity + " needs an integer \"start\" offset");

@@ -61,6 +61,17 @@ class PiiDatasetTest {
   }
 
   @Test
+  void hugeOffsetNamesOffset() throws IOException {
+    Path file = dir.resolve("huge.jsonl");
+    Files.writeString(
+        file,
+        "{\"text\": \"ab\", \"entities\": [{\"type\": \"EMAIL\", \"start\": 0,"
+            + " \"end\": 99999999999}]}\n");
+
+    assertThatThrownBy(() -> PiiDataset.read(file)).hasMessageContaining("has offset 99999999999");
+  }
+
+  @Test
   void readsLowerCaseLabel() {
     assertThat(PiiDataset.typeName("email")).isEqualTo("EMAIL");
   }
