@@ -480,7 +480,7 @@ public final class ConfigLoader {
       return "text";
     }
     if (java.util.Collection.class.isAssignableFrom(type)) {
-      return "a list";
+      return "a list, written [a, b] or as lines that start with '- '";
     }
     if (java.util.Map.class.isAssignableFrom(type) || type.isRecord()) {
       return "a section of keys";

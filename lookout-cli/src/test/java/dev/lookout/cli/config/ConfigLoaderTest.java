@@ -291,6 +291,22 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void textForListNamesKey() throws Exception {
+    Path file = yaml("guards:\n  pii:\n    phone_regions: TR\n");
+
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(flags(file)))
+        .hasMessageContaining("guards.pii.phone_regions' in");
+  }
+
+  @Test
+  void textForListGetsListExample() throws Exception {
+    Path file = yaml("guards:\n  pii:\n    phone_regions: TR\n");
+
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(flags(file)))
+        .hasMessageContaining("written [a, b]");
+  }
+
+  @Test
   void budgetKeepsEveryDigit() throws Exception {
     Path file = yaml("budgets:\n  - scope: user\n    id: x\n    daily_usd: 1234567.123456789012\n");
 
