@@ -85,8 +85,10 @@ final class GuardConfig {
               env,
               "guards.templates." + entry.getKey() + "."));
     }
+    // Only the PII guard of this scope is used, so its injection guard is not built.
+    ConfigFile.Injection noInjection = new ConfigFile.Injection(false, null, null);
     UnaryOperator<String> storage =
-        build(injection, storagePii(pii, scopes), env, "guards.").storageRedactor();
+        build(noInjection, storagePii(pii, scopes), env, "guards.").storageRedactor();
     templates.replaceAll((name, own) -> new GuardSettings(own.input(), own.output(), storage));
     return new GuardSettings(global.input(), global.output(), storage, templates);
   }
@@ -299,25 +301,7 @@ final class GuardConfig {
     if (pii == null || pii.phoneRegions() == null) {
       return PhoneDetector.DEFAULT_REGIONS;
     }
-    List<String> regions = new ArrayList<>();
-    for (String region : pii.phoneRegions()) {
-      String code = region == null ? "" : region.trim().toUpperCase(Locale.ROOT);
-      if (!PhoneDetector.supportedRegion(code)) {
-        throw new IllegalArgumentException(
-            prefix
-                + "pii.phone_regions has an unknown region '"
-                + region
-                + "'; use ISO 3166-1 alpha-2 codes such as US, GB or DE");
-      }
-      regions.add(code);
-    }
-    if (regions.isEmpty()) {
-      throw new IllegalArgumentException(
-          prefix
-              + "pii.phone_regions is empty; list at least one region such as US, or remove the"
-              + " key for the default list");
-    }
-    return regions;
+    return PhoneDetector.regions(pii.phoneRegions(), prefix + "pii.phone_regions");
   }
 
   private static RedactionMode mode(ConfigFile.Pii pii, String prefix) {

@@ -415,9 +415,37 @@ public final class PhoneDetector implements SpanDetector {
     this.leniency = leniency;
   }
 
-  /** Returns whether libphonenumber has the numbering plan of {@code region}, such as "US". */
-  public static boolean supportedRegion(String region) {
-    return UTIL.getSupportedRegions().contains(region);
+  /**
+   * Returns {@code codes} trimmed and in upper case, as region codes for the constructor.
+   *
+   * @param setting the option or key the codes come from, named in errors
+   * @throws IllegalArgumentException naming {@code setting} and the code, when the list is empty or
+   *     a code is empty or not a region libphonenumber supports
+   */
+  public static List<String> regions(List<String> codes, String setting) {
+    if (codes.isEmpty()) {
+      throw new IllegalArgumentException(
+          setting
+              + " is empty; list at least one region such as US, or leave it out for the"
+              + " default list");
+    }
+    List<String> regions = new ArrayList<>();
+    for (String region : codes) {
+      String code = region == null ? "" : region.trim().toUpperCase(Locale.ROOT);
+      if (code.isEmpty()) {
+        throw new IllegalArgumentException(
+            setting + " has an empty code; list codes such as US, GB or DE");
+      }
+      if (!UTIL.getSupportedRegions().contains(code)) {
+        throw new IllegalArgumentException(
+            setting
+                + " has an unknown region '"
+                + region
+                + "'; use ISO 3166-1 alpha-2 codes such as US, GB or DE");
+      }
+      regions.add(code);
+    }
+    return regions;
   }
 
   @Override
