@@ -36,12 +36,7 @@ public final class GatewayHarness implements AutoCloseable {
       throws Exception {
     upstream = new FakeUpstream();
     metrics.registerRecorder(records::size, () -> 0, () -> 0);
-    GatewaySettings settings =
-        tune.apply(
-            GatewaySettings.defaults()
-                .withPort(0)
-                .withUpstream(URI.create(upstream.url()))
-                .withAnthropicUpstream(URI.create(upstream.url())));
+    GatewaySettings settings = tune.apply(loopback(upstream));
     gateway =
         GatewayServer.start(
             settings, records::add, PriceTable.builtIn(), metrics, (since, by) -> "{}", access);
@@ -55,10 +50,7 @@ public final class GatewayHarness implements AutoCloseable {
     upstream = new FakeUpstream();
     gateway =
         GatewayServer.start(
-            GatewaySettings.defaults()
-                .withPort(0)
-                .withUpstream(URI.create(upstream.url()))
-                .withAnthropicUpstream(URI.create(upstream.url())),
+            loopback(upstream),
             records::add,
             PriceTable.builtIn(),
             metrics,
@@ -66,6 +58,14 @@ public final class GatewayHarness implements AutoCloseable {
             dev.lookout.gateway.access.AccessSettings.none(),
             guards,
             features);
+  }
+
+  /** Returns settings for a gateway on a free loopback port that forwards to {@code upstream}. */
+  private static GatewaySettings loopback(FakeUpstream upstream) {
+    return GatewaySettings.defaults()
+        .withPort(0)
+        .withUpstream(URI.create(upstream.url()))
+        .withAnthropicUpstream(URI.create(upstream.url()));
   }
 
   public String url() {

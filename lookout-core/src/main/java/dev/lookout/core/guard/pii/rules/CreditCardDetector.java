@@ -96,7 +96,8 @@ public final class CreditCardDetector implements SpanDetector {
         continue;
       }
       double score = Scores.VALIDATED;
-      boolean supported = SUPPORT.near(text, matcher.start(), end);
+      boolean supported =
+          end == matcher.end() ? anyGrouping : SUPPORT.near(text, matcher.start(), end);
       if (!supported
           && digitsOf(text.substring(matcher.start(), end)).length() < MIN_DIGITS_ALONE) {
         continue;

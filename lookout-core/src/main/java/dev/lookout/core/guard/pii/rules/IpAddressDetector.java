@@ -55,8 +55,11 @@ public final class IpAddressDetector implements SpanDetector {
           "§");
 
   /** Words in a table column's header that make its dotted quads versions or identifiers. */
-  private static final List<String> COLUMN_WORDS =
-      List.of("version", "ver", "firmware", "build", "release", "revision", "sdk", "oid");
+  private static final ContextWords COLUMN_WORDS =
+      new ContextWords(
+          List.of("version", "ver", "firmware", "build", "release", "revision", "sdk", "oid"),
+          0,
+          0);
 
   /**
    * A version requirement before a dotted quad, as in "foo==1.2.3.4" or "requests>=2.31.0.1", where
@@ -223,11 +226,7 @@ public final class IpAddressDetector implements SpanDetector {
     if (prefix < 0 || prefix >= 32) {
       return false;
     }
-    long bits = 0;
-    for (String part : quad.split("\\.")) {
-      bits = (bits << 8) | Integer.parseInt(part);
-    }
-    return (bits & ((1L << (32 - prefix)) - 1)) == 0;
+    return (bits(quad) & ((1L << (32 - prefix)) - 1)) == 0;
   }
 
   /** Returns the prefix length written as "/n" at {@code end}, or -1 when there is none. */
@@ -250,10 +249,7 @@ public final class IpAddressDetector implements SpanDetector {
    * them beside every address, and they identify no one.
    */
   static boolean noHost(String quad) {
-    long bits = 0;
-    for (String part : quad.split("\\.")) {
-      bits = (bits << 8) | Integer.parseInt(part);
-    }
+    long bits = bits(quad);
     if (bits == 0) {
       return true;
     }
@@ -286,17 +282,16 @@ public final class IpAddressDetector implements SpanDetector {
    * have the shape of an address.
    */
   static boolean versionColumn(String header) {
-    String lower = header.toLowerCase(Locale.ROOT);
-    for (String word : COLUMN_WORDS) {
-      int at = lower.indexOf(word);
-      if (at >= 0
-          && (at == 0 || !Character.isLetter(lower.charAt(at - 1)))
-          && (at + word.length() == lower.length()
-              || !Character.isLetter(lower.charAt(at + word.length())))) {
-        return true;
-      }
+    return COLUMN_WORDS.occursIn(header);
+  }
+
+  /** Returns the 32 bits of a valid IPv4 quad as an unsigned number. */
+  private static long bits(String quad) {
+    long bits = 0;
+    for (String part : quad.split("\\.")) {
+      bits = (bits << 8) | Integer.parseInt(part);
     }
-    return false;
+    return bits;
   }
 
   /** Returns whether a package's version requirement ends just before {@code start}. */
