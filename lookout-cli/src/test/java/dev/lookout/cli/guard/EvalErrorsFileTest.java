@@ -55,7 +55,7 @@ class EvalErrorsFileTest {
         errors.toString());
   }
 
-  /** A PII row whose label starts after an emoji, which Python counts as one code point. */
+  /** Writes a PII row whose label starts after an emoji, which Python counts as one code point. */
   private Path emojiRow() throws Exception {
     return Files.writeString(
         dir.resolve("emoji.jsonl"),

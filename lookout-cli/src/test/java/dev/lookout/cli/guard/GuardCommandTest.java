@@ -247,7 +247,7 @@ class GuardCommandTest {
         .isEqualTo("café");
   }
 
-  /** A Turkish number without its country code, which no default plan reads at its length. */
+  /** Writes a row with a Turkish number without its country code, which the US plan cannot read. */
   private Path turkishRow() throws Exception {
     return Files.writeString(
         dir.resolve("tr.jsonl"),

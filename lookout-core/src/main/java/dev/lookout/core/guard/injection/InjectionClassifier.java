@@ -141,8 +141,8 @@ public final class InjectionClassifier {
   /**
    * Returns whether the short-text rule caps an example's score: a short message always, a message
    * of a few words only when none of its {@link Signals} is set. The model's name alone does not
-   * lift the cap: in a few words it asks about the model ("What do you think about ChatGPT?"),
-   * while a jailbreak that addresses it needs more words or sets another signal.
+   * lift the cap, because in a few words it is a question about the model ("What do you think about
+   * ChatGPT?"), while a jailbreak that addresses it needs more words or sets another signal.
    */
   private static boolean capped(InjectionFeatures.Example example) {
     switch (example.brevity()) {
