@@ -414,24 +414,24 @@ final class InjectionPhrases {
   };
   private static final String[] AUTHORITY_ANCHORS = {"as ", "i am ", "i'm "};
 
-  static boolean matchesOverride(String text) {
+  static boolean matchesOverride(AnchoredText text) {
     return findAtAnchors(OVERRIDE, text, OVERRIDE_ANCHORS)
         || findAtAnchors(OVERRIDE_OTHER_LANGUAGES, text, OTHER_LANGUAGE_ANCHORS)
         || findAtOrderStarts(OVERRIDE_AT_ORDER, text, ORDER_ANCHORS)
         || findAtAnchors(OVERRIDE_CHINESE, text, CHINESE_ANCHORS);
   }
 
-  static boolean matchesExtraction(String text) {
+  static boolean matchesExtraction(AnchoredText text) {
     return findAtAnchors(EXTRACTION, text, EXTRACTION_ANCHORS)
         || findAtAnchors(EXTRACTION_QUESTION, text, "what")
         || findAtAnchors(EXTRACTION_OTHER_LANGUAGES, text, EXTRACTION_LANGUAGE_ANCHORS);
   }
 
-  static boolean matchesPersona(String text) {
+  static boolean matchesPersona(AnchoredText text) {
     return findAtAnchors(PERSONA, text, PERSONA_ANCHORS);
   }
 
-  static boolean matchesNoRules(String text) {
+  static boolean matchesNoRules(AnchoredText text) {
     return findAtAnchors(NO_RULES, text, NO_RULES_ANCHORS)
         || findAtAnchors(DISABLE_SAFETY, text, DISABLE_ANCHORS)
         || findAtAnchors(AUTHORITY, text, AUTHORITY_ANCHORS);
@@ -441,20 +441,21 @@ final class InjectionPhrases {
    * Returns whether {@code pattern} matches starting at an occurrence of one of {@code anchors}.
    * The bounds are transparent, so a leading {@code \\b} checks the character before the anchor.
    */
-  private static boolean findAtAnchors(Pattern pattern, String text, String... anchors) {
+  private static boolean findAtAnchors(Pattern pattern, AnchoredText text, String... anchors) {
     return findAtAnchors(pattern, text, false, anchors);
   }
 
   /** Returns whether {@code pattern} matches at one of {@code anchors} where an order starts. */
-  private static boolean findAtOrderStarts(Pattern pattern, String text, String... anchors) {
+  private static boolean findAtOrderStarts(Pattern pattern, AnchoredText text, String... anchors) {
     return findAtAnchors(pattern, text, true, anchors);
   }
 
   private static boolean findAtAnchors(
-      Pattern pattern, String text, boolean orderStartsOnly, String... anchors) {
+      Pattern pattern, AnchoredText anchored, boolean orderStartsOnly, String... anchors) {
+    String text = anchored.text();
     Matcher matcher = null;
     for (String anchor : anchors) {
-      for (int at = text.indexOf(anchor); at >= 0; at = text.indexOf(anchor, at + 1)) {
+      for (int at = anchored.indexOf(anchor); at >= 0; at = anchored.indexOf(anchor, at)) {
         if (orderStartsOnly && !atOrderStart(text, at)) {
           continue;
         }
@@ -515,7 +516,7 @@ final class InjectionPhrases {
     }
   }
 
-  static boolean matchesResponseControl(String text) {
+  static boolean matchesResponseControl(AnchoredText text) {
     return containsAny(
             text,
             "character",
@@ -531,10 +532,10 @@ final class InjectionPhrases {
             "respond",
             "reply",
             "answer")
-        && RESPONSE_CONTROL.matcher(text).find();
+        && RESPONSE_CONTROL.matcher(text.text()).find();
   }
 
-  static boolean matchesAmoral(String text) {
+  static boolean matchesAmoral(AnchoredText text) {
     return containsAny(
             text,
             "moral",
@@ -545,22 +546,22 @@ final class InjectionPhrases {
             "unlimited",
             "regardless",
             "without")
-        && AMORAL.matcher(text).find();
+        && AMORAL.matcher(text.text()).find();
   }
 
   /**
    * Matches forged markers and, because indirect injections speak to their reader the same way,
    * notes addressed to the AI that reads a document.
    */
-  static boolean matchesFakeMarker(String text) {
+  static boolean matchesFakeMarker(AnchoredText text) {
     return findAtAnchors(FAKE_MARKER, text, MARKER_ANCHORS)
         || findAtAnchors(NOTE_TO_AI, text, NOTE_ANCHORS)
         || containsAny(
                 text, " reading this", " processing this", " summarizing this", " summarising this")
-            && AI_READER.matcher(text).find();
+            && AI_READER.matcher(text.text()).find();
   }
 
-  static boolean matchesAiAddressed(String text) {
+  static boolean matchesAiAddressed(AnchoredText text) {
     return containsAny(
             text,
             "gpt",
@@ -572,10 +573,10 @@ final class InjectionPhrases {
             "llama",
             "language model",
             "as an ai")
-        && AI_ADDRESSED.matcher(text).find();
+        && AI_ADDRESSED.matcher(text.text()).find();
   }
 
-  private static boolean containsAny(String text, String... words) {
+  private static boolean containsAny(AnchoredText text, String... words) {
     for (String word : words) {
       if (text.contains(word)) {
         return true;

@@ -8,9 +8,15 @@ final class Leetspeak {
   /** Whether each ASCII character is in {@link #LEET}, for callers that test every character. */
   private static final boolean[] IS_LEET = new boolean[128];
 
+  /** Whether each ASCII character is punctuation that may wrap a leet word. */
+  private static final boolean[] IS_PUNCTUATION = new boolean[128];
+
   static {
     for (char c : LEET.toCharArray()) {
       IS_LEET[c] = true;
+    }
+    for (char c : ".,;:?\"'()[]{}<>*".toCharArray()) {
+      IS_PUNCTUATION[c] = true;
     }
   }
 
@@ -66,6 +72,6 @@ final class Leetspeak {
   }
 
   private static boolean isPunctuation(char c) {
-    return ".,;:?\"'()[]{}<>*".indexOf(c) >= 0;
+    return c < IS_PUNCTUATION.length && IS_PUNCTUATION[c];
   }
 }

@@ -25,6 +25,22 @@ final class Murmur3 {
     return fmix(h ^ (2 * (end - start)));
   }
 
+  /**
+   * Hashes {@code text[start, end)} with {@code seed}, equal to the hash of the same chars as a
+   * CharSequence.
+   */
+  static int hash(char[] text, int start, int end, int seed) {
+    int h = seed;
+    int i = start;
+    for (; i + 1 < end; i += 2) {
+      h = mixH(h, mixK(text[i] | (text[i + 1] << 16)));
+    }
+    if (i < end) {
+      h ^= mixK(text[i]);
+    }
+    return fmix(h ^ (2 * (end - start)));
+  }
+
   /** Hashes two 32-bit values with {@code seed}, for pairs such as word bigrams. */
   static int hashPair(int first, int second, int seed) {
     int h = mixH(seed, mixK(first));
@@ -32,19 +48,19 @@ final class Murmur3 {
     return fmix(h ^ 8);
   }
 
-  private static int mixK(int k) {
+  static int mixK(int k) {
     k *= C1;
     k = Integer.rotateLeft(k, 15);
     return k * C2;
   }
 
-  private static int mixH(int h, int k) {
+  static int mixH(int h, int k) {
     h ^= k;
     h = Integer.rotateLeft(h, 13);
     return h * 5 + 0xe6546b64;
   }
 
-  private static int fmix(int h) {
+  static int fmix(int h) {
     h ^= h >>> 16;
     h *= 0x85ebca6b;
     h ^= h >>> 13;

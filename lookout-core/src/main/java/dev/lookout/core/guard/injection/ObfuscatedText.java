@@ -100,11 +100,12 @@ final class ObfuscatedText {
   /** Returns whether {@link #LETTER_RUN} may match: three single letters, one separator apart. */
   private static boolean hasLetterRun(String text) {
     for (int i = 0; i + 4 < text.length(); i++) {
-      if (Character.isLetter(text.charAt(i))
-          && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)))
-          && isSeparator(text.charAt(i + 1))
-          && Character.isLetter(text.charAt(i + 2))
+      // Separators are rarer than letters, so they are tested first.
+      if (isSeparator(text.charAt(i + 1))
           && isSeparator(text.charAt(i + 3))
+          && Character.isLetter(text.charAt(i))
+          && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)))
+          && Character.isLetter(text.charAt(i + 2))
           && Character.isLetter(text.charAt(i + 4))) {
         return true;
       }
@@ -125,7 +126,7 @@ final class ObfuscatedText {
   }
 
   private static boolean isSeparator(char c) {
-    return " .-_*/|".indexOf(c) >= 0;
+    return c == ' ' || c == '.' || c == '-' || c == '_' || c == '*' || c == '/' || c == '|';
   }
 
   private static void addIfRevealing(String view, Set<String> words, int needed, List<String> out) {

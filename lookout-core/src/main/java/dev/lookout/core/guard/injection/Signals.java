@@ -102,7 +102,7 @@ final class Signals {
     signals[ODD_TOKEN_RUN] = hasOddTokenRun(raw) ? 1 : 0;
     signals[LEET_WORDS] = countLeetWords(normalized.text()) >= 2 ? 1 : 0;
     signals[ENCODED_TEXT] = encodedPayloads > 0 ? 1 : 0;
-    String text = normalized.text();
+    AnchoredText text = new AnchoredText(normalized.text());
     signals[OVERRIDE_PHRASE] = InjectionPhrases.matchesOverride(text) ? 1 : 0;
     signals[EXTRACTION_PHRASE] = InjectionPhrases.matchesExtraction(text) ? 1 : 0;
     signals[PERSONA_PHRASE] = InjectionPhrases.matchesPersona(text) ? 1 : 0;
@@ -166,22 +166,35 @@ final class Signals {
   static boolean hasFlood(String raw) {
     int length = raw.length();
     for (int unit = 2; unit <= FLOOD_MAX_UNIT; unit++) {
-      int run = 0;
-      for (int i = unit; i < length; i++) {
-        if (raw.charAt(i) == raw.charAt(i - unit)) {
-          run++;
-          if (run >= unit * (FLOOD_REPEATS - 1) && isFloodUnit(raw, i - unit + 1, i + 1)) {
+      // A flood needs `need` chars in a row, each equal to the char one unit back. The scan checks
+      // the last char of the earliest such stretch first and walks back. A mismatch at j means no
+      // stretch contains j, so the next one to try ends `need` chars after j. Text without a flood
+      // is read about once per `need` chars instead of once per char.
+      int need = unit * (FLOOD_REPEATS - 1);
+      int end = unit + need - 1;
+      while (end < length) {
+        int j = end;
+        while (j > end - need && raw.charAt(j) == raw.charAt(j - unit)) {
+          j--;
+        }
+        if (j > end - need) {
+          end = j + need;
+          continue;
+        }
+        int i = end;
+        while (i < length && raw.charAt(i) == raw.charAt(i - unit)) {
+          if (isFloodUnit(raw, i - unit + 1, i + 1)) {
             return true;
           }
-        } else {
-          run = 0;
+          i++;
         }
+        end = i + need;
       }
     }
     return false;
   }
 
-  private static boolean isFloodUnit(String raw, int start, int end) {
+  static boolean isFloodUnit(String raw, int start, int end) {
     char first = raw.charAt(start);
     boolean varied = false;
     boolean content = false;
