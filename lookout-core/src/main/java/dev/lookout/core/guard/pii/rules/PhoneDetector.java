@@ -1,6 +1,5 @@
 package dev.lookout.core.guard.pii.rules;
 
-import com.google.i18n.phonenumbers.PhoneNumberMatch;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.Leniency;
 import dev.lookout.core.guard.Finding;
@@ -521,7 +520,7 @@ public final class PhoneDetector implements SpanDetector {
     List<int[]> spans = new ArrayList<>();
     List<Finding> found = new ArrayList<>();
     for (String region : regions) {
-      for (PhoneNumberMatch match : UTIL.findNumbers(run, region, leniency, Long.MAX_VALUE)) {
+      for (PhoneMatches.Match match : PhoneMatches.find(run, region, leniency)) {
         List<Integer> contained = containedSpans(spans, match.start(), match.end());
         if (contained == null) {
           continue;
@@ -534,7 +533,7 @@ public final class PhoneDetector implements SpanDetector {
             || NOT_PHONE.labels(text, start)
             || startsTime(text, end)
             || otherKind(match.rawString())
-            || placeholder(match.number().getNationalNumber())
+            || placeholder(match.nationalNumber())
             || zipAfterLabel(text, start, match.rawString())) {
           continue;
         }

@@ -82,7 +82,7 @@ public final class SecretDetector implements SpanDetector {
         }
       }
     }
-    if (awsKeyId || containsIgnoreCase(text, "secret")) {
+    if (awsKeyId || containsSecretWord(text)) {
       Matcher secret = AWS_SECRET.matcher(text);
       while (secret.find()) {
         if (AWS_SECRET_CONTEXT.near(text, secret.start(), secret.end())
@@ -103,9 +103,17 @@ public final class SecretDetector implements SpanDetector {
     return false;
   }
 
-  private static boolean containsIgnoreCase(String text, String word) {
+  /**
+   * Returns whether {@code text} contains "secret" in any case, as {@code regionMatches} compares.
+   */
+  private static boolean containsSecretWord(String text) {
+    String word = "secret";
     for (int i = 0; i + word.length() <= text.length(); i++) {
-      if (text.regionMatches(true, i, word, 0, word.length())) {
+      char c = text.charAt(i);
+      // Only these three chars equal 's' when case is ignored, so the slower comparison runs only
+      // after one of them.
+      if ((c == 's' || c == 'S' || c == '\u017f')
+          && text.regionMatches(true, i, word, 0, word.length())) {
         return true;
       }
     }

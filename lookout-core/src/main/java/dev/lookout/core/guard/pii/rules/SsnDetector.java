@@ -53,11 +53,12 @@ public final class SsnDetector implements SpanDetector {
   public List<Finding> detect(String text) {
     List<Finding> findings = new ArrayList<>();
     TableColumn columns = new TableColumn(text);
-    Matcher matcher = CANDIDATE.matcher(text);
+    Matcher matcher = CANDIDATE.matcher(text).useTransparentBounds(true);
     Matcher separator = LIST_SEPARATOR.matcher(text);
     // End of the last number that a word such as "SSN" supports, directly or as part of its list.
     int supportedEnd = -1;
-    while (matcher.find()) {
+    int from = 0;
+    while ((from = nextCandidate(matcher, text, from)) >= 0) {
       String area = matcher.group(1);
       String group = matcher.group(3);
       String serial = matcher.group(4);
@@ -81,6 +82,41 @@ public final class SsnDetector implements SpanDetector {
       findings.add(new Finding(PiiType.US_SSN.name(), matcher.start(), matcher.end(), score));
     }
     return findings;
+  }
+
+  /**
+   * Finds the next match of {@link #CANDIDATE} at or after {@code from}, as {@code find()} would,
+   * and returns where the search after it starts, or -1 when there is none. The pattern is tried
+   * only where three digits start that no word char, dot or sign comes before: trying it at every
+   * char of a long text cost more than the rest of the detector.
+   */
+  private static int nextCandidate(Matcher matcher, String text, int from) {
+    int length = text.length();
+    for (int i = from; i + 2 < length; i++) {
+      if (isDigit(text.charAt(i))
+          && isDigit(text.charAt(i + 1))
+          && isDigit(text.charAt(i + 2))
+          && (i == 0 || !joinsNumber(text.charAt(i - 1)))
+          && matcher.region(i, length).lookingAt()) {
+        return matcher.end();
+      }
+    }
+    return -1;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /** Returns whether {@code c} is in {@code [\w.+-]}, which may not come before an SSN. */
+  private static boolean joinsNumber(char c) {
+    return isDigit(c)
+        || (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || c == '_'
+        || c == '.'
+        || c == '+'
+        || c == '-';
   }
 
   /** Returns whether the three parts (digits only) form an SSN that can be issued. */
