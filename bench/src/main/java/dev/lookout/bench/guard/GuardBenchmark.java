@@ -35,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class GuardBenchmark {
-  @Param({"prose", "pii"})
+  @Param({"prose", "pii", "pii-gb"})
   public String prompt;
 
   private String text;

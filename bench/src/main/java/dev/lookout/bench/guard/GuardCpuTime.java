@@ -9,14 +9,14 @@ import java.util.function.Supplier;
 
 /**
  * Prints the thread CPU time per call of each {@link GuardBenchmark} benchmark: p50, p99 and max
- * over 10,000 calls after 3,000 warm-up calls, on one thread. On a machine shared with other work
+ * over 10,000 calls after 10,000 warm-up calls, on one thread. On a machine shared with other work
  * the wall-clock tail that JMH reports includes time the thread waited for a core; CPU time does
  * not, so it shows what the guards themselves cost.
  *
  * <p>Usage: {@code java -cp bench/target/lookout-bench.jar dev.lookout.bench.guard.GuardCpuTime}
  */
 public final class GuardCpuTime {
-  private static final int WARM_UP = 3_000;
+  private static final int WARM_UP = 10_000;
   private static final int CALLS = 10_000;
 
   private GuardCpuTime() {}
@@ -25,7 +25,7 @@ public final class GuardCpuTime {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     System.out.println("| benchmark | prompt | CPU p50 (us) | CPU p99 (us) | CPU max (us) |");
     System.out.println("|---|---|---:|---:|---:|");
-    for (String prompt : List.of("prose", "pii")) {
+    for (String prompt : List.of("prose", "pii", "pii-gb")) {
       GuardBenchmark benchmark = new GuardBenchmark();
       benchmark.prompt = prompt;
       benchmark.setUp();

@@ -24,9 +24,15 @@ class GuardBenchmarkTest {
   }
 
   @Test
+  void britishNumberIsRedacted() {
+    GuardBenchmark benchmark = setUp("pii-gb");
+    assertThat(benchmark.defaultInputGuards().text()).doesNotContain("7946 0958");
+  }
+
+  @Test
   void unknownPromptIsRejected() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> GuardPrompts.named("x"))
-        .hasMessageContaining("expected prose or pii");
+        .hasMessageContaining("expected prose, pii or pii-gb");
   }
 
   private static GuardBenchmark setUp(String prompt) {
