@@ -21,7 +21,8 @@ final class LabelBefore {
    * "confirmation number is".
    */
   private static final List<String> FILLERS =
-      List.of("number", "no", "nr", "num", "id", "code", "reference", "ref", "is", "was");
+      List.of(
+          "number", "numbers", "no", "nr", "num", "id", "code", "reference", "ref", "is", "was");
 
   /** Punctuation that may come between a label and its number, besides white space. */
   static final String PUNCTUATION = ":#=.-([";
@@ -73,14 +74,17 @@ final class LabelBefore {
     String key = before;
     String stripped = stripFiller(before);
     while (!stripped.equals(before)) {
+      // A label may itself be a filler ("ref no. 5876 898 795348"), so it is looked for before
+      // each filler is stripped.
+      if (endsWithAny(before, words)) {
+        return true;
+      }
       fillerStripped = true;
       before = stripSeparators(stripped);
       stripped = stripFiller(before);
     }
-    for (String word : words) {
-      if (endsWithWord(before, word)) {
-        return true;
-      }
+    if (endsWithAny(before, words)) {
+      return true;
     }
     if (fillerStripped) {
       for (String word : fillerWords) {
@@ -90,6 +94,15 @@ final class LabelBefore {
       }
     }
     return keyLabels(key);
+  }
+
+  private static boolean endsWithAny(String text, List<String> candidates) {
+    for (String word : candidates) {
+      if (endsWithWord(text, word)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Returns whether the last token is a snake_case key with a label among its parts. */

@@ -75,6 +75,7 @@ public final class PhoneDetector implements SpanDetector {
               "factura",
               "fattura",
               "facture",
+              "factuur",
               "faktura",
               "account*",
               "card*",
@@ -93,7 +94,8 @@ public final class PhoneDetector implements SpanDetector {
               "imei*",
               "imsi",
               "iccid",
-              "meid"),
+              "meid",
+              "duns"),
           30,
           0);
 
@@ -166,7 +168,21 @@ public final class PhoneDetector implements SpanDetector {
               "preis",
               "prix",
               "prezzo",
-              "preço"),
+              "preço",
+              "specimen",
+              "rx",
+              "pzn",
+              "nif",
+              "duns",
+              "viitenumero",
+              "annonce",
+              "factuur",
+              "zugangscode",
+              "ref",
+              "réf",
+              "hs",
+              "会議id",
+              "お問い合わせ番号"),
           // "Meeting 852 1234 5678" may be a dial-in number and "car lot - 1-800-607-6189" is one,
           // but "Meeting ID: 852 1234 5678" and "Lot number 2024-0515-003" are not.
           List.of(
@@ -197,7 +213,13 @@ public final class PhoneDetector implements SpanDetector {
               "art",
               "item",
               "hs",
-              "tariff"),
+              "tariff",
+              "part",
+              "agreement",
+              "contract",
+              "access",
+              "postal",
+              "candidate"),
           // Keys such as created_at or duration_ms name times, not phone numbers.
           Set.of("ms", "ts", "time", "timestamp", "epoch"),
           // In a CSV row the label may be the cell before the number: "CA,SIN,167 824 497".
@@ -337,14 +359,17 @@ public final class PhoneDetector implements SpanDetector {
    * ("Transaction 990537455885", epoch times), a reference and its year either way round ("Rechnung
    * Nr. 7315/2024", "2025/454010"), decimal numbers ("[35999.356683]", "load 0.91 0.22 0.88"),
    * three groups of four digits, as parcel tracking numbers are written, the groups of US drug
-   * codes (NDC: "4491-5230-34", "05132-080-26", "63704-8626-05") and an SSN's groups spaced apart.
+   * codes (NDC: "4491-5230-34", "05132-080-26", "63704-8626-05"), an SSN's groups spaced apart, ten
+   * digits dotted 4-3-3 as booking sites write confirmation numbers ("6783.031.173"), and a
+   * Brazilian postal code (CEP: "85346-783").
    */
   private static final Pattern ID_SHAPE =
       Pattern.compile(
           "\\d+|\\d{1,8}/(?:19|20)\\d{2}|(?:19|20)\\d{2}/\\d{3,8}|\\d{4} \\d{4} \\d{4}"
               + "|\\d+\\.\\d+(?: \\d+\\.\\d+)*"
               + "|\\d{4}-\\d{4}-\\d{2}|\\d{5}-\\d{3}-\\d{2}|\\d{5}-\\d{4}-\\d{1,2}"
-              + "|\\d{3} \\d{2} \\d{4}");
+              + "|\\d{3} \\d{2} \\d{4}"
+              + "|[1-9]\\d{3}\\.\\d{3}\\.\\d{3}|[1-9]\\d{4}-\\d{3}");
 
   private static final Pattern DIGITS_AND_DASHES = Pattern.compile("[\\d-]+");
 
@@ -352,8 +377,11 @@ public final class PhoneDetector implements SpanDetector {
    * Runs written as ID numbers, never as phone numbers, whatever words are near: a month and year
    * ("05/2025"), a US employer ID ("53-1080439"), a Brazilian CPF ("013.225.335-21") and the shape
    * of a US SSN ("952-34-9786", "147 - 88 - 1056"), which the SSN detector judges, an airline
-   * ticket number ("074-1065206014": the carrier's code and ten digits) and an amount with cents
-   * ("9565.08").
+   * ticket number ("074-1065206014": the carrier's code and ten digits), an amount with cents
+   * ("9565.08"), a count over a total or a reference with a slash whose first part does not start
+   * with 0 ("3889/11765", "T/4895/4306"), and a UK sort code and account number ("60-77-04
+   * 54009504"). A phone number written with a slash puts the area code with its trunk 0 first, as
+   * in "030/1234567".
    */
   private static final Pattern ID_ONLY_SHAPE =
       Pattern.compile(
@@ -362,7 +390,15 @@ public final class PhoneDetector implements SpanDetector {
               + "|\\d{3}\\.\\d{3}\\.\\d{3}-\\d{2}"
               + "|\\d{3} ?- ?\\d{2} ?- ?\\d{4}"
               + "|\\d{3}-\\d{10}"
-              + "|\\d{1,7}\\.\\d{2}");
+              + "|\\d{1,7}\\.\\d{2}"
+              + "|[1-9]\\d*/\\d+"
+              + "|\\d{2}-\\d{2}-\\d{2} \\d{8}");
+
+  /**
+   * A decimal below one ("0.860", "-0.18"), which phone groups never are: a run that holds one is a
+   * row of measurements, timings or prices.
+   */
+  private static final Pattern DECIMAL_BELOW_ONE = Pattern.compile("(?<![\\d.])0\\.\\d");
 
   /** A date of six or eight digits, a dash and a serial: the shape of a personal number. */
   private static final Pattern DATED_SERIAL =
@@ -486,7 +522,10 @@ public final class PhoneDetector implements SpanDetector {
           && !dottedAfterVersionWord(text, start, candidate)
           && !hexContinues(text, end, candidate)
           && !idShapedWithoutWord(start, end, candidate, words)
-          && !ID_ONLY_SHAPE.matcher(candidate.strip()).matches()
+          && !ID_ONLY_SHAPE.matcher(withoutOpenBracket(candidate)).matches()
+          && !DECIMAL_BELOW_ONE.matcher(candidate).find()
+          && !afterDialPause(text, start)
+          && !headerLabels(words, start)
           && !personalNumber(candidate.strip())
           && !candidate.contains("..")
           && !afterCurrency(text, start)
@@ -894,7 +933,36 @@ public final class PhoneDetector implements SpanDetector {
    * tools/pii/README.md} for the counts).
    */
   private static boolean idShapedWithoutWord(int start, int end, String run, PhoneWords words) {
-    return ID_SHAPE.matcher(run.strip()).matches() && !words.near(start, end);
+    return ID_SHAPE.matcher(withoutOpenBracket(run)).matches() && !words.near(start, end);
+  }
+
+  /**
+   * Returns {@code run} stripped, without a leading bracket that it never closes: "(1724570475" in
+   * "From BANK-ALERT (1724570475):" is an epoch time in brackets, not an area code.
+   */
+  private static String withoutOpenBracket(String run) {
+    String stripped = run.strip();
+    return stripped.startsWith("(") && stripped.indexOf(')') < 0 ? stripped.substring(1) : stripped;
+  }
+
+  /**
+   * Returns whether the run at {@code start} follows a number and two commas, the pause of a dial
+   * string: in "+1 262-219-0197,,482898897#" the digits after the pause are a meeting ID that the
+   * phone keys in.
+   */
+  private static boolean afterDialPause(String text, int start) {
+    return start >= 3
+        && text.startsWith(",,", start - 2)
+        && Character.isDigit(text.charAt(start - 3));
+  }
+
+  /**
+   * Returns whether the header of the table column that holds {@code start} labels another kind of
+   * number, as "HS code", "Part no." or "Billing Postal Code" do.
+   */
+  private static boolean headerLabels(PhoneWords words, int start) {
+    String header = words.header(start);
+    return !header.isEmpty() && NOT_PHONE.labels(header, header.length());
   }
 
   /**

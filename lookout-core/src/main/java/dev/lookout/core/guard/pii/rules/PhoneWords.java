@@ -109,6 +109,11 @@ final class PhoneWords {
     return lastNear;
   }
 
+  /** Returns the header of the table column that holds {@code start}, or "" outside a table. */
+  String header(int start) {
+    return columns.header(start);
+  }
+
   private boolean read(int start, int end) {
     String header = columns.header(start);
     if (!header.isEmpty()) {

@@ -720,4 +720,59 @@ class PhoneDetectorTest {
     assertThat(Spans.of(detector, "Precio 9565.08. Contacto: Tel. +34 612 34 56 78"))
         .containsExactly("+34 612 34 56 78");
   }
+
+  @Test
+  void skipsEpochInOpenBracket() {
+    assertThat(Spans.of(detector, "From BANK-ALERT (1724570475): A payment was made")).isEmpty();
+  }
+
+  @Test
+  void skipsCountOverTotal() {
+    assertThat(Spans.of(detector, "Statements 54.97% (3889/11765), Branches 81.95%")).isEmpty();
+  }
+
+  @Test
+  void keepsGermanNumberWithSlash() {
+    assertThat(Spans.of(detector, "Apotheke am Markt, Tel. 03998/8780."))
+        .containsExactly("03998/8780");
+  }
+
+  @Test
+  void skipsTimingsBelowOne() {
+    assertThat(Spans.of(detector, "delay=0.8, delays=0.37/0/0.11/0.26, dsn=2.0.0")).isEmpty();
+  }
+
+  @Test
+  void skipsSortCodeAndAccount() {
+    assertThat(Spans.of(detector, "FPS IN  FROM J SMITH  56-67-79 10368712  +£78.00")).isEmpty();
+  }
+
+  @Test
+  void skipsMeetingIdAfterDialPause() {
+    assertThat(Spans.of(detector, "Dial in by phone\n+1 262-219-0197,,482898897# United States"))
+        .containsExactly("+1 262-219-0197");
+  }
+
+  @Test
+  void skipsNumberUnderPostalCodeHeader() {
+    String text = "Account Name|Billing Postal Code|DUNS\nGlobex Corp|01911-9167|297130500";
+    assertThat(Spans.of(detector, text)).isEmpty();
+  }
+
+  @Test
+  void skipsNumberAfterReferenceLabel() {
+    assertThat(Spans.of(detector, "Na-send ko na po sa GCash, ref no. 5876 898 795348, salamat"))
+        .isEmpty();
+  }
+
+  @Test
+  void skipsSpecimenNumber() {
+    assertThat(Spans.of(detector, "K+ 6.0 mmol/L on specimen 24-389-20292 for patient")).isEmpty();
+  }
+
+  @Test
+  void keepsTurkishMobileAfterCep() {
+    assertThat(Spans.of(detector, "Ayşe Şahin, cep 0504 417 98 18, IBAN"))
+        .containsExactly("0504 417 98 18");
+  }
 }
