@@ -377,11 +377,11 @@ public final class PhoneDetector implements SpanDetector {
    * Runs written as ID numbers, never as phone numbers, whatever words are near: a month and year
    * ("05/2025"), a US employer ID ("53-1080439"), a Brazilian CPF ("013.225.335-21") and the shape
    * of a US SSN ("952-34-9786", "147 - 88 - 1056"), which the SSN detector judges, an airline
-   * ticket number ("074-1065206014": the carrier's code and ten digits), an amount with cents
-   * ("9565.08"), a count over a total or a reference with a slash whose first part does not start
-   * with 0 ("3889/11765", "T/4895/4306"), and a UK sort code and account number ("60-77-04
-   * 54009504"). A phone number written with a slash puts the area code with its trunk 0 first, as
-   * in "030/1234567".
+   * ticket number ("074-1065206014": the carrier's code and ten digits) and an amount with cents
+   * ("9565.08"). So are a UK sort code and account number ("60-77-04 54009504"), and a count over a
+   * total or a reference with a slash whose first part does not start with 0 ("3889/11765",
+   * "T/4895/4306"). A phone number written with a slash puts the area code with its trunk 0 first,
+   * as in "030/1234567".
    */
   private static final Pattern ID_ONLY_SHAPE =
       Pattern.compile(
@@ -395,8 +395,8 @@ public final class PhoneDetector implements SpanDetector {
               + "|\\d{2}-\\d{2}-\\d{2} \\d{8}");
 
   /**
-   * A decimal below one ("0.860", "-0.18"), which phone groups never are: a run that holds one is a
-   * row of measurements, timings or prices.
+   * A decimal below one ("0.860", "-0.18"). Phone groups are never written so, and a run that
+   * contains one is a row of measurements, timings or prices.
    */
   private static final Pattern DECIMAL_BELOW_ONE = Pattern.compile("(?<![\\d.])0\\.\\d");
 
@@ -957,8 +957,8 @@ public final class PhoneDetector implements SpanDetector {
   }
 
   /**
-   * Returns whether the header of the table column that holds {@code start} labels another kind of
-   * number, as "HS code", "Part no." or "Billing Postal Code" do.
+   * Returns whether the header of the table column that contains {@code start} labels another kind
+   * of number, as "HS code", "Part no." or "Billing Postal Code" do.
    */
   private static boolean headerLabels(PhoneWords words, int start) {
     String header = words.header(start);

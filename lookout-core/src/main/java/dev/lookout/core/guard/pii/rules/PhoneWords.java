@@ -109,7 +109,7 @@ final class PhoneWords {
     return lastNear;
   }
 
-  /** Returns the header of the table column that holds {@code start}, or "" outside a table. */
+  /** Returns the header of the table column that contains {@code start}, or "" outside a table. */
   String header(int start) {
     return columns.header(start);
   }
