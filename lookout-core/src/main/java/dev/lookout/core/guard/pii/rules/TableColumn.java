@@ -28,7 +28,7 @@ final class TableColumn {
    * The table that one line of a text belongs to: its delimiter and the start of its header line,
    * or a delimiter of 0 when the line is no table row below a header.
    */
-  private record Row(int lineStart, char delimiter, int headerStart) {}
+  private record Row(int lineStart, int lineEnd, char delimiter, int headerStart) {}
 
   private final String text;
 
@@ -38,6 +38,16 @@ final class TableColumn {
    * median on a 2 KB prompt by about a quarter.
    */
   private Row last;
+
+  /**
+   * How far the last row has been read for its column count: the position, the delimiters before it
+   * and whether it is inside quotes. Detectors look up positions of a line in order, so each lookup
+   * reads on from the last one, and a line of many values is read once, not once per value.
+   */
+  private int countedTo;
+
+  private int counted;
+  private boolean quoted;
 
   /** Creates the lookup for the positions of {@code text}. */
   TableColumn(String text) {
@@ -49,16 +59,18 @@ final class TableColumn {
    * empty string if the position is not in a table row below a header.
    */
   String header(int position) {
-    int lineStart = text.lastIndexOf('\n', position - 1) + 1;
     Row row = last;
-    if (row == null || row.lineStart() != lineStart) {
-      row = row(text, lineStart);
+    if (row == null || position < row.lineStart() || position > row.lineEnd()) {
+      row = row(text, text.lastIndexOf('\n', position - 1) + 1);
       last = row;
+      countedTo = row.lineStart();
+      counted = 0;
+      quoted = false;
     }
     if (row.delimiter() == 0) {
       return "";
     }
-    int column = count(text, lineStart, position, row.delimiter());
+    int column = column(row, position);
     String header =
         cell(text, row.headerStart(), lineEnd(text, row.headerStart()), row.delimiter(), column);
     // A header names its column in a few words. A longer cell is prose that happens to contain as
@@ -66,15 +78,34 @@ final class TableColumn {
     return header.length() <= MAX_HEADER_CHARS ? header : "";
   }
 
+  /** Counts the delimiters outside quotes in {@code [row.lineStart(), position)}. */
+  private int column(Row row, int position) {
+    if (position < countedTo) {
+      countedTo = row.lineStart();
+      counted = 0;
+      quoted = false;
+    }
+    for (int i = countedTo; i < position; i++) {
+      char c = text.charAt(i);
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (c == row.delimiter() && !quoted) {
+        counted++;
+      }
+    }
+    countedTo = position;
+    return counted;
+  }
+
   private static Row row(String text, int lineStart) {
     int lineEnd = lineEnd(text, lineStart);
     char delimiter = delimiterOf(text, lineStart, lineEnd);
     if (delimiter == 0) {
-      return new Row(lineStart, (char) 0, -1);
+      return new Row(lineStart, lineEnd, (char) 0, -1);
     }
     int count = count(text, lineStart, lineEnd, delimiter);
     if (count < MIN_DELIMITERS) {
-      return new Row(lineStart, (char) 0, -1);
+      return new Row(lineStart, lineEnd, (char) 0, -1);
     }
     int headerStart = -1;
     int start = lineStart;
@@ -87,7 +118,7 @@ final class TableColumn {
       headerStart = previousStart;
       start = previousStart;
     }
-    return new Row(lineStart, headerStart < 0 ? 0 : delimiter, headerStart);
+    return new Row(lineStart, lineEnd, headerStart < 0 ? 0 : delimiter, headerStart);
   }
 
   private static int lineEnd(String text, int from) {

@@ -50,4 +50,23 @@ class TableColumnTest {
     assertThat(columns.header(text.indexOf("Ann"))).isEqualTo("name");
     assertThat(columns.header(text.indexOf("Thanks"))).isEmpty();
   }
+
+  @Test
+  void readsPositionsOutOfOrder() {
+    String text = "name,ssn,dept\n\"Clark, Emily\",015725978,IT\nLee,219368000,HR";
+    TableColumn columns = new TableColumn(text);
+    columns.header(text.indexOf("IT"));
+    columns.header(text.indexOf("HR"));
+
+    assertThat(columns.header(text.indexOf("0157"))).isEqualTo("ssn");
+  }
+
+  @Test
+  void readsOnFromInsideQuotes() {
+    String text = "name,ssn,dept\n\"Clark, Emily\",015725978,IT";
+    TableColumn columns = new TableColumn(text);
+    columns.header(text.indexOf("Emily"));
+
+    assertThat(columns.header(text.indexOf("IT"))).isEqualTo("dept");
+  }
 }
