@@ -24,8 +24,14 @@ public final class SecretDetector implements SpanDetector {
   private static final Pattern AWS_KEY_ID =
       Pattern.compile(
           "(?<![A-Z0-9])(?:" + String.join("|", AWS_PREFIXES) + ")[A-Z0-9]{16}(?![A-Z0-9])");
+
+  /**
+   * Forty base64 chars, not part of a longer run. An "=" may come before, as in an environment file
+   * ("AWS_SECRET_ACCESS_KEY=..."), but not after, where it pads a longer base64 value.
+   */
   private static final Pattern AWS_SECRET =
-      Pattern.compile("(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])");
+      Pattern.compile("(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])");
+
   private static final ContextWords AWS_SECRET_CONTEXT =
       new ContextWords(
           // Stars keep substring matching: the names sit inside identifiers such as AWS_SECRET_KEY.

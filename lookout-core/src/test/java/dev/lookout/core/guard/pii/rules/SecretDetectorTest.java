@@ -18,6 +18,19 @@ class SecretDetectorTest {
   }
 
   @Test
+  void findsAwsSecretAfterEquals() {
+    String text = "AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+    assertThat(Spans.of(detector, text))
+        .containsExactly("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+  }
+
+  @Test
+  void skips40CharsBeforePadding() {
+    String text = "aws_secret blob wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEYAB==";
+    assertThat(Spans.of(detector, text)).isEmpty();
+  }
+
+  @Test
   void skips40CharsWithoutAwsContext() {
     assertThat(Spans.of(detector, "commit wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")).isEmpty();
   }
