@@ -72,28 +72,17 @@ final class LabelBefore {
     before = stripSeparators(before);
     // A key such as customer_id is read with its filler part.
     String key = before;
-    String stripped = stripFiller(before);
-    while (!stripped.equals(before)) {
-      // A label may itself be a filler ("ref no. 5876 898 795348"), so it is looked for before
-      // each filler is stripped.
-      if (endsWithAny(before, words)) {
-        return true;
+    // A label may itself be a filler ("ref no. 5876 898 795348"), so it is looked for before each
+    // filler is stripped.
+    while (!endsWithAny(before, words)) {
+      String stripped = stripFiller(before);
+      if (stripped.equals(before)) {
+        return (fillerStripped && endsWithAny(before, fillerWords)) || keyLabels(key);
       }
       fillerStripped = true;
       before = stripSeparators(stripped);
-      stripped = stripFiller(before);
     }
-    if (endsWithAny(before, words)) {
-      return true;
-    }
-    if (fillerStripped) {
-      for (String word : fillerWords) {
-        if (endsWithWord(before, word)) {
-          return true;
-        }
-      }
-    }
-    return keyLabels(key);
+    return true;
   }
 
   private static boolean endsWithAny(String text, List<String> candidates) {
