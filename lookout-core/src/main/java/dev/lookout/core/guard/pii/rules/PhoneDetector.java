@@ -50,7 +50,7 @@ public final class PhoneDetector implements SpanDetector {
    * libphonenumber's work on the runs found.
    */
   private static final Pattern RUN =
-      Pattern.compile("[+(]?\\d[\\d ()./\\-]*\\d(?:\\s?(?:x|ext\\.?)\\s?\\d{1,6})?");
+      Pattern.compile("[+(]?\\d[\\d ()./\\-]*\\d(?:\\s?(?:x|ext\\.?)\\s?\\d{1,7})?");
 
   /**
    * Maximum length of a run, in chars, that contains at most one number. Two numbers of at least
@@ -661,7 +661,7 @@ public final class PhoneDetector implements SpanDetector {
    * by side stay apart.
    */
   private static List<int[]> pieces(String run) {
-    if (countDigits(run) <= MAX_DIGITS) {
+    if (countDigits(withoutExtension(run)) <= MAX_DIGITS) {
       return List.of(new int[] {0, run.length()});
     }
     List<int[]> pieces = new ArrayList<>();

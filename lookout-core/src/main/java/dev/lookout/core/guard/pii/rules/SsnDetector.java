@@ -17,10 +17,17 @@ import java.util.regex.Pattern;
  * 00 or serial 0000, and a few numbers that were published in advertising are rejected too.
  */
 public final class SsnDetector implements SpanDetector {
-  // A comma and a digit may follow the number, as the next field of a CSV row does.
+  /**
+   * Nine digits in the three groups, with no digit, cased letter, underscore, dot or sign glued
+   * before them and no digit, cased letter or underscore after. A cased letter (Latin, Greek,
+   * Cyrillic) glued to a number makes it a code such as "A123-45-6789", whatever its accents; a
+   * letter of a script written without spaces, such as "番号123-45-6789", does not. A comma and a
+   * digit may follow the number, as the next field of a CSV row does.
+   */
   private static final Pattern CANDIDATE =
       Pattern.compile(
-          "(\\d(?<![\\w.+-]\\d)\\d{2})( - |[-. ]?)(\\d{2})\\2(\\d{4})(?![\\w]|[.-]\\d)");
+          "(\\d(?<![\\p{Nd}\\p{LC}_.+-]\\d)\\d{2})( - |[-. ]?)(\\d{2})\\2(\\d{4})"
+              + "(?![\\p{Nd}\\p{LC}_]|[.-]\\d)");
 
   private static final ContextWords SUPPORT =
       new ContextWords(
@@ -87,8 +94,8 @@ public final class SsnDetector implements SpanDetector {
   /**
    * Finds the next match of {@link #CANDIDATE} at or after {@code from}, as {@code find()} would,
    * and returns where the search after it starts, or -1 when there is none. The pattern is tried
-   * only where three digits start that no word char, dot or sign comes before: trying it at every
-   * char of a long text cost more than the rest of the detector.
+   * only where three digits start that no digit, cased letter, underscore, dot or sign comes
+   * before: trying it at every char of a long text cost more than the rest of the detector.
    */
   private static int nextCandidate(Matcher matcher, String text, int from) {
     int length = text.length();
@@ -108,11 +115,13 @@ public final class SsnDetector implements SpanDetector {
     return c >= '0' && c <= '9';
   }
 
-  /** Returns whether {@code c} is in {@code [\w.+-]}, which may not come before an SSN. */
+  /** Returns whether {@code c} may not come before an SSN, as {@link #CANDIDATE} says. */
   private static boolean joinsNumber(char c) {
-    return isDigit(c)
-        || (c >= 'a' && c <= 'z')
-        || (c >= 'A' && c <= 'Z')
+    int type = Character.getType(c);
+    return type == Character.DECIMAL_DIGIT_NUMBER
+        || type == Character.UPPERCASE_LETTER
+        || type == Character.LOWERCASE_LETTER
+        || type == Character.TITLECASE_LETTER
         || c == '_'
         || c == '.'
         || c == '+'

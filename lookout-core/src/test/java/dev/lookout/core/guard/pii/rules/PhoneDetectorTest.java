@@ -18,6 +18,18 @@ class PhoneDetectorTest {
   }
 
   @Test
+  void keepsSevenDigitExtension() {
+    assertThat(Spans.of(detector, "Phone: 555-123-4567 ext. 1234567"))
+        .containsExactly("555-123-4567 ext. 1234567");
+  }
+
+  @Test
+  void keepsSixDigitExtensionOfLongNumber() {
+    assertThat(Spans.of(detector, "Phone: +44 20 7946 0958 ext. 123456"))
+        .containsExactly("+44 20 7946 0958 ext. 123456");
+  }
+
+  @Test
   void findsInternationalNumberWithTrunkZero() {
     assertThat(Spans.of(detector, "Fax: +46 (0)157 548 89")).containsExactly("+46 (0)157 548 89");
   }

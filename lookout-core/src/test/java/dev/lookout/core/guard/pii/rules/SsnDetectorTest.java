@@ -113,4 +113,24 @@ class SsnDetectorTest {
     String text = "employee_id,ssn,ip,zip\nE30395,480-88-2319,172.27.87.37,74347";
     assertThat(Spans.of(detector, text)).containsExactly("480-88-2319");
   }
+
+  @Test
+  void skipsNumberAfterAccentedLetter() {
+    assertThat(Spans.of(detector, "code é123-45-6789 ok")).isEmpty();
+  }
+
+  @Test
+  void skipsNumberAfterLatinLetter() {
+    assertThat(Spans.of(detector, "code a123-45-6789 ok")).isEmpty();
+  }
+
+  @Test
+  void skipsNumberBeforeCyrillicLetter() {
+    assertThat(Spans.of(detector, "код 123-45-6789ж")).isEmpty();
+  }
+
+  @Test
+  void findsNumberAfterJapaneseLabel() {
+    assertThat(Spans.of(detector, "社会保障番号123-45-6789です")).containsExactly("123-45-6789");
+  }
 }
