@@ -86,6 +86,7 @@ public final class CreditCardDetector implements SpanDetector {
   @Override
   public List<Finding> detect(String text) {
     List<Finding> findings = new ArrayList<>();
+    TableColumn columns = new TableColumn(text);
     Matcher matcher = CANDIDATE.matcher(text);
     while (matcher.find()) {
       // A card read out in a call may be grouped any way ("3700 76 74 057 46 88"). With a card
@@ -104,7 +105,8 @@ public final class CreditCardDetector implements SpanDetector {
       }
       if (supported) {
         score = Scores.boost(score);
-      } else if (AGAINST.near(text, matcher.start(), end)) {
+      } else if (AGAINST.near(text, matcher.start(), end)
+          || AGAINST.occursIn(columns.header(matcher.start()))) {
         score -= Scores.CONTEXT_PENALTY;
       }
       if (score >= THRESHOLD) {

@@ -176,6 +176,7 @@ public final class EmailDetector implements SpanDetector {
         if (validLocalPart(text.substring(start, at))
             && acceptedDomain(text, at, end)
             && !messageId(text, start)
+            && !calendarUid(text, start)
             && !sshLogin(text, start)) {
           findings.add(new Finding(PiiType.EMAIL.name(), start, end, Scores.VALIDATED));
         }
@@ -259,6 +260,21 @@ public final class EmailDetector implements SpanDetector {
     }
     return false;
   }
+
+  /**
+   * Returns whether the candidate at {@code start} is the value of an iCalendar {@code UID}
+   * property, as in "UID:6d418ae536@google.com": the calendar's ID of an event, written in the form
+   * of an address but naming no mailbox. The property name, with any parameters, fills its line up
+   * to the candidate.
+   */
+  static boolean calendarUid(String text, int start) {
+    int lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    return CALENDAR_UID.matcher(text).region(lineStart, start).matches();
+  }
+
+  /** An iCalendar UID property name, with optional parameters, up to its colon. */
+  private static final Pattern CALENDAR_UID =
+      Pattern.compile("[ \\t]*UID(?:;[^:\\n]{0,200})?:", Pattern.CASE_INSENSITIVE);
 
   /**
    * Returns whether the candidate at {@code start} is the user and host of an SSH URL, as in

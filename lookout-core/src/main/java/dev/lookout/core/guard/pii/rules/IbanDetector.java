@@ -82,18 +82,33 @@ public final class IbanDetector implements SpanDetector {
     return isAsciiLetter(c) || isDigit(c);
   }
 
-  /** Returns the next index from {@code from} where two letters and two digits start a word. */
+  /**
+   * Returns the next index from {@code from} where two letters and two digits start a word or
+   * follow a SWIFT subfield code.
+   */
   private static int nextStart(String text, int from) {
     for (int i = from; i + 3 < text.length(); i++) {
       if (isAsciiLetter(text.charAt(i))
           && isAsciiLetter(text.charAt(i + 1))
           && isDigit(text.charAt(i + 2))
           && isDigit(text.charAt(i + 3))
-          && (i == 0 || !isAsciiLetterOrDigit(text.charAt(i - 1)))) {
+          && (i == 0 || !isAsciiLetterOrDigit(text.charAt(i - 1)) || afterSubfieldCode(text, i))) {
         return i;
       }
     }
     return -1;
+  }
+
+  /**
+   * Returns whether a SWIFT subfield code such as {@code ?38} comes right before {@code i}. Bank
+   * statements in the MT940 format write the payer's or payee's IBAN right after one, as in
+   * "?31COBADEFFXXX?32Stadtwerke Bonn?38DE90701500006978182138".
+   */
+  private static boolean afterSubfieldCode(String text, int i) {
+    return i >= 3
+        && text.charAt(i - 3) == '?'
+        && isDigit(text.charAt(i - 2))
+        && isDigit(text.charAt(i - 1));
   }
 
   private static boolean isAsciiLetter(char c) {

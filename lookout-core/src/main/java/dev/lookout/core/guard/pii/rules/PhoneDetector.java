@@ -182,7 +182,12 @@ public final class PhoneDetector implements SpanDetector {
               "réf",
               "hs",
               "会議id",
-              "お問い合わせ番号"),
+              "お問い合わせ番号",
+              // A Portuguese Multibanco payment reference has nine digits.
+              "referência mb",
+              "referencia mb",
+              "referência multibanco",
+              "referencia multibanco"),
           // "Meeting 852 1234 5678" may be a dial-in number and "car lot - 1-800-607-6189" is one,
           // but "Meeting ID: 852 1234 5678" and "Lot number 2024-0515-003" are not.
           List.of(
@@ -224,6 +229,15 @@ public final class PhoneDetector implements SpanDetector {
           Set.of("ms", "ts", "time", "timestamp", "epoch"),
           // In a CSV row the label may be the cell before the number: "CA,SIN,167 824 497".
           LabelBefore.PUNCTUATION + ",");
+
+  /**
+   * "RCS" or "R.C.S.", a town of one or two capitalised words, and an optional section letter, at
+   * the end of the text before a number.
+   */
+  private static final Pattern COMPANY_REGISTER =
+      Pattern.compile(
+          "\\b(?:RCS|R\\.C\\.S\\.)\\s+\\p{Lu}[\\p{L}'-]*(?:[ -]\\p{Lu}[\\p{L}'-]*)?"
+              + "(?:\\s+[AB])?[\\s:,]*$");
 
   /**
    * Words that name an ID when the number follows them with only spaces or a {@code #} between, as
@@ -513,6 +527,13 @@ public final class PhoneDetector implements SpanDetector {
       } else {
         at = runStart(text, end);
       }
+      // A last group that goes on with a cased letter starts a word or a hash, as in the mail log
+      // "OK 1718988395 11cdd9457ebe", and is no part of the number.
+      int lastSpace = candidate.lastIndexOf(' ');
+      if (lastSpace > 0 && end < text.length() && Letters.cased(text.charAt(end))) {
+        end = lastDigitEnd(text, start, start + lastSpace);
+        candidate = text.substring(start, end);
+      }
       if (countDigits(candidate) >= MIN_DIGITS
           && !clearlyNotPhone(start, end, candidate, words)
           && !yearRange(start, end, candidate, words)
@@ -530,6 +551,7 @@ public final class PhoneDetector implements SpanDetector {
           && !candidate.contains("..")
           && !afterCurrency(text, start)
           && !afterHttpVersion(text, start)
+          && !afterCompanyRegister(text, start)
           && !insideIbanShape(text, start)) {
         for (int[] piece : pieces(candidate)) {
           detectInRun(
@@ -839,6 +861,16 @@ public final class PhoneDetector implements SpanDetector {
         && !phoneShaped(run)
         && AGAINST.near(text, start, end)
         && !words.near(start, end);
+  }
+
+  /**
+   * Returns whether a French trade register entry comes right before {@code start}: "RCS", the town
+   * of the registry court and an optional section letter, as in "RCS Lyon 195 224 012" or "R.C.S.
+   * Paris B 552 081 317". The number is the company's SIREN.
+   */
+  static boolean afterCompanyRegister(String text, int start) {
+    int from = Math.max(0, start - 60);
+    return COMPANY_REGISTER.matcher(text).region(from, start).find();
   }
 
   /**

@@ -117,11 +117,8 @@ public final class SsnDetector implements SpanDetector {
 
   /** Returns whether {@code c} may not come before an SSN, as {@link #CANDIDATE} says. */
   private static boolean joinsNumber(char c) {
-    int type = Character.getType(c);
-    return type == Character.DECIMAL_DIGIT_NUMBER
-        || type == Character.UPPERCASE_LETTER
-        || type == Character.LOWERCASE_LETTER
-        || type == Character.TITLECASE_LETTER
+    return Character.getType(c) == Character.DECIMAL_DIGIT_NUMBER
+        || Letters.cased(c)
         || c == '_'
         || c == '.'
         || c == '+'

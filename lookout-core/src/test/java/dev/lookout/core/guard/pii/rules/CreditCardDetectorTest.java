@@ -126,4 +126,12 @@ class CreditCardDetectorTest {
   void skipsOddGroupsWithoutCardWord() {
     assertThat(Spans.of(detector, "ref 4111 11 1111 111 11 1")).isEmpty();
   }
+
+  @Test
+  void skipsNumberUnderReferenceHeader() {
+    String text =
+        "Date;Booking text;Amount;Balance;Reference\n"
+            + "16.06.2024;GUTSCHRIFT LOHN/GEHALT;2127,80;5142,26;57659150429863";
+    assertThat(Spans.of(detector, text)).isEmpty();
+  }
 }

@@ -173,4 +173,17 @@ class EmailDetectorTest {
   void findsAddressAfterMailto() {
     assertThat(Spans.of(detector, "mailto:ana@example.org")).containsExactly("ana@example.org");
   }
+
+  @Test
+  void skipsCalendarUid() {
+    String text =
+        "BEGIN:VEVENT\nUID:6d418ae53655a4ca60769d054a@google.com\nDTSTART:20240223T150000Z";
+    assertThat(Spans.of(detector, text)).isEmpty();
+  }
+
+  @Test
+  void findsOrganizerBesideCalendarUid() {
+    String text = "UID:6d418ae536@google.com\nORGANIZER;CN=Grace:mailto:grace@acme.com";
+    assertThat(Spans.of(detector, text)).containsExactly("grace@acme.com");
+  }
 }

@@ -72,4 +72,15 @@ class IbanDetectorTest {
   void findsIbanBeforeJapanese() {
     assertThat(Spans.of(detector, "口座：NL98RABO5974157384まで")).containsExactly("NL98RABO5974157384");
   }
+
+  @Test
+  void findsIbanAfterSwiftSubfieldCode() {
+    String text = ":86:166?00SEPA-UEBERWEISUNG?32Stadtwerke Bonn?38DE89370400440532013000 |";
+    assertThat(Spans.of(detector, text)).containsExactly("DE89370400440532013000");
+  }
+
+  @Test
+  void skipsIbanGluedToDigits() {
+    assertThat(Spans.of(detector, "ref 38DE89370400440532013000")).isEmpty();
+  }
 }

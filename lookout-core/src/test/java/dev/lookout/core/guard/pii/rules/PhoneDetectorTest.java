@@ -787,4 +787,36 @@ class PhoneDetectorTest {
     assertThat(Spans.of(detector, "Ayşe Şahin, cep 0504 417 98 18, IBAN"))
         .containsExactly("0504 417 98 18");
   }
+
+  @Test
+  void skipsCompanyRegisterNumber() {
+    assertThat(Spans.of(detector, "SAS Orion, RCS Lyon 195 224 012, ci-après")).isEmpty();
+  }
+
+  @Test
+  void skipsCompanyRegisterNumberWithSection() {
+    assertThat(Spans.of(detector, "R.C.S. Paris B 552 081 317")).isEmpty();
+  }
+
+  @Test
+  void findsPhoneAfterRegisterTown() {
+    assertThat(Spans.of(detector, "Contact RCS Lyon at 04 78 12 34 56"))
+        .containsExactly("04 78 12 34 56");
+  }
+
+  @Test
+  void skipsMultibancoReference() {
+    assertThat(Spans.of(detector, "Referência MB 670 874 976.")).isEmpty();
+  }
+
+  @Test
+  void dropsLastGroupGluedToHash() {
+    String text = "status=sent (250 2.0.0 OK  1718988395 11cdd9457ebe - gsmtp)";
+    assertThat(Spans.of(detector, text)).isEmpty();
+  }
+
+  @Test
+  void keepsNumberBeforeJapanese() {
+    assertThat(Spans.of(detector, "携帯番号は+81 3-1234-1259です。")).containsExactly("+81 3-1234-1259");
+  }
 }
