@@ -13,13 +13,14 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
- * Measures how often a test that is told the direction of a change in advance finds a mixture, as a
- * reference for what a drift test on the same features could reach at best. For two sources A and B
- * it splits the prompts in halves. On the fitting half it fits a linear discriminant between A's
- * and B's texts (see {@link Discriminant}) on the drift test's features. On the testing half it
+ * Measures how often a test that is told the direction of a change in advance finds a mixture, as
+ * an optimistic reference for what a drift test on the same features could reach. For two sources A
+ * and B it splits the prompts in halves. On the fitting half it fits a linear discriminant between
+ * A's and B's texts (see {@link Discriminant}) on the drift test's features. On the testing half it
  * draws baselines and windows as DriftBenchmark does and applies a one-sided z-test to the mean
- * discriminant score. A drift monitor is never told the direction, so its rate is bound to be lower
- * than this one. A discriminant that is not linear, or fitted on more texts, could do better.
+ * discriminant score. A drift monitor is never told the direction and must look in every direction
+ * at once. The reference is no strict ceiling either: a discriminant that is not linear, or fitted
+ * on more texts, could find more.
  */
 public final class DriftPowerReference {
   private final ReferenceOptions options;
