@@ -39,6 +39,10 @@ public final class PhoneDetector implements SpanDetector {
       List.of("US", "GB", "DE", "FR", "AU", "BR", "IN", "SE", "CH", "NL", "IT", "ES", "DK", "NO");
 
   static final int MIN_DIGITS_WITHOUT_CONTEXT = 8;
+
+  /** The country calling code of the North American Numbering Plan. */
+  private static final int NORTH_AMERICAN_CODE = 1;
+
   private static final int MIN_DIGITS = 6;
 
   /** Maximum digits of a number without its extension, from ITU-T E.164. */
@@ -569,6 +573,12 @@ public final class PhoneDetector implements SpanDetector {
    * finds the number with its area code. The trial stops once every digit of the run belongs to a
    * number.
    *
+   * <p>A run that starts with a trunk 0 is tried first in the first region outside North America
+   * (see {@link #trunkRegion}), since no North American number starts so. When that region finds
+   * the whole run as one number, the trial in order would end with that number too, and stops
+   * there. This spares a British or German number a failed trial in the US plan, which costs as
+   * much as the one that finds it.
+   *
    * <p>NOTE: the longer number may also take in a neighbouring count, year or date ("Call 020 7946
    * 0958 24/7" is redacted whole, "24/7" included); redacting too much was kept over leaving an
    * area code in the clear.
@@ -576,36 +586,34 @@ public final class PhoneDetector implements SpanDetector {
   private void detectInRun(
       String text, int offset, String run, PhoneWords words, List<Finding> findings) {
     int runDigits = countDigits(run);
+    String first = trunkRegion(run, runDigits);
+    List<PhoneMatches.Match> firstMatches = List.of();
+    if (first != null) {
+      firstMatches = PhoneMatches.find(run, first, leniency);
+      for (PhoneMatches.Match match : firstMatches) {
+        Finding finding;
+        if (match.start() == 0
+            && match.end() == run.length()
+            && (finding = accepted(text, offset, match, words)) != null) {
+          findings.add(finding);
+          return;
+        }
+      }
+    }
     int foundDigits = 0;
     // Spans within the run, with the finding and the digit count of each.
     List<int[]> spans = new ArrayList<>();
     List<Finding> found = new ArrayList<>();
     for (String region : regions) {
-      for (PhoneMatches.Match match : PhoneMatches.find(run, region, leniency)) {
+      List<PhoneMatches.Match> matches =
+          region.equals(first) ? firstMatches : PhoneMatches.find(run, region, leniency);
+      for (PhoneMatches.Match match : matches) {
         List<Integer> contained = containedSpans(spans, match.start(), match.end());
         if (contained == null) {
           continue;
         }
-        int start = offset + match.start();
-        int end = offset + match.end();
-        boolean supported = words.near(start, end);
-        int digits = countDigits(match.rawString());
-        if (DATE.matcher(match.rawString()).find()
-            || NOT_PHONE.labels(text, start)
-            || startsTime(text, end)
-            || otherKind(match.rawString())
-            || placeholder(match.nationalNumber())
-            || zipAfterLabel(text, start, match.rawString())) {
-          continue;
-        }
-        if (digits < MIN_DIGITS || (digits < 10 && wordFollows(text, end))) {
-          continue;
-        }
-        if (!supported
-            && (digits < MIN_DIGITS_WITHOUT_CONTEXT
-                || (!phoneShaped(match.rawString())
-                    && (AGAINST.near(text, start, end) || ID_BEFORE.labels(text, start)))
-                || zipAfterPostBox(text, start, end, match.rawString()))) {
+        Finding finding = accepted(text, offset, match, words);
+        if (finding == null) {
           continue;
         }
         for (int i = contained.size() - 1; i >= 0; i--) {
@@ -614,8 +622,8 @@ public final class PhoneDetector implements SpanDetector {
           spans.remove(index);
           found.remove(index);
         }
-        double score = supported ? Scores.boost(Scores.FORMAT) : Scores.FORMAT;
-        found.add(new Finding(PiiType.PHONE.name(), start, end, score));
+        int digits = countDigits(match.rawString());
+        found.add(finding);
         spans.add(new int[] {match.start(), match.end(), digits});
         foundDigits += digits;
       }
@@ -624,6 +632,59 @@ public final class PhoneDetector implements SpanDetector {
       }
     }
     findings.addAll(found);
+  }
+
+  /**
+   * Returns the region to try first on {@code run}: the first of the regions outside North America,
+   * when the run starts with a trunk 0, ends with a digit and has too few digits for two numbers.
+   * Otherwise null. A number that holds all the digits of such a run is the whole run, and two
+   * numbers of at least {@value #MIN_DIGITS} digits cannot share fewer than twice as many. So a
+   * whole-run number found first is what the trial in order ends with.
+   */
+  private String trunkRegion(String run, int runDigits) {
+    if (run.charAt(0) != '0'
+        || !Character.isDigit(run.charAt(run.length() - 1))
+        || runDigits >= 2 * MIN_DIGITS) {
+      return null;
+    }
+    for (String region : regions) {
+      if (UTIL.getCountryCodeForRegion(region) != NORTH_AMERICAN_CODE) {
+        return region;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Returns the finding for a number that the matcher found in the run at {@code offset}, or null
+   * when the number is a date, a labelled ID, a placeholder or too short for its context.
+   */
+  private static Finding accepted(
+      String text, int offset, PhoneMatches.Match match, PhoneWords words) {
+    int start = offset + match.start();
+    int end = offset + match.end();
+    boolean supported = words.near(start, end);
+    int digits = countDigits(match.rawString());
+    if (DATE.matcher(match.rawString()).find()
+        || NOT_PHONE.labels(text, start)
+        || startsTime(text, end)
+        || otherKind(match.rawString())
+        || placeholder(match.nationalNumber())
+        || zipAfterLabel(text, start, match.rawString())) {
+      return null;
+    }
+    if (digits < MIN_DIGITS || (digits < 10 && wordFollows(text, end))) {
+      return null;
+    }
+    if (!supported
+        && (digits < MIN_DIGITS_WITHOUT_CONTEXT
+            || (!phoneShaped(match.rawString())
+                && (AGAINST.near(text, start, end) || ID_BEFORE.labels(text, start)))
+            || zipAfterPostBox(text, start, end, match.rawString()))) {
+      return null;
+    }
+    double score = supported ? Scores.boost(Scores.FORMAT) : Scores.FORMAT;
+    return new Finding(PiiType.PHONE.name(), start, end, score);
   }
 
   /**

@@ -34,6 +34,38 @@ class PhoneMatchesTest {
   }
 
   @Test
+  void britishShortcutAgreesWithMatcher() {
+    List<String> runs = britishRuns(new Random(13), 40);
+    List<PhoneMatches.Match> expected = new ArrayList<>();
+    List<PhoneMatches.Match> actual = new ArrayList<>();
+    for (String run : runs) {
+      expected.addAll(matcher(run, "GB"));
+      actual.addAll(PhoneMatches.find(run, "GB", Leniency.POSSIBLE));
+    }
+
+    assertThat(actual).isEqualTo(expected);
+  }
+
+  @Test
+  void britishShortcutTakesEveryGeneratedShape() {
+    List<String> runs = britishRuns(new Random(13), 1);
+
+    assertThat(runs).allMatch(run -> PhoneMatches.BRITISH.matcher(run).matches());
+  }
+
+  @Test
+  void internationalPrefixGoesToMatcher() {
+    assertThat(PhoneMatches.find("007 1611 3330", "GB", Leniency.POSSIBLE))
+        .isEqualTo(matcher("007 1611 3330", "GB"));
+  }
+
+  @Test
+  void britishTenDigitsGoToMatcher() {
+    assertThat(PhoneMatches.find("0161 496 000", "GB", Leniency.POSSIBLE))
+        .isEqualTo(matcher("0161 496 000", "GB"));
+  }
+
+  @Test
   void areaCodeWithOneGoesToMatcher() {
     assertThat(PhoneMatches.find("(123) 456-7890", "US", Leniency.POSSIBLE))
         .isEqualTo(matcher("(123) 456-7890", "US"));
@@ -78,6 +110,39 @@ class PhoneMatchesTest {
                     .replace("B", digits(random, 3))
                     .replace("C", digits(random, 4))
                     .replace("E", digits(random, 1 + random.nextInt(6))));
+          }
+        }
+      }
+    }
+    return runs;
+  }
+
+  /**
+   * British runs of every shape that the shortcut takes: area codes of three to five digits with
+   * the trunk 0, each split of the other digits into two groups, and each separator between groups,
+   * {@code perShape} random numbers of each.
+   */
+  private static List<String> britishRuns(Random random, int perShape) {
+    List<String> separators = List.of("", " ", "-");
+    List<String> runs = new ArrayList<>();
+    for (int area = 3; area <= 5; area++) {
+      for (int second = 3; second <= 4; second++) {
+        int third = 11 - area - second;
+        if (third < 3 || third > 4) {
+          continue;
+        }
+        for (String first : separators) {
+          for (String next : separators) {
+            for (int i = 0; i < perShape; i++) {
+              runs.add(
+                  "0"
+                      + (1 + random.nextInt(9))
+                      + digits(random, area - 2)
+                      + first
+                      + digits(random, second)
+                      + next
+                      + digits(random, third));
+            }
           }
         }
       }
