@@ -53,6 +53,7 @@ public final class DriftPowerReference {
       System.exit(2);
       return;
     }
+
     TrafficTexts texts = TrafficTexts.read(options.traffic(), DriftScenarios.FILES);
     List<String> responses = texts.all().stream().map(TrafficText::response).toList();
     List<float[]> embeddings = embeddings(options, responses);
@@ -63,6 +64,7 @@ public final class DriftPowerReference {
     }
     List<float[]> profiles = responses.stream().map(WordProfile::of).toList();
     List<int[]> phrases = responses.stream().map(PhraseSet::of).toList();
+
     String markdown =
         new DriftPowerReference(options, embeddingsAndStyle, profiles, phrases)
             .run(ReferenceScenario.all(texts));

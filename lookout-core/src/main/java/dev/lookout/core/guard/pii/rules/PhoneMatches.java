@@ -30,9 +30,10 @@ final class PhoneMatches {
               + "(?: ?(?:x|ext\\.?) ?\\d{1,6})?");
 
   /**
-   * A trunk 0, then an area code of two to four more digits that does not start with 0 (a second 0
-   * starts an international call), and two groups of three or four digits, each group separated by
-   * at most one space or hyphen. Only runs of {@value #BRITISH_DIGITS} digits take the shortcut.
+   * A trunk 0, an area code of two to four more digits, and two groups of three or four digits,
+   * each group after at most one space or hyphen. The area code does not start with 0, since a
+   * second 0 starts an international call. Only runs of {@value #BRITISH_DIGITS} digits take the
+   * shortcut.
    */
   static final Pattern BRITISH = Pattern.compile("0[1-9]\\d{1,3}[ -]?\\d{3,4}[ -]?\\d{3,4}");
 

@@ -20,8 +20,8 @@ public final class SsnDetector implements SpanDetector {
   /**
    * Nine digits in the three groups, with no digit, cased letter, underscore, dot or sign glued
    * before them and no digit, cased letter or underscore after. A cased letter (Latin, Greek,
-   * Cyrillic) glued to a number makes it a code such as "A123-45-6789", whatever its accents; a
-   * letter of a script written without spaces, such as "番号123-45-6789", does not. A comma and a
+   * Cyrillic) glued to a number makes it a code such as "A123-45-6789", whatever its accents. A
+   * letter of a script written without spaces does not, so "番号123-45-6789" is an SSN. A comma and a
    * digit may follow the number, as the next field of a CSV row does.
    */
   private static final Pattern CANDIDATE =
@@ -115,7 +115,7 @@ public final class SsnDetector implements SpanDetector {
     return c >= '0' && c <= '9';
   }
 
-  /** Returns whether {@code c} may not come before an SSN, as {@link #CANDIDATE} says. */
+  /** Returns whether {@code c} may not come before an SSN, following {@link #CANDIDATE}. */
   private static boolean joinsNumber(char c) {
     return Character.getType(c) == Character.DECIMAL_DIGIT_NUMBER
         || Letters.cased(c)
