@@ -134,13 +134,7 @@ record DriftBenchOptions(
       }
     }
     if (traffic == null) {
-      traffic =
-          DriftBenchmark.findTraffic(Path.of(""))
-              .orElseThrow(
-                  () ->
-                      new IllegalArgumentException(
-                          "No shared/data/traffic folder above the current folder; pass"
-                              + " --traffic DIR"));
+      traffic = DriftBenchmark.defaultTraffic();
     }
     return new DriftBenchOptions(
         traffic,

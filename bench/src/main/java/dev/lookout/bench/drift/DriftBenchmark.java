@@ -231,4 +231,18 @@ public final class DriftBenchmark {
     }
     return Optional.empty();
   }
+
+  /**
+   * Returns the traffic folder found walking up from the current folder.
+   *
+   * @throws IllegalArgumentException naming the {@code --traffic} option when there is none
+   */
+  static Path defaultTraffic() {
+    return findTraffic(Path.of(""))
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "No shared/data/traffic folder above the current folder; pass"
+                        + " --traffic DIR"));
+  }
 }

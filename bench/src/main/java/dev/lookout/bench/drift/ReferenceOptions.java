@@ -113,13 +113,7 @@ record ReferenceOptions(
     }
 
     if (traffic == null) {
-      traffic =
-          DriftBenchmark.findTraffic(Path.of(""))
-              .orElseThrow(
-                  () ->
-                      new IllegalArgumentException(
-                          "No shared/data/traffic folder above the current folder; pass"
-                              + " --traffic DIR"));
+      traffic = DriftBenchmark.defaultTraffic();
     }
     return new ReferenceOptions(
         traffic,
