@@ -106,7 +106,7 @@ public final class CreditCardDetector implements SpanDetector {
       if (supported) {
         score = Scores.boost(score);
       } else if (AGAINST.near(text, matcher.start(), end)
-          || AGAINST.occursIn(columns.header(matcher.start()))) {
+          || againstHeader(columns.header(matcher.start()))) {
         score -= Scores.CONTEXT_PENALTY;
       }
       if (score >= THRESHOLD) {
@@ -114,6 +114,14 @@ public final class CreditCardDetector implements SpanDetector {
       }
     }
     return findings;
+  }
+
+  /**
+   * Returns whether a table column's header names another kind of number ("Reference") and no card
+   * ("Card or reference").
+   */
+  private static boolean againstHeader(String header) {
+    return AGAINST.occursIn(header) && !SUPPORT.occursIn(header);
   }
 
   /**

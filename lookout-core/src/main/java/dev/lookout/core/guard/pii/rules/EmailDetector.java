@@ -147,6 +147,8 @@ public final class EmailDetector implements SpanDetector {
     if (text.indexOf('@') < 0) {
       return findings;
     }
+    // An event's UID has the form of an address, and only a calendar's text has events.
+    boolean calendar = text.contains("BEGIN:V");
     // The pattern runs only on a window around each '@', not over the whole text.
     Matcher matcher = CANDIDATE.matcher(text);
     int searched = 0;
@@ -176,7 +178,7 @@ public final class EmailDetector implements SpanDetector {
         if (validLocalPart(text.substring(start, at))
             && acceptedDomain(text, at, end)
             && !messageId(text, start)
-            && !calendarUid(text, start)
+            && !(calendar && calendarUid(text, start))
             && !sshLogin(text, start)) {
           findings.add(new Finding(PiiType.EMAIL.name(), start, end, Scores.VALIDATED));
         }
@@ -265,16 +267,33 @@ public final class EmailDetector implements SpanDetector {
    * Returns whether the candidate at {@code start} is the value of an iCalendar {@code UID}
    * property, as in "UID:6d418ae536@google.com": the calendar's ID of an event, written in the form
    * of an address but naming no mailbox. The property name, with any parameters, fills its line up
-   * to the candidate.
+   * to the candidate. The caller checks that the text is a calendar ("BEGIN:VEVENT").
    */
   static boolean calendarUid(String text, int start) {
-    int lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    if (start == 0 || text.charAt(start - 1) != ':') {
+      return false;
+    }
+    // The name and its parameters take at most MAX_UID_PREFIX chars, so the line must start
+    // within them; reading no further keeps a long line of addresses linear.
+    int from = Math.max(0, start - MAX_UID_PREFIX);
+    int lineStart = start - 1;
+    while (lineStart > from && text.charAt(lineStart - 1) != '\n') {
+      lineStart--;
+    }
+    if (lineStart > 0 && text.charAt(lineStart - 1) != '\n') {
+      return false;
+    }
     return CALENDAR_UID.matcher(text).region(lineStart, start).matches();
   }
 
-  /** An iCalendar UID property name, with optional parameters, up to its colon. */
-  private static final Pattern CALENDAR_UID =
-      Pattern.compile("[ \\t]*UID(?:;[^:\\n]{0,200})?:", Pattern.CASE_INSENSITIVE);
+  /**
+   * An iCalendar UID property name, with optional parameters, up to its colon. iCalendar writes
+   * property names in capitals; a lower-case "uid:" is more often an LDAP or login record.
+   */
+  private static final Pattern CALENDAR_UID = Pattern.compile("[ \\t]*UID(?:;[^:\\n]{0,200})?:");
+
+  /** Most chars of {@link #CALENDAR_UID}: spaces, the name, parameters and the colon. */
+  private static final int MAX_UID_PREFIX = 220;
 
   /**
    * Returns whether the candidate at {@code start} is the user and host of an SSH URL, as in

@@ -19,8 +19,17 @@ import java.util.regex.Pattern;
  * {@code section 3.2.1.4} and clock times such as {@code 10:20:30} are not addresses.
  */
 public final class IpAddressDetector implements SpanDetector {
+  /**
+   * A dotted quad with no word char or dot glued before it. A colon may come before it only after a
+   * whole word with a letter past "f", as in the firewall log "src outside:64.89.245.5/2679". After
+   * hex digits the colon ends an IPv6 group ("::ffff:192.0.2.1") or a clock time, and after a path
+   * it starts an image tag ("registry.local/api:5.7.9.84").
+   */
   private static final Pattern V4 =
-      Pattern.compile("\\d(?<![\\w.:]\\d)\\d{0,2}(?:\\.\\d{1,3}){3}(?![\\w]|\\.\\d)");
+      Pattern.compile(
+          "\\d(?<![\\w.]\\d)"
+              + "(?:(?<!:\\d)|(?<=(?<![^\\s(\\[,;=])[\\w-]{0,30}[g-zG-Z][\\w-]{0,30}:\\d))"
+              + "\\d{0,2}(?:\\.\\d{1,3}){3}(?![\\w]|\\.\\d)");
 
   /**
    * Words that, right before a dotted quad, make it a version or section number rather than an

@@ -40,6 +40,9 @@ public final class PhoneDetector implements SpanDetector {
 
   static final int MIN_DIGITS_WITHOUT_CONTEXT = 8;
 
+  /** Fewest chars of a hexadecimal hash glued to a number's last group. */
+  private static final int MIN_HASH_CHARS = 8;
+
   /** The country calling code of the North American Numbering Plan. */
   private static final int NORTH_AMERICAN_CODE = 1;
 
@@ -54,7 +57,7 @@ public final class PhoneDetector implements SpanDetector {
    * libphonenumber's work on the runs found.
    */
   private static final Pattern RUN =
-      Pattern.compile("[+(]?\\d[\\d ()./\\-]*\\d(?:\\s?(?:x|ext\\.?)\\s?\\d{1,7})?");
+      Pattern.compile("[+(]?\\d[\\d ()./\\-]*\\d(?:\\s?(?:x|ext\\.?)\\s?\\d{1,20})?");
 
   /**
    * Maximum length of a run, in chars, that contains at most one number. Two numbers of at least
@@ -241,7 +244,10 @@ public final class PhoneDetector implements SpanDetector {
   private static final Pattern COMPANY_REGISTER =
       Pattern.compile(
           "\\b(?:RCS|R\\.C\\.S\\.)\\s+\\p{Lu}[\\p{L}'-]*(?:[ -]\\p{Lu}[\\p{L}'-]*)?"
-              + "(?:\\s+[AB])?[\\s:,]*$");
+              + "(?:\\s+[AB])?\\s+$");
+
+  /** A SIREN, the nine digits of a French company number, solid or in groups of three. */
+  private static final Pattern SIREN = Pattern.compile("\\d{3} ?\\d{3} ?\\d{3}");
 
   /**
    * Words that name an ID when the number follows them with only spaces or a {@code #} between, as
@@ -531,13 +537,6 @@ public final class PhoneDetector implements SpanDetector {
       } else {
         at = runStart(text, end);
       }
-      // A last group that goes on with a cased letter starts a word or a hash, as in the mail log
-      // "OK 1718988395 11cdd9457ebe", and is no part of the number.
-      int lastSpace = candidate.lastIndexOf(' ');
-      if (lastSpace > 0 && end < text.length() && Letters.cased(text.charAt(end))) {
-        end = lastDigitEnd(text, start, start + lastSpace);
-        candidate = text.substring(start, end);
-      }
       if (countDigits(candidate) >= MIN_DIGITS
           && !clearlyNotPhone(start, end, candidate, words)
           && !yearRange(start, end, candidate, words)
@@ -546,6 +545,7 @@ public final class PhoneDetector implements SpanDetector {
           && !singleNumberAgainst(text, start, end, candidate, words)
           && !dottedAfterVersionWord(text, start, candidate)
           && !hexContinues(text, end, candidate)
+          && !hashAfterSpace(text, start, end, candidate)
           && !idShapedWithoutWord(start, end, candidate, words)
           && !ID_ONLY_SHAPE.matcher(withoutOpenBracket(candidate)).matches()
           && !DECIMAL_BELOW_ONE.matcher(candidate).find()
@@ -555,7 +555,7 @@ public final class PhoneDetector implements SpanDetector {
           && !candidate.contains("..")
           && !afterCurrency(text, start)
           && !afterHttpVersion(text, start)
-          && !afterCompanyRegister(text, start)
+          && !afterCompanyRegister(text, start, candidate)
           && !insideIbanShape(text, start)) {
         for (int[] piece : pieces(candidate)) {
           detectInRun(
@@ -816,6 +816,31 @@ public final class PhoneDetector implements SpanDetector {
   }
 
   /**
+   * Returns whether the last group of a run that holds a space starts a hexadecimal hash glued to
+   * it, as the queue ID in the mail log "OK 1718988395 11cdd9457ebe": the token from that group on
+   * is at least {@value #MIN_HASH_CHARS} hex digits with a letter among them. A label glued to a
+   * number, as in "020 7946 0958Fax:", is no hash.
+   */
+  static boolean hashAfterSpace(String text, int start, int end, String run) {
+    int lastSpace = run.lastIndexOf(' ');
+    if (lastSpace < 0 || end >= text.length() || !isHexLetter(text.charAt(end))) {
+      return false;
+    }
+    int tokenEnd = end;
+    while (tokenEnd < text.length() && Character.isLetterOrDigit(text.charAt(tokenEnd))) {
+      if (!Character.isDigit(text.charAt(tokenEnd)) && !isHexLetter(text.charAt(tokenEnd))) {
+        return false;
+      }
+      tokenEnd++;
+    }
+    return tokenEnd - (start + lastSpace + 1) >= MIN_HASH_CHARS;
+  }
+
+  private static boolean isHexLetter(char c) {
+    return (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  }
+
+  /**
    * Returns whether a dotted run follows a word such as "build" or "version", as in "build
    * 22.11.1".
    */
@@ -925,11 +950,15 @@ public final class PhoneDetector implements SpanDetector {
   }
 
   /**
-   * Returns whether a French trade register entry comes right before {@code start}: "RCS", the town
-   * of the registry court and an optional section letter, as in "RCS Lyon 195 224 012" or "R.C.S.
-   * Paris B 552 081 317". The number is the company's SIREN.
+   * Returns whether {@code run} is a SIREN right after a French trade register entry: "RCS", the
+   * town of the registry court and an optional section letter, as in "RCS Lyon 195 224 012" or
+   * "R.C.S. Paris B 552 081 317". A colon or comma after the town, as in "RCS Chat: +44 7700
+   * 900123", ends the entry.
    */
-  static boolean afterCompanyRegister(String text, int start) {
+  static boolean afterCompanyRegister(String text, int start, String run) {
+    if (!SIREN.matcher(run).matches()) {
+      return false;
+    }
     int from = Math.max(0, start - 60);
     return COMPANY_REGISTER.matcher(text).region(from, start).find();
   }

@@ -134,4 +134,12 @@ class CreditCardDetectorTest {
             + "16.06.2024;GUTSCHRIFT LOHN/GEHALT;2127,80;5142,26;57659150429863";
     assertThat(Spans.of(detector, text)).isEmpty();
   }
+
+  @Test
+  void findsCardUnderCardAndReferenceHeader() {
+    String text =
+        "Name,Card or reference,City\n"
+            + "Customer number 1 with a long name,5425726793798071,London";
+    assertThat(Spans.of(detector, text)).containsExactly("5425726793798071");
+  }
 }

@@ -183,7 +183,20 @@ class EmailDetectorTest {
 
   @Test
   void findsOrganizerBesideCalendarUid() {
-    String text = "UID:6d418ae536@google.com\nORGANIZER;CN=Grace:mailto:grace@acme.com";
+    String text =
+        "BEGIN:VEVENT\nUID:6d418ae536@google.com\nORGANIZER;CN=Grace:mailto:grace@acme.com";
     assertThat(Spans.of(detector, text)).containsExactly("grace@acme.com");
+  }
+
+  @Test
+  void findsLowerCaseUid() {
+    assertThat(Spans.of(detector, "BEGIN:VCARD\nuid:john.smith@gmail.com"))
+        .containsExactly("john.smith@gmail.com");
+  }
+
+  @Test
+  void findsUidOutsideCalendar() {
+    assertThat(Spans.of(detector, "UID:john.smith@gmail.com"))
+        .containsExactly("john.smith@gmail.com");
   }
 }

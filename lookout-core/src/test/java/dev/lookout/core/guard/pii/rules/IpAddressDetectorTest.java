@@ -269,4 +269,20 @@ class IpAddressDetectorTest {
   void skipsVersionAfterGreaterThan() {
     assertThat(Spans.of(detector, "requests>1.2.3.4")).isEmpty();
   }
+
+  @Test
+  void findsAddressAfterInterfaceName() {
+    String text = "Deny tcp src outside:64.89.245.5/2679 dst inside:192.168.5.43/443";
+    assertThat(Spans.of(detector, text)).containsExactly("64.89.245.5", "192.168.5.43");
+  }
+
+  @Test
+  void skipsImageTag() {
+    assertThat(Spans.of(detector, "image: registry.local/api:5.7.9.84")).isEmpty();
+  }
+
+  @Test
+  void skipsQuadAfterHexGroup() {
+    assertThat(Spans.of(detector, "cafe:10.1.2.3")).isEmpty();
+  }
 }

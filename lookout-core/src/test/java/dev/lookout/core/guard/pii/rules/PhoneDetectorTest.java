@@ -819,4 +819,27 @@ class PhoneDetectorTest {
   void keepsNumberBeforeJapanese() {
     assertThat(Spans.of(detector, "携帯番号は+81 3-1234-1259です。")).containsExactly("+81 3-1234-1259");
   }
+
+  @Test
+  void findsNumbersGluedToLabels() {
+    assertThat(Spans.of(detector, "Tel: 020 7946 0958Fax: 020 7946 0959"))
+        .containsExactly("020 7946 0958", "020 7946 0959");
+  }
+
+  @Test
+  void skipsRunBeforeQueueHash() {
+    String text = "postfix/qmgr[123]: 1718988395 4429 11cdd9457ebe: removed";
+    assertThat(Spans.of(detector, text)).isEmpty();
+  }
+
+  @Test
+  void findsPhoneAfterRcsService() {
+    assertThat(Spans.of(detector, "RCS Chat: +44 7700 900123")).containsExactly("+44 7700 900123");
+  }
+
+  @Test
+  void keepsEightDigitExtension() {
+    assertThat(Spans.of(detector, "Call 020 7946 0958 x12345678"))
+        .containsExactly("020 7946 0958 x12345678");
+  }
 }
