@@ -273,8 +273,8 @@ public final class EmailDetector implements SpanDetector {
     if (start == 0 || text.charAt(start - 1) != ':') {
       return false;
     }
-    // The name and its parameters take at most MAX_UID_PREFIX chars, so the line must start
-    // within them; reading no further keeps a long line of addresses linear.
+    // The name and its parameters take at most MAX_UID_PREFIX chars, so the line starts within
+    // them. Reading no further keeps a long line of addresses linear.
     int from = Math.max(0, start - MAX_UID_PREFIX);
     int lineStart = start - 1;
     while (lineStart > from && text.charAt(lineStart - 1) != '\n') {
