@@ -13,12 +13,12 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
- * Measures how often a test that is told the direction of a change in advance finds a mixture, as
+ * Measures how often a test that is given the direction of a change in advance finds a mixture, as
  * an optimistic reference for what a drift test on the same features could reach. For two sources A
  * and B it splits the prompts in halves. On the fitting half it fits a linear discriminant between
  * A's and B's texts (see {@link Discriminant}) on the drift test's features. On the testing half it
  * draws baselines and windows as DriftBenchmark does and applies a one-sided z-test to the mean
- * discriminant score. A drift monitor is never told the direction and must look in every direction
+ * discriminant score. A drift monitor is never given the direction and must look in every direction
  * at once. The reference is no strict ceiling either: a discriminant that is not linear, or fitted
  * on more texts, could find more.
  */

@@ -12,7 +12,7 @@ import java.util.Map;
  * It ranks them by the two-proportion z-score of their shares in the two groups.
  */
 final class PhraseVocabulary {
-  /** Fewest fitting texts that must contain a phrase, and that must lack it. */
+  /** Minimum number of fitting texts that must contain a phrase, and that must lack it. */
   static final int MIN_TEXTS = 10;
 
   private final Map<Integer, Integer> columns;

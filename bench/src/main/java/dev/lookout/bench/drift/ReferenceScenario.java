@@ -16,7 +16,7 @@ import java.util.List;
 record ReferenceScenario(
     String label, List<TrafficText> base, List<TrafficText> other, boolean promptSwap) {
 
-  /** The models whose AlpacaEval answers, pooled, are DriftBenchmark's assistant traffic. */
+  /** The models whose AlpacaEval responses, pooled, are DriftBenchmark's assistant traffic. */
   private static final List<String> ASSISTANT =
       List.of("gpt4", "gpt-4o-2024-05-13", "claude-3-opus-20240229", "Qwen1.5-72B-Chat");
 
@@ -45,7 +45,7 @@ record ReferenceScenario(
           new ReferenceScenario(
               source + " answers in assistant traffic", assistant, texts.source(source), false));
     }
-    // Human answers to AlpacaEval's self-instruct instructions, in one model's answers.
+    // Human responses to AlpacaEval's self-instruct instructions, mixed into one model's responses.
     scenarios.add(
         new ReferenceScenario(
             "gpt4llm_user_oriented_instructions answers in gpt-4o-2024-05-13 answers",

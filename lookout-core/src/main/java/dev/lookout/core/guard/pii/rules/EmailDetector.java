@@ -288,11 +288,13 @@ public final class EmailDetector implements SpanDetector {
 
   /**
    * An iCalendar UID property name, with optional parameters, up to its colon. iCalendar writes
-   * property names in capitals; a lower-case "uid:" is more often an LDAP or login record.
+   * property names in capitals, so a lower-case "uid:" is more often an LDAP or login record.
    */
   private static final Pattern CALENDAR_UID = Pattern.compile("[ \\t]*UID(?:;[^:\\n]{0,200})?:");
 
-  /** Most chars of {@link #CALENDAR_UID}: spaces, the name, parameters and the colon. */
+  /**
+   * Maximum length, in chars, of {@link #CALENDAR_UID}: spaces, the name, parameters and the colon.
+   */
   private static final int MAX_UID_PREFIX = 220;
 
   /**

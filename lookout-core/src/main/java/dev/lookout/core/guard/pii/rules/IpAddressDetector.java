@@ -21,12 +21,13 @@ import java.util.regex.Pattern;
 public final class IpAddressDetector implements SpanDetector {
   /**
    * A dotted quad with no word char or dot glued before it. A colon before it is checked in code
-   * ({@link #colonAllows}): a lookbehind for it in this pattern made the scan ten times slower.
+   * ({@link #colonAllows}), because a lookbehind for it in this pattern made the scan ten times
+   * slower.
    */
   private static final Pattern V4 =
       Pattern.compile("\\d(?<![\\w.]\\d)\\d{0,2}(?:\\.\\d{1,3}){3}(?![\\w]|\\.\\d)");
 
-  /** Most chars of the word before a colon that {@link #colonAllows} reads. */
+  /** Maximum length, in chars, of the word before a colon that {@link #colonAllows} reads. */
   private static final int MAX_WORD_BEFORE_COLON = 40;
 
   /**

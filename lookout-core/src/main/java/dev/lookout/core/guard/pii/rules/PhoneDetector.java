@@ -40,7 +40,7 @@ public final class PhoneDetector implements SpanDetector {
 
   static final int MIN_DIGITS_WITHOUT_CONTEXT = 8;
 
-  /** Fewest chars of a hexadecimal hash glued to a number's last group. */
+  /** Minimum length, in chars, of a hexadecimal hash glued to a number's last group. */
   private static final int MIN_HASH_CHARS = 8;
 
   /** The country calling code of the North American Numbering Plan. */
@@ -637,7 +637,7 @@ public final class PhoneDetector implements SpanDetector {
   /**
    * Returns the region to try first on {@code run}: the first of the regions outside North America,
    * when the run starts with a trunk 0, ends with a digit and has too few digits for two numbers.
-   * Otherwise null. A number that holds all the digits of such a run is the whole run, and two
+   * Otherwise null. A number that contains all the digits of such a run is the whole run, and two
    * numbers of at least {@value #MIN_DIGITS} digits cannot share fewer than twice as many. So a
    * whole-run number found first is what the trial in order ends with.
    */
@@ -811,14 +811,13 @@ public final class PhoneDetector implements SpanDetector {
     if (end >= text.length() || !DIGITS_AND_DASHES.matcher(run).matches()) {
       return false;
     }
-    char next = Character.toLowerCase(text.charAt(end));
-    return next >= 'a' && next <= 'f';
+    return isHexLetter(text.charAt(end));
   }
 
   /**
-   * Returns whether the last group of a run that holds a space starts a hexadecimal hash glued to
-   * it, as the queue ID in the mail log "OK 1718988395 11cdd9457ebe": the token from that group on
-   * is at least {@value #MIN_HASH_CHARS} hex digits with a letter among them. A label glued to a
+   * Returns whether the last group of a run that contains a space starts a hexadecimal hash glued
+   * to it, as the queue ID in the mail log "OK 1718988395 11cdd9457ebe": the token from that group
+   * on is at least {@value #MIN_HASH_CHARS} hex digits with a letter among them. A label glued to a
    * number, as in "020 7946 0958Fax:", is no hash.
    */
   static boolean hashAfterSpace(String text, int start, int end, String run) {
