@@ -16,6 +16,12 @@ public final class ContextWords {
   /** One word: its space-separated parts and whether it may run on at either end. */
   private record Word(String[] parts, boolean openStart, boolean openEnd) {}
 
+  /** Chars that end the token an e-mail address is read from, besides white space. */
+  private static final String TOKEN_ENDS = "<>()[]\"',;:&=?/|";
+
+  /** Maximum chars read on each side of a word for an "@" of its address. */
+  private static final int MAX_ADDRESS_CHARS = 64;
+
   private final List<Word> words;
   private final int before;
   private final int after;
@@ -36,8 +42,11 @@ public final class ContextWords {
    */
   public boolean near(String text, int start, int end, int floor) {
     int from = Math.max(floor, start - before);
-    int lineEnd = text.indexOf('\n', end);
-    int to = Math.min(lineEnd < 0 ? text.length() : lineEnd, end + after);
+    int to = end;
+    int limit = Math.min(text.length(), end + after);
+    while (to < limit && text.charAt(to) != '\n') {
+      to++;
+    }
     return occursIn(text, from, start) || occursIn(text, end, to);
   }
 
@@ -75,13 +84,60 @@ public final class ContextWords {
         // not find "tel".
         boolean startOk = word.openStart() || from + at == 0 || !isLetter(text, from + at - 1);
         boolean endOk =
-            word.openEnd() || from + matchEnd == text.length() || !isLetter(text, from + matchEnd);
-        if (startOk && endOk) {
+            word.openEnd()
+                || from + matchEnd == text.length()
+                || (!isLetter(text, from + matchEnd) && !namePart(text, from + matchEnd));
+        if (startOk && endOk && !inEmailAddress(text, from + at, from + matchEnd)) {
           return true;
         }
       }
     }
     return false;
+  }
+
+  /**
+   * Returns whether digits at {@code at} go on a name such as "EXT4-fs" or "ext3fs": digits and
+   * then a letter, hyphen or underscore. "Tel1: ..." still names a phone.
+   */
+  private static boolean namePart(String text, int at) {
+    int i = at;
+    while (i < text.length() && Character.isDigit(text.charAt(i))) {
+      i++;
+    }
+    if (i == at || i == text.length()) {
+      return false;
+    }
+    char next = text.charAt(i);
+    return Character.isLetter(next) || next == '-' || next == '_';
+  }
+
+  /**
+   * Returns whether {@code [start, end)} of {@code text} lies in a token with an "@", such as
+   * "accounts@kestrelbank.co.uk". A word in an e-mail address names a mailbox, not the number
+   * beside it.
+   */
+  private static boolean inEmailAddress(String text, int start, int end) {
+    int from = start;
+    while (from > 0 && start - from < MAX_ADDRESS_CHARS && !endsToken(text.charAt(from - 1))) {
+      from--;
+      if (text.charAt(from) == '@') {
+        return true;
+      }
+    }
+    for (int i = start; i < text.length() && i - end < MAX_ADDRESS_CHARS; i++) {
+      char c = text.charAt(i);
+      if (c == '@') {
+        return true;
+      }
+      if (endsToken(c)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private static boolean endsToken(char c) {
+    return Character.isWhitespace(c) || TOKEN_ENDS.indexOf(c) >= 0;
   }
 
   /** Returns where the parts after the first end in {@code window}, or -1 if they do not follow. */

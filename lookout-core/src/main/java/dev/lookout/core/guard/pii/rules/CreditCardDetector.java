@@ -13,11 +13,12 @@ import java.util.regex.Pattern;
  * Finds payment card numbers of 12 to 19 digits, written solid or in groups split by single spaces
  * or hyphens. A candidate must pass the Luhn check and match a known issuer prefix and length
  * ({@link CardIssuers}). Words such as "order" or "invoice" just before the number drop it, since
- * one random number in ten passes Luhn.
+ * one random number in ten passes Luhn. A comma and a digit may follow a number, as the next field
+ * of a CSV row does.
  */
 public final class CreditCardDetector implements SpanDetector {
   private static final Pattern CANDIDATE =
-      Pattern.compile("\\d(?<![\\w.+-]\\d)(?:[ -]?\\d){11,18}(?![\\w]|[.,-]\\d)");
+      Pattern.compile("\\d(?<![\\w.+-]\\d)(?:[ -]?\\d){11,18}(?![\\w]|[.-]\\d)");
 
   private static final ContextWords SUPPORT =
       new ContextWords(

@@ -17,15 +17,28 @@ import java.util.Set;
  */
 final class LabelBefore {
   /**
-   * Words between a label and its number, as in "lot number", "meeting ID", "booking reference" or
-   * "confirmation number is".
+   * Words between a label and its number, as in "lot number", "meeting ID", "booking reference",
+   * "confirmation number is" or "commande n°".
    */
   private static final List<String> FILLERS =
       List.of(
-          "number", "numbers", "no", "nr", "num", "id", "code", "reference", "ref", "is", "was");
+          "number",
+          "numbers",
+          "no",
+          "nr",
+          "num",
+          "n",
+          "n°",
+          "nº",
+          "id",
+          "code",
+          "reference",
+          "ref",
+          "is",
+          "was");
 
   /** Punctuation that may come between a label and its number, besides white space. */
-  static final String PUNCTUATION = ":#=.-([";
+  static final String PUNCTUATION = ":#=.-([)：";
 
   /** Maximum number of characters read before a span. */
   private static final int WINDOW = 40;
@@ -153,9 +166,21 @@ final class LabelBefore {
     return text;
   }
 
+  /**
+   * Returns whether {@code text} ends with {@code word} as a whole word. A word in a script written
+   * without spaces, such as "伝票番号", may end a longer word ("配送伝票番号").
+   */
   private static boolean endsWithWord(String text, String word) {
     return text.endsWith(word)
         && (text.length() == word.length()
+            || writtenWithoutSpaces(word.codePointAt(0))
             || !Character.isLetter(text.charAt(text.length() - word.length() - 1)));
+  }
+
+  private static boolean writtenWithoutSpaces(int codePoint) {
+    Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
+    return script == Character.UnicodeScript.HAN
+        || script == Character.UnicodeScript.HIRAGANA
+        || script == Character.UnicodeScript.KATAKANA;
   }
 }

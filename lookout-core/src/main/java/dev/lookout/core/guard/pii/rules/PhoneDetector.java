@@ -77,6 +77,8 @@ public final class PhoneDetector implements SpanDetector {
               "ordre",
               "bestellung*",
               "pedido*",
+              "commande*",
+              "ordine",
               "invoice*",
               "rechnung*",
               "factura",
@@ -84,6 +86,7 @@ public final class PhoneDetector implements SpanDetector {
               "facture",
               "factuur",
               "faktura",
+              "fatura*",
               "account*",
               "card*",
               "iban",
@@ -190,6 +193,24 @@ public final class PhoneDetector implements SpanDetector {
               "hs",
               "会議id",
               "お問い合わせ番号",
+              "請求書番号",
+              "注文番号",
+              "बिल नंबर",
+              "mandatsreferenz",
+              "사업자등록번호",
+              "伝票番号",
+              // A Polish tax number on an invoice: the seller's or the buyer's.
+              "nip sprzedawcy",
+              "nip nabywcy",
+              // A German tax number, "St.-Nr. 155/752/06929".
+              "st.-nr",
+              "st.nr",
+              "stnr",
+              "fatura",
+              // A purchase order; "PO Box" is read as a post box before a ZIP code.
+              "po",
+              // A spoken "reference number is 252 206 2751"; "ref" alone labels already.
+              "reference number",
               // A Portuguese Multibanco payment reference has nine digits.
               "referência mb",
               "referencia mb",
@@ -231,11 +252,35 @@ public final class PhoneDetector implements SpanDetector {
               "contract",
               "access",
               "postal",
-              "candidate"),
+              "candidate",
+              "zoom",
+              "webex",
+              "plan",
+              "state",
+              "tax",
+              "vat",
+              "group",
+              "mandate",
+              "bill",
+              "commande",
+              "ordine",
+              "company",
+              "registration",
+              "notice",
+              "user",
+              "konferenz"),
           // Keys such as created_at or duration_ms name times, not phone numbers.
           Set.of("ms", "ts", "time", "timestamp", "epoch"),
           // In a CSV row the label may be the cell before the number: "CA,SIN,167 824 497".
           LabelBefore.PUNCTUATION + ",");
+
+  /**
+   * Labels of a bank account right before a number, as in "sort code 49-46-95, account 15199368".
+   * Like {@link #NOT_PHONE} they overrule a phone word near, such as "Mobile:" on the next line,
+   * but not a number written as only phones are: "Account: (770) 976-7965".
+   */
+  private static final LabelBefore ACCOUNT =
+      new LabelBefore(List.of("account", "acct", "konto"), List.of(), Set.of());
 
   /**
    * "RCS" or "R.C.S.", a town of one or two capitalised words, and an optional section letter, at
@@ -245,6 +290,36 @@ public final class PhoneDetector implements SpanDetector {
       Pattern.compile(
           "\\b(?:RCS|R\\.C\\.S\\.)\\s+\\p{Lu}[\\p{L}'-]*(?:[ -]\\p{Lu}[\\p{L}'-]*)?"
               + "(?:\\s+[AB])?\\s+$");
+
+  /** A dotted IPv4 address, without checking the range of its parts. */
+  private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(?:\\.\\d{1,3}){3}");
+
+  /** Maximum chars of an IPv4 address read before a colon. */
+  private static final int MAX_ADDRESS_CHARS = 15;
+
+  /**
+   * A VAT label, a few words or marks of its own ("reg. no.", "-IdNr."), and a two-letter country
+   * code, at the end of the text before a number.
+   */
+  private static final Pattern VAT_PREFIX =
+      Pattern.compile(
+          "(?i:\\b(?:vat|ust|tva|iva|btw|mwst|moms)\\b)[\\p{L}.\\- ]{0,20}[:#]?\\s*[A-Z]{2}\\s?$");
+
+  /** The shape of a Brazilian postal code, five digits, a dash and three. */
+  private static final Pattern CEP_SHAPE = Pattern.compile("\\d{5}-\\d{3}");
+
+  /** "CEP" in capitals, as Brazilian addresses write it, right before a postal code. */
+  private static final Pattern CEP_BEFORE = Pattern.compile("\\bCEP:?\\s*$");
+
+  /** One word that ends in "nr" or "nummer", with an optional stop: "Belegnr.", "Kundennummer". */
+  private static final Pattern NUMBER_COMPOUND = Pattern.compile("\\p{L}{3,}(?:nr\\.?|nummer)");
+
+  /** Parts of the German words for a phone number, fax number or mobile number. */
+  private static final List<String> PHONE_STEMS =
+      List.of("tel", "fon", "phon", "fax", "handy", "mobil", "ruf", "festnetz", "durchwahl");
+
+  /** A time of day after a date: a space or "T", then hours and minutes. */
+  private static final Pattern TIME_AFTER_DATE = Pattern.compile("[ T]\\d{1,2}:\\d{2}");
 
   /** A SIREN, the nine digits of a French company number, solid or in groups of three. */
   private static final Pattern SIREN = Pattern.compile("\\d{3} ?\\d{3} ?\\d{3}");
@@ -258,7 +333,16 @@ public final class PhoneDetector implements SpanDetector {
   private static final LabelBefore ID_BEFORE =
       new LabelBefore(
           List.of(
-              "ticket", "customer", "record", "lot", "batch", "sr", "incident", "policy", "case"),
+              "ticket",
+              "customer",
+              "record",
+              "lot",
+              "batch",
+              "sr",
+              "incident",
+              "policy",
+              "case",
+              "request"),
           List.of(),
           Set.of(),
           "#");
@@ -366,7 +450,7 @@ public final class PhoneDetector implements SpanDetector {
   private static final Set<String> LINKS =
       Set.of(
           "and", "or", "y", "e", "o", "ou", "et", "und", "oder", "en", "of", "och", "eller", "og",
-          "i", "lub", "oppure", "ed", "if", "to", "for", "but");
+          "i", "lub", "albo", "oraz", "oppure", "ed", "if", "to", "for", "but", "veya", "hai");
 
   private static final List<String> LABELS =
       List.of("office", "fax", "mobile", "cell", "home", "work", "desk", "ext", "tel", "phone");
@@ -404,8 +488,8 @@ public final class PhoneDetector implements SpanDetector {
    * ticket number ("074-1065206014": the carrier's code and ten digits) and an amount with cents
    * ("9565.08"). So are a UK sort code and account number ("60-77-04 54009504"), and a count over a
    * total or a reference with a slash whose first part does not start with 0 ("3889/11765",
-   * "T/4895/4306"). A phone number written with a slash puts the area code with its trunk 0 first,
-   * as in "030/1234567".
+   * "T/4895/4306"), and a Brazilian company number (CNPJ: "28.280.497/0001-44"). A phone number
+   * written with a slash puts the area code with its trunk 0 first, as in "030/1234567".
    */
   private static final Pattern ID_ONLY_SHAPE =
       Pattern.compile(
@@ -416,7 +500,8 @@ public final class PhoneDetector implements SpanDetector {
               + "|\\d{3}-\\d{10}"
               + "|\\d{1,7}\\.\\d{2}"
               + "|[1-9]\\d*/\\d+"
-              + "|\\d{2}-\\d{2}-\\d{2} \\d{8}");
+              + "|\\d{2}-\\d{2}-\\d{2} \\d{8}"
+              + "|\\d{2}\\.\\d{3}\\.\\d{3}/\\d{4}-\\d{2}");
 
   /**
    * A decimal below one ("0.860", "-0.18"). Phone groups are never written so, and a run that
@@ -556,6 +641,12 @@ public final class PhoneDetector implements SpanDetector {
           && !afterCurrency(text, start)
           && !afterHttpVersion(text, start)
           && !afterCompanyRegister(text, start, candidate)
+          && !compactDateBeforeTime(text, start, candidate)
+          && !afterTimeOfDay(text, start)
+          && !afterAddressAndPort(text, start)
+          && !vatNumber(text, start)
+          && !postalCodeAfterCep(text, start, candidate)
+          && !afterDigitGroupMark(text, start)
           && !insideIbanShape(text, start)) {
         for (int[] piece : pieces(candidate)) {
           detectInRun(
@@ -667,6 +758,7 @@ public final class PhoneDetector implements SpanDetector {
     int digits = countDigits(match.rawString());
     if (DATE.matcher(match.rawString()).find()
         || NOT_PHONE.labels(text, start)
+        || (ACCOUNT.labels(text, start) && !phoneShaped(match.rawString()))
         || startsTime(text, end)
         || otherKind(match.rawString())
         || placeholder(match.nationalNumber())
@@ -963,6 +1055,95 @@ public final class PhoneDetector implements SpanDetector {
   }
 
   /**
+   * Returns whether the run at {@code start} opens with a date written as eight digits, year first,
+   * and a time follows it, as in "Bon-Nr. 144688 20241012 14:14" or a log line "[20221004
+   * 19:14:02]".
+   */
+  static boolean compactDateBeforeTime(String text, int start, String run) {
+    if (run.length() < 8) {
+      return false;
+    }
+    for (int i = 0; i < 8; i++) {
+      if (!Character.isDigit(run.charAt(i))) {
+        return false;
+      }
+    }
+    int year = Integer.parseInt(run.substring(0, 4));
+    if (year < 1900
+        || year > 2099
+        || !month(Integer.parseInt(run.substring(4, 6)))
+        || !day(Integer.parseInt(run.substring(6, 8)))) {
+      return false;
+    }
+    return TIME_AFTER_DATE.matcher(text).region(start + 8, text.length()).lookingAt();
+  }
+
+  /**
+   * Returns whether hours, minutes and a colon come right before {@code start}, as in "07:15:"
+   * before "14.605768 2024" in an Apache log or "18:39:" before "23 2024 -0700" in a git log: the
+   * run holds the seconds and what follows them.
+   */
+  static boolean afterTimeOfDay(String text, int start) {
+    int i = start - 1;
+    if (i < 5 || text.charAt(i) != ':') {
+      return false;
+    }
+    if (!Character.isDigit(text.charAt(i - 1))
+        || !Character.isDigit(text.charAt(i - 2))
+        || text.charAt(i - 3) != ':') {
+      return false;
+    }
+    return Character.isDigit(text.charAt(i - 4));
+  }
+
+  /**
+   * Returns whether an IPv4 address and a colon come right before {@code start}: the run starts
+   * with a port, as in "10.241.203.170:8080 4338 1.608 401" in an ingress log.
+   */
+  static boolean afterAddressAndPort(String text, int start) {
+    if (start < 8 || text.charAt(start - 1) != ':') {
+      return false;
+    }
+    int from = start - 1;
+    while (from > 0
+        && start - 1 - from < MAX_ADDRESS_CHARS
+        && (Character.isDigit(text.charAt(from - 1)) || text.charAt(from - 1) == '.')) {
+      from--;
+    }
+    return IPV4.matcher(text).region(from, start - 1).matches();
+  }
+
+  /**
+   * Returns whether a VAT label and a country code come right before {@code start}, as in "VAT reg.
+   * GB 884 4228 28" or "USt-IdNr.: DE 440 778 152".
+   */
+  static boolean vatNumber(String text, int start) {
+    return VAT_PREFIX
+        .matcher(text)
+        .useTransparentBounds(true)
+        .region(Math.max(0, start - 40), start)
+        .find();
+  }
+
+  /**
+   * Returns whether {@code run} is a Brazilian postal code right after "CEP", as "CEP 06752-660".
+   */
+  static boolean postalCodeAfterCep(String text, int start, String run) {
+    return CEP_SHAPE.matcher(run).matches()
+        && CEP_BEFORE.matcher(text).region(Math.max(0, start - 8), start).find();
+  }
+
+  /**
+   * Returns whether a digit and an apostrophe come right before {@code start}: the run goes on a
+   * number grouped in the Swiss way, as "258.31" does in "7'258.31".
+   */
+  static boolean afterDigitGroupMark(String text, int start) {
+    return start >= 2
+        && (text.charAt(start - 1) == '\'' || text.charAt(start - 1) == '\u2019')
+        && Character.isDigit(text.charAt(start - 2));
+  }
+
+  /**
    * Returns whether a national number is a placeholder that forms show and documents fill in: one
    * digit repeated ("000-000-0000", "(555) 555-5555", "+44 0000 000000") or the digits in order
    * ("123-456-7890").
@@ -1079,11 +1260,32 @@ public final class PhoneDetector implements SpanDetector {
 
   /**
    * Returns whether the header of the table column that contains {@code start} labels another kind
-   * of number, as "HS code", "Part no." or "Billing Postal Code" do.
+   * of number, as "HS code", "Part no." or "Billing Postal Code" do, or holds a word against a
+   * phone ("Invoice") and none for one.
    */
   private static boolean headerLabels(PhoneWords words, int start) {
     String header = words.header(start);
-    return !header.isEmpty() && NOT_PHONE.labels(header, header.length());
+    return !header.isEmpty()
+        && (NOT_PHONE.labels(header, header.length())
+            || numberCompound(header)
+            || (AGAINST.occursIn(header) && !PhoneWords.names(header)));
+  }
+
+  /**
+   * Returns whether {@code header} is one German word for a kind of number, as "Belegnr" or
+   * "Rechnungsnummer" are, and not one for a phone number ("Telefonnr", "Handynummer").
+   */
+  static boolean numberCompound(String header) {
+    String word = header.toLowerCase(Locale.ROOT);
+    if (!NUMBER_COMPOUND.matcher(word).matches()) {
+      return false;
+    }
+    for (String stem : PHONE_STEMS) {
+      if (word.contains(stem)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.lookout.core.guard.pii.rules;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Lookup of the words such as "phone", "fax" or "call" that support a number at a span of one text,
@@ -70,9 +71,42 @@ final class PhoneWords {
               "registered",
               "reach me",
               "dial*",
-              "ext"),
+              "ext",
+              "ligar",
+              "ligue",
+              "reached",
+              "ph #",
+              "ph#",
+              "मोबाइल",
+              "*手机*",
+              "*电话*",
+              "direct line",
+              "direct_line",
+              "landline*"),
           30,
           12);
+
+  /**
+   * A speaker's own number right before a span, as chat writes it: "mi número es 727953973", "my
+   * number is", "mój numer to". The phrase must end just before the span, so "mon numéro de sécu"
+   * names another number.
+   */
+  private static final Pattern OWN_NUMBER =
+      Pattern.compile(
+          "(?:\\bmy number|\\bmi n[úu]mero|\\bmeu n[úu]mero|\\bmon num[ée]ro|\\bil mio numero"
+              + "|\\bmijn nummer|\\bmeine nummer|\\bm[óo]j numer|\\bmera number)"
+              + "(?:\\s+(?:is|es|é|e|est|c'est|è|ist|to))?\\s*:?\\s*$",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  /** An HL7 XTN use code and equipment type, read after a number. */
+  private static final Pattern HL7_PHONE_USE =
+      Pattern.compile("\\^(?:PRN|ORN|WPN|VHN|ASN|EMR|BPN)\\^(?:PH|CP|FX|BP|MD)\\b");
+
+  /** Maximum length in chars of the e-mail address read by {@link #afterAddress}. */
+  private static final int MAX_ADDRESS_CHARS = 80;
+
+  /** Maximum chars before a span read for {@link #OWN_NUMBER}. */
+  private static final int OWN_NUMBER_CHARS = 24;
 
   /** Maximum length in chars of the label read before a colon, in {@link #near}. */
   private static final int LABEL_CHARS = 80;
@@ -120,13 +154,10 @@ final class PhoneWords {
       int lineStart = text.lastIndexOf('\n', start - 1) + 1;
       return SUPPORT.occursIn(header) || SUPPORT.near(text, start, end, lineStart);
     }
-    if (SUPPORT.near(text, start, end)) {
+    if (SUPPORT.near(text, start, end) || ownNumberBefore(start) || hl7PhoneUse(end)) {
       return true;
     }
-    int colon = start;
-    while (colon > 0 && (text.charAt(colon - 1) == ' ' || text.charAt(colon - 1) == '\t')) {
-      colon--;
-    }
+    int colon = skipBlanks(afterAddress(skipBlanks(start)));
     if (colon == 0 || text.charAt(colon - 1) != ':') {
       return false;
     }
@@ -136,6 +167,59 @@ final class PhoneWords {
       from--;
     }
     return SUPPORT.occursBetween(text, from, colon);
+  }
+
+  /** Returns whether one of the phone words occurs whole in {@code header}. */
+  static boolean names(String header) {
+    return SUPPORT.occursIn(header);
+  }
+
+  /**
+   * Returns whether an HL7 telecommunication use code and equipment type follow {@code end}, as
+   * "^PRN^PH" (primary residence, phone) or "^WPN^CP" (work, cell phone) do in a PID segment.
+   */
+  private boolean hl7PhoneUse(int end) {
+    return end < text.length()
+        && text.charAt(end) == '^'
+        && HL7_PHONE_USE.matcher(text).region(end, text.length()).lookingAt();
+  }
+
+  /** Returns where the spaces and tabs that end at {@code at} start. */
+  private int skipBlanks(int at) {
+    while (at > 0 && (text.charAt(at - 1) == ' ' || text.charAt(at - 1) == '\t')) {
+      at--;
+    }
+    return at;
+  }
+
+  /**
+   * Returns where an e-mail address and a comma or slash that end at {@code at} start, or {@code
+   * at} when none does. A contact line names the address first: in "Contact: ann@x.io, 0243292897"
+   * the label before the colon names the number too.
+   */
+  private int afterAddress(int at) {
+    if (at == 0 || (text.charAt(at - 1) != ',' && text.charAt(at - 1) != '/')) {
+      return at;
+    }
+    int tokenEnd = skipBlanks(at - 1);
+    int from = tokenEnd;
+    boolean hasAt = false;
+    while (from > 0
+        && tokenEnd - from < MAX_ADDRESS_CHARS
+        && !Character.isWhitespace(text.charAt(from - 1))) {
+      from--;
+      hasAt |= text.charAt(from) == '@';
+    }
+    return hasAt && from < tokenEnd ? from : at;
+  }
+
+  /** Returns whether {@link #OWN_NUMBER} ends right before {@code start}. */
+  private boolean ownNumberBefore(int start) {
+    return OWN_NUMBER
+        .matcher(text)
+        .useTransparentBounds(true)
+        .region(Math.max(0, start - OWN_NUMBER_CHARS), start)
+        .find();
   }
 
   /** Returns whether the char at {@code at} ends a clause: a line break, or a stop and a space. */

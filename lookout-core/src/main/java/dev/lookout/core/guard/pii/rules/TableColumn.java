@@ -5,6 +5,9 @@ package dev.lookout.core.guard.pii.rules;
  * or a Markdown table, the word that names a value ("ssn", "phone") is in the header line, not near
  * the value.
  *
+ * <p>In the value list of an SQL INSERT statement, the column is the one its statement names in
+ * that place ({@link SqlInsertColumns}).
+ *
  * <p>A row is a line with at least two delimiters (comma, semicolon, tab or pipe, whichever the
  * line has most of). The header is the first of the lines above it, without a blank line between,
  * that have as many delimiters. Delimiters inside double quotes do not count.
@@ -32,6 +35,9 @@ final class TableColumn {
 
   private final String text;
 
+  /** The columns of SQL INSERT statements, which name their values in a list of their own. */
+  private final SqlInsertColumns sql;
+
   /**
    * The row of the last call, null before the first. A detector looks up many positions of one line
    * in turn, and reading the line and the lines above it again for each raised the PII detectors'
@@ -52,6 +58,7 @@ final class TableColumn {
   /** Creates the lookup for the positions of {@code text}. */
   TableColumn(String text) {
     this.text = text;
+    this.sql = new SqlInsertColumns(text);
   }
 
   /**
@@ -59,6 +66,10 @@ final class TableColumn {
    * empty string if the position is not in a table row below a header.
    */
   String header(int position) {
+    String sqlColumn = sql.column(position);
+    if (!sqlColumn.isEmpty()) {
+      return sqlColumn;
+    }
     Row row = last;
     if (row == null || position < row.lineStart() || position > row.lineEnd()) {
       row = row(text, text.lastIndexOf('\n', position - 1) + 1);

@@ -35,6 +35,21 @@ class ContextWordsTest {
   }
 
   @Test
+  void skipsWordInEmailAddress() {
+    assertThat(near(words, "orders@shop.io 1234")).isFalse();
+  }
+
+  @Test
+  void findsWordBesideEmailAddress() {
+    assertThat(near(words, "order a@shop.io 1234")).isTrue();
+  }
+
+  @Test
+  void findsWordInQueryBesideEmailAddress() {
+    assertThat(near(words, "a@b.io&order=1234")).isTrue();
+  }
+
+  @Test
   void skipsWordCutByWindowStart() {
     // The 4-character window before the digits contains "tel ", the end of "hotel".
     ContextWords tel = new ContextWords(List.of("tel"), 4, 0);

@@ -142,4 +142,10 @@ class CreditCardDetectorTest {
             + "Customer number 1 with a long name,5425726793798071,London";
     assertThat(Spans.of(detector, text)).containsExactly("5425726793798071");
   }
+
+  @Test
+  void findsCardBeforeNumericCsvField() {
+    String text = "name,card,amount\nAnn,4539148803436467,5";
+    assertThat(Spans.of(detector, text)).containsExactly("4539148803436467");
+  }
 }

@@ -842,4 +842,271 @@ class PhoneDetectorTest {
     assertThat(Spans.of(detector, "Call 020 7946 0958 x12345678"))
         .containsExactly("020 7946 0958 x12345678");
   }
+
+  @Test
+  void skipsZoomId() {
+    assertThat(Spans.of(detector, "DESCRIPTION:Zoom ID 051 6789 5148, Passcode 944043")).isEmpty();
+  }
+
+  @Test
+  void skipsSpokenReferenceNumber() {
+    assertThat(Spans.of(detector, "Your reference number is 252 206 2751, thanks.")).isEmpty();
+  }
+
+  @Test
+  void skipsGermanTaxNumber() {
+    assertThat(Spans.of(detector, "TSE-Sig 609fe9f9\nSt.-Nr. 155/752/06929")).isEmpty();
+  }
+
+  @Test
+  void skipsCompactDateBeforeTime() {
+    assertThat(Spans.of(detector, "Bon-Nr. 144688  20241012 14:14")).isEmpty();
+  }
+
+  @Test
+  void skipsCompactDateInLogLine() {
+    assertThat(Spans.of(detector, "[20221004 19:14:02] [error] File does not exist")).isEmpty();
+  }
+
+  @Test
+  void skipsRestOfSwissGroupedAmount() {
+    assertThat(Spans.of(detector, "Salary band: L2 (7'258.31 - 1560.55)")).isEmpty();
+  }
+
+  @Test
+  void skipsOrderAfterNumeroSign() {
+    assertThat(Spans.of(detector, "Ma commande n° 3704-1824-4769 n'est pas arrivée.")).isEmpty();
+  }
+
+  @Test
+  void skipsItalianOrder() {
+    assertThat(Spans.of(detector, "Ordine n. 2121-6864-6704 del 20250727")).isEmpty();
+  }
+
+  @Test
+  void skipsJapaneseInvoiceNumber() {
+    assertThat(Spans.of(detector, "会員番号191406089、請求書番号153 267 274。")).isEmpty();
+  }
+
+  @Test
+  void skipsMandateReference() {
+    assertThat(Spans.of(detector, "Mandatsreferenz 7968-848374-18, Fälligkeit 17/06/2023"))
+        .isEmpty();
+  }
+
+  @Test
+  void skipsPurchaseOrder() {
+    assertThat(Spans.of(detector, "please confirm PO 3296430638 (175 units)")).isEmpty();
+  }
+
+  @Test
+  void skipsPlanId() {
+    assertThat(Spans.of(detector, "prescriber NPI 1492307938, plan ID 081-601-119")).isEmpty();
+  }
+
+  @Test
+  void skipsRequestNumber() {
+    assertThat(Spans.of(detector, "Your request 681-704-3724 has been resolved.")).isEmpty();
+  }
+
+  @Test
+  void skipsNumberUnderSqlOrderColumn() {
+    String text = "INSERT INTO orders (id, order_ref) VALUES\n(15422, '5706-6751-1552');";
+    assertThat(Spans.of(detector, text)).isEmpty();
+  }
+
+  @Test
+  void findsNumberUnderSqlPhoneColumn() {
+    String text = "INSERT INTO t (id, phone) VALUES (1, '3123010768');";
+    assertThat(Spans.of(detector, text)).containsExactly("3123010768");
+  }
+
+  @Test
+  void skipsNumberUnderGermanNumberColumn() {
+    String text = "Belegnr;Datum;PLZ\n844 429 693;20210613;27366";
+    assertThat(Spans.of(detector, text)).isEmpty();
+  }
+
+  @Test
+  void findsNumberUnderGermanPhoneColumn() {
+    String text = "Kundennr;Telefonnr;PLZ\n052774;0221 5366485;50667";
+    assertThat(Spans.of(detector, text)).containsExactly("0221 5366485");
+  }
+
+  @Test
+  void findsNumberBesideAccountsMailbox() {
+    String text = "Questions? accounts@kestrelbank.co.uk or 07457 968 772";
+    assertThat(Spans.of(detector, text)).containsExactly("07457 968 772");
+  }
+
+  @Test
+  void findsSpeakersOwnNumber() {
+    assertThat(Spans.of(detector, "Hola, mi número es 727953973 y mi correo"))
+        .containsExactly("727953973");
+  }
+
+  @Test
+  void skipsOwnNumberOfAnotherKind() {
+    assertThat(Spans.of(detector, "Mon numéro de sécu 123031637429038, c'est bon")).isEmpty();
+  }
+
+  @Test
+  void findsTurkishMobileAfterCep() {
+    assertThat(Spans.of(detector, "Ad Soyad Can Çelik, cep 0502 241 46 81, IBAN"))
+        .containsExactly("0502 241 46 81");
+  }
+
+  @Test
+  void findsNumberAfterOrdinal() {
+    assertThat(Spans.of(detector, "Call the 1st number 020 7946 0958"))
+        .containsExactly("020 7946 0958");
+  }
+
+  @Test
+  void findsNumberAfterContactAddress() {
+    String text = "Contact: hannah_nguyen76@gmail.com, 0243292897\nPaid with card";
+    assertThat(Spans.of(detector, text)).containsExactly("0243292897");
+  }
+
+  @Test
+  void skipsNumberAfterEmailAddressLabel() {
+    String text = "Email: hannah_nguyen76@gmail.com, 0243292897\nPaid with card";
+    assertThat(Spans.of(detector, text)).isEmpty();
+  }
+
+  @Test
+  void findsNumberUnderDirectLineColumn() {
+    String text = "account\towner\tdirect_line\nACC223533\tMadison Reyes\t3987710229";
+    assertThat(Spans.of(detector, text)).containsExactly("3987710229");
+  }
+
+  @Test
+  void skipsNumberUnderSqlColumnAfterGroupedAmount() {
+    String text =
+        "INSERT INTO orders (id, order_ref, total) VALUES\n"
+            + "(71862, 'SO8599238', 19'380.52),\n(37985, '2895-1641-0749', 7316.56);";
+    assertThat(Spans.of(detector, text)).isEmpty();
+  }
+
+  @Test
+  void skipsSecondsOfApacheTime() {
+    assertThat(Spans.of(detector, "[Tue Jan 07 07:15:14.605768 2024] [php:error] [pid 1]"))
+        .isEmpty();
+  }
+
+  @Test
+  void skipsSecondsOfGitDate() {
+    assertThat(Spans.of(detector, "Date:   Mon Jan 26 18:39:23 2024 -0700\n\n    Refactor"))
+        .isEmpty();
+  }
+
+  @Test
+  void skipsKernelTimestampBeforeFileSystem() {
+    assertThat(Spans.of(detector, "web01 kernel: [4280825.940389] EXT4-fs (nvme0n1p1): mounted"))
+        .isEmpty();
+  }
+
+  @Test
+  void skipsPortAfterAddress() {
+    String text = "[prod-api-80] [] 10.241.203.170:8080 4338 1.608 401 a2f8";
+    assertThat(Spans.of(detector, text)).isEmpty();
+  }
+
+  @Test
+  void skipsBritishVatNumber() {
+    assertThat(Spans.of(detector, "VAT reg. no. GB 881 0839 72\nNet 8,073.00")).isEmpty();
+  }
+
+  @Test
+  void skipsGermanVatNumber() {
+    assertThat(Spans.of(detector, "Steuer | USt-IdNr.: DE 440 778 152\nBitte")).isEmpty();
+  }
+
+  @Test
+  void skipsBrazilianCompanyNumber() {
+    assertThat(Spans.of(detector, "CNPJ do emitente: 28.280.497/0001-44. Valor total")).isEmpty();
+  }
+
+  @Test
+  void skipsBrazilianPostalCode() {
+    assertThat(Spans.of(detector, "em trânsito para Curitiba - CEP 06752-660.")).isEmpty();
+  }
+
+  @Test
+  void skipsCompanyNumber() {
+    assertThat(Spans.of(detector, "registered in England and Wales, company no. 01469180."))
+        .isEmpty();
+  }
+
+  @Test
+  void skipsKoreanBusinessNumber() {
+    assertThat(Spans.of(detector, "사업자등록번호 130-19-05993, 상호")).isEmpty();
+  }
+
+  @Test
+  void skipsJapaneseDeliverySlipNumber() {
+    assertThat(Spans.of(detector, "配送伝票番号：2994-2305-6574\nお届け予定日")).isEmpty();
+  }
+
+  @Test
+  void skipsPolishSellerTaxNumber() {
+    assertThat(Spans.of(detector, "NIP sprzedawcy: 023-671-42-05, termin płatności")).isEmpty();
+  }
+
+  @Test
+  void skipsWebexAccessCode() {
+    assertThat(Spans.of(detector, "Meeting number (access code): 2167 080 8992\n")).isEmpty();
+  }
+
+  @Test
+  void skipsConferenceId() {
+    assertThat(Spans.of(detector, "Konferenz-ID 236 474 39#\nBei Fragen")).isEmpty();
+  }
+
+  @Test
+  void skipsUserIdKey() {
+    assertThat(Spans.of(detector, "not a valid phone number. (user_id=420828)")).isEmpty();
+  }
+
+  @Test
+  void skipsNumberUnderInvoiceColumn() {
+    String text = "Date\tInvoice\tAmount\n2023-06-19\t2024-10568\t45,933.11";
+    assertThat(Spans.of(detector, text)).isEmpty();
+  }
+
+  @Test
+  void skipsAccountBeforeMobileLine() {
+    String text = "Bank: sort code 49-46-95, account 15199368\nMobile: 07723 456789";
+    assertThat(Spans.of(detector, text)).containsExactly("07723 456789");
+  }
+
+  @Test
+  void findsHl7PhoneField() {
+    String text = "PID|1||^^CHICAGO^IL^60614||4085550198^PRN^PH|ENG";
+    assertThat(Spans.of(detector, text)).containsExactly("4085550198");
+  }
+
+  @Test
+  void findsNumberBeforePolishOr() {
+    String text = "proszę o kontakt telefoniczny pod numerem 690439617 albo mailowo";
+    assertThat(Spans.of(detector, text)).containsExactly("690439617");
+  }
+
+  @Test
+  void findsHinglishOwnNumber() {
+    assertThat(Spans.of(detector, "Sir mera number 7672656839 hai, please WhatsApp"))
+        .containsExactly("7672656839");
+  }
+
+  @Test
+  void findsNumberAfterReached() {
+    assertThat(Spans.of(detector, "Your driver can be reached on 07456986342. Parcel ref"))
+        .containsExactly("07456986342");
+  }
+
+  @Test
+  void findsNumberAfterPhoneSign() {
+    assertThat(Spans.of(detector, "33. BILLING PROVIDER INFO & PH #  2123011738"))
+        .containsExactly("2123011738");
+  }
 }

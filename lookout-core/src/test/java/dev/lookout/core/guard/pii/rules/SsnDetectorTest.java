@@ -133,4 +133,24 @@ class SsnDetectorTest {
   void findsNumberAfterJapaneseLabel() {
     assertThat(Spans.of(detector, "社会保障番号123-45-6789です")).containsExactly("123-45-6789");
   }
+
+  @Test
+  void findsSpacedNumberUnderSqlColumn() {
+    String text =
+        "INSERT INTO customers (id, email, phone, ssn) VALUES\n"
+            + "(4906, 'j.walsh@icloud.com', '(206) 841-7086', '760 53 1986'),\n";
+    assertThat(Spans.of(detector, text)).containsExactly("760 53 1986");
+  }
+
+  @Test
+  void findsSolidNumberUnderSqlColumn() {
+    String text = "INSERT INTO t (id, ssn) VALUES (1, '516307689'), (2, '502968930');";
+    assertThat(Spans.of(detector, text)).containsExactly("516307689", "502968930");
+  }
+
+  @Test
+  void findsSolidNumberInQueryBesideAddress() {
+    String text = "GET /signup?email=weiwang@gmail.com&ssn=770158555&zip=45755";
+    assertThat(Spans.of(detector, text)).containsExactly("770158555");
+  }
 }

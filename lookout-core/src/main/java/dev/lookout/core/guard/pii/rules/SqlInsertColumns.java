@@ -1,0 +1,156 @@
+package dev.lookout.core.guard.pii.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The column that a position of a text falls in when the text holds an SQL dump: in {@code INSERT
+ * INTO customers (id, phone, ssn) VALUES (1, '555-0100', '078-05-1120'), ...} the value at a
+ * position is named by the column list of its statement, not by a header line above it.
+ *
+ * <p>Values are counted by the commas between them at the first depth of brackets, outside quoted
+ * strings. A quote between two digits groups the digits of a number ("19'380.52") and opens no
+ * string. A semicolon outside quotes and brackets ends a statement. An instance reads one text for
+ * one detect call on one thread, and reads on from its last position when positions come in order.
+ */
+final class SqlInsertColumns {
+  /**
+   * The head of an INSERT with a column list, up to the VALUES keyword. The list holds no brackets,
+   * so a column list with a function call is not read.
+   */
+  private static final Pattern INSERT_HEAD =
+      Pattern.compile(
+          "\\binsert\\s+into\\s+[^\\s(]{1,200}\\s*\\(([^()]{1,4000})\\)\\s*values\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  /** Chars stripped from each column name: spaces and the quotes of SQL identifiers. */
+  private static final String NAME_QUOTES = "`\"[] \t\r\n";
+
+  /** One INSERT head: where its values start and its column names. */
+  private record Statement(int valuesStart, List<String> columns) {}
+
+  private final String text;
+
+  /** The statements of the text, read on the first lookup; null before it. */
+  private List<Statement> statements;
+
+  /** The statement read last, and how far: position, bracket depth, quoting, value index. */
+  private Statement scanned;
+
+  private int scannedTo;
+  private int depth;
+  private boolean quoted;
+  private int value;
+  private boolean ended;
+
+  /** Creates the lookup for the positions of {@code text}. */
+  SqlInsertColumns(String text) {
+    this.text = text;
+  }
+
+  /**
+   * Returns the name of the column of the value at {@code position}, or an empty string when the
+   * position is in no value list of an INSERT statement.
+   */
+  String column(int position) {
+    if (statements == null) {
+      statements = read(text);
+    }
+    Statement statement = null;
+    for (Statement candidate : statements) {
+      if (candidate.valuesStart() > position) {
+        break;
+      }
+      statement = candidate;
+    }
+    if (statement == null) {
+      return "";
+    }
+    if (statement != scanned || position < scannedTo) {
+      scanned = statement;
+      scannedTo = statement.valuesStart();
+      depth = 0;
+      quoted = false;
+      value = 0;
+      ended = false;
+    }
+    scanTo(position);
+    if (ended || depth != 1 || value >= statement.columns().size()) {
+      return "";
+    }
+    return statement.columns().get(value);
+  }
+
+  private void scanTo(int position) {
+    for (int i = scannedTo; i < position && !ended; i++) {
+      char c = text.charAt(i);
+      if (quoted) {
+        // A doubled quote inside a string turns quoting off and on again.
+        quoted = c != '\'';
+      } else if (c == '\'' && !betweenDigits(i)) {
+        quoted = true;
+      } else if (c == '(') {
+        depth++;
+        if (depth == 1) {
+          value = 0;
+        }
+      } else if (c == ')') {
+        depth--;
+      } else if (c == ',' && depth == 1) {
+        value++;
+      } else if (c == ';' && depth <= 0) {
+        ended = true;
+      }
+    }
+    scannedTo = Math.max(scannedTo, position);
+  }
+
+  /** Returns whether digits come on both sides of {@code at}, as around "'" in "19'380.52". */
+  private boolean betweenDigits(int at) {
+    return at > 0
+        && at + 1 < text.length()
+        && Character.isDigit(text.charAt(at - 1))
+        && Character.isDigit(text.charAt(at + 1));
+  }
+
+  private static List<Statement> read(String text) {
+    if (!mentionsInsert(text)) {
+      return List.of();
+    }
+    List<Statement> found = new ArrayList<>();
+    Matcher head = INSERT_HEAD.matcher(text);
+    while (head.find()) {
+      List<String> columns = new ArrayList<>();
+      for (String name : head.group(1).split(",", -1)) {
+        columns.add(strip(name));
+      }
+      found.add(new Statement(head.end(), List.copyOf(columns)));
+    }
+    return found;
+  }
+
+  /** Tells whether "insert" occurs in any case, a cheap test before the pattern. */
+  private static boolean mentionsInsert(String text) {
+    for (int i = 0; i + 6 <= text.length(); i++) {
+      char c = text.charAt(i);
+      if ((c == 'i' || c == 'I') && text.regionMatches(true, i, "insert", 0, 6)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String strip(String name) {
+    int from = 0;
+    int to = name.length();
+    while (from < to && NAME_QUOTES.indexOf(name.charAt(from)) >= 0) {
+      from++;
+    }
+    while (to > from && NAME_QUOTES.indexOf(name.charAt(to - 1)) >= 0) {
+      to--;
+    }
+    return name.substring(from, to);
+  }
+}
