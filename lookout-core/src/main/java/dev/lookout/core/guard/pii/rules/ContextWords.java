@@ -120,17 +120,23 @@ public final class ContextWords {
     int from = start;
     while (from > 0 && start - from < MAX_ADDRESS_CHARS && !endsToken(text.charAt(from - 1))) {
       from--;
-      if (text.charAt(from) == '@') {
-        return true;
-      }
     }
-    for (int i = start; i < text.length() && i - end < MAX_ADDRESS_CHARS; i++) {
-      char c = text.charAt(i);
-      if (c == '@') {
+    int to = end;
+    while (to < text.length() && to - end < MAX_ADDRESS_CHARS && !endsToken(text.charAt(to))) {
+      to++;
+    }
+    int at = text.indexOf('@', from);
+    return at >= 0 && at < to && hasDomain(text, at + 1, to);
+  }
+
+  /**
+   * Returns whether {@code [from, to)} reads as a mail domain: a dot with a letter after it.
+   * "call@" before a number ("call@9876543210") is an ad's way to write "call".
+   */
+  private static boolean hasDomain(String text, int from, int to) {
+    for (int i = from; i + 1 < to; i++) {
+      if (text.charAt(i) == '.' && Character.isLetter(text.charAt(i + 1))) {
         return true;
-      }
-      if (endsToken(c)) {
-        return false;
       }
     }
     return false;

@@ -227,10 +227,9 @@ public final class IpAddressDetector implements SpanDetector {
 
   /**
    * Returns whether no colon comes right before {@code start}, or one comes after a whole ASCII
-   * word or host name with a letter past "f", as in the firewall log "src outside:64.89.245.5/2679"
-   * or a Compose host entry "db.internal:192.168.7.213". After hex digits the colon ends an IPv6
-   * group ("::ffff:192.0.2.1") or a clock time. After a name that follows a slash it starts an
-   * image tag ("registry.local/api:5.7.9.84").
+   * word with a letter past "f", as in the firewall log "src outside:64.89.245.5/2679". After hex
+   * digits the colon ends an IPv6 group ("::ffff:192.0.2.1") or a clock time. After a name that
+   * follows a slash it starts an image tag ("registry.local/api:5.7.9.84").
    */
   static boolean colonAllows(String text, int start) {
     if (start == 0 || text.charAt(start - 1) != ':') {
@@ -242,7 +241,7 @@ public final class IpAddressDetector implements SpanDetector {
       char c = text.charAt(wordStart - 1);
       boolean asciiWord =
           (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-      if (!asciiWord && c != '_' && c != '-' && c != '.') {
+      if (!asciiWord && c != '_' && c != '-') {
         break;
       }
       char lower = Character.toLowerCase(c);
@@ -256,7 +255,7 @@ public final class IpAddressDetector implements SpanDetector {
       return true;
     }
     char before = text.charAt(wordStart - 1);
-    return Character.isWhitespace(before) || "([,;=\"'".indexOf(before) >= 0;
+    return Character.isWhitespace(before) || "([,;=".indexOf(before) >= 0;
   }
 
   /**

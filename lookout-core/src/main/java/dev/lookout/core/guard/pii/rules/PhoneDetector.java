@@ -197,6 +197,9 @@ public final class PhoneDetector implements SpanDetector {
               "注文番号",
               "बिल नंबर",
               "mandatsreferenz",
+              "user_id",
+              "userid",
+              "user id",
               "사업자등록번호",
               "伝票番号",
               // A Polish tax number on an invoice: the seller's or the buyer's.
@@ -207,8 +210,6 @@ public final class PhoneDetector implements SpanDetector {
               "st.nr",
               "stnr",
               "fatura",
-              // A purchase order; "PO Box" is read as a post box before a ZIP code.
-              "po",
               // A spoken "reference number is 252 206 2751"; "ref" alone labels already.
               "reference number",
               // A Portuguese Multibanco payment reference has nine digits.
@@ -255,19 +256,9 @@ public final class PhoneDetector implements SpanDetector {
               "candidate",
               "zoom",
               "webex",
-              "plan",
-              "state",
-              "tax",
-              "vat",
-              "group",
               "mandate",
-              "bill",
               "commande",
               "ordine",
-              "company",
-              "registration",
-              "notice",
-              "user",
               "konferenz"),
           // Keys such as created_at or duration_ms name times, not phone numbers.
           Set.of("ms", "ts", "time", "timestamp", "epoch"),
@@ -275,9 +266,23 @@ public final class PhoneDetector implements SpanDetector {
           LabelBefore.PUNCTUATION + ",");
 
   /**
+   * Words that name an ID when a filler such as "number" or "ID" follows them ("company no.
+   * 01469180", "plan ID 081-601-119"). Like {@link #ID_BEFORE} they count only without a phone word
+   * near and for a number not written as only phones are, since "Company number: +44 20 7946 0018"
+   * and "Our company number is 020 7946 0018, call any time" give phone numbers.
+   */
+  private static final LabelBefore NAMED_ID =
+      new LabelBefore(
+          List.of(),
+          List.of(
+              "company", "registration", "group", "state", "plan", "tax", "vat", "bill", "notice"),
+          Set.of());
+
+  /**
    * Labels of a bank account right before a number, as in "sort code 49-46-95, account 15199368".
-   * Like {@link #NOT_PHONE} they overrule a phone word near, such as "Mobile:" on the next line,
-   * but not a number written as only phones are: "Account: (770) 976-7965".
+   * They overrule a phone word on another line, such as "Mobile:" on the next, but not one on the
+   * same line ("Account 4155550198 is my cell") nor a number written as only phones are ("Account:
+   * (770) 976-7965").
    */
   private static final LabelBefore ACCOUNT =
       new LabelBefore(List.of("account", "acct", "konto"), List.of(), Set.of());
@@ -291,6 +296,12 @@ public final class PhoneDetector implements SpanDetector {
           "\\b(?:RCS|R\\.C\\.S\\.)\\s+\\p{Lu}[\\p{L}'-]*(?:[ -]\\p{Lu}[\\p{L}'-]*)?"
               + "(?:\\s+[AB])?\\s+$");
 
+  /** A year after the seconds of a time, as git writes "18:39:23 2024". */
+  private static final Pattern YEAR_AFTER_TIME = Pattern.compile(" (?:19|20)\\d{2}(?!\\d)");
+
+  /** A UTC offset after a time or its year, as in "2024 -0700". */
+  private static final Pattern UTC_OFFSET = Pattern.compile(" [+-]\\d{4}(?!\\d)");
+
   /** A dotted IPv4 address, without checking the range of its parts. */
   private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(?:\\.\\d{1,3}){3}");
 
@@ -298,12 +309,14 @@ public final class PhoneDetector implements SpanDetector {
   private static final int MAX_ADDRESS_CHARS = 15;
 
   /**
-   * A VAT label, a few words or marks of its own ("reg. no.", "-IdNr."), and a two-letter country
+   * A VAT label as it is printed, words of its own ("reg. no.", "-IdNr."), and a two-letter country
    * code, at the end of the text before a number.
    */
   private static final Pattern VAT_PREFIX =
       Pattern.compile(
-          "(?i:\\b(?:vat|ust|tva|iva|btw|mwst|moms)\\b)[\\p{L}.\\- ]{0,20}[:#]?\\s*[A-Z]{2}\\s?$");
+          "\\b(?:VAT|USt|UST|TVA|IVA|BTW|MwSt|MWST)"
+              + "(?:[- ]?(?i:reg|registration|id|idnr|ident|no|nr|number|num)\\.?)*"
+              + "\\s*[:#]?\\s*[A-Z]{2} ?$");
 
   /** The shape of a Brazilian postal code, five digits, a dash and three. */
   private static final Pattern CEP_SHAPE = Pattern.compile("\\d{5}-\\d{3}");
@@ -311,12 +324,19 @@ public final class PhoneDetector implements SpanDetector {
   /** "CEP" in capitals, as Brazilian addresses write it, right before a postal code. */
   private static final Pattern CEP_BEFORE = Pattern.compile("\\bCEP:?\\s*$");
 
-  /** One word that ends in "nr" or "nummer", with an optional stop: "Belegnr.", "Kundennummer". */
-  private static final Pattern NUMBER_COMPOUND = Pattern.compile("\\p{L}{3,}(?:nr\\.?|nummer)");
+  /**
+   * One German word for the number of a document, record or account, with an optional stop:
+   * "Belegnr.", "Kundennummer", "Rechnungsnr". "Kontaktnr" or "Notfallnummer" name phone numbers,
+   * so the first part must be one of these.
+   */
+  private static final Pattern NUMBER_COMPOUND =
+      Pattern.compile(
+          "(?:beleg|rechnung|kunden|auftrag|bestell|artikel|vertrag|konto|mitglied|personal"
+              + "|steuer|referenz|vorgang|buchung|akten|serien|chargen|lieferschein|versicherung"
+              + "|kassen|inventar|projekt|ticket|sach|fall)s?(?:nr\\.?|nummer)");
 
-  /** Parts of the German words for a phone number, fax number or mobile number. */
-  private static final List<String> PHONE_STEMS =
-      List.of("tel", "fon", "phon", "fax", "handy", "mobil", "ruf", "festnetz", "durchwahl");
+  /** A header of one word. */
+  private static final Pattern ONE_WORD = Pattern.compile("\\p{L}+");
 
   /** A time of day after a date: a space or "T", then hours and minutes. */
   private static final Pattern TIME_AFTER_DATE = Pattern.compile("[ T]\\d{1,2}:\\d{2}");
@@ -509,6 +529,13 @@ public final class PhoneDetector implements SpanDetector {
    */
   private static final Pattern DECIMAL_BELOW_ONE = Pattern.compile("(?<![\\d.])0\\.\\d");
 
+  /**
+   * A duration in seconds with milliseconds between spaces, as in the ingress log fields "4338
+   * 1.608 401". Phone groups with dots have at least two digits before a dot, or go on with another
+   * dot ("1.800.555.0199").
+   */
+  private static final Pattern SPACED_SECONDS = Pattern.compile("(?:^| )\\d\\.\\d{3}(?= |$)");
+
   /** A date of six or eight digits, a dash and a serial: the shape of a personal number. */
   private static final Pattern DATED_SERIAL =
       Pattern.compile("((?:19|20)?)(\\d{2})(\\d{2})(\\d{2})[-/](?:\\d{3,4}|\\d{7})");
@@ -612,6 +639,12 @@ public final class PhoneDetector implements SpanDetector {
       String candidate = run.group();
       int start = run.start();
       int end = run.end();
+      int skipTo = leadingGroupEnd(text, start);
+      if (skipTo > start) {
+        // The run opens with the rest of another number; what follows may still be a phone.
+        at = runStart(text, skipTo);
+        continue;
+      }
       // Two spaces separate columns or fields ("P/N 0129-2377-66   96"), not the groups of a
       // number.
       int gap = candidate.indexOf("  ");
@@ -634,19 +667,17 @@ public final class PhoneDetector implements SpanDetector {
           && !idShapedWithoutWord(start, end, candidate, words)
           && !ID_ONLY_SHAPE.matcher(withoutOpenBracket(candidate)).matches()
           && !DECIMAL_BELOW_ONE.matcher(candidate).find()
+          && !SPACED_SECONDS.matcher(candidate).find()
           && !afterDialPause(text, start)
-          && !headerLabels(words, start)
+          && !headerLabels(words, start, candidate)
           && !personalNumber(candidate.strip())
           && !candidate.contains("..")
           && !afterCurrency(text, start)
           && !afterHttpVersion(text, start)
           && !afterCompanyRegister(text, start, candidate)
           && !compactDateBeforeTime(text, start, candidate)
-          && !afterTimeOfDay(text, start)
-          && !afterAddressAndPort(text, start)
           && !vatNumber(text, start)
           && !postalCodeAfterCep(text, start, candidate)
-          && !afterDigitGroupMark(text, start)
           && !insideIbanShape(text, start)) {
         for (int[] piece : pieces(candidate)) {
           detectInRun(
@@ -758,7 +789,9 @@ public final class PhoneDetector implements SpanDetector {
     int digits = countDigits(match.rawString());
     if (DATE.matcher(match.rawString()).find()
         || NOT_PHONE.labels(text, start)
-        || (ACCOUNT.labels(text, start) && !phoneShaped(match.rawString()))
+        || (ACCOUNT.labels(text, start)
+            && !phoneShaped(match.rawString())
+            && !words.nearOnLine(start, end))
         || startsTime(text, end)
         || otherKind(match.rawString())
         || placeholder(match.nationalNumber())
@@ -771,7 +804,9 @@ public final class PhoneDetector implements SpanDetector {
     if (!supported
         && (digits < MIN_DIGITS_WITHOUT_CONTEXT
             || (!phoneShaped(match.rawString())
-                && (AGAINST.near(text, start, end) || ID_BEFORE.labels(text, start)))
+                && (AGAINST.near(text, start, end)
+                    || ID_BEFORE.labels(text, start)
+                    || NAMED_ID.labels(text, start)))
             || zipAfterPostBox(text, start, end, match.rawString()))) {
       return null;
     }
@@ -1079,10 +1114,59 @@ public final class PhoneDetector implements SpanDetector {
   }
 
   /**
-   * Returns whether hours, minutes and a colon come right before {@code start}, as in "07:15:"
-   * before "14.605768 2024" in an Apache log or "18:39:" before "23 2024 -0700" in a git log: the
-   * run holds the seconds and what follows them.
+   * Returns where the group that opens the run at {@code start} ends when that group goes on
+   * another number, or {@code start} when it does not:
+   *
+   * <ul>
+   *   <li>seconds after hours and minutes ("07:15:" before "14.605768 2024" in an Apache log), with
+   *       a year and a UTC offset after them ("18:39:23 2024 -0700" in a git log);
+   *   <li>a port after an IPv4 address ("10.241.203.170:8080");
+   *   <li>the rest of a number grouped with an apostrophe ("7'258.31").
+   * </ul>
+   *
+   * The rest of the run is read as a run of its own, so "10.0.0.5:5060 4155550198" still gives the
+   * phone number.
    */
+  static int leadingGroupEnd(String text, int start) {
+    if (afterTimeOfDay(text, start)) {
+      int end = groupEnd(text, start, true);
+      end = followingGroupEnd(text, end, YEAR_AFTER_TIME);
+      return followingGroupEnd(text, end, UTC_OFFSET);
+    }
+    if (afterAddressAndPort(text, start)) {
+      return groupEnd(text, start, false);
+    }
+    if (afterDigitGroupMark(text, start)) {
+      return groupEnd(text, start, true);
+    }
+    return start;
+  }
+
+  /** Returns where the digits at {@code from} end, with a fraction after a dot if allowed. */
+  private static int groupEnd(String text, int from, boolean fraction) {
+    int i = from;
+    while (i < text.length() && isAsciiDigit(text.charAt(i))) {
+      i++;
+    }
+    if (fraction
+        && i + 1 < text.length()
+        && text.charAt(i) == '.'
+        && isAsciiDigit(text.charAt(i + 1))) {
+      i++;
+      while (i < text.length() && isAsciiDigit(text.charAt(i))) {
+        i++;
+      }
+    }
+    return i;
+  }
+
+  /** Returns where {@code group} ends when it matches at {@code from}, else {@code from}. */
+  private static int followingGroupEnd(String text, int from, Pattern group) {
+    Matcher matcher = group.matcher(text).region(from, text.length());
+    return matcher.lookingAt() ? matcher.end() : from;
+  }
+
+  /** Returns whether hours, minutes and a colon come right before {@code start}, as "07:15:". */
   static boolean afterTimeOfDay(String text, int start) {
     int i = start - 1;
     if (i < 5 || text.charAt(i) != ':') {
@@ -1096,10 +1180,7 @@ public final class PhoneDetector implements SpanDetector {
     return Character.isDigit(text.charAt(i - 4));
   }
 
-  /**
-   * Returns whether an IPv4 address and a colon come right before {@code start}: the run starts
-   * with a port, as in "10.241.203.170:8080 4338 1.608 401" in an ingress log.
-   */
+  /** Returns whether an IPv4 address and a colon come right before {@code start}. */
   static boolean afterAddressAndPort(String text, int start) {
     if (start < 8 || text.charAt(start - 1) != ':') {
       return false;
@@ -1118,6 +1199,11 @@ public final class PhoneDetector implements SpanDetector {
    * GB 884 4228 28" or "USt-IdNr.: DE 440 778 152".
    */
   static boolean vatNumber(String text, int start) {
+    // Most runs follow no country code, and the pattern costs a microsecond per run.
+    int end = start > 0 && text.charAt(start - 1) == ' ' ? start - 1 : start;
+    if (end < 2 || !isUpperAscii(text.charAt(end - 1)) || !isUpperAscii(text.charAt(end - 2))) {
+      return false;
+    }
     return VAT_PREFIX
         .matcher(text)
         .useTransparentBounds(true)
@@ -1129,13 +1215,14 @@ public final class PhoneDetector implements SpanDetector {
    * Returns whether {@code run} is a Brazilian postal code right after "CEP", as "CEP 06752-660".
    */
   static boolean postalCodeAfterCep(String text, int start, String run) {
-    return CEP_SHAPE.matcher(run).matches()
+    return run.length() == 9
+        && CEP_SHAPE.matcher(run).matches()
         && CEP_BEFORE.matcher(text).region(Math.max(0, start - 8), start).find();
   }
 
   /**
-   * Returns whether a digit and an apostrophe come right before {@code start}: the run goes on a
-   * number grouped in the Swiss way, as "258.31" does in "7'258.31".
+   * Returns whether a digit and an apostrophe come right before {@code start}, as in "7'258.31", a
+   * number grouped in the Swiss way.
    */
   static boolean afterDigitGroupMark(String text, int start) {
     return start >= 2
@@ -1260,32 +1347,25 @@ public final class PhoneDetector implements SpanDetector {
 
   /**
    * Returns whether the header of the table column that contains {@code start} labels another kind
-   * of number, as "HS code", "Part no." or "Billing Postal Code" do, or holds a word against a
-   * phone ("Invoice") and none for one.
+   * of number, as "HS code", "Part no." or "Billing Postal Code" do, or is one word against a phone
+   * ("Invoice", "Orders") over a run not written as only phones are.
    */
-  private static boolean headerLabels(PhoneWords words, int start) {
+  private static boolean headerLabels(PhoneWords words, int start, String run) {
     String header = words.header(start);
     return !header.isEmpty()
         && (NOT_PHONE.labels(header, header.length())
             || numberCompound(header)
-            || (AGAINST.occursIn(header) && !PhoneWords.names(header)));
+            || (ONE_WORD.matcher(header).matches()
+                && AGAINST.occursIn(header)
+                && !phoneShaped(run)));
   }
 
   /**
-   * Returns whether {@code header} is one German word for a kind of number, as "Belegnr" or
-   * "Rechnungsnummer" are, and not one for a phone number ("Telefonnr", "Handynummer").
+   * Returns whether {@code header} is one German word for the number of a document or record, as
+   * "Belegnr" or "Rechnungsnummer" are.
    */
   static boolean numberCompound(String header) {
-    String word = header.toLowerCase(Locale.ROOT);
-    if (!NUMBER_COMPOUND.matcher(word).matches()) {
-      return false;
-    }
-    for (String stem : PHONE_STEMS) {
-      if (word.contains(stem)) {
-        return false;
-      }
-    }
-    return true;
+    return NUMBER_COMPOUND.matcher(header.toLowerCase(Locale.ROOT)).matches();
   }
 
   /**
@@ -1413,6 +1493,10 @@ public final class PhoneDetector implements SpanDetector {
       }
     }
     return -1;
+  }
+
+  private static boolean isUpperAscii(char c) {
+    return c >= 'A' && c <= 'Z';
   }
 
   private static boolean isAsciiDigit(char c) {

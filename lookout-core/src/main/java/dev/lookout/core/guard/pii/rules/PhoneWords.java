@@ -1,6 +1,8 @@
 package dev.lookout.core.guard.pii.rules;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -74,11 +76,15 @@ final class PhoneWords {
               "ext",
               "ligar",
               "ligue",
-              "reached",
+              "reached on",
+              "reached at",
+              "appelez",
+              "appeler",
+              "atendimento",
               "ph #",
               "ph#",
-              "मोबाइल",
-              "*手机*",
+              "मोबाइल नंबर",
+              "*手机号*",
               "*电话*",
               "direct line",
               "direct_line",
@@ -104,6 +110,12 @@ final class PhoneWords {
 
   /** Maximum length in chars of the e-mail address read by {@link #afterAddress}. */
   private static final int MAX_ADDRESS_CHARS = 80;
+
+  /** The words that {@link #OWN_NUMBER} may end with, checked before the pattern runs. */
+  private static final Set<String> OWN_NUMBER_LAST_WORDS =
+      Set.of(
+          "number", "número", "numero", "numéro", "nummer", "numer", "is", "es", "é", "e", "est",
+          "è", "ist", "to");
 
   /** Maximum chars before a span read for {@link #OWN_NUMBER}. */
   private static final int OWN_NUMBER_CHARS = 24;
@@ -157,6 +169,13 @@ final class PhoneWords {
     if (SUPPORT.near(text, start, end) || ownNumberBefore(start) || hl7PhoneUse(end)) {
       return true;
     }
+    return labelNames(start);
+  }
+
+  /**
+   * Returns whether a phone word names the label that ends in a colon right before {@code start}.
+   */
+  private boolean labelNames(int start) {
     int colon = skipBlanks(afterAddress(skipBlanks(start)));
     if (colon == 0 || text.charAt(colon - 1) != ':') {
       return false;
@@ -169,9 +188,20 @@ final class PhoneWords {
     return SUPPORT.occursBetween(text, from, colon);
   }
 
-  /** Returns whether one of the phone words occurs whole in {@code header}. */
-  static boolean names(String header) {
-    return SUPPORT.occursIn(header);
+  /**
+   * Returns whether a phone word is near {@code [start, end)} on the same line, or names the label
+   * or the table column of the number.
+   */
+  boolean nearOnLine(int start, int end) {
+    if (!near(start, end)) {
+      return false;
+    }
+    int lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    return !columns.header(start).isEmpty()
+        || SUPPORT.near(text, start, end, lineStart)
+        || ownNumberBefore(start)
+        || hl7PhoneUse(end)
+        || labelNames(start);
   }
 
   /**
@@ -213,8 +243,27 @@ final class PhoneWords {
     return hasAt && from < tokenEnd ? from : at;
   }
 
+  /**
+   * Returns the word, in lower case, that ends before {@code start} and the spaces and colon after
+   * it, or "" when none does.
+   */
+  private String lastWord(int start) {
+    int end = start;
+    while (end > 0 && (text.charAt(end - 1) == ' ' || text.charAt(end - 1) == ':')) {
+      end--;
+    }
+    int from = end;
+    while (from > 0 && end - from < OWN_NUMBER_CHARS && Character.isLetter(text.charAt(from - 1))) {
+      from--;
+    }
+    return text.substring(from, end).toLowerCase(Locale.ROOT);
+  }
+
   /** Returns whether {@link #OWN_NUMBER} ends right before {@code start}. */
   private boolean ownNumberBefore(int start) {
+    if (!OWN_NUMBER_LAST_WORDS.contains(lastWord(start))) {
+      return false;
+    }
     return OWN_NUMBER
         .matcher(text)
         .useTransparentBounds(true)

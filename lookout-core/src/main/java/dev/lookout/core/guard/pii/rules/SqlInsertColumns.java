@@ -6,18 +6,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The column that a position of a text falls in when the text holds an SQL dump: in {@code INSERT
- * INTO customers (id, phone, ssn) VALUES (1, '555-0100', '078-05-1120'), ...} the value at a
- * position is named by the column list of its statement, not by a header line above it.
+ * The column that a position of a text falls in when the text is an SQL dump: in {@code INSERT INTO
+ * customers (id, phone, ssn) VALUES (1, '555-0100', '078-05-1120'), ...} the value at a position is
+ * named by the column list of its statement, not by a header line above it.
  *
- * <p>Values are counted by the commas between them at the first depth of brackets, outside quoted
- * strings. A quote between two digits groups the digits of a number ("19'380.52") and opens no
- * string. A semicolon outside quotes and brackets ends a statement. An instance reads one text for
- * one detect call on one thread, and reads on from its last position when positions come in order.
+ * <p>Values are counted by the commas between them at the first depth of brackets, outside strings
+ * in single or double quotes, where a backslash escapes the next char as MySQL writes it. A quote
+ * between two digits groups the digits of a number ("19'380.52") and opens no string. Between rows
+ * only commas and white space may come: anything else, such as a semicolon, an ON CONFLICT clause
+ * or prose after a statement without one, ends the statement. An instance reads one text for one
+ * detect call on one thread, and reads on from its last position when positions come in order.
  */
 final class SqlInsertColumns {
   /**
-   * The head of an INSERT with a column list, up to the VALUES keyword. The list holds no brackets,
+   * The head of an INSERT with a column list, up to the VALUES keyword. The list has no brackets,
    * so a column list with a function call is not read.
    */
   private static final Pattern INSERT_HEAD =
@@ -41,7 +43,10 @@ final class SqlInsertColumns {
 
   private int scannedTo;
   private int depth;
-  private boolean quoted;
+
+  /** The quote char of the string being read, or 0 outside strings. */
+  private char quote;
+
   private int value;
   private boolean ended;
 
@@ -58,13 +63,7 @@ final class SqlInsertColumns {
     if (statements == null) {
       statements = read(text);
     }
-    Statement statement = null;
-    for (Statement candidate : statements) {
-      if (candidate.valuesStart() > position) {
-        break;
-      }
-      statement = candidate;
-    }
+    Statement statement = lastBefore(position);
     if (statement == null) {
       return "";
     }
@@ -72,7 +71,7 @@ final class SqlInsertColumns {
       scanned = statement;
       scannedTo = statement.valuesStart();
       depth = 0;
-      quoted = false;
+      quote = 0;
       value = 0;
       ended = false;
     }
@@ -86,11 +85,16 @@ final class SqlInsertColumns {
   private void scanTo(int position) {
     for (int i = scannedTo; i < position && !ended; i++) {
       char c = text.charAt(i);
-      if (quoted) {
-        // A doubled quote inside a string turns quoting off and on again.
-        quoted = c != '\'';
-      } else if (c == '\'' && !betweenDigits(i)) {
-        quoted = true;
+      if (quote != 0) {
+        if (c == '\\') {
+          // MySQL escapes a quote inside a string with a backslash: 'O\'Neil'.
+          i++;
+        } else if (c == quote) {
+          // A doubled quote inside a string turns quoting off and on again.
+          quote = 0;
+        }
+      } else if ((c == '\'' || c == '"') && !betweenDigits(i)) {
+        quote = c;
       } else if (c == '(') {
         depth++;
         if (depth == 1) {
@@ -100,11 +104,31 @@ final class SqlInsertColumns {
         depth--;
       } else if (c == ',' && depth == 1) {
         value++;
-      } else if (c == ';' && depth <= 0) {
+      } else if (depth <= 0 && c != ',' && !Character.isWhitespace(c)) {
+        // Between rows only commas and spaces come; a semicolon, a clause such as ON CONFLICT or
+        // prose after the last row ends the statement.
         ended = true;
       }
     }
     scannedTo = Math.max(scannedTo, position);
+  }
+
+  /** Returns the last statement whose values start at or before {@code position}, or null. */
+  private Statement lastBefore(int position) {
+    int low = 0;
+    int high = statements.size() - 1;
+    Statement found = null;
+    while (low <= high) {
+      int middle = (low + high) >>> 1;
+      Statement candidate = statements.get(middle);
+      if (candidate.valuesStart() <= position) {
+        found = candidate;
+        low = middle + 1;
+      } else {
+        high = middle - 1;
+      }
+    }
+    return found;
   }
 
   /** Returns whether digits come on both sides of {@code at}, as around "'" in "19'380.52". */
@@ -131,15 +155,14 @@ final class SqlInsertColumns {
     return found;
   }
 
-  /** Tells whether "insert" occurs in any case, a cheap test before the pattern. */
+  /**
+   * Tells whether "insert" occurs as SQL writes it, a cheap test before the pattern: most texts
+   * hold none, and {@link String#indexOf(String)} scans fast.
+   */
   private static boolean mentionsInsert(String text) {
-    for (int i = 0; i + 6 <= text.length(); i++) {
-      char c = text.charAt(i);
-      if ((c == 'i' || c == 'I') && text.regionMatches(true, i, "insert", 0, 6)) {
-        return true;
-      }
-    }
-    return false;
+    return text.indexOf("INSERT") >= 0
+        || text.indexOf("insert") >= 0
+        || text.indexOf("Insert") >= 0;
   }
 
   private static String strip(String name) {

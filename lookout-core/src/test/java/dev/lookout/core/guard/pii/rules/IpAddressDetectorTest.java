@@ -285,10 +285,4 @@ class IpAddressDetectorTest {
   void skipsQuadAfterHexGroup() {
     assertThat(Spans.of(detector, "cafe:10.1.2.3")).isEmpty();
   }
-
-  @Test
-  void findsAddressAfterComposeHostName() {
-    String text = "    extra_hosts:\n      - \"db.internal:192.168.7.213\"";
-    assertThat(Spans.of(detector, text)).containsExactly("192.168.7.213");
-  }
 }

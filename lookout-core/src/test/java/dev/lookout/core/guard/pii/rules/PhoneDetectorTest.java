@@ -895,11 +895,6 @@ class PhoneDetectorTest {
   }
 
   @Test
-  void skipsPurchaseOrder() {
-    assertThat(Spans.of(detector, "please confirm PO 3296430638 (175 units)")).isEmpty();
-  }
-
-  @Test
   void skipsPlanId() {
     assertThat(Spans.of(detector, "prescriber NPI 1492307938, plan ID 081-601-119")).isEmpty();
   }
@@ -1108,5 +1103,86 @@ class PhoneDetectorTest {
   void findsNumberAfterPhoneSign() {
     assertThat(Spans.of(detector, "33. BILLING PROVIDER INFO & PH #  2123011738"))
         .containsExactly("2123011738");
+  }
+
+  @Test
+  void findsNumberAfterLogSeconds() {
+    assertThat(Spans.of(detector, "2024-05-01 10:22:33 415-555-0198 called"))
+        .containsExactly("415-555-0198");
+  }
+
+  @Test
+  void findsNumberAfterAddressAndPort() {
+    assertThat(Spans.of(detector, "Asterisk: 10.0.0.5:5060 (415) 555-0198 ringing"))
+        .containsExactly("(415) 555-0198");
+  }
+
+  @Test
+  void findsNumberAfterHeight() {
+    assertThat(Spans.of(detector, "Tall guy 6'2 415-555-0198 text me"))
+        .containsExactly("415-555-0198");
+  }
+
+  @Test
+  void findsNumberAfterVatWordInCapitals() {
+    assertThat(Spans.of(detector, "IVA INCLUIDO TEL 912 345 678")).containsExactly("912 345 678");
+  }
+
+  @Test
+  void findsNumberAfterVatWordAndCountry() {
+    assertThat(Spans.of(detector, "For VAT queries call UK 020 7946 0018"))
+        .containsExactly("020 7946 0018");
+  }
+
+  @Test
+  void findsNumberUnderGermanContactColumn() {
+    String text = "Name;Kontaktnr;PLZ\nAnn;0221 5366485;50667";
+    assertThat(Spans.of(detector, text)).containsExactly("0221 5366485");
+  }
+
+  @Test
+  void findsNumberUnderAccountsPayableColumn() {
+    String text = "Vendor,Email,Accounts Payable\nAcme,ap@acme.com,(415) 555-0198";
+    assertThat(Spans.of(detector, text)).containsExactly("(415) 555-0198");
+  }
+
+  @Test
+  void skipsCountAfterReached() {
+    assertThat(Spans.of(detector, "The counter reached 2147483647 and overflowed.")).isEmpty();
+  }
+
+  @Test
+  void findsInternationalNumberAfterCompanyNumber() {
+    assertThat(Spans.of(detector, "Company number: +44 20 7946 0018"))
+        .containsExactly("+44 20 7946 0018");
+  }
+
+  @Test
+  void findsCompanyNumberWithCallWord() {
+    assertThat(Spans.of(detector, "Our company number is 020 7946 0018, call any time"))
+        .containsExactly("020 7946 0018");
+  }
+
+  @Test
+  void findsAccountNumberCalledCell() {
+    assertThat(Spans.of(detector, "Account 4155550198 is my cell, call me"))
+        .containsExactly("4155550198");
+  }
+
+  @Test
+  void findsNumberAfterCallAtSign() {
+    assertThat(Spans.of(detector, "For booking call@9876543210")).containsExactly("9876543210");
+  }
+
+  @Test
+  void findsNumberAfterFrenchCall() {
+    String text = "Pour toute question sur votre commande, appelez le 01 42 68 53 00";
+    assertThat(Spans.of(detector, text)).containsExactly("01 42 68 53 00");
+  }
+
+  @Test
+  void findsNumberAfterUserNumber() {
+    assertThat(Spans.of(detector, "User number 415-555-0198 called twice"))
+        .containsExactly("415-555-0198");
   }
 }

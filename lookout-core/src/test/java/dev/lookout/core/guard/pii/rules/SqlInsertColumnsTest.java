@@ -59,4 +59,23 @@ class SqlInsertColumnsTest {
     String text = "insert into t (a) values (1, 880926351)";
     assertThat(new SqlInsertColumns(text).column(text.indexOf("8809"))).isEmpty();
   }
+
+  @Test
+  void findsNothingInProseAfterStatementWithoutEnd() {
+    String text =
+        "INSERT INTO orders (order_id, total) VALUES (1, 5)\nThe buyer (+1 415 555 0198) paid.";
+    assertThat(new SqlInsertColumns(text).column(text.indexOf("+1"))).isEmpty();
+  }
+
+  @Test
+  void skipsBackslashEscapedQuote() {
+    String text = "INSERT INTO c (id, note, phone) VALUES (1,'said \\'call me, please\\'','555');";
+    assertThat(new SqlInsertColumns(text).column(text.indexOf("555"))).isEqualTo("phone");
+  }
+
+  @Test
+  void skipsCommaInDoubleQuotedString() {
+    String text = "INSERT INTO c (id, name, phone) VALUES (1, \"Lee, Ann\", \"555\");";
+    assertThat(new SqlInsertColumns(text).column(text.indexOf("555"))).isEqualTo("phone");
+  }
 }
