@@ -125,8 +125,12 @@ public final class ContextWords {
     while (to < text.length() && to - end < MAX_ADDRESS_CHARS && !endsToken(text.charAt(to))) {
       to++;
     }
-    int at = text.indexOf('@', from);
-    return at >= 0 && at < to && hasDomain(text, at + 1, to);
+    for (int at = from; at < to; at++) {
+      if (text.charAt(at) == '@') {
+        return hasDomain(text, at + 1, to);
+      }
+    }
+    return false;
   }
 
   /**

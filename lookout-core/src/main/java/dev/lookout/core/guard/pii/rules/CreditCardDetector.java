@@ -20,6 +20,9 @@ public final class CreditCardDetector implements SpanDetector {
   private static final Pattern CANDIDATE =
       Pattern.compile("\\d(?<![\\w.+-]\\d)(?:[ -]?\\d){11,18}(?![\\w]|[.-]\\d)");
 
+  /** Chars that end the CSV field before a card number. */
+  private static final String FIELD_SEPARATORS = ",;\t\n\"'";
+
   private static final ContextWords SUPPORT =
       new ContextWords(
           List.of(
@@ -92,6 +95,9 @@ public final class CreditCardDetector implements SpanDetector {
     while (matcher.find()) {
       // A card read out in a call may be grouped any way ("3700 76 74 057 46 88"). With a card
       // word near, the grouping need not be the printed one.
+      if (decimalCommaFollows(text, matcher.start(), matcher.end())) {
+        continue;
+      }
       boolean anyGrouping = SUPPORT.near(text, matcher.start(), matcher.end());
       int end = validEnd(text, matcher.start(), matcher.end(), anyGrouping);
       if (end < 0) {
@@ -211,6 +217,18 @@ public final class CreditCardDetector implements SpanDetector {
 
   private static boolean isDigit(char c) {
     return c >= '0' && c <= '9';
+  }
+
+  /**
+   * Returns whether a comma and a digit follow {@code [start, end)} while no field separator comes
+   * before it: then the comma is a decimal one ("5105105105105100,00 EUR"), not the end of a CSV
+   * field ("Ann,4539148803436467,5").
+   */
+  private static boolean decimalCommaFollows(String text, int start, int end) {
+    if (end + 1 >= text.length() || text.charAt(end) != ',' || !isDigit(text.charAt(end + 1))) {
+      return false;
+    }
+    return start > 0 && FIELD_SEPARATORS.indexOf(text.charAt(start - 1)) < 0;
   }
 
   /** Rejects mixes such as "1234 5678-9012", which card numbers are not written as. */

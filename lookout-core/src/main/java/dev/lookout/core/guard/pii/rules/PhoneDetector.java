@@ -78,7 +78,6 @@ public final class PhoneDetector implements SpanDetector {
               "bestellung*",
               "pedido*",
               "commande*",
-              "ordine",
               "invoice*",
               "rechnung*",
               "factura",
@@ -86,7 +85,6 @@ public final class PhoneDetector implements SpanDetector {
               "facture",
               "factuur",
               "faktura",
-              "fatura*",
               "account*",
               "card*",
               "iban",
@@ -210,8 +208,6 @@ public final class PhoneDetector implements SpanDetector {
               "st.nr",
               "stnr",
               "fatura",
-              // A spoken "reference number is 252 206 2751"; "ref" alone labels already.
-              "reference number",
               // A Portuguese Multibanco payment reference has nine digits.
               "referência mb",
               "referencia mb",
@@ -273,7 +269,8 @@ public final class PhoneDetector implements SpanDetector {
    */
   private static final LabelBefore NAMED_ID =
       new LabelBefore(
-          List.of(),
+          // A spoken "reference number is 252 206 2751"; "ref" alone labels already.
+          List.of("reference number"),
           List.of(
               "company", "registration", "group", "state", "plan", "tax", "vat", "bill", "notice"),
           Set.of());
@@ -316,7 +313,7 @@ public final class PhoneDetector implements SpanDetector {
       Pattern.compile(
           "\\b(?:VAT|USt|UST|TVA|IVA|BTW|MwSt|MWST)"
               + "(?:[- ]?(?i:reg|registration|id|idnr|ident|no|nr|number|num)\\.?)*"
-              + "\\s*[:#]?\\s*[A-Z]{2} ?$");
+              + " *[:#]? *[A-Z]{2} ?$");
 
   /** The shape of a Brazilian postal code, five digits, a dash and three. */
   private static final Pattern CEP_SHAPE = Pattern.compile("\\d{5}-\\d{3}");
@@ -676,7 +673,7 @@ public final class PhoneDetector implements SpanDetector {
           && !afterHttpVersion(text, start)
           && !afterCompanyRegister(text, start, candidate)
           && !compactDateBeforeTime(text, start, candidate)
-          && !vatNumber(text, start)
+          && !(vatNumber(text, start) && !candidate.startsWith("+"))
           && !postalCodeAfterCep(text, start, candidate)
           && !insideIbanShape(text, start)) {
         for (int[] piece : pieces(candidate)) {

@@ -80,12 +80,12 @@ final class PhoneWords {
               "reached at",
               "appelez",
               "appeler",
-              "atendimento",
+              "chiamare",
+              "chiama",
+              "aray*",
               "ph #",
               "ph#",
               "मोबाइल नंबर",
-              "*手机号*",
-              "*电话*",
               "direct line",
               "direct_line",
               "landline*"),
@@ -164,7 +164,9 @@ final class PhoneWords {
     String header = columns.header(start);
     if (!header.isEmpty()) {
       int lineStart = text.lastIndexOf('\n', start - 1) + 1;
-      return SUPPORT.occursIn(header) || SUPPORT.near(text, start, end, lineStart);
+      return SUPPORT.occursIn(header)
+          || SUPPORT.near(text, start, end, lineStart)
+          || labelNames(start);
     }
     if (SUPPORT.near(text, start, end) || ownNumberBefore(start) || hl7PhoneUse(end)) {
       return true;

@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
  * in single or double quotes, where a backslash escapes the next char as MySQL writes it. A quote
  * between two digits groups the digits of a number ("19'380.52") and opens no string. Between rows
  * only commas and white space may come: anything else, such as a semicolon, an ON CONFLICT clause
- * or prose after a statement without one, ends the statement. An instance reads one text for one
- * detect call on one thread, and reads on from its last position when positions come in order.
+ * or prose after a statement without one, ends the statement. So does a line break inside a string,
+ * which dumps write as an escape: the string was misread. An instance reads one text for one detect
+ * call on one thread, and reads on from its last position when positions come in order.
  */
 final class SqlInsertColumns {
   /**
@@ -92,6 +93,10 @@ final class SqlInsertColumns {
         } else if (c == quote) {
           // A doubled quote inside a string turns quoting off and on again.
           quote = 0;
+        } else if (c == '\n') {
+          // Dumps write line breaks in strings as escapes, so a string that runs over a line
+          // was misread: an unescaped quote ("'Bob's'") or a backslash PostgreSQL keeps ('C:\').
+          ended = true;
         }
       } else if ((c == '\'' || c == '"') && !betweenDigits(i)) {
         quote = c;

@@ -148,4 +148,9 @@ class CreditCardDetectorTest {
     String text = "name,card,amount\nAnn,4539148803436467,5";
     assertThat(Spans.of(detector, text)).containsExactly("4539148803436467");
   }
+
+  @Test
+  void skipsNumberBeforeDecimalComma() {
+    assertThat(Spans.of(detector, "Saldo: 5105105105105100,00 EUR")).isEmpty();
+  }
 }

@@ -1185,4 +1185,37 @@ class PhoneDetectorTest {
     assertThat(Spans.of(detector, "User number 415-555-0198 called twice"))
         .containsExactly("415-555-0198");
   }
+
+  @Test
+  void findsReferenceNumberToCall() {
+    assertThat(Spans.of(detector, "Please call the reference number 0800 123 4567 for support"))
+        .containsExactly("0800 123 4567");
+  }
+
+  @Test
+  void findsNumberAfterItalianCall() {
+    assertThat(Spans.of(detector, "Per l'ordine chiamare lo 02 8728 1234"))
+        .containsExactly("02 8728 1234");
+  }
+
+  @Test
+  void findsInternationalNumberOnLineAfterVat() {
+    assertThat(Spans.of(detector, "Prices exclude VAT\nUS +1 415 555 0198"))
+        .containsExactly("+1 415 555 0198");
+  }
+
+  @Test
+  void findsNumberAfterSqlStringWithStrayQuote() {
+    String text =
+        "INSERT INTO notes (id, ref) VALUES (1, 'Bob's');\nCall me on 415 555 0198 today.";
+    assertThat(Spans.of(detector, text)).containsExactly("415 555 0198");
+  }
+
+  @Test
+  void findsNumberAfterLabelInSqlString() {
+    String text =
+        "INSERT INTO messages (id, body) VALUES (1, 'Phone for questions about your order:"
+            + " 020 7946 0018');";
+    assertThat(Spans.of(detector, text)).containsExactly("020 7946 0018");
+  }
 }

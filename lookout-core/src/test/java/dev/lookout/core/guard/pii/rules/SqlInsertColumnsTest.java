@@ -78,4 +78,10 @@ class SqlInsertColumnsTest {
     String text = "INSERT INTO c (id, name, phone) VALUES (1, \"Lee, Ann\", \"555\");";
     assertThat(new SqlInsertColumns(text).column(text.indexOf("555"))).isEqualTo("phone");
   }
+
+  @Test
+  void findsNothingAfterLineBreakInString() {
+    String text = "INSERT INTO f (id, ssn) VALUES (1, 'C:\\');\nParcel 123456789.";
+    assertThat(new SqlInsertColumns(text).column(text.indexOf("1234"))).isEmpty();
+  }
 }
