@@ -93,11 +93,11 @@ public final class CreditCardDetector implements SpanDetector {
     TableColumn columns = new TableColumn(text);
     Matcher matcher = CANDIDATE.matcher(text);
     while (matcher.find()) {
-      // A card read out in a call may be grouped any way ("3700 76 74 057 46 88"). With a card
-      // word near, the grouping need not be the printed one.
       if (decimalCommaFollows(text, matcher.start(), matcher.end())) {
         continue;
       }
+      // A card read out in a call may be grouped any way ("3700 76 74 057 46 88"). With a card
+      // word near, the grouping need not be the printed one.
       boolean anyGrouping = SUPPORT.near(text, matcher.start(), matcher.end());
       int end = validEnd(text, matcher.start(), matcher.end(), anyGrouping);
       if (end < 0) {

@@ -315,6 +315,9 @@ public final class PhoneDetector implements SpanDetector {
               + "(?:[- ]?(?i:reg|registration|id|idnr|ident|no|nr|number|num)\\.?)*"
               + " *[:#]? *[A-Z]{2} ?$");
 
+  /** Maximum chars before a run read for {@link #VAT_PREFIX}. */
+  private static final int VAT_LABEL_CHARS = 40;
+
   /** The shape of a Brazilian postal code, five digits, a dash and three. */
   private static final Pattern CEP_SHAPE = Pattern.compile("\\d{5}-\\d{3}");
 
@@ -673,7 +676,7 @@ public final class PhoneDetector implements SpanDetector {
           && !afterHttpVersion(text, start)
           && !afterCompanyRegister(text, start, candidate)
           && !compactDateBeforeTime(text, start, candidate)
-          && !(vatNumber(text, start) && !candidate.startsWith("+"))
+          && !vatNumber(text, start, candidate)
           && !postalCodeAfterCep(text, start, candidate)
           && !insideIbanShape(text, start)) {
         for (int[] piece : pieces(candidate)) {
@@ -1192,11 +1195,15 @@ public final class PhoneDetector implements SpanDetector {
   }
 
   /**
-   * Returns whether a VAT label and a country code come right before {@code start}, as in "VAT reg.
-   * GB 884 4228 28" or "USt-IdNr.: DE 440 778 152".
+   * Returns whether {@code run} is a VAT number: a VAT label and a country code come right before
+   * {@code start}, as in "VAT reg. GB 884 4228 28" or "USt-IdNr.: DE 440 778 152". A run with a "+"
+   * is a phone number whatever comes before it.
    */
-  static boolean vatNumber(String text, int start) {
-    // Most runs follow no country code, and the pattern costs a microsecond per run.
+  static boolean vatNumber(String text, int start, String run) {
+    if (run.startsWith("+")) {
+      return false;
+    }
+    // Most runs follow no country code, so two capitals are checked before the slower pattern.
     int end = start > 0 && text.charAt(start - 1) == ' ' ? start - 1 : start;
     if (end < 2 || !isUpperAscii(text.charAt(end - 1)) || !isUpperAscii(text.charAt(end - 2))) {
       return false;
@@ -1204,7 +1211,7 @@ public final class PhoneDetector implements SpanDetector {
     return VAT_PREFIX
         .matcher(text)
         .useTransparentBounds(true)
-        .region(Math.max(0, start - 40), start)
+        .region(Math.max(0, start - VAT_LABEL_CHARS), start)
         .find();
   }
 

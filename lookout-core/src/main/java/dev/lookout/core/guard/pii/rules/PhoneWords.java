@@ -163,15 +163,23 @@ final class PhoneWords {
   private boolean read(int start, int end) {
     String header = columns.header(start);
     if (!header.isEmpty()) {
-      int lineStart = text.lastIndexOf('\n', start - 1) + 1;
       return SUPPORT.occursIn(header)
-          || SUPPORT.near(text, start, end, lineStart)
+          || SUPPORT.near(text, start, end, lineStart(start))
           || labelNames(start);
     }
-    if (SUPPORT.near(text, start, end) || ownNumberBefore(start) || hl7PhoneUse(end)) {
-      return true;
-    }
-    return labelNames(start);
+    return SUPPORT.near(text, start, end) || namedBeside(start, end);
+  }
+
+  /**
+   * Returns whether the number at {@code [start, end)} is named right beside it: by a speaker's own
+   * number phrase, an HL7 use code or the label before a colon.
+   */
+  private boolean namedBeside(int start, int end) {
+    return ownNumberBefore(start) || hl7PhoneUse(end) || labelNames(start);
+  }
+
+  private int lineStart(int position) {
+    return text.lastIndexOf('\n', position - 1) + 1;
   }
 
   /**
@@ -198,12 +206,9 @@ final class PhoneWords {
     if (!near(start, end)) {
       return false;
     }
-    int lineStart = text.lastIndexOf('\n', start - 1) + 1;
     return !columns.header(start).isEmpty()
-        || SUPPORT.near(text, start, end, lineStart)
-        || ownNumberBefore(start)
-        || hl7PhoneUse(end)
-        || labelNames(start);
+        || SUPPORT.near(text, start, end, lineStart(start))
+        || namedBeside(start, end);
   }
 
   /**

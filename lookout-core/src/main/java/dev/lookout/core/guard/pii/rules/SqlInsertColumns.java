@@ -84,7 +84,8 @@ final class SqlInsertColumns {
   }
 
   private void scanTo(int position) {
-    for (int i = scannedTo; i < position && !ended; i++) {
+    int i = scannedTo;
+    while (i < position && !ended) {
       char c = text.charAt(i);
       if (quote != 0) {
         if (c == '\\') {
@@ -110,12 +111,14 @@ final class SqlInsertColumns {
       } else if (c == ',' && depth == 1) {
         value++;
       } else if (depth <= 0 && c != ',' && !Character.isWhitespace(c)) {
-        // Between rows only commas and spaces come; a semicolon, a clause such as ON CONFLICT or
+        // Between rows only commas and spaces come, so a semicolon, a clause such as ON CONFLICT or
         // prose after the last row ends the statement.
         ended = true;
       }
+      i++;
     }
-    scannedTo = Math.max(scannedTo, position);
+    // An escape may have stepped past the position, and the next scan goes on after it.
+    scannedTo = Math.max(i, position);
   }
 
   /** Returns the last statement whose values start at or before {@code position}, or null. */
@@ -161,8 +164,8 @@ final class SqlInsertColumns {
   }
 
   /**
-   * Tells whether "insert" occurs as SQL writes it, a cheap test before the pattern: most texts
-   * hold none, and {@link String#indexOf(String)} scans fast.
+   * Returns whether "insert" occurs as SQL writes it, a cheap test before the pattern: most texts
+   * contain none, and {@link String#indexOf(String)} scans fast.
    */
   private static boolean mentionsInsert(String text) {
     return text.indexOf("INSERT") >= 0
